@@ -1,0 +1,69 @@
+//! `otium add`: record a past session.
+
+use chrono::Duration;
+use clap::Args;
+
+use super::{Ctx, format, split_tags};
+use crate::error::{Error, Result};
+use crate::model::NewSession;
+use crate::time;
+
+/// `add PROJECT [+tag…] --from T (--to T | --for D) [--note N]`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("end").required(true).args(["to", "for_"]))]
+pub struct AddArgs {
+    /// The project.
+    pub project: String,
+    /// Tags, each written +name.
+    pub tags: Vec<String>,
+    /// When it started (e.g. "yesterday 14:00", 2026-03-02T13:00).
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
+    pub from: String,
+    /// When it ended; a bare HH:MM falls on the start's day.
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
+    pub to: Option<String>,
+    /// How long it lasted instead of --to (e.g. 1h15m, 90m, 1.5h, 1:30).
+    #[arg(long = "for", value_name = "DURATION")]
+    pub for_: Option<String>,
+    /// A note for the session.
+    #[arg(short, long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
+    let tags = split_tags(&args.tags)?;
+    let zone = ctx.tracker.zone();
+    let start = ctx.instant(&args.from, None)?;
+    let end = match (&args.to, &args.for_) {
+        (Some(to), _) => ctx.instant(to, Some(time::local_date(zone, start)))?,
+        (None, Some(length)) => {
+            let seconds = time::parse_duration(length)?;
+            if seconds <= 0 {
+                return Err(Error::invalid(format!(
+                    "--for {length:?} is zero; give a positive duration"
+                )));
+            }
+            start + Duration::seconds(seconds)
+        }
+        (None, None) => return Err(Error::invalid("give --to TIME or --for DURATION")),
+    };
+    let new = NewSession {
+        project: args.project,
+        tags,
+        note: args.note,
+        start,
+        end: Some(end),
+        zone,
+    };
+    let session = ctx.tracker.add(new)?;
+    let now = ctx.tracker.now();
+    ctx.out.line(format!(
+        "Added {} (session {}): {}, {}.",
+        format::label(&session),
+        session.id,
+        format::when(zone, session.start),
+        time::human_duration(session.duration_seconds(now))
+    ));
+    ctx.out.value(&session.to_json(now));
+    Ok(())
+}

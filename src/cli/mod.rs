@@ -1,0 +1,160 @@
+//! The command-line face: `Cli` (clap derive), the shared context each verb gets,
+//! and `run`, which dispatches to one module per verb. No SQL here: verbs call `Tracker`.
+
+mod add;
+mod edit;
+mod format;
+mod lists;
+mod log;
+mod out;
+mod start;
+mod status;
+mod stop;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::time::{self, Clock, Resolved};
+use crate::{Tracker, paths};
+
+pub use out::Out;
+
+/// otium: track work time from the terminal, and see the leisure your productivity could buy.
+#[derive(Debug, Parser)]
+#[command(name = "otium", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The database file [default: otium.db in the platform data dir].
+    #[arg(long, global = true, env = "OTIUM_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The config file [default: config.toml in the platform config dir].
+    #[arg(long, global = true, env = "OTIUM_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Print machine-readable JSON (errors too, on stderr).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Open the TUI on a throw-away database with sample data.
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do; without one, the TUI opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The verbs.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a session now (or --at a past time); a running one is stopped first.
+    Start(start::StartArgs),
+    /// Stop the running session.
+    Stop(stop::StopArgs),
+    /// Show what is running, since when, and for how long.
+    Status,
+    /// Drop the running session without recording it.
+    Cancel,
+    /// Start again with the project, tags and note of the last (or given) session.
+    Continue(start::ContinueArgs),
+    /// Record a past session.
+    Add(add::AddArgs),
+    /// List sessions by day.
+    Log(log::LogArgs),
+    /// Change a session's project, times, note or tags.
+    Edit(edit::EditArgs),
+    /// Delete a session.
+    Rm(edit::RmArgs),
+    /// List projects with their totals.
+    Projects,
+    /// List tags with their totals.
+    Tags,
+}
+
+/// What every verb works with: the tracker, the output, and time parsing.
+pub struct Ctx {
+    /// The library handle.
+    pub tracker: Tracker,
+    /// Where answers go.
+    pub out: Out,
+}
+
+impl Ctx {
+    /// Reads a user-typed instant; a bare `HH:MM` falls on `day` (default today).
+    /// A DST rule that had to be applied is reported on stderr.
+    pub fn instant(
+        &mut self,
+        text: &str,
+        day: Option<NaiveDate>,
+    ) -> Result<chrono::DateTime<chrono::Utc>> {
+        let (now, zone) = (self.tracker.now(), self.tracker.zone());
+        let day = day.unwrap_or_else(|| time::local_date(zone, now));
+        let Resolved { instant, note } = time::parse_instant(text, now, zone, day)?;
+        if let Some(note) = note {
+            self.out.note(&note);
+        }
+        Ok(instant)
+    }
+}
+
+/// Runs a parsed command line; the answer is written into `out`.
+pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
+    let Some(command) = cli.command else {
+        out.line(
+            "The otium TUI is not built yet. Meanwhile, the verbs work: `otium start PROJECT`, \
+             `otium status`, `otium stop`, `otium log` (see `otium --help`).",
+        );
+        return Ok(());
+    };
+    let clock = Clock::from_env()?;
+    let zone = time::zone_from_env()?;
+    let config_path = paths::config_path(cli.config.as_deref());
+    let config = Config::load(
+        config_path
+            .as_ref()
+            .map(|(p, explicit)| (p.as_path(), *explicit)),
+    )?;
+    let db = paths::database_path(cli.db.as_deref())?;
+    let tracker = Tracker::open(&db, config, clock, zone)?;
+    let mut ctx = Ctx {
+        tracker,
+        out: std::mem::take(out),
+    };
+    let result = match command {
+        Command::Start(args) => start::run(&mut ctx, args),
+        Command::Stop(args) => stop::run(&mut ctx, &args),
+        Command::Status => status::run(&mut ctx),
+        Command::Cancel => stop::cancel(&mut ctx),
+        Command::Continue(args) => start::resume(&mut ctx, &args),
+        Command::Add(args) => add::run(&mut ctx, args),
+        Command::Log(args) => log::run(&mut ctx, &args),
+        Command::Edit(args) => edit::run(&mut ctx, args),
+        Command::Rm(args) => edit::remove(&mut ctx, &args),
+        Command::Projects => lists::projects(&mut ctx),
+        Command::Tags => lists::tags(&mut ctx),
+    };
+    *out = ctx.out;
+    result
+}
+
+/// Splits `+tag` words from anything else, which is an error with a hint.
+fn split_tags(words: &[String]) -> Result<Vec<String>> {
+    words
+        .iter()
+        .map(|w| {
+            w.strip_prefix('+').map(str::to_string).ok_or_else(|| {
+                Error::invalid(format!(
+                    "unexpected word {w:?}; write tags as +{w} and put a note in --note \"…\""
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Whether raw arguments asked for JSON (used to format clap's own errors).
+#[must_use]
+pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.iter()
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json")
+}

@@ -1,0 +1,90 @@
+//! `otium start` and `otium continue`.
+
+use clap::Args;
+
+use super::{Ctx, format, split_tags};
+use crate::error::Result;
+use crate::model::SessionId;
+use crate::time;
+use crate::tracker::{StartRequest, Started};
+
+/// `start PROJECT [+tag…] [--note N] [--at T]`.
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The project, e.g. writing.
+    pub project: String,
+    /// Tags, each written +name.
+    pub tags: Vec<String>,
+    /// A note for the session.
+    #[arg(short, long)]
+    pub note: Option<String>,
+    /// Start at a past time instead of now (e.g. 9:15, "10 min ago").
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+/// `continue [ID] [--at T]`.
+#[derive(Debug, Args)]
+pub struct ContinueArgs {
+    /// The session to continue [default: the last one].
+    pub id: Option<SessionId>,
+    /// Start at a past time instead of now.
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: StartArgs) -> Result<()> {
+    let tags = split_tags(&args.tags)?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| ctx.instant(t, None))
+        .transpose()?;
+    let started = ctx.tracker.start(StartRequest {
+        project: args.project,
+        tags,
+        note: args.note,
+        at,
+    })?;
+    report(ctx, &started);
+    Ok(())
+}
+
+pub fn resume(ctx: &mut Ctx, args: &ContinueArgs) -> Result<()> {
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| ctx.instant(t, None))
+        .transpose()?;
+    let started = ctx.tracker.resume(args.id, at)?;
+    report(ctx, &started);
+    Ok(())
+}
+
+fn report(ctx: &mut Ctx, started: &Started) {
+    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
+    let new = &started.session;
+    if let Some(old) = &started.stopped {
+        ctx.out.line(format!(
+            "Stopped {} (session {}) at {} after {}.",
+            format::label(old),
+            old.id,
+            time::hhmm_in(zone, new.start),
+            time::human_duration(old.duration_seconds(now))
+        ));
+    }
+    if let Some(old) = &started.dropped {
+        ctx.out.line(format!(
+            "Dropped {} (session {}): it had started at the same second, so it held no time.",
+            format::label(old),
+            old.id
+        ));
+    }
+    ctx.out.line(format!(
+        "Started {} at {} (session {}).",
+        format::label(new),
+        time::hhmm_in(zone, new.start),
+        new.id
+    ));
+    ctx.out.value(&new.to_json(now));
+}

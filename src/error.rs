@@ -1,0 +1,131 @@
+//! The one error type of the library and the exit code each kind maps to.
+//!
+//! Every message is a single line that says what is wrong and how to fix it,
+//! because scripts show it to people verbatim.
+
+use std::fmt;
+
+/// What went wrong, coarse enough for scripts: each kind has its own exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A time, duration, name or combination of flags that cannot be used.
+    InvalidInput,
+    /// An id that names no session.
+    NotFound,
+    /// The request clashes with the data: overlap, nothing running, still running.
+    Conflict,
+    /// The database cannot be opened, read or written (locked, read-only, not SQLite, too new).
+    Database,
+    /// The configuration file or an `OTIUM_*` variable is malformed.
+    Config,
+    /// A file outside the database could not be read or written.
+    Io,
+}
+
+impl ErrorKind {
+    /// The process exit code for this kind (2 is clap's usage error, 1 is a bug).
+    #[must_use]
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::InvalidInput => 3,
+            ErrorKind::NotFound => 4,
+            ErrorKind::Conflict => 5,
+            ErrorKind::Database => 6,
+            ErrorKind::Config => 7,
+            ErrorKind::Io => 8,
+        }
+    }
+
+    /// The stable name used in `{"error":{"kind":…}}`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Database => "database",
+            ErrorKind::Config => "config",
+            ErrorKind::Io => "io",
+        }
+    }
+}
+
+/// A library error: a kind plus a one-line, user-facing message.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    /// An error of `kind` with `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// Bad user input; the message should say how to fix it.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// Something named by the user does not exist.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, message)
+    }
+
+    /// The request clashes with what is stored.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Conflict, message)
+    }
+
+    /// A database problem.
+    pub fn database(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Database, message)
+    }
+
+    /// A configuration problem.
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, message)
+    }
+
+    /// Attach the underlying cause (kept out of the one-line message).
+    #[must_use]
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// The kind, which decides the exit code.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The one-line message.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,16 @@
+//! otium: a terminal work-time tracker with a leisure-dividend model.
+//!
+//! Module map: `tracker` is the API both faces (CLI, TUI) call; `store` is the
+//! only place SQL lives; `time` owns clocks, zones and parsing; `model` holds the
+//! plain domain types; `cli` is the command-line face.
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod store;
+pub mod time;
+pub mod tracker;
+
+pub use error::{Error, ErrorKind, Result};
+pub use tracker::Tracker;

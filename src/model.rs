@@ -1,0 +1,213 @@
+//! Domain types shared by the store, the CLI and the TUI: no SQL, no terminal.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::time;
+
+/// A user-facing session number (stable, shown in `log`, used by `edit`/`rm`).
+pub type SessionId = i64;
+
+/// One stored work session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The integer id users type.
+    pub id: SessionId,
+    /// A UUID for import and merge.
+    pub uuid: String,
+    /// The project's name.
+    pub project: String,
+    /// Tags, sorted and without duplicates.
+    pub tags: Vec<String>,
+    /// An optional free-text note.
+    pub note: Option<String>,
+    /// When it started.
+    pub start: DateTime<Utc>,
+    /// When it ended; `None` while it runs.
+    pub end: Option<DateTime<Utc>>,
+    /// The IANA zone it was recorded in; its times are shown in this zone.
+    pub zone: Tz,
+}
+
+impl Session {
+    /// Whether the session is still running.
+    #[must_use]
+    pub fn is_running(&self) -> bool {
+        self.end.is_none()
+    }
+
+    /// Whole seconds from start to end, or to `now` while running.
+    #[must_use]
+    pub fn duration_seconds(&self, now: DateTime<Utc>) -> i64 {
+        (self.end.unwrap_or(now) - self.start).num_seconds().max(0)
+    }
+
+    /// The stable JSON shape (README: "Session JSON").
+    #[must_use]
+    pub fn to_json(&self, now: DateTime<Utc>) -> SessionJson {
+        SessionJson {
+            id: self.id,
+            uuid: self.uuid.clone(),
+            project: self.project.clone(),
+            tags: self.tags.clone(),
+            note: self.note.clone(),
+            start: time::rfc3339_in(self.zone, self.start),
+            end: self.end.map(|end| time::rfc3339_in(self.zone, end)),
+            duration_seconds: self.duration_seconds(now),
+            zone: self.zone.name().to_string(),
+        }
+    }
+}
+
+/// The serialised form of a session; field order is part of the contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionJson {
+    /// See [`Session::id`].
+    pub id: SessionId,
+    /// See [`Session::uuid`].
+    pub uuid: String,
+    /// See [`Session::project`].
+    pub project: String,
+    /// See [`Session::tags`].
+    pub tags: Vec<String>,
+    /// See [`Session::note`].
+    pub note: Option<String>,
+    /// Start, RFC 3339 in the session's zone.
+    pub start: String,
+    /// End, RFC 3339 in the session's zone, or null while running.
+    pub end: Option<String>,
+    /// Seconds, counted to now while running.
+    pub duration_seconds: i64,
+    /// The session's IANA zone.
+    pub zone: String,
+}
+
+/// What a new session is made of (times already resolved to instants).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    /// Project name (created on first use).
+    pub project: String,
+    /// Tag names.
+    pub tags: Vec<String>,
+    /// Optional note.
+    pub note: Option<String>,
+    /// Start instant.
+    pub start: DateTime<Utc>,
+    /// End instant, or `None` to leave it running.
+    pub end: Option<DateTime<Utc>>,
+    /// The zone to record.
+    pub zone: Tz,
+}
+
+/// Changes to an existing session; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionEdit {
+    /// New project name.
+    pub project: Option<String>,
+    /// New start.
+    pub start: Option<DateTime<Utc>>,
+    /// New end (setting it on a running session stops it).
+    pub end: Option<DateTime<Utc>>,
+    /// New note; `Some(None)` clears it.
+    pub note: Option<Option<String>>,
+    /// Tags to add.
+    pub add_tags: Vec<String>,
+    /// Tags to remove.
+    pub remove_tags: Vec<String>,
+}
+
+impl SessionEdit {
+    /// Whether the edit changes nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == SessionEdit::default()
+    }
+}
+
+/// A project with its usage, for `otium projects`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectSummary {
+    /// The name.
+    pub name: String,
+    /// What the project produces (pages, commits…), if declared.
+    pub output_unit: Option<String>,
+    /// How many sessions it has.
+    pub sessions: i64,
+    /// Tracked seconds (running sessions counted to now).
+    pub total_seconds: i64,
+    /// The last session's start, RFC 3339 UTC, if any.
+    pub last_start: Option<String>,
+}
+
+/// A tag with its usage, for `otium tags`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagSummary {
+    /// The name.
+    pub name: String,
+    /// How many sessions carry it.
+    pub sessions: i64,
+    /// Tracked seconds of those sessions.
+    pub total_seconds: i64,
+}
+
+/// Checks and trims a project name.
+pub fn validate_project(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid(
+            "the project name is empty; give one, e.g. `otium start writing`",
+        ));
+    }
+    if name.starts_with('+') || name.starts_with('-') {
+        return Err(Error::invalid(format!(
+            "project name {name:?} starts with '{}'; give the project first, then +tags",
+            &name[..1]
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "project name {name:?} contains a control character"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+/// Checks a tag name (without its leading `+`).
+pub fn validate_tag(tag: &str) -> Result<String> {
+    let tag = tag.trim();
+    if tag.is_empty() {
+        return Err(Error::invalid(
+            "empty tag; write tags as +name, e.g. +review",
+        ));
+    }
+    if tag
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '+')
+    {
+        return Err(Error::invalid(format!(
+            "tag {tag:?} contains a space, '+' or control character; use e.g. +code-review"
+        )));
+    }
+    Ok(tag.to_string())
+}
+
+/// Checks a list of tags, then sorts and de-duplicates them.
+pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
+    let mut out = tags
+        .iter()
+        .map(|t| validate_tag(t))
+        .collect::<Result<Vec<_>>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Trims a note; an empty note is no note.
+#[must_use]
+pub fn normalize_note(note: Option<&str>) -> Option<String> {
+    note.map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}

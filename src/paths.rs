@@ -1,0 +1,86 @@
+//! Where otium keeps its files: `--db` > `OTIUM_DB` > the platform data dir;
+//! `--config` > `OTIUM_CONFIG` > the platform config dir. Private by default:
+//! folders 0700, files 0600, created before SQLite or anything else opens them.
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::ErrorKind as IoKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The database file name inside the data dir.
+pub const DB_FILE: &str = "otium.db";
+/// The config file name inside the config dir.
+pub const CONFIG_FILE: &str = "config.toml";
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "otium")
+}
+
+/// The database path: the explicit one (flag or `OTIUM_DB`, resolved by the CLI) or the default.
+pub fn database_path(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    project_dirs()
+        .map(|d| d.data_dir().join(DB_FILE))
+        .ok_or_else(|| {
+            Error::config(
+                "cannot find a home directory for the database; pass --db PATH or set OTIUM_DB",
+            )
+        })
+}
+
+/// The config path and whether it was named explicitly (an explicit one must exist).
+#[must_use]
+pub fn config_path(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(path) = explicit {
+        return Some((path.to_path_buf(), true));
+    }
+    project_dirs().map(|d| (d.config_dir().join(CONFIG_FILE), false))
+}
+
+/// Creates `dir` and its missing parents with mode 0700 (existing folders are left alone).
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot create folder {}: {e}", dir.display()),
+            )
+            .with_source(e)
+        })
+}
+
+/// Creates an empty file with mode 0600 unless it exists; returns whether it was created.
+pub fn create_private_file(path: &Path) -> Result<bool> {
+    if let Some(parent) = path.parent() {
+        create_private_dir(parent)?;
+    }
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == IoKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::new(
+            ErrorKind::Io,
+            format!(
+                "cannot create {}: {e}; check the folder's permissions or pass --db",
+                path.display()
+            ),
+        )
+        .with_source(e)),
+    }
+}

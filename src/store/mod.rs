@@ -1,0 +1,228 @@
+//! The only place SQL lives. `Store` owns one SQLite connection set up the same
+//! way every time (WAL, `synchronous=FULL`, `busy_timeout=5000`, foreign keys),
+//! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
+
+pub mod schema;
+pub mod sessions;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::paths;
+
+/// How long a write waits for another process's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+
+/// An open otium database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A file that is not SQLite, belongs to another program, or has a newer schema
+    /// is refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Self> {
+        paths::create_private_file(path)?;
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, &e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    /// An in-memory database with the latest schema, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory().map_err(|e| db_error(Path::new(":memory:"), &e))?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    /// The database file's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| db_error(&path, &e);
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        self.conn
+            .set_transaction_behavior(TransactionBehavior::Immediate);
+        let version = self.check_identity()?;
+        if !self.read_only {
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(err)?;
+            if !mode.eq_ignore_ascii_case("wal") && path != Path::new(":memory:") {
+                return Err(Error::database(format!(
+                    "{} cannot use write-ahead logging (journal mode stays {mode}); move it to a local disk",
+                    path.display()
+                )));
+            }
+        }
+        self.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(err)?;
+        if version < schema::LATEST_VERSION {
+            self.migrate()?;
+        }
+        Ok(())
+    }
+
+    /// Refuses files that are not otium databases or are newer than this binary.
+    /// Only reads: a refused file stays byte-for-byte as it was.
+    fn check_identity(&self) -> Result<i64> {
+        let err = |e: rusqlite::Error| db_error(&self.path, &e);
+        let app_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(err)?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        let objects: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(err)?;
+        let foreign = if app_id == 0 {
+            objects > 0
+        } else {
+            app_id != schema::APPLICATION_ID
+        };
+        if foreign {
+            return Err(Error::database(format!(
+                "{} is an SQLite database of another program, not otium's; pass --db with another path",
+                self.path.display()
+            )));
+        }
+        if version > schema::LATEST_VERSION {
+            return Err(Error::database(format!(
+                "{} has schema version {version}, newer than this otium understands ({}); upgrade otium",
+                self.path.display(),
+                schema::LATEST_VERSION
+            )));
+        }
+        Ok(version)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        if self.read_only {
+            return Err(read_only_error(&self.path));
+        }
+        let migrations = schema::migrations();
+        // Two processes may open a new database at once: the loser's migration fails
+        // (tables exist) and rolls back; re-reading the version tells that apart from a real failure.
+        for _ in 0..3 {
+            match migrations.to_latest(&mut self.conn) {
+                Ok(()) => return Ok(()),
+                Err(e) => {
+                    let now: i64 = self
+                        .conn
+                        .query_row("PRAGMA user_version", [], |r| r.get(0))
+                        .map_err(|e| db_error(&self.path, &e))?;
+                    if now >= schema::LATEST_VERSION {
+                        return Ok(());
+                    }
+                    if !matches!(e, rusqlite_migration::Error::RusqliteError { .. }) {
+                        return Err(Error::database(format!(
+                            "cannot upgrade the schema of {}: {e}",
+                            self.path.display()
+                        )));
+                    }
+                }
+            }
+        }
+        Err(Error::database(format!(
+            "cannot upgrade the schema of {}: another process keeps changing it; try again",
+            self.path.display()
+        )))
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed if it returns `Ok`,
+    /// rolled back (nothing written) if it returns `Err`.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(read_only_error(&self.path));
+        }
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| db_error(&path, &e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| db_error(&path, &e))?;
+        Ok(value)
+    }
+
+    /// The connection for reads (each statement sees a consistent snapshot).
+    #[must_use]
+    pub fn reader(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Maps a SQLite error on this database to a user-facing error.
+    #[must_use]
+    pub fn error(&self, e: &rusqlite::Error) -> Error {
+        db_error(&self.path, e)
+    }
+}
+
+fn read_only_error(path: &Path) -> Error {
+    Error::database(format!(
+        "{} is read-only; make it writable (chmod u+w) or pass --db with a writable copy",
+        path.display()
+    ))
+}
+
+/// Turns a SQLite error into one line that says what to do.
+pub(crate) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode as C;
+    let shown = path.display();
+    let message = match e.sqlite_error_code() {
+        Some(C::NotADatabase) => {
+            format!(
+                "{shown} is not an SQLite database; pass --db with another path or move the file"
+            )
+        }
+        Some(C::DatabaseBusy | C::DatabaseLocked) => format!(
+            "{shown} is locked by another process (waited 5 s); try again when it has finished"
+        ),
+        Some(C::ReadOnly) => return read_only_error(path),
+        Some(C::CannotOpen | C::PermissionDenied) => {
+            format!("cannot open {shown}: {e}; check that the file and its folder are accessible")
+        }
+        Some(C::DatabaseCorrupt) => {
+            format!("{shown} is damaged ({e}); restore a backup or pass --db with another path")
+        }
+        Some(C::DiskFull) => format!("the disk holding {shown} is full; free space and try again"),
+        _ => format!("database error on {shown}: {e}"),
+    };
+    Error::database(message)
+}

@@ -1,0 +1,209 @@
+//! Session rows: insert, update, delete, the running session, the overlap check
+//! and range queries. Functions take a `&Connection` (a transaction derefs to one).
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::model::{NewSession, ProjectSummary, Session, SessionId, TagSummary};
+use crate::time::{from_unix, range::Span};
+
+type Sql<T> = rusqlite::Result<T>;
+
+/// Joined with the tags; tag names cannot hold control characters, so U+001F separates them.
+const SELECT: &str = "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone,
+    (SELECT group_concat(t.name, char(31)) FROM session_tags st JOIN tags t ON t.id = st.tag_id
+     WHERE st.session_id = s.id)
+    FROM sessions s JOIN projects p ON p.id = s.project_id";
+
+fn from_row(row: &Row<'_>) -> Sql<Session> {
+    let tags: Option<String> = row.get(7)?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    tags.sort();
+    let zone: String = row.get(6)?;
+    Ok(Session {
+        id: row.get(0)?,
+        uuid: row.get(1)?,
+        project: row.get(2)?,
+        note: row.get(3)?,
+        start: from_unix(row.get(4)?),
+        end: row.get::<_, Option<i64>>(5)?.map(from_unix),
+        zone: zone.parse::<Tz>().unwrap_or(Tz::UTC),
+        tags,
+    })
+}
+
+/// The running session, if any.
+pub fn running(conn: &Connection) -> Sql<Option<Session>> {
+    conn.query_row(&format!("{SELECT} WHERE s.end_utc IS NULL"), [], from_row)
+        .optional()
+}
+
+/// The session with `id`.
+pub fn by_id(conn: &Connection, id: SessionId) -> Sql<Option<Session>> {
+    conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], from_row)
+        .optional()
+}
+
+/// The session that started last.
+pub fn latest(conn: &Connection) -> Sql<Option<Session>> {
+    conn.query_row(
+        &format!("{SELECT} ORDER BY s.start_utc DESC, s.id DESC LIMIT 1"),
+        [],
+        from_row,
+    )
+    .optional()
+}
+
+/// A stored session (other than `exclude`) that shares time with `[start, end)`;
+/// `end = None` means open-ended. Stored sessions never overlap each other, so
+/// the one starting last before `end` is the only one that can reach back past
+/// `start`: one index probe, whatever the history's size.
+pub fn overlapping(
+    conn: &Connection,
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    exclude: Option<SessionId>,
+) -> Sql<Option<Session>> {
+    let limit = end.map_or(i64::MAX, |e| e.timestamp());
+    let candidate = conn
+        .query_row(
+            &format!(
+                "{SELECT} WHERE s.start_utc < ?1 AND s.id IS NOT ?2
+                 ORDER BY s.start_utc DESC LIMIT 1"
+            ),
+            params![limit, exclude],
+            from_row,
+        )
+        .optional()?;
+    Ok(candidate.filter(|s| s.end.is_none_or(|e| e > start)))
+}
+
+fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
+    conn.execute(
+        "INSERT INTO projects (name, created_utc) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+        params![name, now],
+    )?;
+    conn.query_row("SELECT id FROM projects WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+}
+
+fn set_tags(conn: &Connection, id: SessionId, tags: &[String]) -> Sql<()> {
+    conn.execute("DELETE FROM session_tags WHERE session_id = ?1", [id])?;
+    for tag in tags {
+        conn.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
+        conn.execute(
+            "INSERT INTO session_tags (session_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            params![id, tag],
+        )?;
+    }
+    Ok(())
+}
+
+/// Inserts a session (creating its project and tags) and returns its id.
+pub fn insert(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<SessionId> {
+    let now = now.timestamp();
+    let project = project_id(conn, &new.project, now)?;
+    let id = conn.query_row(
+        "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+        params![
+            uuid::Uuid::new_v4().to_string(),
+            project,
+            new.start.timestamp(),
+            new.end.map(|e| e.timestamp()),
+            new.zone.name(),
+            new.note,
+            now
+        ],
+        |r| r.get(0),
+    )?;
+    set_tags(conn, id, &new.tags)?;
+    Ok(id)
+}
+
+/// Replaces every editable field of session `session.id` with the given values.
+pub fn update(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
+    let now = now.timestamp();
+    let project = project_id(conn, &session.project, now)?;
+    conn.execute(
+        "UPDATE sessions SET project_id = ?2, start_utc = ?3, end_utc = ?4, note = ?5, updated_utc = ?6
+         WHERE id = ?1",
+        params![
+            session.id,
+            project,
+            session.start.timestamp(),
+            session.end.map(|e| e.timestamp()),
+            session.note,
+            now
+        ],
+    )?;
+    set_tags(conn, session.id, &session.tags)
+}
+
+/// Deletes a session (its tag links go with it).
+pub fn delete(conn: &Connection, id: SessionId) -> Sql<usize> {
+    conn.execute("DELETE FROM sessions WHERE id = ?1", [id])
+}
+
+/// Sessions sharing any time with `span`, oldest first.
+pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
+    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
+    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    // Sessions never overlap, so only the one starting last before `from` can reach into
+    // the span from before it; the index on start_utc serves both halves.
+    let sql = format!(
+        "{SELECT} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
+           AND (s.end_utc IS NULL OR s.end_utc > ?1)
+         UNION ALL
+         {SELECT} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
+         ORDER BY 5"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    stmt.query_map(params![from, to], from_row)?.collect()
+}
+
+/// Every project with its session count and tracked time (running counted to `now`).
+pub fn project_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<ProjectSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.name, p.output_unit, count(s.id),
+                coalesce(sum(coalesce(s.end_utc, ?1) - s.start_utc), 0), max(s.start_utc)
+         FROM projects p LEFT JOIN sessions s ON s.project_id = p.id
+         GROUP BY p.id ORDER BY p.name",
+    )?;
+    stmt.query_map([now.timestamp()], |r| {
+        Ok(ProjectSummary {
+            name: r.get(0)?,
+            output_unit: r.get(1)?,
+            sessions: r.get(2)?,
+            total_seconds: r.get(3)?,
+            last_start: r
+                .get::<_, Option<i64>>(4)?
+                .map(|t| from_unix(t).to_rfc3339()),
+        })
+    })?
+    .collect()
+}
+
+/// Every tag in use with its session count and tracked time.
+pub fn tag_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT t.name, count(s.id), coalesce(sum(coalesce(s.end_utc, ?1) - s.start_utc), 0)
+         FROM tags t JOIN session_tags st ON st.tag_id = t.id JOIN sessions s ON s.id = st.session_id
+         GROUP BY t.id ORDER BY t.name",
+    )?;
+    stmt.query_map([now.timestamp()], |r| {
+        Ok(TagSummary {
+            name: r.get(0)?,
+            sessions: r.get(1)?,
+            total_seconds: r.get(2)?,
+        })
+    })?
+    .collect()
+}

@@ -1,0 +1,267 @@
+//! Clock, time zone and every local↔UTC conversion. Nothing outside this module
+//! builds a zone or asks the system for the time, so tests can pin both with
+//! `OTIUM_NOW` and `OTIUM_TZ`.
+
+pub mod parse;
+pub mod range;
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+pub use parse::{format_duration_input, parse_duration, parse_instant};
+
+/// Where "now" comes from: the system clock, or a fixed instant for tests and scripts.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    /// The operating system's clock.
+    System,
+    /// A fixed instant (`OTIUM_NOW`).
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    /// Reads `OTIUM_NOW` (an RFC 3339 instant) if set, else the system clock.
+    pub fn from_env() -> Result<Self> {
+        match std::env::var("OTIUM_NOW") {
+            Ok(text) if !text.trim().is_empty() => {
+                let instant = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                    Error::config(format!(
+                        "OTIUM_NOW={text:?} is not an RFC 3339 instant; use e.g. 2026-03-02T09:15:00+01:00 or unset it"
+                    ))
+                })?;
+                Ok(Clock::Fixed(instant.with_timezone(&Utc)))
+            }
+            _ => Ok(Clock::System),
+        }
+    }
+
+    /// The current instant, truncated to whole seconds (the store's precision).
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        let now = match self {
+            Clock::System => Utc::now(),
+            Clock::Fixed(t) => *t,
+        };
+        DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+    }
+}
+
+/// Picks the user's zone: `OTIUM_TZ`, else `TZ` if it names an IANA zone,
+/// else the system zone, else UTC. A bad `OTIUM_TZ` is an error, not a silent fallback.
+pub fn zone_from_env() -> Result<Tz> {
+    if let Ok(name) = std::env::var("OTIUM_TZ")
+        && !name.trim().is_empty()
+    {
+        return parse_zone(name.trim()).map_err(|_| {
+            Error::config(format!(
+                "OTIUM_TZ={name:?} is not an IANA time zone; use a name like Europe/Berlin or unset it"
+            ))
+        });
+    }
+    if let Ok(name) = std::env::var("TZ")
+        && let Ok(tz) = parse_zone(name.trim().trim_start_matches(':'))
+    {
+        return Ok(tz);
+    }
+    if let Ok(name) = iana_time_zone::get_timezone()
+        && let Ok(tz) = parse_zone(&name)
+    {
+        return Ok(tz);
+    }
+    Ok(Tz::UTC)
+}
+
+/// Parses an IANA zone name such as `Europe/Berlin`.
+pub fn parse_zone(name: &str) -> Result<Tz> {
+    name.parse::<Tz>().map_err(|_| {
+        Error::invalid(format!(
+            "unknown time zone {name:?}; use an IANA name like Europe/Berlin or America/New_York"
+        ))
+    })
+}
+
+/// An instant resolved from a local wall-clock time, with a note when the
+/// wall-clock time fell in a DST gap or overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The UTC instant.
+    pub instant: DateTime<Utc>,
+    /// Set when the rule for non-existent or repeated local times was applied.
+    pub note: Option<String>,
+}
+
+/// Turns a local wall-clock time into an instant in `tz`.
+///
+/// The rule (the same as RFC 5545 and JavaScript Temporal's "compatible"):
+/// a time that does not exist because clocks jump forward is moved forward by
+/// the length of the jump (02:30 on a 1-hour spring-forward day becomes 03:30);
+/// a time that happens twice because clocks fall back means the first one
+/// (the earlier instant, still on summer time).
+#[must_use]
+pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> Resolved {
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Resolved {
+            instant: t.with_timezone(&Utc),
+            note: None,
+        },
+        LocalResult::Ambiguous(first, second) => {
+            let note = format!(
+                "{} happens twice in {tz} (clocks go back); using the first, {} ({}), not {} ({})",
+                naive.format("%Y-%m-%d %H:%M"),
+                first.format("%H:%M %Z"),
+                first.format("%:z"),
+                second.format("%H:%M %Z"),
+                second.format("%:z"),
+            );
+            Resolved {
+                instant: first.with_timezone(&Utc),
+                note: Some(note),
+            }
+        }
+        LocalResult::None => {
+            // Use the offset in force just before the gap: the wall time moves
+            // forward by exactly the length of the gap.
+            let before = naive.and_utc() - Duration::days(1);
+            let offset = tz.offset_from_utc_datetime(&before.naive_utc());
+            let fixed = chrono::Offset::fix(&offset);
+            let instant = (naive - Duration::seconds(i64::from(fixed.local_minus_utc()))).and_utc();
+            let shown = instant.with_timezone(&tz);
+            let note = format!(
+                "{} does not exist in {tz} (clocks jump forward); using {} ({})",
+                naive.format("%Y-%m-%d %H:%M"),
+                shown.format("%H:%M %Z"),
+                shown.format("%:z"),
+            );
+            Resolved {
+                instant,
+                note: Some(note),
+            }
+        }
+    }
+}
+
+/// The first instant of a local calendar day in `tz` (midnight, or the first
+/// instant after a gap where midnight does not exist).
+#[must_use]
+pub fn day_start(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    match tz.from_local_datetime(&midnight) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+        LocalResult::None => {
+            // Midnight skipped: the day starts at the instant of the jump, which is
+            // the resolved instant minus the part of the gap before midnight.
+            let resolved = resolve_local(tz, midnight).instant;
+            let mut t = resolved;
+            while t.with_timezone(&tz).date_naive() == date && t > resolved - Duration::hours(3) {
+                t -= Duration::minutes(15);
+            }
+            t + Duration::minutes(15)
+        }
+    }
+}
+
+/// The local calendar date of an instant in `tz`.
+#[must_use]
+pub fn local_date(tz: Tz, instant: DateTime<Utc>) -> NaiveDate {
+    instant.with_timezone(&tz).date_naive()
+}
+
+/// Converts stored unix seconds back to an instant.
+#[must_use]
+pub fn from_unix(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+/// Formats an instant in a zone as RFC 3339 with offset, e.g. `2026-03-02T09:15:00+01:00`.
+#[must_use]
+pub fn rfc3339_in(tz: Tz, instant: DateTime<Utc>) -> String {
+    instant
+        .with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// Formats an instant as local `HH:MM` in `tz`.
+#[must_use]
+pub fn hhmm_in(tz: Tz, instant: DateTime<Utc>) -> String {
+    instant.with_timezone(&tz).format("%H:%M").to_string()
+}
+
+/// Formats an instant as local `YYYY-MM-DD HH:MM` in `tz`.
+#[must_use]
+pub fn date_hhmm_in(tz: Tz, instant: DateTime<Utc>) -> String {
+    instant
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Formats a number of seconds for people: `45s`, `12m`, `1h 05m`, `26h 00m`.
+#[must_use]
+pub fn human_duration(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}h {m:02}m")
+    } else if m > 0 {
+        format!("{m}m")
+    } else {
+        format!("{s}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn spring_forward_gap_moves_forward_by_the_gap() {
+        // Berlin 2026-03-29: 02:00 CET -> 03:00 CEST. 02:30 does not exist; 03:30 CEST = 01:30 UTC.
+        let r = resolve_local(chrono_tz::Europe::Berlin, naive("2026-03-29 02:30"));
+        assert_eq!(r.instant.to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert!(r.note.unwrap().contains("does not exist"));
+    }
+
+    #[test]
+    fn lord_howe_half_hour_gap() {
+        // Lord Howe 2026-10-04: 02:00 +10:30 -> 02:30 +11:00. 02:15 does not exist;
+        // moved forward by 30 min: 02:45 +11:00 = 15:45 UTC the day before.
+        let r = resolve_local(chrono_tz::Australia::Lord_Howe, naive("2026-10-04 02:15"));
+        assert_eq!(r.instant.to_rfc3339(), "2026-10-03T15:45:00+00:00");
+    }
+
+    #[test]
+    fn fall_back_overlap_takes_the_first() {
+        // New York 2026-11-01: 01:30 happens at -04:00 (05:30 UTC) and -05:00 (06:30 UTC).
+        let r = resolve_local(chrono_tz::America::New_York, naive("2026-11-01 01:30"));
+        assert_eq!(r.instant.to_rfc3339(), "2026-11-01T05:30:00+00:00");
+        assert!(r.note.unwrap().contains("happens twice"));
+    }
+
+    #[test]
+    fn day_start_where_midnight_is_skipped() {
+        // America/Santiago 2026-09-06: clocks jump from 00:00 to 01:00 (-04 -> -03).
+        let tz: Tz = "America/Santiago".parse().unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        let start = day_start(tz, date);
+        assert_eq!(start.to_rfc3339(), "2026-09-06T04:00:00+00:00");
+        assert_eq!(
+            start.with_timezone(&tz).format("%H:%M").to_string(),
+            "01:00"
+        );
+    }
+
+    #[test]
+    fn human_durations() {
+        assert_eq!(human_duration(45), "45s");
+        assert_eq!(human_duration(720), "12m");
+        assert_eq!(human_duration(3900), "1h 05m");
+        assert_eq!(human_duration(93_600), "26h 00m");
+    }
+}

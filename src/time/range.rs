@@ -1,0 +1,92 @@
+//! Local-day ranges: a day, a week, an inclusive run of days, each as a
+//! half-open UTC span. Days are 23, 24 or 25 hours long; the span follows the zone.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::day_start;
+
+/// A half-open interval of instants `[from, to)`; `None` means unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First instant included, or unbounded.
+    pub from: Option<DateTime<Utc>>,
+    /// First instant no longer included, or unbounded.
+    pub to: Option<DateTime<Utc>>,
+}
+
+impl Span {
+    /// Everything.
+    pub const ALL: Span = Span {
+        from: None,
+        to: None,
+    };
+
+    /// The local days `first..=last` in `tz`.
+    #[must_use]
+    pub fn days(tz: Tz, first: NaiveDate, last: NaiveDate) -> Span {
+        let after = last.checked_add_days(Days::new(1)).unwrap_or(last);
+        Span {
+            from: Some(day_start(tz, first)),
+            to: Some(day_start(tz, after)),
+        }
+    }
+
+    /// The week containing `date`, starting on `week_start`.
+    #[must_use]
+    pub fn week(tz: Tz, date: NaiveDate, week_start: Weekday) -> Span {
+        let back =
+            (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
+        let first = date
+            .checked_sub_days(Days::new(u64::from(back)))
+            .unwrap_or(date);
+        let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+        Span::days(tz, first, last)
+    }
+
+    /// Whether `[start, end)` (end `None` = still running) shares any instant with the span.
+    #[must_use]
+    pub fn overlaps(&self, start: DateTime<Utc>, end: Option<DateTime<Utc>>) -> bool {
+        let starts_before_end = self.to.is_none_or(|to| start < to);
+        let ends_after_start = match (self.from, end) {
+            (Some(from), Some(end)) => end > from,
+            _ => true,
+        };
+        starts_before_end && ends_after_start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dst_days_are_23_and_25_hours() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let hours = |d| {
+            let s = Span::days(berlin, d, d);
+            (s.to.unwrap() - s.from.unwrap()).num_hours()
+        };
+        assert_eq!(hours(date(2026, 3, 29)), 23);
+        assert_eq!(hours(date(2026, 10, 25)), 25);
+        assert_eq!(hours(date(2026, 6, 1)), 24);
+    }
+
+    #[test]
+    fn iso_week_and_sunday_week() {
+        let utc = chrono_tz::UTC;
+        // 2026-03-04 is a Wednesday; its ISO week runs Mon 2 Mar .. Sun 8 Mar.
+        let iso = Span::week(utc, date(2026, 3, 4), Weekday::Mon);
+        assert_eq!(iso.from.unwrap().to_rfc3339(), "2026-03-02T00:00:00+00:00");
+        assert_eq!(iso.to.unwrap().to_rfc3339(), "2026-03-09T00:00:00+00:00");
+        let us = Span::week(utc, date(2026, 3, 4), Weekday::Sun);
+        assert_eq!(us.from.unwrap().to_rfc3339(), "2026-03-01T00:00:00+00:00");
+        // On the start day itself the week begins that day.
+        let monday = Span::week(utc, date(2026, 3, 2), Weekday::Mon);
+        assert_eq!(monday.from, iso.from);
+    }
+}
