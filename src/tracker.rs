@@ -110,7 +110,7 @@ impl Tracker {
     pub fn start(&mut self, request: StartRequest) -> Result<Started> {
         let now = self.now();
         let at = request.at.unwrap_or(now);
-        not_future(at, now, "start")?;
+        not_future(at, now, "start", self.zone)?;
         let new = NewSession {
             project: validate_project(&request.project)?,
             tags: normalize_tags(&request.tags)?,
@@ -157,7 +157,7 @@ impl Tracker {
     pub fn stop(&mut self, at: Option<DateTime<Utc>>) -> Result<Session> {
         let now = self.now();
         let at = at.unwrap_or(now);
-        not_future(at, now, "stop")?;
+        not_future(at, now, "stop", self.zone)?;
         let path = self.path();
         self.store.write(|tx| {
             let mut running = sessions::running(tx)
@@ -228,7 +228,7 @@ impl Tracker {
             note: normalize_note(new.note.as_deref()),
             ..new
         };
-        check_interval(new.start, Some(end), now)?;
+        check_interval(new.start, Some(end), now, self.zone)?;
         let path = self.path();
         self.store.write(|tx| {
             if let Some(other) = sessions::overlapping(tx, new.start, Some(end), None).db(&path)? {
@@ -246,7 +246,7 @@ impl Tracker {
                 "nothing to change; give --project, --from, --to, --note, --add-tag or --rm-tag",
             ));
         }
-        let now = self.now();
+        let (now, zone) = (self.now(), self.zone);
         let path = self.path();
         let add_tags = normalize_tags(&edit.add_tags)?;
         let project = edit.project.as_deref().map(validate_project).transpose()?;
@@ -271,7 +271,7 @@ impl Tracker {
             }
             session.tags.extend(add_tags.iter().cloned());
             session.tags = normalize_tags(&session.tags)?;
-            check_interval(session.start, session.end, now)?;
+            check_interval(session.start, session.end, now, zone)?;
             if let Some(other) =
                 sessions::overlapping(tx, session.start, session.end, Some(id)).db(&path)?
             {
@@ -335,11 +335,13 @@ fn nothing_running() -> Error {
     Error::conflict("nothing is running; start a session with `otium start PROJECT`")
 }
 
-fn not_future(at: DateTime<Utc>, now: DateTime<Utc>, what: &str) -> Result<()> {
+fn not_future(at: DateTime<Utc>, now: DateTime<Utc>, what: &str, zone: Tz) -> Result<()> {
     if at > now {
         return Err(Error::invalid(format!(
-            "the {what} time {} is in the future; give a time up to now",
-            at.to_rfc3339()
+            "the {what} time {} is in the future (now is {} {}); give a time up to now",
+            time::date_hhmm_in(zone, at),
+            time::date_hhmm_in(zone, now),
+            zone.name()
         )));
     }
     Ok(())
@@ -349,10 +351,11 @@ fn check_interval(
     start: DateTime<Utc>,
     end: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> Result<()> {
-    not_future(start, now, "start")?;
+    not_future(start, now, "start", zone)?;
     if let Some(end) = end {
-        not_future(end, now, "end")?;
+        not_future(end, now, "end", zone)?;
         if end <= start {
             let what = if end == start {
                 "is zero-length"
@@ -360,9 +363,10 @@ fn check_interval(
                 "ends before it starts"
             };
             return Err(Error::invalid(format!(
-                "the session {what} ({} to {}); give an end after the start",
-                start.to_rfc3339(),
-                end.to_rfc3339()
+                "the session {what} ({} to {} {}); give an end after the start",
+                time::date_hhmm_in(zone, start),
+                time::date_hhmm_in(zone, end),
+                zone.name()
             )));
         }
     }

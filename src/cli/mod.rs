@@ -27,11 +27,11 @@ pub use out::Out;
 #[derive(Debug, Parser)]
 #[command(name = "otium", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// The database file [default: otium.db in the platform data dir].
-    #[arg(long, global = true, env = "OTIUM_DB", value_name = "PATH")]
+    /// The database file [env: OTIUM_DB; default: otium.db in the platform data dir].
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// The config file [default: config.toml in the platform config dir].
-    #[arg(long, global = true, env = "OTIUM_CONFIG", value_name = "PATH")]
+    /// The config file [env: OTIUM_CONFIG; default: config.toml in the platform config dir].
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// Print machine-readable JSON (errors too, on stderr).
     #[arg(long, global = true)]
@@ -108,13 +108,14 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
     };
     let clock = Clock::from_env()?;
     let zone = time::zone_from_env()?;
-    let config_path = paths::config_path(cli.config.as_deref());
+    let config_path =
+        paths::config_path(cli.config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
     let config = Config::load(
         config_path
             .as_ref()
             .map(|(p, explicit)| (p.as_path(), *explicit)),
     )?;
-    let db = paths::database_path(cli.db.as_deref())?;
+    let db = paths::database_path(cli.db.or_else(|| env_path("OTIUM_DB")).as_deref())?;
     let tracker = Tracker::open(&db, config, clock, zone)?;
     let mut ctx = Ctx {
         tracker,
@@ -135,6 +136,13 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
     };
     *out = ctx.out;
     result
+}
+
+/// A path from the environment; an empty variable counts as unset.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Splits `+tag` words from anything else, which is an error with a hint.

@@ -82,26 +82,24 @@ pub fn overlapping(
 }
 
 fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO projects (name, created_utc) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
-        params![name, now],
-    )?;
-    conn.query_row("SELECT id FROM projects WHERE name = ?1", [name], |r| {
-        r.get(0)
-    })
+    )?
+    .execute(params![name, now])?;
+    conn.prepare_cached("SELECT id FROM projects WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
 }
 
 fn set_tags(conn: &Connection, id: SessionId, tags: &[String]) -> Sql<()> {
-    conn.execute("DELETE FROM session_tags WHERE session_id = ?1", [id])?;
+    conn.prepare_cached("DELETE FROM session_tags WHERE session_id = ?1")?
+        .execute([id])?;
     for tag in tags {
-        conn.execute(
-            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-            [tag],
-        )?;
-        conn.execute(
+        conn.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+            .execute([tag])?;
+        conn.prepare_cached(
             "INSERT INTO session_tags (session_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
-            params![id, tag],
-        )?;
+        )?
+        .execute(params![id, tag])?;
     }
     Ok(())
 }
@@ -110,20 +108,23 @@ fn set_tags(conn: &Connection, id: SessionId, tags: &[String]) -> Sql<()> {
 pub fn insert(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<SessionId> {
     let now = now.timestamp();
     let project = project_id(conn, &new.project, now)?;
-    let id = conn.query_row(
-        "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
-        params![
-            uuid::Uuid::new_v4().to_string(),
-            project,
-            new.start.timestamp(),
-            new.end.map(|e| e.timestamp()),
-            new.zone.name(),
-            new.note,
-            now
-        ],
-        |r| r.get(0),
-    )?;
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+        )?
+        .query_row(
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                project,
+                new.start.timestamp(),
+                new.end.map(|e| e.timestamp()),
+                new.zone.name(),
+                new.note,
+                now
+            ],
+            |r| r.get(0),
+        )?;
     set_tags(conn, id, &new.tags)?;
     Ok(id)
 }
@@ -206,4 +207,113 @@ pub fn tag_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummar
         })
     })?
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 2, h, m, 0).unwrap()
+    }
+
+    fn new(start: DateTime<Utc>, end: Option<DateTime<Utc>>) -> NewSession {
+        NewSession {
+            project: "p".into(),
+            tags: vec!["a".into(), "b".into()],
+            note: None,
+            start,
+            end,
+            zone: Tz::UTC,
+        }
+    }
+
+    #[test]
+    fn the_database_allows_only_one_running_session() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.write(|tx| {
+            insert(tx, &new(t(9, 0), None), t(12, 0)).unwrap();
+            insert(tx, &new(t(10, 0), None), t(12, 0)).map_err(|e| tx_error(&e))
+        });
+        assert!(err.unwrap_err().message().contains("UNIQUE"));
+        // The failed transaction rolled back entirely: not even the first insert stayed.
+        assert_eq!(running(store.reader()).unwrap(), None);
+    }
+
+    #[test]
+    fn the_database_rejects_end_not_after_start() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.write(|tx| {
+            insert(tx, &new(t(9, 0), Some(t(9, 0))), t(12, 0)).map_err(|e| tx_error(&e))
+        });
+        assert!(err.unwrap_err().message().contains("CHECK"));
+    }
+
+    #[test]
+    fn overlap_probe_and_span_query() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                for (a, b) in [
+                    (t(8, 0), t(9, 0)),
+                    (t(9, 0), t(10, 0)),
+                    (t(11, 0), t(12, 0)),
+                ] {
+                    insert(tx, &new(a, Some(b)), t(12, 0)).unwrap();
+                }
+                Ok(())
+            })
+            .unwrap();
+        let conn = store.reader();
+        // Touching is not overlapping.
+        assert_eq!(
+            overlapping(conn, t(10, 0), Some(t(11, 0)), None).unwrap(),
+            None
+        );
+        assert_eq!(
+            overlapping(conn, t(9, 30), Some(t(10, 30)), None)
+                .unwrap()
+                .unwrap()
+                .id,
+            2
+        );
+        assert_eq!(
+            overlapping(conn, t(7, 0), Some(t(13, 0)), None)
+                .unwrap()
+                .unwrap()
+                .id,
+            3
+        );
+        assert_eq!(
+            overlapping(conn, t(9, 30), Some(t(10, 30)), Some(2)).unwrap(),
+            None
+        );
+        assert_eq!(
+            overlapping(conn, t(11, 59), None, None)
+                .unwrap()
+                .unwrap()
+                .id,
+            3
+        );
+        // A span starting inside session 2 finds it, plus everything starting in the span.
+        let span = Span {
+            from: Some(t(9, 30)),
+            to: Some(t(11, 0)),
+        };
+        let ids: Vec<_> = in_span(conn, span).unwrap().iter().map(|s| s.id).collect();
+        assert_eq!(ids, [2]);
+        let ids: Vec<_> = in_span(conn, Span::ALL)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, [1, 2, 3]);
+        assert_eq!(by_id(conn, 1).unwrap().unwrap().tags, ["a", "b"]);
+    }
+
+    fn tx_error(e: &rusqlite::Error) -> crate::Error {
+        crate::Error::database(e.to_string())
+    }
 }
