@@ -106,6 +106,15 @@ impl Error {
         self.kind
     }
 
+    /// Whether this is a write to a closed pipe (`otium log | head`), which is not a failure.
+    #[must_use]
+    pub fn is_broken_pipe(&self) -> bool {
+        self.source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// The one-line message.
     #[must_use]
     pub fn message(&self) -> &str {

@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod interop;
 pub mod model;
 pub mod paths;
+pub mod report;
 pub mod store;
 pub mod time;
 pub mod tracker;

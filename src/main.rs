@@ -21,6 +21,16 @@ fn main() -> ExitCode {
             print_json_error("usage", line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
+        Err(e) if e.use_stderr() => {
+            // One line, as for every other error: what is wrong and where to look.
+            let detail = e.to_string();
+            let line = detail
+                .lines()
+                .find(|l| l.starts_with("error:"))
+                .unwrap_or("error: bad usage");
+            let _ = writeln!(std::io::stderr().lock(), "{line}; see `otium --help`");
+            return ExitCode::from(2);
+        }
         Err(e) => e.exit(),
     };
     let mut out = Out::new(parsed.json);

@@ -312,6 +312,25 @@ impl Tracker {
         sessions::in_span(self.store.reader(), span).db(self.store.path())
     }
 
+    /// Streams the sessions sharing time with `span`, oldest first, into `f`.
+    /// An error from `f` stops the stream and is returned as is.
+    pub fn each_session(
+        &self,
+        span: Span,
+        mut f: impl FnMut(&Session) -> Result<()>,
+    ) -> Result<()> {
+        let mut failure = None;
+        sessions::each_in_span(self.store.reader(), span, &mut |s| match f(&s) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                failure = Some(e);
+                Ok(false)
+            }
+        })
+        .db(self.store.path())?;
+        failure.map_or(Ok(()), Err)
+    }
+
     /// Projects with their totals.
     pub fn projects(&self) -> Result<Vec<ProjectSummary>> {
         sessions::project_summaries(self.store.reader(), self.now()).db(self.store.path())

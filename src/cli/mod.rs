@@ -2,11 +2,14 @@
 //! and `run`, which dispatches to one module per verb. No SQL here: verbs call `Tracker`.
 
 mod add;
+mod args;
 mod edit;
+mod export;
 mod format;
 mod lists;
 mod log;
 mod out;
+mod report;
 mod start;
 mod status;
 mod stop;
@@ -65,6 +68,10 @@ pub enum Command {
     Edit(edit::EditArgs),
     /// Delete a session.
     Rm(edit::RmArgs),
+    /// Totals for a range, grouped, as a table, Markdown, CSV, JSON or HTML.
+    Report(report::ReportArgs),
+    /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
+    Export(export::ExportArgs),
     /// List projects with their totals.
     Projects,
     /// List tags with their totals.
@@ -131,6 +138,8 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         Command::Log(args) => log::run(&mut ctx, &args),
         Command::Edit(args) => edit::run(&mut ctx, args),
         Command::Rm(args) => edit::remove(&mut ctx, &args),
+        Command::Report(args) => report::run(&mut ctx, &args),
+        Command::Export(args) => export::run(&mut ctx, &args),
         Command::Projects => lists::projects(&mut ctx),
         Command::Tags => lists::tags(&mut ctx),
     };

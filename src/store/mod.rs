@@ -31,12 +31,15 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self> {
         paths::create_private_file(path)?;
         let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        let conn = if read_only {
+            open_read_only(path)
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, &e))?;
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        }
+        .map_err(|e| db_error(path, &e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -75,10 +78,7 @@ impl Store {
             .set_transaction_behavior(TransactionBehavior::Immediate);
         let version = self.check_identity()?;
         if !self.read_only {
-            let mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(err)?;
+            let mode = self.enable_wal()?;
             if !mode.eq_ignore_ascii_case("wal") && path != Path::new(":memory:") {
                 return Err(Error::database(format!(
                     "{} cannot use write-ahead logging (journal mode stays {mode}); move it to a local disk",
@@ -96,21 +96,19 @@ impl Store {
     }
 
     /// Refuses files that are not otium databases or are newer than this binary.
-    /// Only reads: a refused file stays byte-for-byte as it was.
+    /// Only reads: a refused file stays byte-for-byte as it was. The three facts are
+    /// read in one statement, so another process's migration cannot commit between them.
     fn check_identity(&self) -> Result<i64> {
-        let err = |e: rusqlite::Error| db_error(&self.path, &e);
-        let app_id: i64 = self
+        let (app_id, version, objects): (i64, i64, i64) = self
             .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(err)?;
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(err)?;
-        let objects: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(err)?;
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()),
+                        (SELECT user_version FROM pragma_user_version()),
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| db_error(&self.path, &e))?;
         let foreign = if app_id == 0 {
             objects > 0
         } else {
@@ -130,6 +128,30 @@ impl Store {
             )));
         }
         Ok(version)
+    }
+
+    /// Switches to WAL. On a brand-new file another process may hold the lock while it
+    /// does the same; SQLite answers "busy" at once here instead of waiting, so wait by hand.
+    fn enable_wal(&self) -> Result<String> {
+        let started = std::time::Instant::now();
+        loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            {
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(
+                            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                        )
+                    ) && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                other => return other.map_err(|e| db_error(&self.path, &e)),
+            }
+        }
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -194,6 +216,34 @@ impl Store {
     }
 }
 
+/// Opens a database whose file mode is read-only. When no write-ahead log holds
+/// pending changes, it is opened `immutable`, so SQLite creates no `-shm`/`-wal`
+/// files beside it (it could never remove them again without write access).
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let pending = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if pending {
+        return Connection::open_with_flags(path, flags);
+    }
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// Percent-encodes the characters that end or escape a path in an SQLite URI.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'%' | b'?' | b'#' => out.push_str(&format!("%{byte:02X}")),
+            _ if byte.is_ascii_graphic() || *byte == b' ' => out.push(char::from(*byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 fn read_only_error(path: &Path) -> Error {
     Error::database(format!(
         "{} is read-only; make it writable (chmod u+w) or pass --db with a writable copy",
@@ -211,9 +261,9 @@ pub(crate) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
                 "{shown} is not an SQLite database; pass --db with another path or move the file"
             )
         }
-        Some(C::DatabaseBusy | C::DatabaseLocked) => format!(
-            "{shown} is locked by another process (waited 5 s); try again when it has finished"
-        ),
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            format!("{shown} is locked by another process; try again when it has finished")
+        }
         Some(C::ReadOnly) => return read_only_error(path),
         Some(C::CannotOpen | C::PermissionDenied) => {
             format!("cannot open {shown}: {e}; check that the file and its folder are accessible")

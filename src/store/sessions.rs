@@ -155,6 +155,21 @@ pub fn delete(conn: &Connection, id: SessionId) -> Sql<usize> {
 
 /// Sessions sharing any time with `span`, oldest first.
 pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
+    let mut out = Vec::new();
+    each_in_span(conn, span, &mut |s| {
+        out.push(s);
+        Ok(true)
+    })?;
+    Ok(out)
+}
+
+/// Streams the sessions sharing time with `span`, oldest first, to `f` (which
+/// returns `false` to stop), so exports and full-history reports use flat memory.
+pub fn each_in_span(
+    conn: &Connection,
+    span: Span,
+    f: &mut dyn FnMut(Session) -> Sql<bool>,
+) -> Sql<()> {
     let from = span.from.map_or(i64::MIN, |t| t.timestamp());
     let to = span.to.map_or(i64::MAX, |t| t.timestamp());
     // Sessions never overlap, so only the one starting last before `from` can reach into
@@ -166,8 +181,14 @@ pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
          {SELECT} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
          ORDER BY 5"
     );
-    let mut stmt = conn.prepare(&sql)?;
-    stmt.query_map(params![from, to], from_row)?.collect()
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![from, to])?;
+    while let Some(row) = rows.next()? {
+        if !f(from_row(row)?)? {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Every project with its session count and tracked time (running counted to `now`).

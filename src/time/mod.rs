@@ -4,6 +4,7 @@
 
 pub mod parse;
 pub mod range;
+pub mod split;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;

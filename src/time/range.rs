@@ -90,3 +90,58 @@ mod tests {
         assert_eq!(monday.from, iso.from);
     }
 }
+
+/// Parses `YYYY-Www` (ISO week) into the date of that week's Monday.
+#[must_use]
+pub fn parse_iso_week(text: &str) -> Option<NaiveDate> {
+    let (year, week) = text.trim().split_once(['-'])?;
+    let week = week.strip_prefix('W').or_else(|| week.strip_prefix('w'))?;
+    if week.len() != 2 || year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)
+}
+
+/// Parses `YYYY-MM` into the first day of that month.
+#[must_use]
+pub fn parse_month(text: &str) -> Option<NaiveDate> {
+    let (year, month) = text.trim().split_once('-')?;
+    if year.len() != 4 || month.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
+}
+
+/// The local days of the month starting at `first`.
+#[must_use]
+pub fn month_span(tz: Tz, first: NaiveDate) -> Span {
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    let last = next.pred_opt().unwrap_or(first);
+    Span::days(tz, first, last)
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn weeks_and_months() {
+        // ISO 2026-W10 starts Monday 2026-03-02; 2026-W01 starts 2025-12-29.
+        assert_eq!(
+            parse_iso_week("2026-W10"),
+            NaiveDate::from_ymd_opt(2026, 3, 2)
+        );
+        assert_eq!(
+            parse_iso_week("2026-W01"),
+            NaiveDate::from_ymd_opt(2025, 12, 29)
+        );
+        assert_eq!(parse_iso_week("2026-W54"), None);
+        assert_eq!(parse_iso_week("2026-10"), None);
+        assert_eq!(parse_month("2026-02"), NaiveDate::from_ymd_opt(2026, 2, 1));
+        assert_eq!(parse_month("2026-13"), None);
+        let feb = month_span(chrono_tz::UTC, parse_month("2026-02").unwrap());
+        assert_eq!((feb.to.unwrap() - feb.from.unwrap()).num_days(), 28);
+    }
+}

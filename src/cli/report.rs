@@ -1,0 +1,162 @@
+//! `otium report`: totals for a range, grouped, in a chosen format.
+
+use clap::{Args, ValueEnum};
+
+use super::Ctx;
+use super::args::{FilterArgs, OutputArgs, RangeArgs};
+use crate::error::{Error, Result};
+use crate::interop::atomic::output_error;
+use crate::report::{self, GroupBy, ReportBuilder, ReportOptions, RoundMode, Rounding};
+use crate::time::{self, range::Span};
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A terminal table with a bar per row.
+    Table,
+    /// A Markdown table.
+    Md,
+    /// CSV, one row per innermost group.
+    Csv,
+    /// The stable JSON document.
+    Json,
+    /// One self-contained HTML page with SVG charts.
+    Html,
+}
+
+/// Billing rounding directions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoundModeArg {
+    /// Round each session up.
+    Up,
+    /// Round each session to the nearest step.
+    Nearest,
+    /// Round each session down.
+    Down,
+}
+
+/// `report [range] [--by LIST] [filters] [--round D] [--format F] [-o FILE]`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub range: RangeArgs,
+    /// Group by project, tag, day, week or month; a comma list nests (project,tag).
+    #[arg(long, default_value = "project", value_name = "LIST")]
+    pub by: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Round each session to this step for billing (e.g. 15m, 6m, 1h).
+    #[arg(long, value_name = "DURATION")]
+    pub round: Option<String>,
+    /// Which way --round rounds.
+    #[arg(long, value_enum, default_value_t = RoundModeArg::Up, requires = "round")]
+    pub round_mode: RoundModeArg,
+    /// Output format [default: table; json with --json].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
+    let format = resolve_format(args.format, ctx.out.json)?;
+    let zone = args.range.zone(ctx)?;
+    let span = args.range.span(ctx, zone)?;
+    let rounding = args
+        .round
+        .as_deref()
+        .map(|text| parse_rounding(text, args.round_mode))
+        .transpose()?;
+    let base = ReportOptions {
+        span,
+        zone,
+        group_by: GroupBy::parse_list(&args.by)?,
+        rounding,
+        week_start: ctx.tracker.config().week_start.0,
+        now: ctx.tracker.now(),
+    };
+    let mut main = ReportBuilder::new(base.clone());
+    // The HTML page also charts hours per day (or per month, for long ranges) and per project.
+    let chart_by = if is_long(span) {
+        GroupBy::Month
+    } else {
+        GroupBy::Day
+    };
+    let mut charts = (format == ReportFormat::Html).then(|| {
+        let with = |by| {
+            ReportBuilder::new(ReportOptions {
+                group_by: vec![by],
+                ..base.clone()
+            })
+        };
+        (with(chart_by), with(GroupBy::Project))
+    });
+    ctx.tracker.each_session(span, |s| {
+        if args.filter.matches(s) {
+            main.add(s);
+            if let Some((a, b)) = charts.as_mut() {
+                a.add(s);
+                b.add(s);
+            }
+        }
+        Ok(())
+    })?;
+    let report = main.finish();
+    let charts = charts.map(|(a, b)| (a.finish(), b.finish()));
+    args.output.write(ctx, |out| {
+        match format {
+            ReportFormat::Table => report::table::render(&report, out),
+            ReportFormat::Md => report::markdown::render(&report, out),
+            ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
+            ReportFormat::Json => report::json::render(&report, out),
+            ReportFormat::Html => {
+                let (per_time, per_project) =
+                    charts.as_ref().map_or((&report, &report), |(a, b)| (a, b));
+                let first = if chart_by == GroupBy::Month {
+                    "Hours per month"
+                } else {
+                    "Hours per day"
+                };
+                report::html::render(
+                    &report,
+                    &[(first, per_time), ("Hours per project", per_project)],
+                    out,
+                )
+            }
+        }
+        .map_err(output_error)
+    })
+}
+
+fn resolve_format(format: Option<ReportFormat>, json: bool) -> Result<ReportFormat> {
+    match (format, json) {
+        (None, false) => Ok(ReportFormat::Table),
+        (None, true) | (Some(ReportFormat::Json), _) => Ok(ReportFormat::Json),
+        (Some(f), false) => Ok(f),
+        (Some(_), true) => Err(Error::invalid(
+            "--json asks for JSON but --format asks for another; give one of them",
+        )),
+    }
+}
+
+fn parse_rounding(text: &str, mode: RoundModeArg) -> Result<Rounding> {
+    let step = time::parse_duration(text)?;
+    if step <= 0 {
+        return Err(Error::invalid(format!(
+            "--round {text:?} is zero; give a step such as 15m"
+        )));
+    }
+    let mode = match mode {
+        RoundModeArg::Up => RoundMode::Up,
+        RoundModeArg::Nearest => RoundMode::Nearest,
+        RoundModeArg::Down => RoundMode::Down,
+    };
+    Ok(Rounding { step, mode })
+}
+
+fn is_long(span: Span) -> bool {
+    match (span.from, span.to) {
+        (Some(f), Some(t)) => (t - f).num_days() > 62,
+        _ => true,
+    }
+}

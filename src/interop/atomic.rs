@@ -1,0 +1,99 @@
+//! Writing a file so that a reader sees the old file or the whole new one, never
+//! half: a temp file in the target folder, fsync, rename, fsync the folder.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where output goes: stdout, or a file written atomically.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The file, or `None` for stdout.
+    pub path: Option<PathBuf>,
+    /// Whether an existing file may be replaced.
+    pub force: bool,
+}
+
+fn io_error(what: &str, path: &Path, e: &io::Error) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!("cannot {what} {}: {e}", path.display()),
+    )
+}
+
+/// Refuses to write over the database or its `-wal`/`-shm` files.
+pub fn check_not_database(target: &Path, database: &Path) -> Result<()> {
+    let canonical = |p: &Path| -> PathBuf {
+        let parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let parent = parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf());
+        parent.join(p.file_name().unwrap_or_default())
+    };
+    let target = canonical(target);
+    let db = canonical(database);
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut protected = db.clone().into_os_string();
+        protected.push(suffix);
+        if target.as_os_str() == protected {
+            return Err(Error::invalid(format!(
+                "{} is otium's database; write the output to another file",
+                target.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `path` atomically with what `fill` produces. Without `force` an existing
+/// file is left alone and reported; if `fill` fails, nothing appears at `path`.
+pub fn write_file(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    if !force && path.exists() {
+        return Err(Error::invalid(format!(
+            "{} already exists; add --force to replace it or choose another -o",
+            path.display()
+        )));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(".otium-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_error("create a temporary file in", dir, &e))?;
+    let mut writer = BufWriter::new(temp);
+    fill(&mut writer)?;
+    let temp = writer
+        .into_inner()
+        .map_err(|e| io_error("write", path, e.error()))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| io_error("sync", path, &e))?;
+    if force {
+        temp.persist(path)
+            .map_err(|e| io_error("write", path, &e.error))?;
+    } else {
+        temp.persist_noclobber(path)
+            .map_err(|e| io_error("write", path, &e.error))?;
+    }
+    // The rename is durable only once the folder's entry is on disk too.
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| io_error("sync folder", dir, &e))
+}
+
+/// Maps an I/O error while producing output; a closed stdout pipe is not an error.
+pub fn output_error(e: io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot write the output: {e}")).with_source(e)
+}

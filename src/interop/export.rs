@@ -1,0 +1,219 @@
+//! Raw session exports, streamed one session at a time: CSV, JSON (an array of the
+//! session JSON), and iCalendar (RFC 5545).
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+
+use crate::model::Session;
+use crate::report::csv::neutralise;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// RFC 4180 CSV.
+    Csv,
+    /// A JSON array of sessions.
+    Json,
+    /// iCalendar with one VEVENT per session.
+    Ics,
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: [&str; 9] = [
+    "id",
+    "uuid",
+    "project",
+    "tags",
+    "note",
+    "start",
+    "end",
+    "duration_seconds",
+    "zone",
+];
+
+enum Sink<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Json(W),
+    Ics(W),
+}
+
+/// A streaming exporter: `begin`, then `session` for each, then `finish`.
+pub struct Exporter<W: Write> {
+    sink: Sink<W>,
+    now: DateTime<Utc>,
+    raw: bool,
+    count: usize,
+}
+
+impl<W: Write> Exporter<W> {
+    /// Starts an export; `raw` turns CSV formula neutralising off.
+    pub fn begin(
+        format: ExportFormat,
+        mut out: W,
+        now: DateTime<Utc>,
+        raw: bool,
+    ) -> io::Result<Self> {
+        let sink = match format {
+            ExportFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(CSV_COLUMNS)?;
+                Sink::Csv(Box::new(writer))
+            }
+            ExportFormat::Json => {
+                out.write_all(b"[")?;
+                Sink::Json(out)
+            }
+            ExportFormat::Ics => {
+                for line in [
+                    "BEGIN:VCALENDAR",
+                    "VERSION:2.0",
+                    "PRODID:-//otium//otium//EN",
+                    "CALSCALE:GREGORIAN",
+                ] {
+                    write_line(&mut out, line)?;
+                }
+                Sink::Ics(out)
+            }
+        };
+        Ok(Exporter {
+            sink,
+            now,
+            raw,
+            count: 0,
+        })
+    }
+
+    /// Writes one session.
+    pub fn session(&mut self, s: &Session) -> io::Result<()> {
+        let now = self.now;
+        match &mut self.sink {
+            Sink::Csv(w) => {
+                let j = s.to_json(now);
+                let cell = |t: &str| {
+                    if self.raw {
+                        t.to_string()
+                    } else {
+                        neutralise(t).into_owned()
+                    }
+                };
+                w.write_record([
+                    j.id.to_string(),
+                    j.uuid,
+                    cell(&j.project),
+                    cell(&j.tags.join(" ")),
+                    cell(j.note.as_deref().unwrap_or("")),
+                    j.start,
+                    j.end.unwrap_or_default(),
+                    j.duration_seconds.to_string(),
+                    j.zone,
+                ])?;
+            }
+            Sink::Json(w) => {
+                w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *w, &s.to_json(now)).map_err(io::Error::other)?;
+            }
+            Sink::Ics(w) => write_event(w, s, now)?,
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes the document and returns how many sessions were written.
+    pub fn finish(self) -> io::Result<usize> {
+        match self.sink {
+            Sink::Csv(mut w) => w.flush()?,
+            Sink::Json(mut w) => {
+                w.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?;
+                w.flush()?;
+            }
+            Sink::Ics(mut w) => {
+                write_line(&mut w, "END:VCALENDAR")?;
+                w.flush()?;
+            }
+        }
+        Ok(self.count)
+    }
+}
+
+fn write_event(w: &mut impl Write, s: &Session, now: DateTime<Utc>) -> io::Result<()> {
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut description = s.note.clone().unwrap_or_default();
+    if !s.tags.is_empty() {
+        let tags: Vec<String> = s.tags.iter().map(|t| format!("+{t}")).collect();
+        if !description.is_empty() {
+            description.push('\n');
+        }
+        description.push_str(&tags.join(" "));
+    }
+    write_line(w, "BEGIN:VEVENT")?;
+    write_line(w, &format!("UID:{}", s.uuid))?;
+    write_line(w, &format!("DTSTAMP:{}", stamp(now)))?;
+    write_line(w, &format!("DTSTART:{}", stamp(s.start)))?;
+    write_line(w, &format!("DTEND:{}", stamp(s.end.unwrap_or(now))))?;
+    write_line(w, &format!("SUMMARY:{}", ics_text(&s.project)))?;
+    if !description.is_empty() {
+        write_line(w, &format!("DESCRIPTION:{}", ics_text(&description)))?;
+    }
+    write_line(w, "END:VEVENT")
+}
+
+/// Escapes an iCalendar TEXT value (RFC 5545 3.3.11).
+#[must_use]
+pub fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a content line folded at 75 octets (RFC 5545 3.1), never inside a
+/// UTF-8 character, each line ending in CRLF.
+pub fn write_line(w: &mut impl Write, line: &str) -> io::Result<()> {
+    let mut rest = line;
+    let mut limit = 75;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        w.write_all(&rest.as_bytes()[..cut])?;
+        w.write_all(b"\r\n ")?;
+        rest = &rest[cut..];
+        // Continuation lines start with a space, which counts toward their 75 octets.
+        limit = 74;
+    }
+    w.write_all(rest.as_bytes())?;
+    w.write_all(b"\r\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let mut out = Vec::new();
+        let long = format!("DESCRIPTION:{}", "写作".repeat(40));
+        write_line(&mut out, &long).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        // Unfolding (drop CRLF + space) gives the original back.
+        assert_eq!(text.replace("\r\n ", "").trim_end(), long);
+    }
+
+    #[test]
+    fn text_escaping() {
+        assert_eq!(ics_text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+}

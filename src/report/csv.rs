@@ -1,0 +1,118 @@
+//! RFC 4180 CSV through the `csv` crate: one row per innermost group, with the
+//! range and zone on every row so a spreadsheet needs nothing else.
+//!
+//! Free-text cells that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, tab, CR or LF) get a leading `'` (OWASP "CSV injection"),
+//! unless the caller asks for raw cells.
+
+use std::io::{self, Write};
+
+use super::{Group, Report};
+use crate::time;
+
+/// Makes a free-text cell safe to open in a spreadsheet.
+#[must_use]
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Hours with four decimals, e.g. `1.2500`.
+#[must_use]
+pub fn hours(seconds: i64) -> String {
+    let whole = seconds / 3600;
+    let frac = (seconds % 3600) * 10_000 / 3600;
+    format!("{whole}.{frac:04}")
+}
+
+/// Writes the report; `raw` turns formula neutralising off.
+pub fn render(report: &Report, out: &mut (impl Write + ?Sized), raw: bool) -> io::Result<()> {
+    let o = &report.options;
+    let mut writer = csv::Writer::from_writer(out);
+    let mut head: Vec<&str> = vec!["from", "to", "zone"];
+    head.extend(o.group_by.iter().map(|g| g.name()));
+    head.extend(["seconds", "raw_seconds", "hours"]);
+    writer.write_record(&head)?;
+    let from = o
+        .span
+        .from
+        .map(|t| time::rfc3339_in(o.zone, t))
+        .unwrap_or_default();
+    let to = o
+        .span
+        .to
+        .map(|t| time::rfc3339_in(o.zone, t))
+        .unwrap_or_default();
+    let fixed = [from, to, o.zone.name().to_string()];
+    if o.group_by.is_empty() {
+        let mut row = fixed.to_vec();
+        row.extend([
+            report.total_seconds.to_string(),
+            report.raw_total_seconds.to_string(),
+            hours(report.total_seconds),
+        ]);
+        writer.write_record(&row)?;
+    }
+    let depth = o.group_by.len();
+    let mut path = Vec::new();
+    leaves(&report.groups, &mut path, &mut |keys, g| {
+        let mut row = fixed.to_vec();
+        row.extend(keys.iter().map(|k| {
+            if raw {
+                (*k).to_string()
+            } else {
+                neutralise(k).into_owned()
+            }
+        }));
+        // A filled-in empty day has no inner rows: its inner keys stay blank.
+        row.resize(3 + depth, String::new());
+        row.extend([
+            g.seconds.to_string(),
+            g.raw_seconds.to_string(),
+            hours(g.seconds),
+        ]);
+        writer.write_record(&row)
+    })?;
+    writer.flush()
+}
+
+fn leaves<'a>(
+    groups: &'a [Group],
+    path: &mut Vec<&'a str>,
+    emit: &mut impl FnMut(&[&'a str], &'a Group) -> csv::Result<()>,
+) -> io::Result<()> {
+    for g in groups {
+        path.push(&g.key);
+        if g.children.is_empty() {
+            emit(path, g).map_err(io::Error::other)?;
+        } else {
+            leaves(&g.children, path, emit)?;
+        }
+        path.pop();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "\nx"] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise("writing"), "writing");
+        assert_eq!(neutralise("a=b"), "a=b");
+    }
+
+    #[test]
+    fn hours_are_fixed_format() {
+        assert_eq!(hours(4500), "1.2500");
+        assert_eq!(hours(60), "0.0166");
+        assert_eq!(hours(0), "0.0000");
+    }
+}

@@ -1,0 +1,411 @@
+//! Reports as pure functions: sessions in, a tree of totals out. No SQL, no terminal.
+//!
+//! A session is clipped to the range, split at local-day boundaries in the
+//! report's zone, optionally rounded (per session, for billing), and its seconds
+//! are added under a key path (`project`, then `tag`, …). Every group's seconds
+//! are exact; display rounding is done by [`apportion`] so shown parts add up to
+//! the shown total.
+
+pub mod apportion;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::model::Session;
+use crate::time::{range::Span, split::split_by_day};
+
+/// What rows are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// The session's project.
+    Project,
+    /// Each of the session's tags (`(no tag)` when it has none).
+    Tag,
+    /// The local day (`2026-03-02`).
+    Day,
+    /// The week (`2026-W10`, or the first day's date when weeks start on another day).
+    Week,
+    /// The month (`2026-03`).
+    Month,
+}
+
+impl GroupBy {
+    /// Parses `project,tag` into a list.
+    pub fn parse_list(text: &str) -> Result<Vec<GroupBy>> {
+        text.split(',')
+            .map(|part| match part.trim() {
+                "project" => Ok(GroupBy::Project),
+                "tag" => Ok(GroupBy::Tag),
+                "day" => Ok(GroupBy::Day),
+                "week" => Ok(GroupBy::Week),
+                "month" => Ok(GroupBy::Month),
+                other => Err(Error::invalid(format!(
+                    "cannot group by {other:?}; use project, tag, day, week or month (comma-separated to nest)"
+                ))),
+            })
+            .collect()
+    }
+
+    /// The name used in headers and JSON.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupBy::Project => "project",
+            GroupBy::Tag => "tag",
+            GroupBy::Day => "day",
+            GroupBy::Week => "week",
+            GroupBy::Month => "month",
+        }
+    }
+
+    fn is_time(self) -> bool {
+        matches!(self, GroupBy::Day | GroupBy::Week | GroupBy::Month)
+    }
+}
+
+/// How session durations are rounded for billing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundMode {
+    /// To the next multiple.
+    Up,
+    /// To the nearest multiple (halves go up).
+    Nearest,
+    /// To the previous multiple.
+    Down,
+}
+
+/// Per-session rounding to a step in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    /// The step, in seconds (> 0).
+    pub step: i64,
+    /// The direction.
+    pub mode: RoundMode,
+}
+
+impl Rounding {
+    /// `seconds` rounded to the step.
+    #[must_use]
+    pub fn apply(self, seconds: i64) -> i64 {
+        let step = self.step.max(1);
+        let down = seconds / step * step;
+        match self.mode {
+            RoundMode::Down => down,
+            RoundMode::Up if down == seconds => down,
+            RoundMode::Up => down + step,
+            RoundMode::Nearest if (seconds - down) * 2 >= step => down + step,
+            RoundMode::Nearest => down,
+        }
+    }
+}
+
+/// Everything a report needs besides the sessions.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// The range; sessions are clipped to it.
+    pub span: Span,
+    /// The zone days are read in.
+    pub zone: Tz,
+    /// Grouping, outermost first (may be empty: just the total).
+    pub group_by: Vec<GroupBy>,
+    /// Billing rounding, if any.
+    pub rounding: Option<Rounding>,
+    /// First day of the week for `GroupBy::Week`.
+    pub week_start: Weekday,
+    /// "Now", for running sessions.
+    pub now: DateTime<Utc>,
+}
+
+/// One row of a report, with its nested rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The key (project name, tag, `2026-03-02`, `2026-W10`, `2026-03`).
+    pub key: String,
+    /// Seconds, after rounding if any.
+    pub seconds: i64,
+    /// Seconds before rounding.
+    pub raw_seconds: i64,
+    /// The next grouping level.
+    pub children: Vec<Group>,
+}
+
+/// A finished report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The options it was built with.
+    pub options: ReportOptions,
+    /// Total seconds in range, after rounding if any.
+    pub total_seconds: i64,
+    /// Total seconds in range before rounding.
+    pub raw_total_seconds: i64,
+    /// Sessions that contributed any time.
+    pub sessions_count: usize,
+    /// Top-level rows.
+    pub groups: Vec<Group>,
+}
+
+impl Report {
+    /// Whether groups may add up to more than the total (tag grouping counts a
+    /// session with several tags under each).
+    #[must_use]
+    pub fn groups_overlap(&self) -> bool {
+        self.options.group_by.contains(&GroupBy::Tag)
+    }
+}
+
+#[derive(Default)]
+struct Node {
+    seconds: i64,
+    raw: i64,
+    children: BTreeMap<String, Node>,
+}
+
+/// Builds a report from sessions (any order; those outside the span are ignored).
+#[must_use]
+pub fn build(sessions: &[Session], options: ReportOptions) -> Report {
+    let mut builder = ReportBuilder::new(options);
+    for session in sessions {
+        builder.add(session);
+    }
+    builder.finish()
+}
+
+/// Builds a report one session at a time, so a full history streams through
+/// without being held in memory.
+pub struct ReportBuilder {
+    options: ReportOptions,
+    root: Node,
+    count: usize,
+}
+
+impl ReportBuilder {
+    /// An empty report for `options`.
+    #[must_use]
+    pub fn new(options: ReportOptions) -> Self {
+        ReportBuilder {
+            options,
+            root: Node::default(),
+            count: 0,
+        }
+    }
+
+    /// Adds the part of `session` inside the range.
+    pub fn add(&mut self, session: &Session) {
+        let options = &self.options;
+        let start = options
+            .span
+            .from
+            .map_or(session.start, |f| f.max(session.start));
+        let end = session.end.unwrap_or(options.now);
+        let end = options.span.to.map_or(end, |t| t.min(end));
+        if end <= start {
+            return;
+        }
+        self.count += 1;
+        let pieces = split_by_day(options.zone, start, end);
+        let raw_total: i64 = pieces.iter().map(|p| p.seconds).sum();
+        let rounded_total = options.rounding.map_or(raw_total, |r| r.apply(raw_total));
+        // Spread the rounded total over the day pieces by cumulative rounding, so
+        // pieces stay non-negative and add up to the rounded total exactly.
+        let mut cumulative_raw = 0;
+        let mut given = 0;
+        for piece in &pieces {
+            cumulative_raw += piece.seconds;
+            let upto = cumulative_share(rounded_total, cumulative_raw, raw_total);
+            let paths = key_paths(session, piece.date, options);
+            add(&mut self.root, &paths, upto - given, piece.seconds);
+            given = upto;
+        }
+        self.root.seconds += rounded_total;
+        self.root.raw += raw_total;
+    }
+
+    /// The finished report.
+    #[must_use]
+    pub fn finish(mut self) -> Report {
+        let options = self.options;
+        if let (Some(GroupBy::Day), Some(from), Some(to)) =
+            (options.group_by.first(), options.span.from, options.span.to)
+        {
+            fill_days(&mut self.root, options.zone, from, to);
+        }
+        let groups = to_groups(self.root.children, &options.group_by);
+        Report {
+            total_seconds: self.root.seconds,
+            raw_total_seconds: self.root.raw,
+            sessions_count: self.count,
+            groups,
+            options,
+        }
+    }
+}
+
+fn cumulative_share(total: i64, part: i64, whole: i64) -> i64 {
+    if whole == 0 {
+        return 0;
+    }
+    let share = i128::from(total) * i128::from(part) / i128::from(whole);
+    i64::try_from(share).unwrap_or(total)
+}
+
+/// Adds a piece under every node its paths pass through, each node once: with
+/// several tags the paths share their prefix (the project), which must not count twice.
+fn add(root: &mut Node, paths: &[Vec<String>], seconds: i64, raw: i64) {
+    let prefixes: std::collections::BTreeSet<&[String]> = paths
+        .iter()
+        .flat_map(|p| (1..=p.len()).map(move |n| &p[..n]))
+        .collect();
+    for prefix in prefixes {
+        let mut node = &mut *root;
+        for key in prefix {
+            node = node.children.entry(key.clone()).or_default();
+        }
+        node.seconds += seconds;
+        node.raw += raw;
+    }
+}
+
+/// Every key path a piece counts under (more than one only for several tags).
+fn key_paths(session: &Session, date: NaiveDate, options: &ReportOptions) -> Vec<Vec<String>> {
+    let mut paths = vec![Vec::new()];
+    for by in &options.group_by {
+        let keys: Vec<String> = match by {
+            GroupBy::Project => vec![session.project.clone()],
+            GroupBy::Tag if session.tags.is_empty() => vec!["(no tag)".to_string()],
+            GroupBy::Tag => session.tags.clone(),
+            GroupBy::Day => vec![date.format("%Y-%m-%d").to_string()],
+            GroupBy::Week => vec![week_key(date, options.week_start)],
+            GroupBy::Month => vec![date.format("%Y-%m").to_string()],
+        };
+        paths = paths
+            .into_iter()
+            .flat_map(|p| {
+                keys.iter().map(move |k| {
+                    let mut next = p.clone();
+                    next.push(k.clone());
+                    next
+                })
+            })
+            .collect();
+    }
+    paths
+}
+
+/// `2026-W10` for ISO weeks; the first day's date when weeks start on another day.
+#[must_use]
+pub fn week_key(date: NaiveDate, week_start: Weekday) -> String {
+    if week_start == Weekday::Mon {
+        let week = date.iso_week();
+        return format!("{}-W{:02}", week.year(), week.week());
+    }
+    let back = (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
+    let first = date
+        .checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(date);
+    format!("week of {}", first.format("%Y-%m-%d"))
+}
+
+fn fill_days(root: &mut Node, zone: Tz, from: DateTime<Utc>, to: DateTime<Utc>) {
+    let mut day = crate::time::local_date(zone, from);
+    let last = crate::time::local_date(zone, to - chrono::Duration::seconds(1));
+    // Bounded: a range of days far beyond a few years is not a day report anyone reads.
+    for _ in 0..3660 {
+        if day > last {
+            break;
+        }
+        root.children
+            .entry(day.format("%Y-%m-%d").to_string())
+            .or_default();
+        day = match day.succ_opt() {
+            Some(next) => next,
+            None => break,
+        };
+    }
+}
+
+fn to_groups(nodes: BTreeMap<String, Node>, by: &[GroupBy]) -> Vec<Group> {
+    let level = by.first().copied();
+    let rest = by.get(1..).unwrap_or(&[]);
+    let mut groups: Vec<Group> = nodes
+        .into_iter()
+        .map(|(key, node)| Group {
+            key,
+            seconds: node.seconds,
+            raw_seconds: node.raw,
+            children: to_groups(node.children, rest),
+        })
+        .collect();
+    // Time keys read best in order; projects and tags biggest first.
+    if !level.is_some_and(GroupBy::is_time) {
+        groups.sort_by(|a, b| b.seconds.cmp(&a.seconds).then_with(|| a.key.cmp(&b.key)));
+    }
+    groups
+}
+
+/// The header line every format starts with: range, zone, grouping, total, rounding.
+#[must_use]
+pub fn header(report: &Report) -> String {
+    let o = &report.options;
+    let mut text = format!("{} · {}", range_label(o.span, o.zone), o.zone.name());
+    if !o.group_by.is_empty() {
+        let names: Vec<&str> = o.group_by.iter().map(|g| g.name()).collect();
+        text.push_str(&format!(" · by {}", names.join(", ")));
+    }
+    let plural = if report.sessions_count == 1 { "" } else { "s" };
+    text.push_str(&format!(
+        " · total {} in {} session{plural}",
+        apportion::h_m(apportion::round_minutes(report.total_seconds)),
+        report.sessions_count
+    ));
+    if let Some(r) = o.rounding {
+        text.push_str(&format!(
+            " · each session rounded {} to {} (unrounded {})",
+            json::mode_name(r.mode),
+            crate::time::format_duration_input(r.step),
+            apportion::h_m(apportion::round_minutes(report.raw_total_seconds))
+        ));
+    }
+    text
+}
+
+/// `2026-03-02 – 2026-03-08`, `2026-03-02`, `from 2026-03-01 09:00`, `all time`.
+#[must_use]
+pub fn range_label(span: Span, zone: Tz) -> String {
+    let show = |t: DateTime<Utc>, end: bool| {
+        let local = t.with_timezone(&zone);
+        if local.time() == chrono::NaiveTime::MIN {
+            let date = if end {
+                local.date_naive().pred_opt().unwrap_or(local.date_naive())
+            } else {
+                local.date_naive()
+            };
+            (date.format("%Y-%m-%d").to_string(), true)
+        } else {
+            (local.format("%Y-%m-%d %H:%M").to_string(), false)
+        }
+    };
+    match (span.from, span.to) {
+        (None, None) => "all time".to_string(),
+        (Some(f), None) => format!("from {}", show(f, false).0),
+        (None, Some(t)) => format!("until {}", show(t, true).0),
+        (Some(f), Some(t)) => {
+            let (a, b) = (show(f, false), show(t, true));
+            if a.1 && b.1 && a.0 == b.0 {
+                a.0
+            } else {
+                format!("{} – {}", a.0, b.0)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

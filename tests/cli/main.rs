@@ -1,0 +1,8 @@
+//! CLI integration tests: the real binary on a temp database, clock and zone pinned.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod capture;
+mod concurrency;
+mod env;
+mod errors;
+mod zones;
