@@ -12,7 +12,8 @@ use crate::model::{
     NewSession, ProjectSummary, Session, SessionEdit, SessionId, TagSummary, normalize_note,
     normalize_tags, validate_project,
 };
-use crate::store::{Store, db_error, sessions};
+use crate::store::sessions::{self, Columns};
+use crate::store::{Store, db_error};
 use crate::time::{self, Clock, range::Span};
 
 /// What `start` (and `continue`) should record.
@@ -314,13 +315,19 @@ impl Tracker {
 
     /// Streams the sessions sharing time with `span`, oldest first, into `f`.
     /// An error from `f` stops the stream and is returned as is.
-    pub fn each_session(
+    pub fn each_session(&self, span: Span, f: impl FnMut(&Session) -> Result<()>) -> Result<()> {
+        self.each_session_with(span, Columns::Full, f)
+    }
+
+    /// Like [`Tracker::each_session`], reading only `columns` (reports use `Lean`).
+    pub fn each_session_with(
         &self,
         span: Span,
+        columns: Columns,
         mut f: impl FnMut(&Session) -> Result<()>,
     ) -> Result<()> {
         let mut failure = None;
-        sessions::each_in_span(self.store.reader(), span, &mut |s| match f(&s) {
+        sessions::each_in_span(self.store.reader(), span, columns, &mut |s| match f(&s) {
             Ok(()) => Ok(true),
             Err(e) => {
                 failure = Some(e);

@@ -7,6 +7,7 @@ use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
 use crate::interop::atomic::output_error;
 use crate::report::{self, GroupBy, ReportBuilder, ReportOptions, RoundMode, Rounding};
+use crate::store::sessions::Columns;
 use crate::time::{self, range::Span};
 
 /// Report formats.
@@ -91,7 +92,8 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         };
         (with(chart_by), with(GroupBy::Project))
     });
-    ctx.tracker.each_session(span, |s| {
+    let tags = base.group_by.contains(&GroupBy::Tag) || !args.filter.tags.is_empty();
+    ctx.tracker.each_session_with(span, Columns::Lean { tags }, |s| {
         if args.filter.matches(s) {
             main.add(s);
             if let Some((a, b)) = charts.as_mut() {

@@ -210,6 +210,16 @@ impl ReportBuilder {
             return;
         }
         self.count += 1;
+        if !options.group_by.iter().any(|g| g.is_time()) {
+            // No day keys needed: one piece, no zone arithmetic.
+            let seconds = (end - start).num_seconds();
+            let rounded = options.rounding.map_or(seconds, |r| r.apply(seconds));
+            let paths = key_paths(session, NaiveDate::MIN, options);
+            add(&mut self.root, &paths, rounded, seconds);
+            self.root.seconds += rounded;
+            self.root.raw += seconds;
+            return;
+        }
         let pieces = split_by_day(options.zone, start, end);
         let raw_total: i64 = pieces.iter().map(|p| p.seconds).sum();
         let rounded_total = options.rounding.map_or(raw_total, |r| r.apply(raw_total));
@@ -259,6 +269,19 @@ fn cumulative_share(total: i64, part: i64, whole: i64) -> i64 {
 /// Adds a piece under every node its paths pass through, each node once: with
 /// several tags the paths share their prefix (the project), which must not count twice.
 fn add(root: &mut Node, paths: &[Vec<String>], seconds: i64, raw: i64) {
+    if let [path] = paths {
+        let mut node = root;
+        for key in path {
+            // Look up before inserting, so the common case allocates no key.
+            if !node.children.contains_key(key) {
+                node.children.insert(key.clone(), Node::default());
+            }
+            node = node.children.get_mut(key).unwrap_or_else(|| unreachable!());
+            node.seconds += seconds;
+            node.raw += raw;
+        }
+        return;
+    }
     let prefixes: std::collections::BTreeSet<&[String]> = paths
         .iter()
         .flat_map(|p| (1..=p.len()).map(move |n| &p[..n]))

@@ -10,10 +10,15 @@ use crate::time::{from_unix, range::Span};
 
 type Sql<T> = rusqlite::Result<T>;
 
-/// Joined with the tags; tag names cannot hold control characters, so U+001F separates them.
+/// A session's tags in one column; tag names cannot hold control characters, so U+001F
+/// separates them.
+const TAGS: &str = "(SELECT group_concat(t.name, char(31)) FROM session_tags st
+    JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id)";
+
+/// Every column of a session, joined with its project and tags.
 const SELECT: &str = "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone,
-    (SELECT group_concat(t.name, char(31)) FROM session_tags st JOIN tags t ON t.id = st.tag_id
-     WHERE st.session_id = s.id)
+    (SELECT group_concat(t.name, char(31)) FROM session_tags st
+     JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id)
     FROM sessions s JOIN projects p ON p.id = s.project_id";
 
 fn from_row(row: &Row<'_>) -> Sql<Session> {
@@ -156,11 +161,24 @@ pub fn delete(conn: &Connection, id: SessionId) -> Sql<usize> {
 /// Sessions sharing any time with `span`, oldest first.
 pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
     let mut out = Vec::new();
-    each_in_span(conn, span, &mut |s| {
+    each_in_span(conn, span, Columns::Full, &mut |s| {
         out.push(s);
         Ok(true)
     })?;
     Ok(out)
+}
+
+/// Which columns a streaming read fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// Every field.
+    Full,
+    /// Only project, start, end and (if asked) tags: enough for reports, and much
+    /// cheaper over a whole history. `uuid` and `note` stay empty, `zone` is UTC.
+    Lean {
+        /// Whether to load tags.
+        tags: bool,
+    },
 }
 
 /// Streams the sessions sharing time with `span`, oldest first, to `f` (which
@@ -168,17 +186,28 @@ pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
 pub fn each_in_span(
     conn: &Connection,
     span: Span,
+    columns: Columns,
     f: &mut dyn FnMut(Session) -> Sql<bool>,
 ) -> Sql<()> {
     let from = span.from.map_or(i64::MIN, |t| t.timestamp());
     let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    let select = match columns {
+        Columns::Full => SELECT.to_string(),
+        Columns::Lean { tags } => {
+            let tags = if tags { TAGS } else { "NULL" };
+            format!(
+                "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', {tags}
+                 FROM sessions s JOIN projects p ON p.id = s.project_id"
+            )
+        }
+    };
     // Sessions never overlap, so only the one starting last before `from` can reach into
     // the span from before it; the index on start_utc serves both halves.
     let sql = format!(
-        "{SELECT} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
+        "{select} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
            AND (s.end_utc IS NULL OR s.end_utc > ?1)
          UNION ALL
-         {SELECT} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
+         {select} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
          ORDER BY 5"
     );
     let mut stmt = conn.prepare_cached(&sql)?;

@@ -20,6 +20,14 @@ pub struct DayPiece {
 /// An empty or inverted interval gives no pieces.
 #[must_use]
 pub fn split_by_day(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<DayPiece> {
+    if start >= end {
+        return Vec::new();
+    }
+    let first = local_date(tz, start);
+    if first == local_date(tz, end - chrono::Duration::seconds(1)) {
+        // Most sessions sit inside one local day: no day boundary to compute.
+        return vec![DayPiece { date: first, seconds: (end - start).num_seconds() }];
+    }
     let mut pieces = Vec::new();
     let mut cursor = start;
     while cursor < end {
