@@ -93,16 +93,17 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         (with(chart_by), with(GroupBy::Project))
     });
     let tags = base.group_by.contains(&GroupBy::Tag) || !args.filter.tags.is_empty();
-    ctx.tracker.each_session_with(span, Columns::Lean { tags }, |s| {
-        if args.filter.matches(s) {
-            main.add(s);
-            if let Some((a, b)) = charts.as_mut() {
-                a.add(s);
-                b.add(s);
+    ctx.tracker
+        .each_session_with(span, Columns::Lean { tags }, |s| {
+            if args.filter.matches(s) {
+                main.add(s);
+                if let Some((a, b)) = charts.as_mut() {
+                    a.add(s);
+                    b.add(s);
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
     let report = main.finish();
     let charts = charts.map(|(a, b)| (a.finish(), b.finish()));
     args.output.write(ctx, |out| {

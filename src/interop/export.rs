@@ -56,7 +56,9 @@ impl<W: Write> Exporter<W> {
     ) -> io::Result<Self> {
         let sink = match format {
             ExportFormat::Csv => {
-                let mut writer = csv::Writer::from_writer(out);
+                let mut writer = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(out);
                 writer.write_record(CSV_COLUMNS)?;
                 Sink::Csv(Box::new(writer))
             }

@@ -31,7 +31,9 @@ pub fn hours(seconds: i64) -> String {
 /// Writes the report; `raw` turns formula neutralising off.
 pub fn render(report: &Report, out: &mut (impl Write + ?Sized), raw: bool) -> io::Result<()> {
     let o = &report.options;
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
     let mut head: Vec<&str> = vec!["from", "to", "zone"];
     head.extend(o.group_by.iter().map(|g| g.name()));
     head.extend(["seconds", "raw_seconds", "hours"]);

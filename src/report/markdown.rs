@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::apportion::{Shown, hh_mm, shown};
-use super::{Report, header};
+use super::{GroupBy, Report, display_key, header};
 
 /// Writes the Markdown report.
 pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
@@ -18,7 +18,7 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
     };
     writeln!(out, "| {what} | hours |")?;
     writeln!(out, "|---|---:|")?;
-    write_rows(&rows, "", out)?;
+    write_rows(&rows, &report.options.group_by, "", out)?;
     writeln!(out, "| **Total** | **{}** |", hh_mm(total))?;
     if report.groups_overlap() {
         writeln!(out, "\nA session with several tags counts under each tag.")?;
@@ -26,11 +26,22 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
     Ok(())
 }
 
-fn write_rows(rows: &[Shown<'_>], prefix: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn write_rows(
+    rows: &[Shown<'_>],
+    by: &[GroupBy],
+    prefix: &str,
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     for row in rows {
-        let key = format!("{prefix}{}", escape(&row.group.key));
+        let shown = display_key(&row.group.key, by.first().copied());
+        let key = format!("{prefix}{}", escape(&shown));
         writeln!(out, "| {key} | {} |", hh_mm(row.minutes))?;
-        write_rows(&row.children, &format!("{key} › "), out)?;
+        write_rows(
+            &row.children,
+            by.get(1..).unwrap_or(&[]),
+            &format!("{key} › "),
+            out,
+        )?;
     }
     Ok(())
 }

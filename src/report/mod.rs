@@ -373,6 +373,16 @@ fn to_groups(nodes: BTreeMap<String, Node>, by: &[GroupBy]) -> Vec<Group> {
     groups
 }
 
+/// How a key is shown to people at grouping level `by`: days get their weekday
+/// (`Mon 2026-03-02`); JSON and CSV keep the bare key.
+#[must_use]
+pub fn display_key(key: &str, by: Option<GroupBy>) -> String {
+    match (by, NaiveDate::parse_from_str(key, "%Y-%m-%d")) {
+        (Some(GroupBy::Day), Ok(date)) => date.format("%a %Y-%m-%d").to_string(),
+        _ => key.to_string(),
+    }
+}
+
 /// The header line every format starts with: range, zone, grouping, total, rounding.
 #[must_use]
 pub fn header(report: &Report) -> String {

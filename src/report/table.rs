@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::apportion::{Shown, h_m, shown};
-use super::{Report, header};
+use super::{Report, display_key, header};
 
 const BAR_WIDTH: usize = 24;
 
@@ -18,11 +18,19 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         writeln!(out, "No time tracked in this range.")?;
         return Ok(());
     }
-    let mut lines = Vec::new();
-    flatten(&rows, 0, &mut lines);
+    let mut flat = Vec::new();
+    flatten(&rows, 0, &mut flat);
+    let by = &report.options.group_by;
+    let lines: Vec<(usize, String, &Shown<'_>)> = flat
+        .into_iter()
+        .map(|(depth, row)| {
+            let key = display_key(&row.group.key, by.get(depth).copied());
+            (depth, format!("{}{key}", "  ".repeat(depth)), row)
+        })
+        .collect();
     let key_width = lines
         .iter()
-        .map(|(depth, s)| depth * 2 + s.group.key.width())
+        .map(|(_, key, _)| key.width())
         .max()
         .unwrap_or(0);
     let key_width = key_width.max("Total".len());
@@ -33,15 +41,15 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         .unwrap_or(0)
         .max(1);
     writeln!(out)?;
-    for (depth, row) in &lines {
-        let key = format!("{}{}", "  ".repeat(*depth), row.group.key);
+    for (depth, key, row) in &lines {
         let pad = " ".repeat(key_width - key.width());
         let bar = if *depth == 0 {
             bar(row.group.seconds, max)
         } else {
             String::new()
         };
-        writeln!(out, "{key}{pad}  {:>9}  {bar}", h_m(row.minutes))?;
+        let line = format!("{key}{pad}  {:>9}  {bar}", h_m(row.minutes));
+        writeln!(out, "{}", line.trim_end())?;
     }
     writeln!(
         out,

@@ -26,7 +26,10 @@ pub fn split_by_day(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<Day
     let first = local_date(tz, start);
     if first == local_date(tz, end - chrono::Duration::seconds(1)) {
         // Most sessions sit inside one local day: no day boundary to compute.
-        return vec![DayPiece { date: first, seconds: (end - start).num_seconds() }];
+        return vec![DayPiece {
+            date: first,
+            seconds: (end - start).num_seconds(),
+        }];
     }
     let mut pieces = Vec::new();
     let mut cursor = start;

@@ -38,7 +38,12 @@ impl TestEnv {
 
     /// The binary with only the variables a test sets.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("otium"));
+        Command::from_std(self.std_cmd(args))
+    }
+
+    /// The same as a plain `std::process::Command`, for piping and spawning.
+    pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("otium"));
         cmd.env_clear()
             .env("OTIUM_DB", self.db())
             .env("OTIUM_CONFIG", self.dir.path().join("config.toml"))

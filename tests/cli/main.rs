@@ -5,4 +5,6 @@ mod capture;
 mod concurrency;
 mod env;
 mod errors;
+mod export;
+mod report;
 mod zones;

@@ -1,0 +1,145 @@
+//! `otium export`: raw sessions as CSV, JSON and iCalendar (data: see report.rs).
+
+use std::io::Read;
+use std::process::Stdio;
+
+use serde_json::Value;
+
+use crate::env::code;
+use crate::report::week;
+
+/// Replaces every UUID (8-4-4-4-12 hex digits) with `UUID`: they are random per session.
+fn mask_uuids(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let is_uuid_at = |i: usize| {
+        bytes.get(i..i + 36).is_some_and(|w| {
+            w.iter().enumerate().all(|(k, b)| {
+                if [8, 13, 18, 23].contains(&k) {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_hexdigit()
+                }
+            })
+        })
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_uuid_at(i) {
+            out.extend_from_slice(b"UUID");
+            i += 36;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn csv_matches_the_golden_file() {
+    let env = week();
+    let csv = env.ok(&["export", "--week", "--format", "csv"]);
+    assert_eq!(mask_uuids(&csv), include_str!("../golden/export-week.csv"));
+    // --raw leaves formula-like cells as typed.
+    let raw = env.ok(&["export", "--week", "--raw"]);
+    assert!(raw.contains(",\"=HYPERLINK(\"\"x\"\")\","), "{raw}");
+}
+
+#[test]
+fn ics_matches_the_golden_file() {
+    let env = week();
+    let ics = env.ok(&["export", "--week", "--format", "ics"]);
+    assert_eq!(mask_uuids(&ics), include_str!("../golden/export-week.ics"));
+    // Every UID is the session's UUID.
+    let log = env.json(&["log", "--week"]);
+    for s in log.as_array().unwrap() {
+        assert!(ics.contains(&format!("UID:{}\r\n", s["uuid"].as_str().unwrap())));
+    }
+}
+
+#[test]
+fn ics_folds_long_lines() {
+    let env = week();
+    let note = "長い説明".repeat(20);
+    env.ok(&[
+        "add",
+        "x",
+        "--from",
+        "2026-03-06 08:00",
+        "--for",
+        "10m",
+        "-n",
+        &note,
+    ]);
+    let ics = env.ok(&["export", "--today", "--format", "ics"]);
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains(&format!("DESCRIPTION:{note}\r\n"))
+    );
+}
+
+#[test]
+fn json_export_is_every_session_like_log() {
+    let env = week();
+    let exported: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();
+    assert_eq!(exported.as_array().unwrap().len(), 5);
+    assert_eq!(exported, env.json(&["log", "--all"]));
+    assert_eq!(env.json(&["export", "--week"]).as_array().unwrap().len(), 4);
+    assert_eq!(
+        env.json(&["export", "--project", "coding"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let empty: Value =
+        serde_json::from_str(&env.ok(&["export", "--today", "--format", "json"])).unwrap();
+    assert_eq!(empty, serde_json::json!([]));
+}
+
+#[test]
+fn export_to_a_file_refuses_to_overwrite() {
+    let env = week();
+    let path = env.dir.path().join("all.csv");
+    let p = path.to_str().unwrap();
+    env.ok(&["export", "-o", p]);
+    let first = std::fs::read(&path).unwrap();
+    assert_eq!(String::from_utf8_lossy(&first).lines().count(), 6);
+    env.fails(&["export", "-o", p, "--format", "ics"], code::INVALID);
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+    env.fails(&["export", "--format", "yaml"], code::USAGE);
+    env.fails(&["export", "--json", "--format", "ics"], code::INVALID);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_zero() {
+    let env = week();
+    for args in [
+        &["export", "--format", "json"][..],
+        &["log", "--all"][..],
+        &["report", "--all"][..],
+    ] {
+        let mut child = env
+            .std_cmd(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close our end before (or while) otium writes.
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
