@@ -1,0 +1,325 @@
+//! Report and export benchmarks over a seeded history, with divan.
+//!
+//! Real numbers: `OTIUM_BENCH_SIZES=100000,1000000 cargo bench --bench reports`
+//! (seeding 1M sessions alone takes about 20 s; the whole run about 2 minutes on 2 cores).
+//!
+//! Sizes (sessions in the database) come from `OTIUM_BENCH_SIZES`, a comma list
+//! (`100000,1000000`; `_` separators allowed). When it is unset:
+//! - under `cargo test --all-targets` / `cargo test --benches` (divan's test mode:
+//!   no `--bench` flag, or `--test`), each benchmark runs once at 1_000 sessions, so
+//!   CI stays quick;
+//! - under `cargo bench`, the sizes are 100_000 and 1_000_000.
+//!
+//! Each size is seeded once per process into a temporary directory the way
+//! `examples/seed.rs` does it: the same planning code and generator (seed 1), so
+//! the history is the same on every run except for the random UUIDs
+//! `sessions::insert` assigns. "Now" is pinned to 2026-11-27T00:00Z, after the last
+//! session, so nothing is running and every run reads the same data. `main` removes
+//! the directory at the end; a run killed midway (say by SIGPIPE from `| head`)
+//! leaves an `otium-bench-*` directory in the temp dir behind.
+//!
+//! Every measured iteration opens the database with `Tracker::open` like one CLI
+//! invocation would (the OS file cache stays warm across iterations, SQLite's own
+//! page cache does not). `ALLOC` counts the Rust-side heap per iteration (divan's
+//! "alloc"/"max alloc" rows); SQLite's C allocations are not included.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use divan::{AllocProfiler, Bencher};
+use otium::config::Config;
+use otium::interop::export::{ExportFormat, Exporter};
+use otium::model::NewSession;
+use otium::report::{GroupBy, ReportBuilder, ReportOptions, table};
+use otium::store::Store;
+use otium::store::sessions::{self, Columns};
+use otium::time::Clock;
+use otium::time::range::{Span, parse_iso_week};
+use otium::{Error, Tracker};
+
+#[global_allocator]
+static ALLOC: AllocProfiler = AllocProfiler::system();
+
+/// The zone every benchmark reads days in (and the seed records sessions in).
+const ZONE: Tz = chrono_tz::Europe::Berlin;
+/// The week the one-week report covers: Mon 2026-11-16 to Sun 2026-11-22, the
+/// last full week of the seeded history (sessions run up to 2026-11-26).
+const WEEK: &str = "2026-W47";
+/// Sessions in the test-mode run (no `OTIUM_BENCH_SIZES`, `cargo test`).
+const TEST_SIZES: [usize; 1] = [1_000];
+/// Sessions in a `cargo bench` run without `OTIUM_BENCH_SIZES`.
+const BENCH_SIZES: [usize; 2] = [100_000, 1_000_000];
+
+fn main() {
+    divan::main();
+    // Seeding is not measured; say how long it took so its cost is not a mystery.
+    let seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());
+    for (size, db) in seeded.iter() {
+        let bytes = std::fs::metadata(&db.path).map_or(0, |m| m.len());
+        eprintln!(
+            "seeded {size} sessions in {:.2} s ({:.1} MB database)",
+            db.took.as_secs_f64(),
+            bytes as f64 / 1e6
+        );
+    }
+    drop(seeded);
+    // Statics are never dropped, so remove the temporary directory by hand.
+    let dir = DIR.lock().unwrap_or_else(|e| e.into_inner()).take();
+    drop(dir);
+}
+
+/// A one-week report by project, as `otium report --week 2026-W47 --by project`
+/// (table format) runs it: `Tracker::open`, `Span::week` in Europe/Berlin with the
+/// default (Monday) week start, a `ReportBuilder` fed by `each_session_with` with
+/// lean columns and no tags, then the table rendered into a `Vec<u8>`.
+/// The query touches only that week's rows (23 sessions at every size), so
+/// this should stay flat as the history grows.
+#[divan::bench(args = sizes())]
+fn week_report_by_project(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    let day = parse_iso_week(WEEK).unwrap_or_else(|| panic!("{WEEK} is not an ISO week"));
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let span = Span::week(ZONE, day, tracker.config().week_start.0);
+        let out = report_by_project(&tracker, span);
+        assert!(out.sessions > 0, "no sessions in {WEEK}");
+        out.rendered
+    });
+}
+
+/// A full-history report by project, as `otium report --all --by project` runs it
+/// (`Span::ALL`, otherwise the same as [`week_report_by_project`]): every one of
+/// the `size` sessions streams through the builder. Capped at 30 s of sampling per
+/// size (about 0.6 s an iteration at 1M, so ~50 samples there instead of 100).
+#[divan::bench(args = sizes(), max_time = 30)]
+fn full_report_by_project(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let out = report_by_project(&tracker, Span::ALL);
+        assert_eq!(out.sessions, size);
+        out.rendered
+    });
+}
+
+/// A CSV export of the whole history, as `otium export --format csv` runs it:
+/// `Tracker::open`, then every session read with `Columns::Full` (uuid, note, zone
+/// and tags joined in) and written by `Exporter` (formula neutralising on) into
+/// `std::io::sink()`, so only producing the CSV is measured, not writing it.
+/// Capped at 30 s of sampling per size (about 2 s an iteration at 1M, so ~15 samples).
+#[divan::bench(args = sizes(), max_time = 30)]
+fn csv_export_all(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let mut exporter =
+            Exporter::begin(ExportFormat::Csv, std::io::sink(), tracker.now(), false)
+                .unwrap_or_else(|e| panic!("cannot start the export: {e}"));
+        tracker
+            .each_session_with(Span::ALL, Columns::Full, |s| {
+                exporter
+                    .session(s)
+                    .map_err(|e| Error::database(e.to_string()))
+            })
+            .unwrap_or_else(|e| panic!("cannot read sessions: {e}"));
+        let count = exporter
+            .finish()
+            .unwrap_or_else(|e| panic!("cannot finish the export: {e}"));
+        assert_eq!(count, size);
+        count
+    });
+}
+
+struct Rendered {
+    sessions: usize,
+    rendered: Vec<u8>,
+}
+
+/// The library half of `otium report --by project` for `span`, table format.
+fn report_by_project(tracker: &Tracker, span: Span) -> Rendered {
+    let mut builder = ReportBuilder::new(ReportOptions {
+        span,
+        zone: ZONE,
+        group_by: vec![GroupBy::Project],
+        rounding: None,
+        week_start: tracker.config().week_start.0,
+        now: tracker.now(),
+    });
+    tracker
+        .each_session_with(span, Columns::Lean { tags: false }, |s| {
+            builder.add(s);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("cannot read sessions: {e}"));
+    let report = builder.finish();
+    let mut rendered = Vec::new();
+    table::render(&report, &mut rendered).unwrap_or_else(|e| panic!("cannot render: {e}"));
+    Rendered {
+        sessions: report.sessions_count,
+        rendered,
+    }
+}
+
+/// The instant every benchmark treats as now (the seed's sessions all end before it).
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 0, 0, 0)
+        .single()
+        .unwrap_or_else(|| panic!("2026-11-27T00:00Z is a valid instant"))
+}
+
+fn open(db: &Path) -> Tracker {
+    Tracker::open(db, Config::default(), Clock::Fixed(now()), ZONE)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", db.display()))
+}
+
+/// The sizes to run: `OTIUM_BENCH_SIZES`, else by divan's mode (see the file comment).
+fn sizes() -> Vec<usize> {
+    if let Ok(text) = std::env::var("OTIUM_BENCH_SIZES")
+        && !text.trim().is_empty()
+    {
+        return text
+            .split(',')
+            .map(|part| {
+                part.trim().replace('_', "").parse().unwrap_or_else(|_| {
+                    panic!("OTIUM_BENCH_SIZES={text:?}: {part:?} is not a count; use e.g. 100000,1000000")
+                })
+            })
+            .collect();
+    }
+    // Divan's own rule: it benchmarks only with `--bench` (which `cargo bench` passes)
+    // and without `--test`; otherwise it runs each benchmark once as a test.
+    let args: Vec<String> = std::env::args().collect();
+    let bench_mode = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test");
+    if bench_mode {
+        BENCH_SIZES.to_vec()
+    } else {
+        TEST_SIZES.to_vec()
+    }
+}
+
+/// The temporary directory holding the seeded databases.
+static DIR: Mutex<Option<tempfile::TempDir>> = Mutex::new(None);
+
+struct Seeded {
+    path: PathBuf,
+    took: StdDuration,
+}
+
+/// Databases seeded so far, by size.
+static SEEDED: Mutex<BTreeMap<usize, Seeded>> = Mutex::new(BTreeMap::new());
+
+/// The database with `size` sessions, seeded on first use.
+fn seeded(size: usize) -> PathBuf {
+    let mut seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(db) = seeded.get(&size) {
+        return db.path.clone();
+    }
+    let path = {
+        let mut dir = DIR.lock().unwrap_or_else(|e| e.into_inner());
+        if dir.is_none() {
+            *dir = Some(
+                tempfile::Builder::new()
+                    .prefix("otium-bench-")
+                    .tempdir()
+                    .unwrap_or_else(|e| panic!("cannot create a temporary directory: {e}")),
+            );
+        }
+        let Some(dir) = dir.as_ref() else {
+            unreachable!("the directory was just created")
+        };
+        dir.path().join(format!("sessions-{size}.db"))
+    };
+    let started = Instant::now();
+    seed(&path, size);
+    seeded.insert(
+        size,
+        Seeded {
+            path: path.clone(),
+            took: started.elapsed(),
+        },
+    );
+    path
+}
+
+// Seeding, as in examples/seed.rs (kept in step with it by hand).
+
+/// A small xorshift generator: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+const PROJECTS: [&str; 6] = ["writing", "coding", "review", "email", "research", "admin"];
+const TAGS: [&str; 5] = ["deep", "meeting", "draft", "client", "ops"];
+
+/// Writes `count` sessions to a new database at `path` in one transaction, like
+/// `cargo run --example seed -- --db PATH --sessions COUNT --seed 1`.
+fn seed(path: &Path, count: usize) {
+    let seed: u64 = 1;
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let plan = plan_sessions(count, &mut rng);
+    let mut store =
+        Store::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let now = now();
+    store
+        .write(|tx| {
+            for (start, end) in &plan {
+                let project = PROJECTS[usize::try_from(rng.below(6)).unwrap_or(0)].to_string();
+                let tags: Vec<String> = (0..rng.below(3))
+                    .map(|_| TAGS[usize::try_from(rng.below(5)).unwrap_or(0)].to_string())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let note = (rng.below(4) == 0).then(|| format!("note {}", rng.below(1000)));
+                let new = NewSession {
+                    project,
+                    tags,
+                    note,
+                    start: *start,
+                    end: Some(*end),
+                    zone: ZONE,
+                };
+                sessions::insert(tx, &new, now).map_err(|e| Error::database(e.to_string()))?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("cannot seed {}: {e}", path.display()));
+}
+
+/// Intervals walking back from 2026-11-27, weekdays only, never overlapping.
+fn plan_sessions(count: usize, rng: &mut Rng) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut out = Vec::with_capacity(count);
+    let mut day = Utc
+        .with_ymd_and_hms(2026, 11, 26, 7, 0, 0)
+        .single()
+        .unwrap_or_default();
+    while out.len() < count {
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            let mut t = day + Duration::minutes(i64::try_from(rng.below(60)).unwrap_or(0));
+            let day_end = day + Duration::hours(11);
+            while t < day_end && out.len() < count {
+                let length = Duration::minutes(10 + i64::try_from(rng.below(231)).unwrap_or(0));
+                out.push((t, t + length));
+                t += length + Duration::minutes(5 + i64::try_from(rng.below(40)).unwrap_or(0));
+            }
+            if rng.below(20) == 0 && out.len() < count {
+                // A late session across midnight (UTC 22:30 = 23:30 in Berlin in winter).
+                let late = day + Duration::minutes(15 * 60 + 30);
+                out.push((late, late + Duration::minutes(90)));
+            }
+        }
+        day -= Duration::days(1);
+    }
+    out.sort();
+    out
+}
