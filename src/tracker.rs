@@ -42,7 +42,7 @@ pub struct Started {
 
 /// The tracker: a store plus the clock and zone every time is read against.
 pub struct Tracker {
-    store: Store,
+    pub(crate) store: Store,
     clock: Clock,
     zone: Tz,
     config: Config,
