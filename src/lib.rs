@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod interop;
+pub mod leisure;
 pub mod model;
 pub mod paths;
 pub mod report;
