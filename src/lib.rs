@@ -5,10 +5,12 @@
 //! plain domain types; `cli` is the command-line face.
 pub mod cli;
 pub mod config;
+pub mod dividend;
 pub mod error;
 pub mod interop;
 pub mod leisure;
 pub mod model;
+pub mod output;
 pub mod paths;
 pub mod report;
 pub mod store;

@@ -211,3 +211,34 @@ pub fn normalize_note(note: Option<&str>) -> Option<String> {
         .filter(|n| !n.is_empty())
         .map(str::to_string)
 }
+
+/// A recorded amount of output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutputEntry {
+    /// Row id.
+    pub id: i64,
+    /// UUID for import and merge.
+    pub uuid: String,
+    /// The project.
+    pub project: String,
+    /// The project's unit at the time of reading.
+    pub unit: Option<String>,
+    /// Amount in that unit.
+    pub amount: f64,
+    /// When it was recorded.
+    #[serde(serialize_with = "rfc3339_utc")]
+    pub at: DateTime<Utc>,
+    /// The zone it was recorded in.
+    pub zone: String,
+    /// The session it belongs to, if any.
+    pub session: Option<SessionId>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+fn rfc3339_utc<S: serde::Serializer>(
+    t: &DateTime<Utc>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&t.to_rfc3339())
+}

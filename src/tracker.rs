@@ -156,6 +156,17 @@ impl Tracker {
 
     /// Stops the running session at `at` (default now).
     pub fn stop(&mut self, at: Option<DateTime<Utc>>) -> Result<Session> {
+        self.write_stop(at, |_, _| Ok(()))
+            .map(|(session, ())| session)
+    }
+
+    /// Stops the running session and runs `also` in the same transaction with the
+    /// stopped session (e.g. to record its output): both are written or neither.
+    pub(crate) fn write_stop<T>(
+        &mut self,
+        at: Option<DateTime<Utc>>,
+        also: impl FnOnce(&rusqlite::Transaction<'_>, &Session) -> Result<T>,
+    ) -> Result<(Session, T)> {
         let now = self.now();
         let at = at.unwrap_or(now);
         not_future(at, now, "stop", self.zone)?;
@@ -173,7 +184,9 @@ impl Tracker {
             }
             running.end = Some(at);
             sessions::update(tx, &running, now).db(&path)?;
-            load(tx, running.id, &path)
+            let session = load(tx, running.id, &path)?;
+            let extra = also(tx, &session)?;
+            Ok((session, extra))
         })
     }
 

@@ -3,12 +3,15 @@
 
 mod add;
 mod args;
+mod dividend;
 mod edit;
 mod export;
 mod format;
 mod lists;
 mod log;
 mod out;
+mod output;
+mod project;
 mod report;
 mod start;
 mod status;
@@ -72,6 +75,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
     Export(export::ExportArgs),
+    /// Declare what a project produces (its output unit).
+    Project(project::ProjectArgs),
+    /// Record output (pages, tickets, …) for a project.
+    Output(output::OutputCmdArgs),
+    /// The leisure dividend: national, Keynes week, and your own productivity.
+    Dividend(dividend::DividendArgs),
     /// List projects with their totals.
     Projects,
     /// List tags with their totals.
@@ -140,6 +149,9 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         Command::Rm(args) => edit::remove(&mut ctx, &args),
         Command::Report(args) => report::run(&mut ctx, &args),
         Command::Export(args) => export::run(&mut ctx, &args),
+        Command::Project(args) => project::run(&mut ctx, &args),
+        Command::Output(args) => output::run(&mut ctx, &args),
+        Command::Dividend(args) => dividend::run(&mut ctx, &args),
         Command::Projects => lists::projects(&mut ctx),
         Command::Tags => lists::tags(&mut ctx),
     };

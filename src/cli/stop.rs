@@ -12,6 +12,9 @@ pub struct StopArgs {
     /// Stop at a past time instead of now (e.g. "10 min ago", 17:30).
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub at: Option<String>,
+    /// Record this much output (in the project's unit) with the stopped session.
+    #[arg(long, value_name = "AMOUNT")]
+    pub output: Option<f64>,
 }
 
 pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
@@ -20,7 +23,13 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
         .as_deref()
         .map(|t| ctx.instant(t, None))
         .transpose()?;
-    let session = ctx.tracker.stop(at)?;
+    let (session, output) = match args.output {
+        Some(amount) => {
+            let (session, entry) = ctx.tracker.stop_with_output(at, amount)?;
+            (session, Some(entry))
+        }
+        None => (ctx.tracker.stop(at)?, None),
+    };
     let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
     ctx.out.line(format!(
         "Stopped {} (session {}): {}, {}.",
@@ -29,6 +38,13 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
         format::span(&session, zone).trim_end(),
         time::human_duration(session.duration_seconds(now))
     ));
+    if let Some(entry) = &output {
+        let unit = entry.unit.as_deref().unwrap_or("");
+        ctx.out.line(format!(
+            "Recorded {} {unit} for {}.",
+            entry.amount, entry.project
+        ));
+    }
     ctx.out.value(&session.to_json(now));
     Ok(())
 }

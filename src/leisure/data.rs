@@ -65,9 +65,11 @@ fn parse(text: &str) -> BTreeMap<String, Country> {
     // could only come from a broken build, and is skipped rather than panicking.
     for record in reader.records().flatten() {
         let field = |i: usize| record.get(i).unwrap_or("");
-        let (Ok(year), Ok(hours), Ok(output_per_hour)) =
-            (field(2).parse::<i32>(), field(3).parse::<f64>(), field(4).parse::<f64>())
-        else {
+        let (Ok(year), Ok(hours), Ok(output_per_hour)) = (
+            field(2).parse::<i32>(),
+            field(3).parse::<f64>(),
+            field(4).parse::<f64>(),
+        ) else {
             continue;
         };
         let labour_share = field(7).parse::<f64>().ok();
@@ -76,7 +78,15 @@ fn parse(text: &str) -> BTreeMap<String, Country> {
             name: field(1).to_string(),
             years: BTreeMap::new(),
         });
-        entry.years.insert(year, YearRow { year, hours, output_per_hour, labour_share });
+        entry.years.insert(
+            year,
+            YearRow {
+                year,
+                hours,
+                output_per_hour,
+                labour_share,
+            },
+        );
     }
     out
 }
@@ -96,6 +106,6 @@ mod tests {
         let usa = country("USA").unwrap();
         assert_eq!(usa.span(), (1950, 2019));
         assert_eq!(usa.years[&2019].hours, 1765.3);
-        assert!(country("NLD").unwrap().years.get(&1969).is_none());
+        assert!(!country("NLD").unwrap().years.contains_key(&1969));
     }
 }

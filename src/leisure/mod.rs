@@ -79,9 +79,15 @@ pub fn national(country: &Country, base: i32, end: Option<i32>) -> Result<Nation
 
 fn gap_note(country: &Country) -> String {
     let (first, last) = country.span();
-    let gaps: Vec<String> =
-        (first..=last).filter(|y| !country.years.contains_key(y)).map(|y| y.to_string()).collect();
-    if gaps.is_empty() { String::new() } else { format!(" (no {})", gaps.join(", ")) }
+    let gaps: Vec<String> = (first..=last)
+        .filter(|y| !country.years.contains_key(y))
+        .map(|y| y.to_string())
+        .collect();
+    if gaps.is_empty() {
+        String::new()
+    } else {
+        format!(" (no {})", gaps.join(", "))
+    }
 }
 
 fn national_from_rows(country: &Country, b: &YearRow, t: &YearRow) -> National {
@@ -167,7 +173,7 @@ pub struct KeynesWeek {
     /// `h_u`: average tracked hours per week.
     pub average_hours: f64,
     /// How many weeks the average is over.
-    pub weeks: usize,
+    pub weeks_averaged: usize,
     /// The national `R` used.
     pub productivity_multiple: f64,
     /// `h_keynes = h_u / R`.
@@ -179,17 +185,22 @@ pub struct KeynesWeek {
 /// §2 from the user's weekly hours and the national multiple.
 pub fn keynes_week(weekly_hours: &[f64], r: f64) -> Result<KeynesWeek, Unavailable> {
     if weekly_hours.is_empty() {
-        return Err(Unavailable("no complete week with tracked time yet; track a full week first".into()));
+        return Err(Unavailable(
+            "no complete week with tracked time yet; track a full week first".into(),
+        ));
     }
     if !(r > 0.0 && r.is_finite()) {
-        return Err(Unavailable(format!("the productivity multiple {r} is not usable")));
+        return Err(Unavailable(format!(
+            "the productivity multiple {r} is not usable"
+        )));
     }
     let weeks = weekly_hours.len();
-    let average = weekly_hours.iter().sum::<f64>() / f64::from(u32::try_from(weeks).unwrap_or(u32::MAX));
+    let average =
+        weekly_hours.iter().sum::<f64>() / f64::from(u32::try_from(weeks).unwrap_or(u32::MAX));
     let keynes = average / r;
     Ok(KeynesWeek {
         average_hours: average,
-        weeks,
+        weeks_averaged: weeks,
         productivity_multiple: r,
         keynes_hours: keynes,
         dividend_hours: average - keynes,
@@ -281,7 +292,11 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
         (o_b > 0.0, "no output recorded in the baseline"),
         (o_p > 0.0, "no output recorded in the current period"),
     ];
-    let why: Vec<&str> = missing.iter().filter(|(ok, _)| !ok).map(|(_, why)| *why).collect();
+    let why: Vec<&str> = missing
+        .iter()
+        .filter(|(ok, _)| !ok)
+        .map(|(_, why)| *why)
+        .collect();
     if !why.is_empty() {
         p.reason = Some(why.join("; "));
         return p;
@@ -299,7 +314,8 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
         p.captured_share = p.realised_hours.map(|d| d / d_pot);
     }
     if (r - 1.0).abs() < 1e-12 {
-        p.reason = Some("output per hour did not change (R = 1): there is no gain to divide".into());
+        p.reason =
+            Some("output per hour did not change (R = 1): there is no gain to divide".into());
         return p;
     }
     let ln_r = r.ln();
@@ -313,17 +329,47 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
     p
 }
 
+/// §3 when there is no baseline at all: the current inputs, no figures, the reason.
+#[must_use]
+pub fn personal_unavailable(current: PeriodTotals, reason: String) -> Personal {
+    Personal {
+        hours_baseline: 0.0,
+        hours_current: current.hours_per_week(),
+        output_baseline: 0.0,
+        output_current: current.output_per_week(),
+        per_hour_baseline: None,
+        per_hour_current: None,
+        productivity_multiple: None,
+        hours_needed: None,
+        potential_hours: None,
+        realised_hours: None,
+        captured_share: None,
+        share_output: None,
+        share_leisure: None,
+        reason: Some(reason),
+    }
+}
+
 /// Combines per-project multiples into one: the geometric mean weighted by each
 /// project's hours in the current period (units are never added together).
 #[must_use]
 pub fn combined_multiple(projects: &[(f64, f64)]) -> Option<f64> {
-    let usable: Vec<(f64, f64)> =
-        projects.iter().copied().filter(|(r, h)| *r > 0.0 && r.is_finite() && *h > 0.0).collect();
+    let usable: Vec<(f64, f64)> = projects
+        .iter()
+        .copied()
+        .filter(|(r, h)| *r > 0.0 && r.is_finite() && *h > 0.0)
+        .collect();
     let hours: f64 = usable.iter().map(|(_, h)| h).sum();
     if hours <= 0.0 {
         return None;
     }
-    Some(usable.iter().map(|(r, h)| h / hours * r.ln()).sum::<f64>().exp())
+    Some(
+        usable
+            .iter()
+            .map(|(r, h)| h / hours * r.ln())
+            .sum::<f64>()
+            .exp(),
+    )
 }
 
 #[cfg(test)]

@@ -19,8 +19,14 @@ fn usa_1970_to_2019() {
     assert!(close(n.hours_needed, 1893.4 / r));
     assert!(close(n.potential_hours, 1893.4 - 1893.4 / r));
     assert!(close(n.realised_hours, 1893.4 - 1765.3));
-    assert!(close(n.captured_share.unwrap(), (1893.4 - 1765.3) / (1893.4 - 1893.4 / r)));
-    assert_eq!((n.labour_share_base, n.labour_share_end), (Some(0.6490), Some(0.5971)));
+    assert!(close(
+        n.captured_share.unwrap(),
+        (1893.4 - 1765.3) / (1893.4 - 1893.4 / r)
+    ));
+    assert_eq!(
+        (n.labour_share_base, n.labour_share_end),
+        (Some(0.6490), Some(0.5971))
+    );
     // The data README's sanity table: R 2.213, H_need 855.6, D_pot 1037.8, D_real 128.1, 12.3%.
     assert!((n.productivity_multiple - 2.213).abs() < 0.001);
     assert!((n.hours_needed - 855.6).abs() < 0.1);
@@ -57,10 +63,18 @@ fn germany_1991_and_the_reunification_warning() {
     let n = national(country("DEU").unwrap(), 1991, None).unwrap();
     let r = 69.4753 / 49.3132;
     assert!(close(n.productivity_multiple, r));
-    assert!(close(n.captured_share.unwrap(), (1554.1 - 1386.2) / (1554.1 - 1554.1 / r)));
+    assert!(close(
+        n.captured_share.unwrap(),
+        (1554.1 - 1386.2) / (1554.1 - 1554.1 / r)
+    ));
     assert!(n.warnings.is_empty(), "{:?}", n.warnings);
     let before = national(country("DEU").unwrap(), 1970, None).unwrap();
-    assert!(before.warnings.iter().any(|w| w.contains("unified Germany")));
+    assert!(
+        before
+            .warnings
+            .iter()
+            .any(|w| w.contains("unified Germany"))
+    );
 }
 
 #[test]
@@ -82,13 +96,21 @@ fn flagged_series_warn() {
     assert!(irl.warnings.iter().any(|w| w.contains("2015")));
     // Mexico 2009: 1973.0 after 2105.0 (-6.3%).
     let mex = national(country("MEX").unwrap(), 2009, None).unwrap();
-    assert!(mex.warnings.iter().any(|w| w.contains("2009")), "{:?}", mex.warnings);
+    assert!(
+        mex.warnings.iter().any(|w| w.contains("2009")),
+        "{:?}",
+        mex.warnings
+    );
 }
 
 #[test]
 fn years_outside_the_data_say_which_exist() {
     let err = national(country("CHN").unwrap(), 1960, None).unwrap_err();
-    assert!(err.0.contains("1970–2019") && err.0.contains("1960"), "{}", err.0);
+    assert!(
+        err.0.contains("1970–2019") && err.0.contains("1960"),
+        "{}",
+        err.0
+    );
     let gap = national(country("NLD").unwrap(), 1969, None).unwrap_err();
     assert!(gap.0.contains("no 1969"), "{}", gap.0);
     let order = national(country("USA").unwrap(), 2019, Some(1970)).unwrap_err();
@@ -105,7 +127,12 @@ fn keynes_week_by_hand() {
     assert!(close(k.keynes_hours, 44.5 / r));
     assert!((k.keynes_hours - 20.11).abs() < 0.01);
     assert!(close(k.dividend_hours, 44.5 - 44.5 / r));
-    assert!(keynes_week(&[], r).unwrap_err().0.contains("no complete week"));
+    assert!(
+        keynes_week(&[], r)
+            .unwrap_err()
+            .0
+            .contains("no complete week")
+    );
 }
 
 #[test]
@@ -113,8 +140,16 @@ fn personal_productivity_by_hand() {
     // Baseline 4 weeks: 40 h, 80 pages -> 10 h/week, 20 pages/week, 2 pages/h.
     // Current 1 week: 8 h, 24 pages -> 3 pages/h. R = 1.5, h_need = 10/1.5 = 6.667,
     // D_pot = 3.333, D_real = 2, captured = 0.6.
-    let b = PeriodTotals { weeks: 4.0, hours: 40.0, output: 80.0 };
-    let c = PeriodTotals { weeks: 1.0, hours: 8.0, output: 24.0 };
+    let b = PeriodTotals {
+        weeks: 4.0,
+        hours: 40.0,
+        output: 80.0,
+    };
+    let c = PeriodTotals {
+        weeks: 1.0,
+        hours: 8.0,
+        output: 24.0,
+    };
     let p = personal(b, c);
     assert!(close(p.productivity_multiple.unwrap(), 1.5));
     assert!(close(p.hours_needed.unwrap(), 10.0 / 1.5));
@@ -122,29 +157,66 @@ fn personal_productivity_by_hand() {
     assert!(close(p.realised_hours.unwrap(), 2.0));
     assert!(close(p.captured_share.unwrap(), 2.0 / (10.0 - 10.0 / 1.5)));
     // ln(24/20)/ln 1.5 = 0.4497 to output, ln(10/8)/ln 1.5 = 0.5503 to leisure.
-    assert!(close(p.share_output.unwrap(), (24.0_f64 / 20.0).ln() / 1.5_f64.ln()));
-    assert!(close(p.share_leisure.unwrap(), (10.0_f64 / 8.0).ln() / 1.5_f64.ln()));
+    assert!(close(
+        p.share_output.unwrap(),
+        (24.0_f64 / 20.0).ln() / 1.5_f64.ln()
+    ));
+    assert!(close(
+        p.share_leisure.unwrap(),
+        (10.0_f64 / 8.0).ln() / 1.5_f64.ln()
+    ));
     assert_eq!(p.reason, None);
 }
 
 #[test]
 fn personal_undefined_cases_say_why() {
-    let some = PeriodTotals { weeks: 1.0, hours: 10.0, output: 10.0 };
-    let no_output = PeriodTotals { weeks: 1.0, hours: 10.0, output: 0.0 };
-    let no_hours = PeriodTotals { weeks: 1.0, hours: 0.0, output: 5.0 };
+    let some = PeriodTotals {
+        weeks: 1.0,
+        hours: 10.0,
+        output: 10.0,
+    };
+    let no_output = PeriodTotals {
+        weeks: 1.0,
+        hours: 10.0,
+        output: 0.0,
+    };
+    let no_hours = PeriodTotals {
+        weeks: 1.0,
+        hours: 0.0,
+        output: 5.0,
+    };
     let p = personal(some, no_output);
     assert_eq!(p.productivity_multiple, None);
-    assert!(p.reason.unwrap().contains("no output recorded in the current period"));
-    assert!(personal(no_hours, some).reason.unwrap().contains("no hours tracked in the baseline"));
+    assert!(
+        p.reason
+            .unwrap()
+            .contains("no output recorded in the current period")
+    );
+    assert!(
+        personal(no_hours, some)
+            .reason
+            .unwrap()
+            .contains("no hours tracked in the baseline")
+    );
     let same = personal(some, some);
     assert_eq!(same.productivity_multiple, Some(1.0));
     assert_eq!((same.share_output, same.captured_share), (None, None));
     assert!(same.reason.unwrap().contains("R = 1"));
     // Productivity fell: R = 0.5, no dividend to capture, shares still add to 1.
-    let fell = personal(some, PeriodTotals { weeks: 1.0, hours: 10.0, output: 5.0 });
+    let fell = personal(
+        some,
+        PeriodTotals {
+            weeks: 1.0,
+            hours: 10.0,
+            output: 5.0,
+        },
+    );
     assert_eq!(fell.captured_share, None);
     assert!(fell.reason.unwrap().contains("fell"));
-    assert!(close(fell.share_output.unwrap() + fell.share_leisure.unwrap(), 1.0));
+    assert!(close(
+        fell.share_output.unwrap() + fell.share_leisure.unwrap(),
+        1.0
+    ));
 }
 
 #[test]

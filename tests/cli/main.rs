@@ -3,6 +3,7 @@
 
 mod capture;
 mod concurrency;
+mod dividend;
 mod env;
 mod errors;
 mod export;

@@ -1,0 +1,53 @@
+//! `otium output AMOUNT [--project P] [--at T] [--note N]`: record what was produced.
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::time;
+
+/// `output AMOUNT [--project P] [--at T] [--note N]`.
+#[derive(Debug, Args)]
+pub struct OutputCmdArgs {
+    /// How much, in the project's unit (e.g. 3 or 2.5).
+    pub amount: f64,
+    /// The project [default: the running session's, else the last session's].
+    #[arg(long)]
+    pub project: Option<String>,
+    /// When it was produced [default: now].
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
+    pub at: Option<String>,
+    /// A note.
+    #[arg(short, long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: &OutputCmdArgs) -> Result<()> {
+    let project = match &args.project {
+        Some(p) => p.trim().to_string(),
+        None => ctx.tracker.latest()?.map(|s| s.project).ok_or_else(|| {
+            Error::invalid("no session to take the project from; give --project NAME")
+        })?,
+    };
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| ctx.instant(t, None))
+        .transpose()?;
+    let entry = ctx
+        .tracker
+        .record_output(&project, args.amount, at, args.note.as_deref())?;
+    let unit = entry.unit.clone().unwrap_or_default();
+    let session = entry
+        .session
+        .map(|id| format!(" (session {id})"))
+        .unwrap_or_default();
+    ctx.out.line(format!(
+        "Recorded {} {unit} for {} at {}{session}.",
+        entry.amount,
+        entry.project,
+        time::date_hhmm_in(ctx.tracker.zone(), entry.at)
+    ));
+    ctx.out.value(&entry);
+    Ok(())
+}

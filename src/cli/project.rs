@@ -1,0 +1,55 @@
+//! `otium project NAME [--unit U | --no-unit]`: declare what a project produces.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Result;
+
+/// `project NAME [--unit UNIT | --no-unit]`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("change").args(["unit", "no_unit"]))]
+pub struct ProjectArgs {
+    /// The project (created if new).
+    pub name: String,
+    /// What it produces, e.g. pages, tickets, commits.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Remove the output unit.
+    #[arg(long)]
+    pub no_unit: bool,
+}
+
+#[derive(Serialize)]
+struct ProjectJson<'a> {
+    name: &'a str,
+    output_unit: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
+    let unit = if args.unit.is_some() || args.no_unit {
+        ctx.tracker.set_unit(&args.name, args.unit.as_deref())?
+    } else {
+        ctx.tracker
+            .projects()?
+            .into_iter()
+            .find(|p| p.name == args.name.trim())
+            .ok_or_else(|| {
+                crate::Error::not_found(format!(
+                    "no project {:?}; `otium projects` lists them",
+                    args.name
+                ))
+            })?
+            .output_unit
+    };
+    let name = args.name.trim();
+    match &unit {
+        Some(unit) => ctx.out.line(format!("Project {name} produces {unit}.")),
+        None => ctx.out.line(format!("Project {name} has no output unit.")),
+    }
+    ctx.out.value(&ProjectJson {
+        name,
+        output_unit: unit,
+    });
+    Ok(())
+}

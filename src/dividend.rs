@@ -1,0 +1,377 @@
+//! Gathers what the leisure model needs from the store (weekly hours, output per
+//! period) and runs the pure functions in `leisure`. ISO weeks in the user's zone.
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::leisure::{self, KeynesWeek, National, PeriodTotals, Personal, data};
+use crate::time::{self, range::Span};
+use crate::tracker::Tracker;
+
+/// How many weeks the defaults look at (LEISURE-MODEL.md §2 and §3).
+const WEEKS: usize = 4;
+
+/// A run of whole ISO weeks, given by their Mondays (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weeks {
+    /// Monday of the first week.
+    pub first: NaiveDate,
+    /// Monday of the last week.
+    pub last: NaiveDate,
+}
+
+impl Weeks {
+    /// `2026-W10..2026-W13`, or one week `2026-W10`.
+    pub fn parse(text: &str) -> Result<Self> {
+        let bad = || {
+            Error::invalid(format!(
+                "{text:?} is not a week or run of weeks; use e.g. 2026-W10 or 2026-W10..2026-W13"
+            ))
+        };
+        let (a, b) = text.split_once("..").unwrap_or((text, text));
+        let first = time::range::parse_iso_week(a).ok_or_else(bad)?;
+        let last = time::range::parse_iso_week(b).ok_or_else(bad)?;
+        if last < first {
+            return Err(Error::invalid(format!(
+                "in {text:?} the last week comes before the first"
+            )));
+        }
+        Ok(Weeks { first, last })
+    }
+
+    /// The single week starting on `monday`.
+    #[must_use]
+    pub fn one(monday: NaiveDate) -> Self {
+        Weeks {
+            first: monday,
+            last: monday,
+        }
+    }
+
+    /// How many weeks.
+    #[must_use]
+    pub fn count(&self) -> i64 {
+        (self.last - self.first).num_days() / 7 + 1
+    }
+
+    /// `2026-W10` or `2026-W10..2026-W13`.
+    #[must_use]
+    pub fn label(&self) -> String {
+        let week = |d: NaiveDate| {
+            let w = d.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        };
+        if self.first == self.last {
+            week(self.first)
+        } else {
+            format!("{}..{}", week(self.first), week(self.last))
+        }
+    }
+}
+
+/// What to compute.
+#[derive(Debug, Clone)]
+pub struct DividendRequest {
+    /// Country code for the national part and the Keynes week.
+    pub country: String,
+    /// Base year.
+    pub base_year: i32,
+    /// End year (default: the latest with data).
+    pub end_year: Option<i32>,
+    /// Projects for part 3 (empty: every project with a unit).
+    pub projects: Vec<String>,
+    /// Baseline weeks (default: each project's first 4 complete weeks with hours and output).
+    pub baseline: Option<Weeks>,
+    /// Current weeks (default: the last complete week).
+    pub period: Option<Weeks>,
+}
+
+/// The national part: figures, or why there are none.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum NationalPart {
+    /// Computed.
+    Figures(Box<National>),
+    /// Not computable, with the reason.
+    Unavailable {
+        /// Country code asked for.
+        country: String,
+        /// Base year asked for.
+        base_year: i32,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The Keynes-week part with its inputs.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeynesPart {
+    /// The weeks averaged, with their hours.
+    pub weeks: Vec<WeekHours>,
+    /// The figures, when defined.
+    #[serde(flatten)]
+    pub figures: Option<KeynesWeek>,
+    /// Why figures are missing, if they are.
+    pub reason: Option<String>,
+}
+
+/// Hours tracked in one ISO week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekHours {
+    /// `2026-W47`.
+    pub week: String,
+    /// Hours.
+    pub hours: f64,
+}
+
+/// One project's personal-productivity part with its inputs.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonalPart {
+    /// The project.
+    pub project: String,
+    /// Its unit.
+    pub unit: String,
+    /// Baseline weeks, e.g. `2026-W10..2026-W13` (or the list of weeks used).
+    pub baseline: String,
+    /// Current weeks.
+    pub period: String,
+    /// Baseline totals.
+    pub baseline_totals: PeriodTotals,
+    /// Current totals.
+    pub period_totals: PeriodTotals,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: Personal,
+}
+
+/// Everything `otium dividend` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dividend {
+    /// Part 1.
+    pub national: NationalPart,
+    /// Part 2.
+    pub keynes_week: KeynesPart,
+    /// Part 3, per project.
+    pub personal: Vec<PersonalPart>,
+    /// The hours-weighted geometric mean of the projects' multiples, if any.
+    pub combined_multiple: Option<f64>,
+    /// The data attribution (CC BY).
+    pub attribution: &'static str,
+}
+
+impl Tracker {
+    /// Computes all three parts. An unknown country code is an error; every other
+    /// gap (years outside the data, too little history) is a reason in the answer.
+    pub fn dividend(&self, request: &DividendRequest) -> Result<Dividend> {
+        let country = data::country(&request.country).ok_or_else(|| {
+            Error::invalid(format!(
+                "no data for country {:?}; `otium dividend --countries` lists the codes",
+                request.country
+            ))
+        })?;
+        let national = match leisure::national(country, request.base_year, request.end_year) {
+            Ok(n) => NationalPart::Figures(Box::new(n)),
+            Err(e) => NationalPart::Unavailable {
+                country: country.code.clone(),
+                base_year: request.base_year,
+                reason: e.0,
+            },
+        };
+        let r = match &national {
+            NationalPart::Figures(n) => Ok(n.productivity_multiple),
+            NationalPart::Unavailable { reason, .. } => Err(reason.clone()),
+        };
+        let keynes_week = self.keynes_part(r)?;
+        let mut personal = Vec::new();
+        let projects = if request.projects.is_empty() {
+            self.projects_with_units()?
+        } else {
+            request
+                .projects
+                .iter()
+                .map(|p| Ok((p.clone(), self.unit(p)?)))
+                .collect::<Result<_>>()?
+        };
+        for (project, unit) in projects {
+            personal.push(self.personal_part(&project, &unit, request)?);
+        }
+        let pairs: Vec<(f64, f64)> = personal
+            .iter()
+            .filter_map(|p| {
+                p.figures
+                    .productivity_multiple
+                    .map(|r| (r, p.period_totals.hours))
+            })
+            .collect();
+        let combined_multiple = if pairs.len() > 1 {
+            leisure::combined_multiple(&pairs)
+        } else {
+            None
+        };
+        Ok(Dividend {
+            national,
+            keynes_week,
+            personal,
+            combined_multiple,
+            attribution: data::ATTRIBUTION,
+        })
+    }
+
+    fn this_monday(&self) -> NaiveDate {
+        let today = time::local_date(self.zone(), self.now());
+        today
+            .checked_sub_days(Days::new(u64::from(today.weekday().num_days_from_monday())))
+            .unwrap_or(today)
+    }
+
+    fn weeks_span(&self, weeks: Weeks) -> Span {
+        let last_day = weeks
+            .last
+            .checked_add_days(Days::new(6))
+            .unwrap_or(weeks.last);
+        Span::days(self.zone(), weeks.first, last_day)
+    }
+
+    fn keynes_part(&self, r: std::result::Result<f64, String>) -> Result<KeynesPart> {
+        let mut weeks = Vec::new();
+        let earliest = self.first_start(None)?;
+        let mut monday = self.this_monday();
+        while weeks.len() < WEEKS {
+            monday = monday
+                .checked_sub_days(Days::new(7))
+                .unwrap_or(NaiveDate::MIN);
+            let span = self.weeks_span(Weeks::one(monday));
+            if earliest.is_none_or(|e| span.to.is_some_and(|to| to <= e)) {
+                break;
+            }
+            let seconds = self.tracked_seconds(span, None)?;
+            if seconds > 0 {
+                weeks.push(WeekHours {
+                    week: Weeks::one(monday).label(),
+                    hours: hours(seconds),
+                });
+            }
+        }
+        weeks.reverse();
+        let result = r.and_then(|r| {
+            let hours: Vec<f64> = weeks.iter().map(|w| w.hours).collect();
+            leisure::keynes_week(&hours, r).map_err(|e| e.0)
+        });
+        let mut reason = result.as_ref().err().cloned();
+        if result.is_ok() && weeks.len() < WEEKS {
+            reason = Some(format!(
+                "only {} complete week{} with tracked time so far ({WEEKS} wanted)",
+                weeks.len(),
+                if weeks.len() == 1 { "" } else { "s" }
+            ));
+        }
+        Ok(KeynesPart {
+            weeks,
+            figures: result.ok(),
+            reason,
+        })
+    }
+
+    fn totals(&self, project: &str, weeks: &[Weeks]) -> Result<PeriodTotals> {
+        let mut totals = PeriodTotals {
+            weeks: 0.0,
+            hours: 0.0,
+            output: 0.0,
+        };
+        for w in weeks {
+            let span = self.weeks_span(*w);
+            totals.weeks += w.count() as f64;
+            totals.hours += hours(self.tracked_seconds(span, Some(project))?);
+            totals.output += self.output_in(project, span)?;
+        }
+        Ok(totals)
+    }
+
+    fn personal_part(
+        &self,
+        project: &str,
+        unit: &str,
+        request: &DividendRequest,
+    ) -> Result<PersonalPart> {
+        let period = request.period.unwrap_or_else(|| {
+            Weeks::one(
+                self.this_monday()
+                    .checked_sub_days(Days::new(7))
+                    .unwrap_or(NaiveDate::MIN),
+            )
+        });
+        let baseline: Vec<Weeks> = match request.baseline {
+            Some(b) => vec![b],
+            None => self.default_baseline(project, period.first)?,
+        };
+        let consecutive = baseline
+            .windows(2)
+            .all(|w| (w[1].first - w[0].last).num_days() == 7);
+        let label = match baseline.as_slice() {
+            [] => "none yet".to_string(),
+            [first, .., last] if consecutive => Weeks {
+                first: first.first,
+                last: last.last,
+            }
+            .label(),
+            weeks => weeks
+                .iter()
+                .map(Weeks::label)
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let baseline_totals = self.totals(project, &baseline)?;
+        let period_totals = self.totals(project, &[period])?;
+        let figures = if baseline.is_empty() {
+            leisure::personal_unavailable(
+                period_totals,
+                format!(
+                    "no complete week before {} with both hours and output for {project}; record output with `otium output N --project {project}`",
+                    period.label()
+                ),
+            )
+        } else {
+            leisure::personal(baseline_totals, period_totals)
+        };
+        Ok(PersonalPart {
+            project: project.to_string(),
+            unit: unit.to_string(),
+            baseline: label,
+            period: period.label(),
+            baseline_totals,
+            period_totals,
+            figures,
+        })
+    }
+
+    /// The project's first complete weeks (before `before`) with both hours and output.
+    fn default_baseline(&self, project: &str, before: NaiveDate) -> Result<Vec<Weeks>> {
+        let Some(first) = self.first_start(Some(project))? else {
+            return Ok(Vec::new());
+        };
+        let first_day = time::local_date(self.zone(), first);
+        let mut monday = first_day
+            .checked_sub_days(Days::new(u64::from(
+                first_day.weekday().num_days_from_monday(),
+            )))
+            .unwrap_or(first_day);
+        let mut found = Vec::new();
+        while found.len() < WEEKS && monday < before {
+            let week = Weeks::one(monday);
+            let span = self.weeks_span(week);
+            if self.tracked_seconds(span, Some(project))? > 0
+                && self.output_in(project, span)? > 0.0
+            {
+                found.push(week);
+            }
+            monday = monday.checked_add_days(Days::new(7)).unwrap_or(before);
+        }
+        Ok(found)
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn hours(seconds: i64) -> f64 {
+    seconds as f64 / 3600.0
+}

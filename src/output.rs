@@ -1,0 +1,150 @@
+//! Recording output (what a session produced) and declaring project units:
+//! the `Tracker` methods behind `otium project`, `otium output` and `stop --output`.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::model::{OutputEntry, Session, validate_project};
+use crate::store::outputs::{self, NewOutput};
+use crate::store::{db_error, sessions};
+use crate::time::range::Span;
+use crate::tracker::Tracker;
+
+fn check_amount(amount: f64) -> Result<()> {
+    if !amount.is_finite() || amount < 0.0 {
+        return Err(Error::invalid(format!(
+            "output {amount} is not a usable amount; give a number of 0 or more, e.g. 3 or 2.5"
+        )));
+    }
+    Ok(())
+}
+
+fn check_unit(unit: &str) -> Result<String> {
+    let unit = unit.trim();
+    if unit.is_empty() || unit.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "the unit is empty; name what the project produces, e.g. --unit pages",
+        ));
+    }
+    Ok(unit.to_string())
+}
+
+impl Tracker {
+    /// Declares (or with `None` clears) what `project` produces; creates the project.
+    pub fn set_unit(&mut self, project: &str, unit: Option<&str>) -> Result<Option<String>> {
+        let project = validate_project(project)?;
+        let unit = unit.map(check_unit).transpose()?;
+        let (now, path) = (self.now(), self.db_path().to_path_buf());
+        self.store.write(|tx| {
+            outputs::set_unit(tx, &project, unit.as_deref(), now).map_err(|e| db_error(&path, &e))
+        })?;
+        Ok(unit)
+    }
+
+    /// The unit a project declares: an error if the project is unknown or has none.
+    pub fn unit(&self, project: &str) -> Result<String> {
+        match outputs::unit(self.store.reader(), project).map_err(|e| self.store.error(&e))? {
+            Some(Some(unit)) => Ok(unit),
+            Some(None) => Err(Error::invalid(format!(
+                "project {project:?} has no output unit; declare one with `otium project {project} --unit pages`"
+            ))),
+            None => Err(Error::not_found(format!(
+                "no project {project:?}; `otium projects` lists them"
+            ))),
+        }
+    }
+
+    /// Records `amount` of output for `project` at `at` (default now), linked to the
+    /// session of that project running or covering that instant, if any.
+    pub fn record_output(
+        &mut self,
+        project: &str,
+        amount: f64,
+        at: Option<DateTime<Utc>>,
+        note: Option<&str>,
+    ) -> Result<OutputEntry> {
+        check_amount(amount)?;
+        self.unit(project)?;
+        let now = self.now();
+        let at = at.unwrap_or(now);
+        if at > now {
+            return Err(Error::invalid(
+                "the output time is in the future; give a time up to now",
+            ));
+        }
+        let (zone, path) = (self.zone(), self.db_path().to_path_buf());
+        self.store.write(|tx| {
+            let err = |e: rusqlite::Error| db_error(&path, &e);
+            let covering =
+                sessions::overlapping(tx, at, Some(at + chrono::Duration::seconds(1)), None)
+                    .map_err(err)?
+                    .filter(|s| s.project == project);
+            let new = NewOutput {
+                project,
+                amount,
+                at,
+                zone: zone.name(),
+                session: covering.map(|s| s.id),
+                note,
+            };
+            outputs::insert(tx, &new).map_err(err)
+        })
+    }
+
+    /// Stops the running session and records `amount` of its project's output at the
+    /// stop instant, in one transaction: both happen or neither.
+    pub fn stop_with_output(
+        &mut self,
+        at: Option<DateTime<Utc>>,
+        amount: f64,
+    ) -> Result<(Session, OutputEntry)> {
+        check_amount(amount)?;
+        if let Some(running) = self.running()? {
+            self.unit(&running.project)?;
+        }
+        let (zone, path) = (self.zone(), self.db_path().to_path_buf());
+        let stop_at = at;
+        self.write_stop(stop_at, move |tx, session| {
+            let new = NewOutput {
+                project: &session.project,
+                amount,
+                at: session.end.unwrap_or(session.start),
+                zone: zone.name(),
+                session: Some(session.id),
+                note: None,
+            };
+            outputs::insert(tx, &new).map_err(|e| db_error(&path, &e))
+        })
+    }
+
+    /// Seconds tracked inside `span` (of `project`, or of all), running sessions to now.
+    pub fn tracked_seconds(&self, span: Span, project: Option<&str>) -> Result<i64> {
+        let now = self.now();
+        let mut total = 0;
+        self.each_session_with(span, sessions::Columns::Lean { tags: false }, |s| {
+            if project.is_none_or(|p| p == s.project) {
+                let start = span.from.map_or(s.start, |f| f.max(s.start));
+                let end = s.end.unwrap_or(now);
+                let end = span.to.map_or(end, |t| t.min(end));
+                total += (end - start).num_seconds().max(0);
+            }
+            Ok(())
+        })?;
+        Ok(total)
+    }
+
+    /// Output of `project` recorded inside `span`.
+    pub fn output_in(&self, project: &str, span: Span) -> Result<f64> {
+        outputs::sum(self.store.reader(), project, span).map_err(|e| self.store.error(&e))
+    }
+
+    /// When the first session (of `project`, or of any) started.
+    pub fn first_start(&self, project: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+        outputs::first_start(self.store.reader(), project).map_err(|e| self.store.error(&e))
+    }
+
+    /// Projects that declare an output unit, with it.
+    pub fn projects_with_units(&self) -> Result<Vec<(String, String)>> {
+        outputs::projects_with_units(self.store.reader()).map_err(|e| self.store.error(&e))
+    }
+}

@@ -1,0 +1,121 @@
+//! Output rows and project units: what a person produced, for the leisure model.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::model::{OutputEntry, SessionId};
+use crate::time::{from_unix, range::Span};
+
+type Sql<T> = rusqlite::Result<T>;
+
+/// Sets (or clears) a project's output unit, creating the project if needed.
+pub fn set_unit(
+    conn: &Connection,
+    project: &str,
+    unit: Option<&str>,
+    now: DateTime<Utc>,
+) -> Sql<()> {
+    conn.execute(
+        "INSERT INTO projects (name, output_unit, created_utc) VALUES (?1, ?2, ?3)
+         ON CONFLICT (name) DO UPDATE SET output_unit = excluded.output_unit",
+        params![project, unit, now.timestamp()],
+    )?;
+    Ok(())
+}
+
+/// `Some(unit)` for a known project (`unit` may be `None`), `None` if there is no such project.
+pub fn unit(conn: &Connection, project: &str) -> Sql<Option<Option<String>>> {
+    conn.query_row(
+        "SELECT output_unit FROM projects WHERE name = ?1",
+        [project],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// Every project that declares a unit, by name.
+pub fn projects_with_units(conn: &Connection) -> Sql<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, output_unit FROM projects WHERE output_unit IS NOT NULL ORDER BY name",
+    )?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// What to record.
+pub struct NewOutput<'a> {
+    /// The project (must exist).
+    pub project: &'a str,
+    /// Amount in the project's unit.
+    pub amount: f64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The zone it was recorded in.
+    pub zone: &'a str,
+    /// The session it belongs to, if any.
+    pub session: Option<SessionId>,
+    /// A note.
+    pub note: Option<&'a str>,
+}
+
+/// Inserts an output row and returns it.
+pub fn insert(conn: &Connection, new: &NewOutput<'_>) -> Sql<OutputEntry> {
+    let id: i64 = conn.query_row(
+        "INSERT INTO outputs (uuid, project_id, amount, at_utc, zone, session_id, note)
+         SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM projects WHERE name = ?2 RETURNING id",
+        params![
+            uuid::Uuid::new_v4().to_string(),
+            new.project,
+            new.amount,
+            new.at.timestamp(),
+            new.zone,
+            new.session,
+            new.note
+        ],
+        |r| r.get(0),
+    )?;
+    conn.query_row(
+        "SELECT o.id, o.uuid, p.name, p.output_unit, o.amount, o.at_utc, o.zone, o.session_id, o.note
+         FROM outputs o JOIN projects p ON p.id = o.project_id WHERE o.id = ?1",
+        [id],
+        |r| {
+            Ok(OutputEntry {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                project: r.get(2)?,
+                unit: r.get(3)?,
+                amount: r.get(4)?,
+                at: from_unix(r.get(5)?),
+                zone: r.get(6)?,
+                session: r.get(7)?,
+                note: r.get(8)?,
+            })
+        },
+    )
+}
+
+/// Total output of `project` recorded inside `span`.
+pub fn sum(conn: &Connection, project: &str, span: Span) -> Sql<f64> {
+    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
+    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    conn.query_row(
+        "SELECT coalesce(sum(o.amount), 0.0) FROM outputs o JOIN projects p ON p.id = o.project_id
+         WHERE p.name = ?1 AND o.at_utc >= ?2 AND o.at_utc < ?3",
+        params![project, from, to],
+        |r| r.get(0),
+    )
+}
+
+/// When the first session (of `project`, or of any project) started.
+pub fn first_start(conn: &Connection, project: Option<&str>) -> Sql<Option<DateTime<Utc>>> {
+    let seconds: Option<i64> = match project {
+        Some(name) => conn.query_row(
+            "SELECT min(s.start_utc) FROM sessions s JOIN projects p ON p.id = s.project_id
+             WHERE p.name = ?1",
+            [name],
+            |r| r.get(0),
+        )?,
+        None => conn.query_row("SELECT min(start_utc) FROM sessions", [], |r| r.get(0))?,
+    };
+    Ok(seconds.map(from_unix))
+}
