@@ -5,6 +5,7 @@
 //! plain domain types; `cli` is the command-line face.
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod dividend;
 pub mod error;
 pub mod interop;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod store;
 pub mod time;
 pub mod tracker;
+pub mod tui;
 
 pub use error::{Error, ErrorKind, Result};
 pub use tracker::Tracker;

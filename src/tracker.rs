@@ -306,6 +306,11 @@ impl Tracker {
         })
     }
 
+    /// Changes whenever another process commits to the database (one cheap read).
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
+    }
+
     /// The running session, if any.
     pub fn running(&self) -> Result<Option<Session>> {
         sessions::running(self.store.reader()).db(self.store.path())

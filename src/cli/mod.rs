@@ -115,13 +115,6 @@ impl Ctx {
 
 /// Runs a parsed command line; the answer is written into `out`.
 pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
-    let Some(command) = cli.command else {
-        out.line(
-            "The otium TUI is not built yet. Meanwhile, the verbs work: `otium start PROJECT`, \
-             `otium status`, `otium stop`, `otium log` (see `otium --help`).",
-        );
-        return Ok(());
-    };
     let clock = Clock::from_env()?;
     let zone = time::zone_from_env()?;
     let config_path =
@@ -131,6 +124,15 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
             .as_ref()
             .map(|(p, explicit)| (p.as_path(), *explicit)),
     )?;
+    let Some(command) = cli.command else {
+        return open_tui(
+            cli.demo,
+            cli.db.or_else(|| env_path("OTIUM_DB")),
+            config,
+            clock,
+            zone,
+        );
+    };
     let db = paths::database_path(cli.db.or_else(|| env_path("OTIUM_DB")).as_deref())?;
     let tracker = Tracker::open(&db, config, clock, zone)?;
     let mut ctx = Ctx {
@@ -157,6 +159,30 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
     };
     *out = ctx.out;
     result
+}
+
+/// Opens the TUI on the user's database, or with `demo` on a seeded throw-away one.
+fn open_tui(
+    demo: bool,
+    db: Option<PathBuf>,
+    config: Config,
+    clock: Clock,
+    zone: chrono_tz::Tz,
+) -> Result<()> {
+    if demo {
+        let dir = tempfile::tempdir().map_err(|e| {
+            Error::new(
+                crate::ErrorKind::Io,
+                format!("cannot create a demo folder: {e}"),
+            )
+        })?;
+        let mut tracker = Tracker::open(&dir.path().join("demo.db"), config, clock, zone)?;
+        crate::demo::seed(&mut tracker)?;
+        return crate::tui::run(&mut tracker);
+    }
+    let db = paths::database_path(db.as_deref())?;
+    let mut tracker = Tracker::open(&db, config, clock, zone)?;
+    crate::tui::run(&mut tracker)
 }
 
 /// A path from the environment; an empty variable counts as unset.

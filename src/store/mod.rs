@@ -204,6 +204,13 @@ impl Store {
         Ok(value)
     }
 
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| db_error(&self.path, &e))
+    }
+
     /// The connection for reads (each statement sees a consistent snapshot).
     #[must_use]
     pub fn reader(&self) -> &Connection {

@@ -379,10 +379,15 @@ fn status_in_words() {
 }
 
 #[test]
-fn no_verb_and_demo_do_not_fail() {
+fn without_a_terminal_the_tui_says_what_to_do() {
     let env = TestEnv::new();
-    assert!(env.ok(&[]).contains("TUI"));
-    env.ok(&["--demo"]);
+    for args in [&[][..], &["--demo"][..]] {
+        let err = env.fails(args, 8);
+        assert!(
+            err.contains("needs a terminal") && err.contains("otium status"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,98 @@
+//! Intents: what a key (or a tick) asks the app to do. `App::update` carries them out.
+
+/// The four screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Running timer, today, this week, dividend headline.
+    Dashboard,
+    /// Sessions by day, with editing.
+    Sessions,
+    /// Totals for a range, grouped.
+    Reports,
+    /// The leisure dividend charts.
+    Dividend,
+}
+
+impl View {
+    /// All views in Tab order.
+    pub const ALL: [View; 4] = [
+        View::Dashboard,
+        View::Sessions,
+        View::Reports,
+        View::Dividend,
+    ];
+
+    /// The tab title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Dashboard => "Dashboard",
+            View::Sessions => "Sessions",
+            View::Reports => "Reports",
+            View::Dividend => "Dividend",
+        }
+    }
+}
+
+/// Everything the user (or the clock) can ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Go to the next view.
+    NextView,
+    /// Go to the previous view.
+    PrevView,
+    /// Go to a view.
+    Show(View),
+    /// Toggle the help overlay.
+    ToggleHelp,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Previous range (reports) or lower base year (dividend).
+    Left,
+    /// Next range (reports) or higher base year (dividend).
+    Right,
+    /// Open the start form.
+    OpenStart,
+    /// Stop the running session.
+    StopTimer,
+    /// Start again like the selected session.
+    ContinueSelected,
+    /// Open the form to add a past session.
+    OpenAdd,
+    /// Open the form to edit the selected session.
+    OpenEdit,
+    /// Ask to delete the selected session.
+    AskDelete,
+    /// Undo the last edit or delete.
+    Undo,
+    /// Open the filter prompt.
+    OpenFilter,
+    /// Cycle the report's range kind (day, week, month).
+    CycleRange,
+    /// Cycle the report's grouping.
+    CycleGrouping,
+    /// Next country (dividend).
+    NextCountry,
+    /// Previous country (dividend).
+    PrevCountry,
+    /// Confirm (yes / submit).
+    Confirm,
+    /// Cancel (no / close).
+    Cancel,
+    /// Type a character into the open form or prompt.
+    Type(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Next form field.
+    NextField,
+    /// Previous form field.
+    PrevField,
+    /// Re-read everything from the database.
+    Reload,
+    /// A second passed.
+    Tick,
+}

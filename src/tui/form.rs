@@ -1,0 +1,261 @@
+//! The session form (start, add, edit): text fields, focus, and validation messages
+//! shown next to the field they concern. Parsing reuses the CLI's time grammar.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::model::{NewSession, Session, SessionEdit};
+use crate::time;
+
+/// What the form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// Start a session now (project, tags, note).
+    Start,
+    /// Add a past session.
+    Add,
+    /// Edit session `id`.
+    Edit(i64),
+}
+
+/// One text field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Its label.
+    pub label: &'static str,
+    /// What was typed.
+    pub value: String,
+    /// A validation message, shown under it.
+    pub error: Option<String>,
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Start, add or edit.
+    pub kind: FormKind,
+    /// The fields, in order.
+    pub fields: Vec<Field>,
+    /// The focused field.
+    pub focus: usize,
+}
+
+const PROJECT: usize = 0;
+const TAGS: usize = 1;
+const NOTE: usize = 2;
+const FROM: usize = 3;
+const TO: usize = 4;
+
+fn field(label: &'static str, value: String) -> Field {
+    Field {
+        label,
+        value,
+        error: None,
+    }
+}
+
+impl Form {
+    /// An empty start form.
+    #[must_use]
+    pub fn start() -> Self {
+        let fields = vec![
+            field("Project", String::new()),
+            field("Tags", String::new()),
+            field("Note", String::new()),
+        ];
+        Form {
+            kind: FormKind::Start,
+            fields,
+            focus: 0,
+        }
+    }
+
+    /// An add form, the times prefilled with a plausible hour before now.
+    #[must_use]
+    pub fn add() -> Self {
+        let mut form = Self::start();
+        form.kind = FormKind::Add;
+        form.fields.push(field("From", "-1h".into()));
+        form.fields.push(field("To", "now".into()));
+        form
+    }
+
+    /// An edit form holding `session`'s values, times shown in `zone`.
+    #[must_use]
+    pub fn edit(session: &Session, zone: Tz) -> Self {
+        let tags: Vec<String> = session.tags.iter().map(|t| format!("+{t}")).collect();
+        let end = session
+            .end
+            .map(|e| time::date_hhmm_in(zone, e))
+            .unwrap_or_default();
+        Form {
+            kind: FormKind::Edit(session.id),
+            fields: vec![
+                field("Project", session.project.clone()),
+                field("Tags", tags.join(" ")),
+                field("Note", session.note.clone().unwrap_or_default()),
+                field("From", time::date_hhmm_in(zone, session.start)),
+                field("To", end),
+            ],
+            focus: 0,
+        }
+    }
+
+    /// The form's title.
+    #[must_use]
+    pub fn title(&self) -> String {
+        match self.kind {
+            FormKind::Start => "Start a session".into(),
+            FormKind::Add => "Add a past session".into(),
+            FormKind::Edit(id) => format!("Edit session {id}"),
+        }
+    }
+
+    /// Types a character into the focused field.
+    pub fn type_char(&mut self, c: char) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.value.push(c);
+            f.error = None;
+        }
+    }
+
+    /// Deletes the last character of the focused field.
+    pub fn backspace(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.value.pop();
+            f.error = None;
+        }
+    }
+
+    /// Moves the focus by `step` (wrapping).
+    pub fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", |f| f.value.trim())
+    }
+
+    fn fail(&mut self, i: usize, message: String) {
+        if let Some(f) = self.fields.get_mut(i) {
+            f.error = Some(message);
+        }
+        self.focus = i;
+    }
+
+    /// Tags typed as `+a +b` or `a b`.
+    fn tags(&self) -> Vec<String> {
+        self.text(TAGS)
+            .split_whitespace()
+            .map(|t| t.trim_start_matches('+').to_string())
+            .collect()
+    }
+
+    fn instant(
+        &mut self,
+        i: usize,
+        now: DateTime<Utc>,
+        zone: Tz,
+        day: NaiveDate,
+    ) -> Option<DateTime<Utc>> {
+        let text = self.text(i).to_string();
+        match time::parse_instant(&text, now, zone, day) {
+            Ok(r) => Some(r.instant),
+            Err(e) => {
+                self.fail(i, e.message().to_string());
+                None
+            }
+        }
+    }
+
+    /// Reads the fields into a new session; marks the first bad field and returns
+    /// `None` when something cannot be read.
+    pub fn to_new_session(&mut self, now: DateTime<Utc>, zone: Tz) -> Option<NewSession> {
+        if self.text(PROJECT).is_empty() {
+            self.fail(PROJECT, "give a project, e.g. writing".into());
+            return None;
+        }
+        let today = time::local_date(zone, now);
+        let (start, end) = if self.kind == FormKind::Start {
+            (now, None)
+        } else {
+            let start = self.instant(FROM, now, zone, today)?;
+            let end = self.instant(TO, now, zone, time::local_date(zone, start))?;
+            (start, Some(end))
+        };
+        let note = Some(self.text(NOTE).to_string()).filter(|n| !n.is_empty());
+        Some(NewSession {
+            project: self.text(PROJECT).to_string(),
+            tags: self.tags(),
+            note,
+            start,
+            end,
+            zone,
+        })
+    }
+
+    /// Reads the fields into an edit of `original` (only changed fields are set).
+    pub fn to_edit(
+        &mut self,
+        original: &Session,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Option<SessionEdit> {
+        let day = time::local_date(zone, original.start);
+        let start = self.instant(FROM, now, zone, day)?;
+        let end = if self.text(TO).is_empty() {
+            None
+        } else {
+            Some(self.instant(TO, now, zone, day)?)
+        };
+        let tags = self.tags();
+        let mut edit = SessionEdit::default();
+        if self.text(PROJECT) != original.project {
+            edit.project = Some(self.text(PROJECT).to_string());
+        }
+        if start != original.start {
+            edit.start = Some(start);
+        }
+        if end.is_some() && end != original.end {
+            edit.end = end;
+        }
+        let note = Some(self.text(NOTE).to_string()).filter(|n| !n.is_empty());
+        if note != original.note {
+            edit.note = Some(note);
+        }
+        edit.add_tags = tags
+            .iter()
+            .filter(|t| !original.tags.contains(t))
+            .cloned()
+            .collect();
+        edit.remove_tags = original
+            .tags
+            .iter()
+            .filter(|t| !tags.contains(t))
+            .cloned()
+            .collect();
+        Some(edit)
+    }
+
+    /// Shows a library error next to the field it most likely concerns.
+    pub fn show_error(&mut self, message: &str) {
+        let lower = message.to_ascii_lowercase();
+        let i = if lower.contains("project") {
+            PROJECT
+        } else if lower.contains("tag") {
+            TAGS
+        } else if self.fields.len() > TO && (lower.contains("end") || lower.contains("stop")) {
+            TO
+        } else if self.fields.len() > FROM {
+            FROM
+        } else {
+            PROJECT
+        };
+        self.fail(i, message.to_string());
+    }
+}

@@ -1,0 +1,92 @@
+//! Rendering: a pure function of `&App`. The frame is tabs on top, the view in the
+//! middle, the status line at the bottom, and overlays (help, form, confirm) over it.
+
+mod dashboard;
+mod dividend;
+mod overlays;
+mod reports;
+mod sessions;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::action::View;
+use super::app::{App, Mode};
+
+/// The smallest terminal the screen is drawn in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 16;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let text = format!(
+                "Terminal too small ({}×{}); otium needs {MIN_WIDTH}×{MIN_HEIGHT}. Resize, or q to quit.",
+                area.width, area.height
+            );
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let [tabs, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        render_tabs(self, tabs, buf);
+        match self.view {
+            View::Dashboard => dashboard::render(self, body, buf),
+            View::Sessions => sessions::render(self, body, buf),
+            View::Reports => reports::render(self, body, buf),
+            View::Dividend => dividend::render(self, body, buf),
+        }
+        render_status(self, status, buf);
+        match &self.mode {
+            Mode::Help => overlays::help(self, area, buf),
+            Mode::Form(form) => overlays::form(self, form, area, buf),
+            Mode::ConfirmDelete(id) => overlays::confirm(self, *id, area, buf),
+            Mode::Filter | Mode::Normal => {}
+        }
+    }
+}
+
+fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = vec![Span::styled(" otium ", app.theme.title)];
+    for (i, view) in View::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, view.title());
+        let style = if *view == app.view {
+            app.theme.selected
+        } else {
+            app.theme.dim
+        };
+        spans.push(Span::styled(label, style));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let line = if app.mode == Mode::Filter {
+        Line::from(vec![
+            Span::styled("Filter: ", app.theme.title),
+            Span::raw(format!("{}▏", app.filter)),
+        ])
+    } else if let Some(status) = &app.status {
+        let style = if status.error {
+            app.theme.error
+        } else {
+            app.theme.info
+        };
+        Line::from(Span::styled(status.text.clone(), style))
+    } else {
+        Line::from(Span::styled(
+            "s start · x stop · a add · Tab views · ? help · q quit",
+            app.theme.dim,
+        ))
+    };
+    line.render(area, buf);
+}
