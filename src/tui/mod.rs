@@ -69,3 +69,6 @@ fn event_loop(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;
