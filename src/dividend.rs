@@ -346,26 +346,33 @@ impl Tracker {
     }
 
     /// The project's first complete weeks (before `before`) with both hours and output.
+    /// Walks the output rows (few, indexed) rather than every week of the history.
     fn default_baseline(&self, project: &str, before: NaiveDate) -> Result<Vec<Weeks>> {
-        let Some(first) = self.first_start(Some(project))? else {
-            return Ok(Vec::new());
-        };
-        let first_day = time::local_date(self.zone(), first);
-        let mut monday = first_day
-            .checked_sub_days(Days::new(u64::from(
-                first_day.weekday().num_days_from_monday(),
-            )))
-            .unwrap_or(first_day);
-        let mut found = Vec::new();
-        while found.len() < WEEKS && monday < before {
-            let week = Weeks::one(monday);
-            let span = self.weeks_span(week);
-            if self.tracked_seconds(span, Some(project))? > 0
-                && self.output_in(project, span)? > 0.0
-            {
-                found.push(week);
+        let zone = self.zone();
+        let mut candidates: Vec<NaiveDate> = Vec::new();
+        self.each_output_instant(project, |at| {
+            let day = time::local_date(zone, at);
+            let monday = day
+                .checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
+                .unwrap_or(day);
+            if monday >= before {
+                return false;
             }
-            monday = monday.checked_add_days(Days::new(7)).unwrap_or(before);
+            if candidates.last() != Some(&monday) {
+                candidates.push(monday);
+            }
+            // Enough candidates to find 4 with hours, without reading every output row.
+            candidates.len() < 64
+        })?;
+        let mut found = Vec::new();
+        for monday in candidates {
+            let week = Weeks::one(monday);
+            if self.tracked_seconds(self.weeks_span(week), Some(project))? > 0 {
+                found.push(week);
+                if found.len() == WEEKS {
+                    break;
+                }
+            }
         }
         Ok(found)
     }

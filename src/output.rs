@@ -143,6 +143,16 @@ impl Tracker {
         outputs::first_start(self.store.reader(), project).map_err(|e| self.store.error(&e))
     }
 
+    /// Streams the instants of `project`'s output, oldest first, until `f` says stop.
+    pub fn each_output_instant(
+        &self,
+        project: &str,
+        mut f: impl FnMut(DateTime<Utc>) -> bool,
+    ) -> Result<()> {
+        outputs::each_instant(self.store.reader(), project, &mut |t| Ok(f(t)))
+            .map_err(|e| self.store.error(&e))
+    }
+
     /// Projects that declare an output unit, with it.
     pub fn projects_with_units(&self) -> Result<Vec<(String, String)>> {
         outputs::projects_with_units(self.store.reader()).map_err(|e| self.store.error(&e))

@@ -106,6 +106,26 @@ pub fn sum(conn: &Connection, project: &str, span: Span) -> Sql<f64> {
     )
 }
 
+/// Streams the instants of `project`'s output rows, oldest first, to `f` (which
+/// returns `false` to stop). Served by the (project, at) index.
+pub fn each_instant(
+    conn: &Connection,
+    project: &str,
+    f: &mut dyn FnMut(DateTime<Utc>) -> Sql<bool>,
+) -> Sql<()> {
+    let mut stmt = conn.prepare(
+        "SELECT o.at_utc FROM outputs o JOIN projects p ON p.id = o.project_id
+         WHERE p.name = ?1 AND o.amount > 0 ORDER BY o.at_utc",
+    )?;
+    let mut rows = stmt.query([project])?;
+    while let Some(row) = rows.next()? {
+        if !f(from_unix(row.get(0)?))? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// When the first session (of `project`, or of any project) started.
 pub fn first_start(conn: &Connection, project: Option<&str>) -> Sql<Option<DateTime<Utc>>> {
     let seconds: Option<i64> = match project {
