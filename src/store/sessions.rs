@@ -74,16 +74,38 @@ pub fn overlapping(
 ) -> Sql<Option<Session>> {
     let limit = end.map_or(i64::MAX, |e| e.timestamp());
     let candidate = conn
-        .query_row(
-            &format!(
-                "{SELECT} WHERE s.start_utc < ?1 AND s.id IS NOT ?2
-                 ORDER BY s.start_utc DESC LIMIT 1"
-            ),
-            params![limit, exclude],
-            from_row,
-        )
+        .query_row(&overlap_sql(), params![limit, exclude], from_row)
         .optional()?;
     Ok(candidate.filter(|s| s.end.is_none_or(|e| e > start)))
+}
+
+/// The overlap probe: the session starting last before `?1`, other than `?2`.
+fn overlap_sql() -> String {
+    format!("{SELECT} WHERE s.start_utc < ?1 AND s.id IS NOT ?2 ORDER BY s.start_utc DESC LIMIT 1")
+}
+
+/// The range query: the one session that can reach into `[?1, ?2)` from before it,
+/// plus every session starting inside it.
+fn span_sql(columns: Columns) -> String {
+    let select = match columns {
+        Columns::Full => SELECT.to_string(),
+        Columns::Lean { tags } => {
+            let tags = if tags { TAGS } else { "NULL" };
+            format!(
+                "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', {tags}
+                 FROM sessions s JOIN projects p ON p.id = s.project_id"
+            )
+        }
+    };
+    // Sessions never overlap, so only the one starting last before `from` can reach into
+    // the span from before it; the index on start_utc serves both halves.
+    format!(
+        "{select} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
+           AND (s.end_utc IS NULL OR s.end_utc > ?1)
+         UNION ALL
+         {select} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
+         ORDER BY 5"
+    )
 }
 
 fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
@@ -191,25 +213,7 @@ pub fn each_in_span(
 ) -> Sql<()> {
     let from = span.from.map_or(i64::MIN, |t| t.timestamp());
     let to = span.to.map_or(i64::MAX, |t| t.timestamp());
-    let select = match columns {
-        Columns::Full => SELECT.to_string(),
-        Columns::Lean { tags } => {
-            let tags = if tags { TAGS } else { "NULL" };
-            format!(
-                "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', {tags}
-                 FROM sessions s JOIN projects p ON p.id = s.project_id"
-            )
-        }
-    };
-    // Sessions never overlap, so only the one starting last before `from` can reach into
-    // the span from before it; the index on start_utc serves both halves.
-    let sql = format!(
-        "{select} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
-           AND (s.end_utc IS NULL OR s.end_utc > ?1)
-         UNION ALL
-         {select} WHERE s.start_utc >= ?1 AND s.start_utc < ?2
-         ORDER BY 5"
-    );
+    let sql = span_sql(columns);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![from, to])?;
     while let Some(row) = rows.next()? {
@@ -365,5 +369,64 @@ mod tests {
 
     fn tx_error(e: &rusqlite::Error) -> crate::Error {
         crate::Error::database(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod query_plans {
+    //! The hot queries must use an index, however long the history: checked with
+    //! `EXPLAIN QUERY PLAN` rather than with timings.
+    use crate::store::Store;
+
+    fn plan(sql: &str) -> String {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .reader()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    fn assert_no_full_scan_of_sessions(sql: &str) {
+        let plan = plan(sql);
+        for line in plan.lines() {
+            assert!(
+                !(line.contains("SCAN s") || line.contains("SCAN sessions"))
+                    || line.contains("USING"),
+                "full scan of sessions in:\n{plan}\nfor {sql}"
+            );
+        }
+    }
+
+    #[test]
+    fn running_session_uses_the_partial_index() {
+        let plan = plan(&format!("{} WHERE s.end_utc IS NULL", super::SELECT).replace("?1", "0"));
+        assert!(plan.contains("sessions_one_running"), "{plan}");
+    }
+
+    #[test]
+    fn overlap_probe_uses_the_start_index() {
+        let sql = super::overlap_sql()
+            .replace("?1", "100")
+            .replace("?2", "NULL");
+        assert!(plan(&sql).contains("sessions_by_start"), "{}", plan(&sql));
+        assert_no_full_scan_of_sessions(&sql);
+    }
+
+    #[test]
+    fn range_queries_use_the_start_index() {
+        for columns in [
+            super::Columns::Full,
+            super::Columns::Lean { tags: true },
+            super::Columns::Lean { tags: false },
+        ] {
+            let sql = super::span_sql(columns)
+                .replace("?1", "100")
+                .replace("?2", "200");
+            let plan = plan(&sql);
+            assert!(plan.contains("sessions_by_start"), "{plan}");
+            assert_no_full_scan_of_sessions(&sql);
+        }
     }
 }
