@@ -7,6 +7,7 @@ mod dividend;
 mod edit;
 mod export;
 mod format;
+mod import;
 mod lists;
 mod log;
 mod out;
@@ -75,6 +76,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
     Export(export::ExportArgs),
+    /// Import sessions from Watson, Timewarrior, Toggl, bartib, or otium CSV/JSON.
+    Import(import::ImportArgs),
     /// Declare what a project produces (its output unit).
     Project(project::ProjectArgs),
     /// Record output (pages, tickets, …) for a project.
@@ -151,6 +154,7 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         Command::Rm(args) => edit::remove(&mut ctx, &args),
         Command::Report(args) => report::run(&mut ctx, &args),
         Command::Export(args) => export::run(&mut ctx, &args),
+        Command::Import(args) => import::run(&mut ctx, &args),
         Command::Project(args) => project::run(&mut ctx, &args),
         Command::Output(args) => output::run(&mut ctx, &args),
         Command::Dividend(args) => dividend::run(&mut ctx, &args),

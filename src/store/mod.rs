@@ -2,6 +2,7 @@
 //! way every time (WAL, `synchronous=FULL`, `busy_timeout=5000`, foreign keys),
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
 
+pub mod import;
 pub mod outputs;
 pub mod schema;
 pub mod sessions;

@@ -7,5 +7,6 @@ mod dividend;
 mod env;
 mod errors;
 mod export;
+mod import;
 mod report;
 mod zones;

@@ -1,0 +1,186 @@
+//! `otium import FORMAT FILE`: sessions from Watson, Timewarrior, Toggl, bartib and
+//! otium's own CSV/JSON, in one transaction, with a summary.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Ctx;
+use crate::error::Result;
+use crate::interop::import::{Format, ImportSummary, Input, Options, Progress};
+use crate::time;
+
+/// Rows after which a progress bar appears (on a terminal, without --json).
+const PROGRESS_AFTER: u64 = 10_000;
+
+/// Source formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Watson's frames file (~/.config/watson/frames).
+    Watson,
+    /// Timewarrior's data folder, a YYYY-MM.data file, or `timew export` JSON.
+    Timewarrior,
+    /// Toggl Track's detailed CSV export.
+    Toggl,
+    /// A bartib activity file.
+    Bartib,
+    /// otium's CSV export.
+    Csv,
+    /// otium's JSON export.
+    Json,
+}
+
+/// `import FORMAT FILE [--dry-run] [--tz ZONE] [--project P] [--skip-conflicts] [--allow-long]`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The source format.
+    #[arg(value_enum)]
+    pub format: FormatArg,
+    /// The file (Timewarrior: also its data folder).
+    pub file: PathBuf,
+    /// Read and check everything, report what would happen, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The zone of naive local times (Toggl, bartib) and of sessions from Watson and
+    /// Timewarrior [default: yours].
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Put every session in this project (Timewarrior: all tags then stay tags).
+    #[arg(long, value_name = "P")]
+    pub project: Option<String>,
+    /// Import what does not overlap and count the rest, instead of refusing the file.
+    #[arg(long)]
+    pub skip_conflicts: bool,
+    /// Accept sessions longer than 7 days.
+    #[arg(long)]
+    pub allow_long: bool,
+    /// otium CSV: keep a leading ' in cells (the file came from `export --raw`).
+    #[arg(long)]
+    pub raw: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
+    let format = match args.format {
+        FormatArg::Watson => Format::Watson,
+        FormatArg::Timewarrior => Format::Timewarrior,
+        FormatArg::Toggl => Format::Toggl,
+        FormatArg::Bartib => Format::Bartib,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    };
+    let zone = match &args.tz {
+        Some(name) => time::parse_zone(name.trim())?,
+        None => ctx.tracker.zone(),
+    };
+    let opts = Options {
+        format,
+        zone,
+        project: args.project.clone(),
+        skip_conflicts: args.skip_conflicts,
+        allow_long: args.allow_long,
+        dry_run: args.dry_run,
+        raw: args.raw,
+    };
+    let show_bar = !ctx.out.json && std::io::stderr().is_terminal();
+    let mut bar: Option<ProgressBar> = None;
+    let mut progress = |p: Progress| {
+        if !show_bar || p.rows < PROGRESS_AFTER {
+            return;
+        }
+        let bar = bar.get_or_insert_with(|| {
+            let bar = ProgressBar::with_draw_target(
+                Some(p.total.max(p.bytes)),
+                ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                ProgressStyle::with_template("importing {bar:30} {percent:>3}% {msg} sessions read")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        bar.set_position(p.bytes);
+        bar.set_message(p.rows.to_string());
+    };
+    let result = ctx
+        .tracker
+        .import(&Input::Path(args.file.clone()), &opts, &mut progress);
+    if let Some(bar) = bar.take() {
+        bar.finish_and_clear();
+    }
+    let summary = result?;
+    for note in &summary.notes {
+        ctx.out.note(note);
+    }
+    if summary.notes_total > summary.notes.len() as u64 {
+        ctx.out.note(&format!(
+            "{} more local times fell on a daylight-saving change; the same rule applied",
+            summary.notes_total - summary.notes.len() as u64
+        ));
+    }
+    ctx.out.value(&summary);
+    for line in text(&summary, args.tz.is_some()) {
+        ctx.out.line(line);
+    }
+    Ok(())
+}
+
+fn reason(reason: &str) -> &str {
+    match reason {
+        "running" => "still running in the source",
+        "zero_length" => "zero length",
+        "overlap" => "overlapping another session",
+        other => other,
+    }
+}
+
+/// The human summary.
+fn text(s: &ImportSummary, tz_given: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    let (verb, head) = if s.dry_run {
+        ("would import", "Dry run, nothing written: ")
+    } else {
+        ("imported", "")
+    };
+    let mut first = format!(
+        "{head}{verb} {} session(s) ({}) from {} ({} format)",
+        s.imported,
+        time::human_duration(s.imported_seconds),
+        s.file,
+        s.format.name()
+    );
+    if let Some(first_char) = first.get(..1) {
+        first = first_char.to_uppercase() + &first[1..];
+    }
+    lines.push(format!("{first}; read {} record(s).", s.read));
+    lines.push(format!("Already present: {}.", s.already_present));
+    lines.push(format!("Skipped: {}.", s.skipped));
+    for r in &s.skipped_reasons {
+        lines.push(format!("  {} {}:", r.count, reason(r.reason)));
+        for e in &r.examples {
+            lines.push(format!("    {e}"));
+        }
+        if r.count > r.examples.len() as u64 {
+            lines.push(format!(
+                "    … and {} more",
+                r.count - r.examples.len() as u64
+            ));
+        }
+    }
+    if let Some(zone) = &s.zone {
+        let whence = if tz_given {
+            "from --tz"
+        } else {
+            "your zone; --tz ZONE to change"
+        };
+        let what = if s.format.naive_times() {
+            "Local times were read in"
+        } else {
+            "Sessions are recorded in the zone"
+        };
+        lines.push(format!("{what} {zone} ({whence})."));
+    }
+    lines
+}

@@ -1,0 +1,293 @@
+//! Reading import files safely: [`Guard`] wraps a reader, skips a UTF-8 byte-order
+//! mark, rejects invalid UTF-8, caps the length of one string, record or line (so a
+//! hostile file cannot make otium hold 100 MB in memory), and tracks the line and
+//! column it has read up to, for messages and progress.
+
+use std::cell::Cell;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
+
+/// The longest JSON string, CSV record or text line accepted (1 MiB).
+pub const MAX_FIELD: usize = 1 << 20;
+
+/// What the guard knows about the bytes it has passed on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pos {
+    /// 1-based line of the next byte.
+    pub line: u64,
+    /// 1-based column (in characters) of the next byte.
+    pub col: u64,
+    /// Bytes passed on so far (the BOM included).
+    pub bytes: u64,
+}
+
+/// How the guard measures "one field".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A JSON string (between unescaped quotes).
+    Json,
+    /// A CSV record (up to a line end outside quotes).
+    Csv,
+    /// A line.
+    Lines,
+}
+
+/// A problem the guard found, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuardError {
+    /// 1-based line.
+    pub line: u64,
+    /// 1-based column.
+    pub col: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for GuardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for GuardError {}
+
+/// The reader wrapper. See the module documentation.
+pub struct Guard<R> {
+    inner: R,
+    mode: Mode,
+    pos: Rc<Cell<Pos>>,
+    started: bool,
+    /// Bytes still expected in the current UTF-8 sequence, and the sequence so far.
+    utf8: [u8; 4],
+    have: usize,
+    need: usize,
+    /// Where the current UTF-8 sequence started.
+    lead: Pos,
+    in_text: bool,
+    escape: bool,
+    field: usize,
+}
+
+impl<R: BufRead> Guard<R> {
+    /// Wraps `inner`; `pos` is updated as bytes pass.
+    pub fn new(inner: R, mode: Mode, pos: Rc<Cell<Pos>>) -> Self {
+        pos.set(Pos {
+            line: 1,
+            col: 1,
+            bytes: 0,
+        });
+        Guard {
+            inner,
+            mode,
+            pos,
+            started: false,
+            utf8: [0; 4],
+            have: 0,
+            need: 0,
+            lead: Pos::default(),
+            in_text: false,
+            escape: false,
+            field: 0,
+        }
+    }
+
+    fn fail(&self, pos: Pos, message: String) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            GuardError {
+                line: pos.line,
+                col: pos.col,
+                message,
+            },
+        )
+    }
+
+    fn check(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut pos = self.pos.get();
+        for &b in bytes {
+            // UTF-8: a lead byte opens a sequence, continuation bytes complete it.
+            if self.need == 0 {
+                let len = match b {
+                    0x00..=0x7F => 1,
+                    0xC2..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xF4 => 4,
+                    _ => 0,
+                };
+                if len == 0 {
+                    return Err(self.fail(pos, invalid_utf8(b)));
+                }
+                if len > 1 {
+                    self.utf8[0] = b;
+                    self.have = 1;
+                    self.need = len - 1;
+                    self.lead = pos;
+                }
+            } else if b & 0xC0 == 0x80 {
+                self.utf8[self.have] = b;
+                self.have += 1;
+                self.need -= 1;
+                if self.need == 0 && std::str::from_utf8(&self.utf8[..self.have]).is_err() {
+                    return Err(self.fail(self.lead, invalid_utf8(self.utf8[0])));
+                }
+            } else {
+                return Err(self.fail(self.lead, invalid_utf8(self.utf8[0])));
+            }
+            // One field's length.
+            let counted = match self.mode {
+                Mode::Json => {
+                    if self.in_text {
+                        if self.escape {
+                            self.escape = false;
+                        } else if b == b'\\' {
+                            self.escape = true;
+                        } else if b == b'"' {
+                            self.in_text = false;
+                        }
+                        true
+                    } else if b == b'"' {
+                        self.in_text = true;
+                        self.field = 0;
+                        false
+                    } else if b",[]{}: \t\r\n".contains(&b) {
+                        self.field = 0;
+                        false
+                    } else {
+                        // A number or literal: serde_json may buffer its digits.
+                        true
+                    }
+                }
+                Mode::Csv => {
+                    if b == b'"' {
+                        self.in_text = !self.in_text;
+                    }
+                    if b == b'\n' && !self.in_text {
+                        self.field = 0;
+                        false
+                    } else {
+                        true
+                    }
+                }
+                Mode::Lines => {
+                    if b == b'\n' {
+                        self.field = 0;
+                        false
+                    } else {
+                        true
+                    }
+                }
+            };
+            if counted {
+                self.field += 1;
+                if self.field > MAX_FIELD {
+                    let what = match self.mode {
+                        Mode::Json => "a JSON string or number",
+                        Mode::Csv => "a CSV record",
+                        Mode::Lines => "a line",
+                    };
+                    return Err(self.fail(
+                        pos,
+                        format!(
+                            "{what} is longer than 1 MiB; this is not a time-tracking export (check the file)"
+                        ),
+                    ));
+                }
+            }
+            pos.bytes += 1;
+            if b == b'\n' {
+                pos.line += 1;
+                pos.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                pos.col += 1;
+            }
+        }
+        self.pos.set(pos);
+        Ok(())
+    }
+}
+
+fn invalid_utf8(b: u8) -> String {
+    format!(
+        "invalid UTF-8 (byte 0x{b:02X}); save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
+    )
+}
+
+impl<R: BufRead> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if !self.started {
+            self.started = true;
+            let head = self.inner.fill_buf()?;
+            if head.starts_with(b"\xEF\xBB\xBF") {
+                self.inner.consume(3);
+                let mut pos = self.pos.get();
+                pos.bytes += 3;
+                self.pos.set(pos);
+            }
+        }
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() && self.need > 0 {
+            return Err(self.fail(
+                self.pos.get(),
+                "the file ends inside a UTF-8 character (truncated file?)".to_string(),
+            ));
+        }
+        self.check(&buf[..n])?;
+        Ok(n)
+    }
+}
+
+/// The [`GuardError`] inside an I/O error, if that is what it is.
+#[must_use]
+pub fn guard_error(e: &io::Error) -> Option<&GuardError> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<GuardError>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(bytes: &[u8], mode: Mode) -> Result<String, GuardError> {
+        let pos = Rc::new(Cell::new(Pos::default()));
+        let mut g = Guard::new(bytes, mode, pos);
+        let mut out = String::new();
+        match g.read_to_string(&mut out) {
+            Ok(_) => Ok(out),
+            Err(e) => Err(guard_error(&e).cloned().unwrap()),
+        }
+    }
+
+    #[test]
+    fn strips_a_bom_and_passes_text() {
+        assert_eq!(run(b"\xEF\xBB\xBFab\r\nc", Mode::Lines).unwrap(), "ab\r\nc");
+    }
+
+    #[test]
+    fn rejects_invalid_utf8_with_its_place() {
+        let e = run(b"ok\nab\xFFc", Mode::Lines).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 3));
+        assert!(e.message.contains("0xFF"));
+        // An overlong encoding of '/' and a lone surrogate are invalid too.
+        assert!(run(b"\xC0\xAF", Mode::Lines).is_err());
+        assert!(run(b"\xED\xA0\x80", Mode::Lines).is_err());
+        assert!(run(b"ab\xE2\x82", Mode::Lines).is_err());
+        assert_eq!(run("写作".as_bytes(), Mode::Lines).unwrap(), "写作");
+    }
+
+    #[test]
+    fn caps_one_field() {
+        let long = format!("[\"{}\"]", "a".repeat(MAX_FIELD + 1));
+        let e = run(long.as_bytes(), Mode::Json).unwrap_err();
+        assert!(
+            e.message
+                .contains("JSON string or number is longer than 1 MiB")
+        );
+        // Many short strings are fine.
+        let many = format!("[{}\"a\"]", "\"a\",".repeat(MAX_FIELD));
+        assert!(run(many.as_bytes(), Mode::Json).is_ok());
+        // A quoted CSV field may hold a newline; the record still counts as one.
+        let csv = format!("a,\"x\n{}\"\n", "b".repeat(MAX_FIELD));
+        assert!(run(csv.as_bytes(), Mode::Csv).is_err());
+        assert!(run(b"a,\"x\ny\"\nb\n", Mode::Csv).is_ok());
+    }
+}

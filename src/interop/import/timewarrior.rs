@@ -1,0 +1,278 @@
+//! Timewarrior: its data folder (`~/.timewarrior/data`, one `YYYY-MM.data` file per
+//! month), one such file, or the JSON of `timew export`.
+//!
+//! A data line is `inc START [- END] [# TAG "TAG 2" …] [# "ANNOTATION"]`, times
+//! `YYYYMMDDTHHMMSSZ` in UTC; a line without `- END` is the running interval (skipped).
+//! Timewarrior has no projects: the first tag (Timewarrior keeps tags sorted) becomes
+//! the project and the others stay tags, unless `--project P` is given, which puts
+//! every session in P and keeps all tags. The annotation becomes the note.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+use super::input::Mode;
+use super::{Here, Input, Options, Record, Sink, Source, at};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The `YYYY-MM.data` files of a data folder, oldest first.
+pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!(
+                "cannot read the folder {}: {e}; check the path",
+                dir.display()
+            ),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_month_file)
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn is_month_file(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() == 12
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && name.ends_with(".data")
+}
+
+/// Reads a data folder, a data file or export JSON.
+pub(crate) fn read(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> {
+    if let Input::Path(path) = input
+        && path.is_dir()
+    {
+        let files = data_files(path)?;
+        if files.is_empty() {
+            return Err(Error::invalid(format!(
+                "{} holds no YYYY-MM.data files; give Timewarrior's data folder (e.g. ~/.timewarrior/data) or `timew export` JSON",
+                path.display()
+            )));
+        }
+        let mut base = 0;
+        for file in files {
+            let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+            let inner = std::fs::File::open(&file).map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {}: {e}; check the file", file.display()),
+                )
+            })?;
+            let src = Source::new(
+                file.display().to_string(),
+                Box::new(std::io::BufReader::with_capacity(1 << 16, inner)),
+                Mode::Lines,
+                base,
+            );
+            read_lines(src, opts, sink)?;
+            base += size;
+        }
+        return Ok(());
+    }
+    // One file: JSON if it starts with `[` (after a BOM and blanks), else data lines.
+    let mut probe = Source::open(input, Mode::Lines)?;
+    let mut head = [0u8; 64];
+    let n =
+        std::io::Read::read(&mut probe.reader, &mut head).map_err(|e| probe.here.io_error(&e))?;
+    let first = head[..n].iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        read_json(Source::open(input, Mode::Json)?, opts, sink)
+    } else {
+        read_lines(Source::open(input, Mode::Lines)?, opts, sink)
+    }
+}
+
+fn stamp(text: &str) -> Option<i64> {
+    NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|t| t.and_utc().timestamp())
+}
+
+/// Splits the part after `#` into words, honouring `"…"` with `\"` escapes.
+fn words(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut word = String::new();
+        if c == '"' {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some(n) = chars.next() {
+                            word.push(n);
+                        }
+                    }
+                    '"' => break,
+                    _ => word.push(c),
+                }
+            }
+            out.push((word, true));
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                word.push(c);
+                chars.next();
+            }
+            out.push((word, false));
+        }
+    }
+    out
+}
+
+fn parse_line(here: &Here, line: &str, number: u64, opts: &Options) -> Result<Option<Record>> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let err = |col: usize, what: &str| here.error(number, col as u64 + 1, what);
+    let Some(rest) = trimmed.strip_prefix("inc ") else {
+        return Err(err(
+            0,
+            "expected `inc START - END # tags` (a Timewarrior data line); is this the right file?",
+        ));
+    };
+    let (times, tail) = match rest.split_once('#') {
+        Some((t, tail)) => (t, Some(tail)),
+        None => (rest, None),
+    };
+    let offset = line.len() - line.trim_start().len() + 4;
+    let (start_text, end_text) = match times.split_once(" - ") {
+        Some((s, e)) => (s.trim(), Some(e.trim())),
+        None => (times.trim(), None),
+    };
+    let bad_time = |t: &str| {
+        let col = line.find(t).unwrap_or(offset);
+        err(
+            col,
+            &format!("{t:?} is not a Timewarrior time like 20240101T090000Z"),
+        )
+    };
+    let start = stamp(start_text).ok_or_else(|| bad_time(start_text))?;
+    let end = match end_text {
+        Some(t) => Some(stamp(t).ok_or_else(|| bad_time(t))?),
+        None => None,
+    };
+    let mut tags = Vec::new();
+    let mut note = None;
+    if let Some(tail) = tail {
+        let mut in_tags = true;
+        let mut annotation = Vec::new();
+        for (word, quoted) in words(tail) {
+            if in_tags && word == "#" && !quoted {
+                in_tags = false;
+            } else if in_tags {
+                tags.push(word);
+            } else {
+                annotation.push(word);
+            }
+        }
+        if !annotation.is_empty() {
+            note = Some(annotation.join(" "));
+        }
+    }
+    let mut rec = here.record_at(number, 1);
+    fill(&mut rec, start, end, tags, note, opts);
+    Ok(Some(rec))
+}
+
+fn fill(
+    rec: &mut Record,
+    start: i64,
+    end: Option<i64>,
+    mut tags: Vec<String>,
+    note: Option<String>,
+    opts: &Options,
+) {
+    if opts.project.is_none() && !tags.is_empty() {
+        rec.project = Some(tags.remove(0));
+    }
+    rec.tags = tags;
+    rec.note = note;
+    rec.start = start;
+    rec.end = end;
+    rec.zone = Some(opts.zone);
+}
+
+fn read_lines(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
+    src.each_line(
+        &mut |here, line, number| match parse_line(here, line, number, opts)? {
+            Some(rec) => sink(rec),
+            None => Ok(()),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct Exported {
+    start: String,
+    end: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    annotation: Option<String>,
+}
+
+fn read_json(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
+    src.each_json::<Exported>(
+        "a JSON array of Timewarrior intervals",
+        &mut |here, item, index| {
+            let rec = here.record();
+            let time = |t: &str| {
+                stamp(t).ok_or_else(|| {
+                    at(
+                        &rec.file,
+                        rec.line,
+                        rec.col,
+                        &format!(
+                            "interval {index}: {t:?} is not a Timewarrior time like 20240101T090000Z"
+                        ),
+                    )
+                })
+            };
+            let start = time(&item.start)?;
+            let end = item.end.as_deref().map(time).transpose()?;
+            let mut rec = rec.clone();
+            fill(&mut rec, start, end, item.tags, item.annotation, opts);
+            sink(rec)
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_honour_quotes_and_the_annotation_mark() {
+        let w = words(r#" tag "tag 2" # "said \"hi\"" "#);
+        assert_eq!(
+            w,
+            [
+                ("tag".to_string(), false),
+                ("tag 2".to_string(), true),
+                ("#".to_string(), false),
+                ("said \"hi\"".to_string(), true)
+            ]
+        );
+        assert!(is_month_file("2024-01.data"));
+        assert!(!is_month_file("tags.data"));
+        assert_eq!(stamp("20240101T090000Z"), Some(1_704_099_600));
+    }
+}
