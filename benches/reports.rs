@@ -1,4 +1,6 @@
-//! Report and export benchmarks over a seeded history, with divan.
+//! Benchmarks of otium's operations over a seeded history, with divan: open +
+//! status, start + stop, add, the reports, the export, the TUI's frames and the
+//! dividend. Writes go to a copy of each seeded database, so reads stay comparable.
 //!
 //! Real numbers: `OTIUM_BENCH_SIZES=100000,1000000 cargo bench --bench reports`
 //! (seeding 1M sessions alone takes about 20 s; the whole run about 2 minutes on 2 cores).
@@ -26,12 +28,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::Config;
+use otium::dividend::DividendRequest;
 use otium::interop::export::{ExportFormat, Exporter};
 use otium::model::NewSession;
 use otium::report::{GroupBy, ReportBuilder, ReportOptions, table};
@@ -39,7 +43,13 @@ use otium::store::Store;
 use otium::store::sessions::{self, Columns};
 use otium::time::Clock;
 use otium::time::range::{Span, parse_iso_week};
+use otium::tracker::StartRequest;
+use otium::tui::action::View;
+use otium::tui::app::App;
+use otium::tui::theme::Theme;
 use otium::{Error, Tracker};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -134,6 +144,150 @@ fn csv_export_all(bencher: Bencher, size: usize) {
     });
 }
 
+/// `otium status`: open the database (pragmas, schema check) and read the running session.
+#[divan::bench(args = sizes())]
+fn open_and_status(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        open(&db)
+            .running()
+            .unwrap_or_else(|e| panic!("status: {e}"))
+    });
+}
+
+/// `otium start` then `otium stop`: two writes, each its own `BEGIN IMMEDIATE`
+/// transaction with `synchronous=FULL`, on a copy of the seeded database. Every
+/// iteration uses a fresh two-minute slot after the history, so nothing overlaps.
+#[divan::bench(args = sizes())]
+fn start_and_stop(bencher: Bencher, size: usize) {
+    let db = writable(size);
+    bencher.bench(|| {
+        let at = next_slot();
+        let mut tracker = open_at(&db, at);
+        let request = StartRequest {
+            project: "bench".into(),
+            at: Some(at - Duration::seconds(60)),
+            ..StartRequest::default()
+        };
+        tracker
+            .start(request)
+            .unwrap_or_else(|e| panic!("start: {e}"));
+        tracker.stop(None).unwrap_or_else(|e| panic!("stop: {e}"))
+    });
+}
+
+/// `otium add`: one past session (the overlap probe plus the insert), on the copy.
+#[divan::bench(args = sizes())]
+fn add_one_session(bencher: Bencher, size: usize) {
+    let db = writable(size);
+    bencher.bench(|| {
+        let at = next_slot();
+        let mut tracker = open_at(&db, at);
+        let new = NewSession {
+            project: "bench".into(),
+            tags: vec!["b".into()],
+            note: None,
+            start: at - Duration::seconds(60),
+            end: Some(at),
+            zone: ZONE,
+        };
+        tracker.add(new).unwrap_or_else(|e| panic!("add: {e}"))
+    });
+}
+
+/// `otium report --from 2025-11-27 --to 2026-11-26 --by day`: a year of days, each
+/// session split at local midnights, 365 rows rendered.
+#[divan::bench(args = sizes(), max_time = 30)]
+fn report_by_day_for_a_year(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    let first = chrono::NaiveDate::from_ymd_opt(2025, 11, 27).unwrap_or_default();
+    let last = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+    bencher.bench(|| {
+        let tracker = open(&db);
+        report_by(&tracker, Span::days(ZONE, first, last), GroupBy::Day).rendered
+    });
+}
+
+/// The TUI's first frame: open, load everything the four views show (sessions of
+/// 28 days, this week, the report, the dividend), draw the dashboard at 120×40.
+#[divan::bench(args = sizes())]
+fn tui_first_frame(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let app = App::load(&tracker, Theme::new(false)).unwrap_or_else(|e| panic!("load: {e}"));
+        draw(&app)
+    });
+}
+
+/// One more frame at 120×40 of an app already loaded (what each redraw costs).
+#[divan::bench(args = sizes())]
+fn tui_frame_120x40(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    let tracker = open(&db);
+    let mut app = App::load(&tracker, Theme::new(false)).unwrap_or_else(|e| panic!("load: {e}"));
+    app.view = View::Sessions;
+    bencher.bench(|| draw(&app));
+}
+
+/// `otium dividend` with the defaults (USA, 1970): the national figures from the
+/// embedded table, the Keynes week (four weekly sums) and the personal part.
+#[divan::bench(args = sizes())]
+fn dividend(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let request = DividendRequest {
+            country: "USA".into(),
+            base_year: 1970,
+            end_year: None,
+            projects: Vec::new(),
+            baseline: None,
+            period: None,
+        };
+        tracker
+            .dividend(&request)
+            .unwrap_or_else(|e| panic!("dividend: {e}"))
+    });
+}
+
+fn draw(app: &App) -> u16 {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .unwrap_or_else(|e| panic!("draw: {e}"))
+        .area
+        .width
+}
+
+/// Two-minute slots after the seeded history, one per write iteration.
+fn next_slot() -> DateTime<Utc> {
+    static SLOT: AtomicI64 = AtomicI64::new(0);
+    let k = SLOT.fetch_add(1, Ordering::Relaxed);
+    now() + Duration::days(1) + Duration::minutes(2 * k)
+}
+
+fn open_at(db: &Path, at: DateTime<Utc>) -> Tracker {
+    Tracker::open(db, Config::default(), Clock::Fixed(at), ZONE)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", db.display()))
+}
+
+/// A copy of the seeded database for benchmarks that write, made once per size.
+fn writable(size: usize) -> PathBuf {
+    static COPIES: Mutex<BTreeMap<usize, PathBuf>> = Mutex::new(BTreeMap::new());
+    let source = seeded(size);
+    let mut copies = COPIES.lock().unwrap_or_else(|e| e.into_inner());
+    copies
+        .entry(size)
+        .or_insert_with(|| {
+            let copy = source.with_file_name(format!("writable-{size}.db"));
+            std::fs::copy(&source, &copy)
+                .unwrap_or_else(|e| panic!("cannot copy the database: {e}"));
+            copy
+        })
+        .clone()
+}
+
 struct Rendered {
     sessions: usize,
     rendered: Vec<u8>,
@@ -141,10 +295,15 @@ struct Rendered {
 
 /// The library half of `otium report --by project` for `span`, table format.
 fn report_by_project(tracker: &Tracker, span: Span) -> Rendered {
+    report_by(tracker, span, GroupBy::Project)
+}
+
+/// The library half of `otium report --by GROUP` for `span`, table format.
+fn report_by(tracker: &Tracker, span: Span, group: GroupBy) -> Rendered {
     let mut builder = ReportBuilder::new(ReportOptions {
         span,
         zone: ZONE,
-        group_by: vec![GroupBy::Project],
+        group_by: vec![group],
         rounding: None,
         week_start: tracker.config().week_start.0,
         now: tracker.now(),

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Times the real otium binary as whole processes at 100k and 1M sessions and prints a
+# table: median wall time (hyperfine) and peak resident memory (/usr/bin/time).
+# Usage: scripts/bench.sh [SIZES...]   (default: 100000 1000000)
+# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time); installs them if
+# missing and apt-get is available. Nothing here runs in CI: timings never go into tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1 || { command -v apt-get >/dev/null && apt-get install -y "$2" >/dev/null; }; }
+need hyperfine hyperfine
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+cargo build --release --quiet --bin otium --example seed
+bin=target/release/otium
+seed=target/release/examples/seed
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export OTIUM_TZ=Europe/Berlin OTIUM_CONFIG="$work/none.toml"
+: > "$OTIUM_CONFIG"
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+
+# name | command (DB is substituted) | prepare command or empty
+ops=(
+  "status|status|"
+  "add|add bench --from 2026-11-28T10:00:00Z --for 1m|rm-added"
+  "start|start bench +b|"
+  "stop|stop|start bench"
+  "week report|report --week 2026-W47|"
+  "full report by project|report --all --by project|"
+  "report by day for a year|report --from 2025-11-27 --to 2026-11-26 --by day|"
+  "csv export of everything|export --all --format csv|"
+  "dividend|dividend|"
+)
+
+printf '| operation | sessions | median wall | peak RSS |\n|---|---:|---:|---:|\n'
+for n in "${sizes[@]}"; do
+  db="$work/s$n.db"
+  "$seed" --db "$db" --sessions "$n" >/dev/null
+  for op in "${ops[@]}"; do
+    IFS='|' read -r name args prep <<<"$op"
+    prepare=""
+    case "$prep" in
+      "") ;;
+      # The added session always gets id n+1 (SQLite reuses the highest rowid + 1).
+      rm-added) prepare="sh -c '$bin --db $db rm $((n + 1)) >/dev/null 2>&1; true'" ;;
+      *) prepare="sh -c '$bin --db $db $prep >/dev/null 2>&1; sleep 1'" ;;
+    esac
+    # A stop needs something running, started at least a second earlier.
+    runs=20; [ -n "$prepare" ] && runs=10
+    json="$work/h.json"
+    if [ -n "$prepare" ]; then
+      hyperfine -N --runs "$runs" --warmup 1 --prepare "$prepare" --export-json "$json" "$bin --db $db $args" >/dev/null 2>&1 || true
+    else
+      hyperfine -N --runs "$runs" --warmup 2 --export-json "$json" "$bin --db $db $args" >/dev/null 2>&1 || true
+    fi
+    median=$(python3 -c "import json,sys; r=json.load(open('$json'))['results'][0]; print(f\"{r['median']*1000:.1f} ms\")" 2>/dev/null || echo "failed")
+    rss=$(/usr/bin/time -f '%M' "$bin" --db "$db" $args 2>&1 >/dev/null | tail -1)
+    printf '| %s | %s | %s | %s MB |\n' "$name" "$n" "$median" "$((rss / 1024))"
+  done
+done
