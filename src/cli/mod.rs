@@ -3,7 +3,9 @@
 
 mod add;
 mod args;
+mod backup;
 mod dividend;
+mod doctor;
 mod edit;
 mod export;
 mod format;
@@ -88,6 +90,10 @@ pub enum Command {
     Projects,
     /// List tags with their totals.
     Tags,
+    /// Check the database: files, modes, SQLite settings, integrity and the session rules.
+    Doctor(doctor::DoctorArgs),
+    /// Copy the database to a backup file while it stays in use.
+    Backup(backup::BackupArgs),
 }
 
 /// What every verb works with: the tracker, the output, and time parsing.
@@ -160,6 +166,12 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         Command::Dividend(args) => dividend::run(&mut ctx, &args),
         Command::Projects => lists::projects(&mut ctx),
         Command::Tags => lists::tags(&mut ctx),
+        Command::Doctor(args) => doctor::run(
+            &mut ctx,
+            &args,
+            config_path.as_ref().map(|(p, _)| p.as_path()),
+        ),
+        Command::Backup(args) => backup::run(&mut ctx, &args),
     };
     *out = ctx.out;
     result

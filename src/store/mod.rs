@@ -3,6 +3,7 @@
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
 
 pub mod import;
+pub mod maintenance;
 pub mod outputs;
 pub mod schema;
 pub mod sessions;
@@ -161,6 +162,15 @@ impl Store {
             return Err(read_only_error(&self.path));
         }
         let migrations = schema::migrations();
+        // A database that already has a schema is copied aside before it is upgraded
+        // (a brand-new file, version 0, has nothing to keep).
+        let found: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| db_error(&self.path, &e))?;
+        if found < schema::LATEST_VERSION {
+            maintenance::backup_before_migration(&self.conn, &self.path, found)?;
+        }
         // Two processes may open a new database at once: the loser's migration fails
         // (tables exist) and rolls back; re-reading the version tells that apart from a real failure.
         for _ in 0..3 {

@@ -4,6 +4,7 @@
 mod capture;
 mod concurrency;
 mod dividend;
+mod doctor;
 mod env;
 mod errors;
 mod export;

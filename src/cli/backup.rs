@@ -1,0 +1,66 @@
+//! `otium backup [FILE]`: a consistent copy of the database, taken while other
+//! processes (the TUI, shell hooks) keep reading and writing it.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Result;
+use crate::interop::atomic::check_not_database;
+use crate::store::maintenance;
+use crate::time;
+
+/// `backup [FILE]`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy; it must not exist [default:
+    /// otium-backup-YYYYMMDD-HHMMSS.db next to the database].
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Answer {
+    database: PathBuf,
+    backup: PathBuf,
+    bytes: u64,
+}
+
+pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
+    let db = ctx.tracker.db_path().to_path_buf();
+    let target = match &args.file {
+        Some(file) => file.clone(),
+        None => {
+            // 2026-03-02T12:00:00+01:00 -> 20260302-120000, in the user's zone.
+            let stamp = time::rfc3339_in(ctx.tracker.zone(), ctx.tracker.now());
+            let digits: String = stamp
+                .chars()
+                .take(19)
+                .filter(char::is_ascii_digit)
+                .collect();
+            let (date, clock) = digits.split_at(digits.len().min(8));
+            db.with_file_name(format!("otium-backup-{date}-{clock}.db"))
+        }
+    };
+    check_not_database(&target, &db)?;
+    let bytes = maintenance::backup(&ctx.tracker.store, &target)?;
+    ctx.out.line(format!(
+        "Backed up {} to {} ({} KiB).",
+        db.display(),
+        target.display(),
+        bytes.div_ceil(1024)
+    ));
+    ctx.out.line(format!(
+        "To restore: stop otium, then copy it over {} (and delete {}-wal and {}-shm if present).",
+        db.display(),
+        db.display(),
+        db.display()
+    ));
+    ctx.out.value(&Answer {
+        database: db,
+        backup: target,
+        bytes,
+    });
+    Ok(())
+}

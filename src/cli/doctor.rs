@@ -1,0 +1,58 @@
+//! `otium doctor [--full]`: where the files are, how SQLite is set up, and whether
+//! the data is sound. Only reads; exits non-zero when any check is not ok.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::store::maintenance::{self, Status};
+
+/// `doctor [--full]`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Run the full `integrity_check` (reads every page) instead of `quick_check`.
+    #[arg(long)]
+    pub full: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
+    let report = maintenance::doctor(&ctx.tracker.store, config, args.full);
+    let out = &mut ctx.out;
+    out.line(format!("database        {}", report.database.display()));
+    out.line(format!(
+        "config          {}",
+        report
+            .config
+            .as_ref()
+            .map_or_else(|| "(none)".to_string(), |c| c.display().to_string())
+    ));
+    out.line(format!("sqlite          {}", report.sqlite_version));
+    out.line(format!("file system     {}", report.file_system));
+    out.line(format!(
+        "schema version  {} (this otium: {})",
+        report.schema_version, report.latest_schema_version
+    ));
+    out.line("");
+    for check in &report.checks {
+        let mark = match check.status {
+            Status::Ok => "ok  ",
+            Status::Warn => "WARN",
+            Status::Fail => "FAIL",
+        };
+        out.line(format!("{mark}  {:<16} {}", check.name, check.detail));
+    }
+    out.value(&report);
+    let problems: Vec<&str> = report.problems().map(|c| c.name).collect();
+    if problems.is_empty() {
+        out.line("");
+        out.line("All checks passed.");
+        return Ok(());
+    }
+    Err(Error::database(format!(
+        "doctor found {} problem(s): {}; each line of the report says how to fix it",
+        problems.len(),
+        problems.join(", ")
+    )))
+}

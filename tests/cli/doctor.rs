@@ -1,0 +1,514 @@
+//! `otium doctor` and `otium backup`, and the schema-version fixtures in `tests/fixtures/db/`.
+//!
+//! The clock is pinned at Monday 2026-03-02 12:00 Europe/Berlin (`TestEnv::new`).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use crate::env::{TestEnv, code};
+
+/// A fresh environment whose config is private, as a user's would be.
+fn private_env() -> TestEnv {
+    let env = TestEnv::new();
+    set_mode(&env.dir.path().join("config.toml"), 0o600);
+    env
+}
+
+fn seeded() -> TestEnv {
+    let env = private_env();
+    env.ok(&[
+        "add", "coding", "+review", "--from", "9:00", "--to", "10:00",
+    ]);
+    env.ok(&["add", "writing", "--from", "10:30", "--to", "11:00"]);
+    env.ok(&["start", "reading", "--at", "11:30"]);
+    env
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Runs `doctor ARGS --json`, asserts the exit code, returns the report.
+fn doctor(env: &TestEnv, args: &[&str], code: i32) -> Value {
+    let mut all = vec!["doctor"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let out = env.run(&all);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{all:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn status_of<'a>(report: &'a Value, name: &str) -> (&'a str, &'a str) {
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no check {name}: {report}"));
+    (
+        check["status"].as_str().unwrap(),
+        check["detail"].as_str().unwrap(),
+    )
+}
+
+fn not_ok(report: &Value) -> Vec<String> {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "ok")
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_healthy_database_passes_every_check() {
+    let env = seeded();
+    let before = env.db_bytes();
+    let report = doctor(&env, &["--full"], 0);
+    assert_eq!(report["ok"], true, "{report}");
+    let names: Vec<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "file_modes",
+            "file_system",
+            "journal_mode",
+            "synchronous",
+            "schema_version",
+            "application_id",
+            "integrity",
+            "foreign_keys",
+            "running",
+            "end_after_start",
+            "overlaps"
+        ]
+    );
+    assert!(not_ok(&report).is_empty(), "{report}");
+    assert_eq!(report["journal_mode"], "wal");
+    assert_eq!(report["synchronous"], "full");
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["full"], true);
+    assert_eq!(
+        report["database"].as_str().unwrap(),
+        env.db().to_str().unwrap()
+    );
+    assert_eq!(
+        report["config"].as_str().unwrap(),
+        env.dir.path().join("config.toml").to_str().unwrap()
+    );
+    assert!(
+        report["sqlite_version"].as_str().unwrap().starts_with("3."),
+        "{report}"
+    );
+    assert_eq!(status_of(&report, "integrity").1, "integrity_check: ok");
+    assert_eq!(status_of(&report, "running").1, "1 running session(s)");
+    // Without --full, the quicker check.
+    let quick = doctor(&env, &[], 0);
+    assert_eq!(status_of(&quick, "integrity").1, "quick_check: ok");
+    // The human report ends with a verdict; doctor wrote nothing.
+    let text = env.ok(&["doctor"]);
+    assert!(text.contains("All checks passed."), "{text}");
+    assert!(text.contains("ok    overlaps"), "{text}");
+    assert_eq!(env.db_bytes(), before);
+}
+
+#[test]
+fn group_readable_files_are_a_warning_and_a_failing_exit() {
+    let env = seeded();
+    env.ok(&["status"]);
+    set_mode(&env.db(), 0o644);
+    let config = env.dir.path().join("config.toml");
+    set_mode(&config, 0o640);
+    let report = doctor(&env, &[], code::DATABASE);
+    assert_eq!(report["ok"], false);
+    assert_eq!(not_ok(&report), ["file_modes"]);
+    let (status, detail) = status_of(&report, "file_modes");
+    assert_eq!(status, "warn");
+    assert!(
+        detail.contains(&format!("{} 0644", env.db().display())),
+        "{detail}"
+    );
+    assert!(detail.contains("0640"), "{detail}");
+    // SQLite gives the -wal and -shm files the database's mode.
+    let db = env.db().display().to_string();
+    assert!(
+        detail.ends_with(&format!(
+            "run `chmod 600 {db} {db}-wal {db}-shm {}`",
+            config.display()
+        )),
+        "{detail}"
+    );
+    let stderr = env.fails(&["doctor"], code::DATABASE);
+    assert_eq!(
+        stderr.trim(),
+        "error: doctor found 1 problem(s): file_modes; each line of the report says how to fix it"
+    );
+    set_mode(&env.db(), 0o600);
+    set_mode(&config, 0o600);
+    doctor(&env, &[], 0);
+}
+
+/// Writes rows the CLI would refuse, straight into the file.
+fn tamper(env: &TestEnv, sql: &str) {
+    let conn = Connection::open(env.db()).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn broken_session_rules_are_found_and_named() {
+    let env = seeded();
+    // Session 4 overlaps session 1 (09:00–10:00); session 5 ends before it starts.
+    tamper(
+        &env,
+        "PRAGMA ignore_check_constraints = ON;
+         INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+         SELECT 'x1', project_id, start_utc + 600, end_utc + 600, zone, 0, 0 FROM sessions WHERE id = 1;
+         INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+         SELECT 'x2', project_id, start_utc - 7200, start_utc - 9000, zone, 0, 0 FROM sessions WHERE id = 1;",
+    );
+    // The full integrity_check also re-checks CHECK constraints; quick_check does not.
+    let report = doctor(&env, &["--full"], code::DATABASE);
+    assert_eq!(
+        not_ok(&report),
+        ["integrity", "end_after_start", "overlaps"],
+        "{report}"
+    );
+    assert!(
+        status_of(&report, "integrity")
+            .1
+            .contains("CHECK constraint failed in sessions"),
+        "{report}"
+    );
+    assert!(
+        status_of(&report, "end_after_start")
+            .1
+            .starts_with("1 session(s) end at or before their start (ids 5)"),
+        "{report}"
+    );
+    assert!(
+        status_of(&report, "overlaps")
+            .1
+            .starts_with("1 session(s) overlap an earlier one (ids 4)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_damaged_page_fails_the_integrity_check() {
+    let env = private_env();
+    env.ok(&["status"]);
+    // Enough sessions for several index pages, then garbage over one of them.
+    tamper(
+        &env,
+        "INSERT INTO projects (id, name, created_utc) VALUES (1, 'bulk', 0);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+         INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+         SELECT printf('u%05d', i), 1, i * 1000, i * 1000 + 500, 'UTC', 0, 0 FROM n;",
+    );
+    let conn = Connection::open(env.db()).unwrap();
+    let (page_size, root): (u32, u32) = conn
+        .query_row(
+            "SELECT (SELECT page_size FROM pragma_page_size()),
+                    (SELECT rootpage FROM sqlite_schema WHERE name = 'sessions_by_start')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = env.db_bytes();
+    let (page_size, root) = (page_size as usize, root as usize);
+    let at = (root - 1) * page_size;
+    // Keep the page header's type byte, scramble the cell pointers and cells.
+    for b in &mut bytes[at + 8..at + page_size] {
+        *b = 0xA5;
+    }
+    std::fs::write(env.db(), &bytes).unwrap();
+    let report = doctor(&env, &["--full"], code::DATABASE);
+    let (status, detail) = status_of(&report, "integrity");
+    assert_eq!(status, "fail", "{report}");
+    assert!(detail.contains("restore a backup"), "{detail}");
+    let stderr = env.fails(&["doctor", "--full"], code::DATABASE);
+    assert!(stderr.contains("integrity"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+fn backups(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("backup") || n.contains("-before-"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn sessions_in(env: &TestEnv, db: &Path) -> Value {
+    env.json(&["--db", db.to_str().unwrap(), "log", "--all"])
+}
+
+#[test]
+fn backup_next_to_the_database_with_a_timestamp() {
+    let env = seeded();
+    let out = env.json(&["backup"]);
+    let expected = env.db().with_file_name("otium-backup-20260302-120000.db");
+    assert_eq!(out["backup"].as_str().unwrap(), expected.to_str().unwrap());
+    assert_eq!(
+        out["database"].as_str().unwrap(),
+        env.db().to_str().unwrap()
+    );
+    let size = std::fs::metadata(&expected).unwrap().len();
+    assert_eq!(out["bytes"].as_u64().unwrap(), size);
+    assert_eq!(
+        std::fs::metadata(&expected).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        sessions_in(&env, &expected),
+        env.json(&["log", "--all"]),
+        "the backup holds the same sessions"
+    );
+    let copy = Connection::open(&expected).unwrap();
+    let ok: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    drop(copy);
+
+    // The same name again (same pinned second) is refused, leaving the first alone.
+    let before = std::fs::read(&expected).unwrap();
+    let stderr = env.fails(&["backup"], code::INVALID);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+    assert_eq!(std::fs::read(&expected).unwrap(), before);
+    assert_eq!(
+        backups(env.db().parent().unwrap()),
+        ["otium-backup-20260302-120000.db"]
+    );
+}
+
+#[test]
+fn backup_to_a_named_file_and_refusals() {
+    let env = seeded();
+    let target = env.dir.path().join("copy.db");
+    let text = env.ok(&["backup", target.to_str().unwrap()]);
+    assert!(text.starts_with("Backed up "), "{text}");
+    assert!(text.contains("To restore"), "{text}");
+    assert_eq!(sessions_in(&env, &target), env.json(&["log", "--all"]));
+    // Never over the database or its companions, never over an existing file.
+    for name in [
+        env.db(),
+        PathBuf::from(format!("{}-wal", env.db().display())),
+    ] {
+        let stderr = env.fails(&["backup", name.to_str().unwrap()], code::INVALID);
+        assert!(stderr.contains("otium's database"), "{stderr}");
+    }
+    let stderr = env.fails(&["backup", target.to_str().unwrap()], code::INVALID);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    // A folder that does not exist: an I/O error naming it, nothing left behind.
+    let missing = env.dir.path().join("nowhere").join("b.db");
+    let stderr = env.fails(&["backup", missing.to_str().unwrap()], 8);
+    assert!(stderr.contains("nowhere"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn backup_while_other_processes_write() {
+    let env = private_env();
+    env.ok(&["status"]);
+    let folder = env.dir.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    let backups: Vec<PathBuf> = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            for i in 0..60 {
+                let from = format!("2026-02-20 {:02}:{:02}", i / 6, (i % 6) * 10);
+                env.ok(&["add", "w", "--from", &from, "--for", "5m"]);
+            }
+        });
+        let taken: Vec<PathBuf> = (0..10)
+            .map(|n| {
+                let target = folder.join(format!("b{n}.db"));
+                env.ok(&["backup", target.to_str().unwrap()]);
+                target
+            })
+            .collect();
+        writer.join().unwrap();
+        taken
+    });
+    let mut previous = 0;
+    for target in &backups {
+        let copy = Connection::open(target).unwrap();
+        let ok: String = copy
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "{}", target.display());
+        let count: i64 = copy
+            .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+            .unwrap();
+        // Each backup is a snapshot: later backups never hold fewer sessions.
+        assert!((previous..=60).contains(&count), "{count} after {previous}");
+        previous = count;
+    }
+    let all = env.json(&["log", "--all"]);
+    assert_eq!(all.as_array().unwrap().len(), 60);
+}
+
+/// The sessions of `tests/fixtures/db/v1.db`, as `log --all --json` shows them (without uuids).
+/// id, project, tags, note, start, end.
+type Expected = (
+    i64,
+    &'static str,
+    Vec<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+);
+
+fn v1_sessions() -> Vec<Expected> {
+    vec![
+        (
+            1,
+            "coding",
+            vec!["review"],
+            Some("PR 12"),
+            "2026-02-27T09:00:00+01:00",
+            Some("2026-02-27T10:30:00+01:00"),
+        ),
+        (
+            2,
+            "writing",
+            vec!["book", "draft"],
+            Some("chapter 3"),
+            "2026-02-28T14:00:00+01:00",
+            Some("2026-02-28T16:20:00+01:00"),
+        ),
+        (
+            3,
+            "写作 🖋",
+            vec![],
+            None,
+            "2026-03-01T23:30:00+01:00",
+            Some("2026-03-02T01:15:00+01:00"),
+        ),
+        (
+            4,
+            "writing",
+            vec!["book"],
+            None,
+            "2026-03-02T11:00:00+01:00",
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db");
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "db"))
+        .collect();
+    versions.sort();
+    assert_eq!(
+        versions.len(),
+        1,
+        "one fixture per schema version: {versions:?}"
+    );
+    for fixture in versions {
+        let env = private_env();
+        std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+        std::fs::copy(&fixture, env.db()).unwrap();
+        set_mode(&env.db(), 0o600);
+        let version: i64 = Connection::open(env.db())
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let all = env.json(&["log", "--all"]);
+        let found: Vec<_> = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_i64().unwrap(),
+                    s["project"].as_str().unwrap().to_string(),
+                    s["tags"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|t| t.as_str().unwrap().to_string())
+                        .collect::<Vec<_>>(),
+                    s["note"].as_str().map(str::to_string),
+                    s["start"].as_str().unwrap().to_string(),
+                    s["end"].as_str().map(str::to_string),
+                )
+            })
+            .collect();
+        let expected: Vec<_> = v1_sessions()
+            .into_iter()
+            .map(|(id, p, tags, note, start, end)| {
+                (
+                    id,
+                    p.to_string(),
+                    tags.into_iter().map(str::to_string).collect::<Vec<_>>(),
+                    note.map(str::to_string),
+                    start.to_string(),
+                    end.map(str::to_string),
+                )
+            })
+            .collect();
+        assert_eq!(found, expected, "{}", fixture.display());
+        let projects = env.json(&["projects"]);
+        let writing = projects
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "writing")
+            .unwrap();
+        assert_eq!(writing["output_unit"], "pages");
+        let report = doctor(&env, &["--full"], 0);
+        assert_eq!(report["schema_version"], report["latest_schema_version"]);
+        assert_eq!(status_of(&report, "integrity").1, "integrity_check: ok");
+        // An older fixture was upgraded after a backup beside it; the latest one needs neither.
+        let latest = report["latest_schema_version"].as_i64().unwrap();
+        let taken = backups(env.db().parent().unwrap());
+        if version < latest {
+            assert_eq!(taken, [format!("otium-before-v{}.db", version + 1)]);
+        } else {
+            assert!(taken.is_empty(), "{taken:?}");
+        }
+        // And it keeps working: stop the running session.
+        env.ok(&["stop"]);
+    }
+}
+
+#[test]
+fn a_read_only_database_is_checked_without_writing() {
+    let env = seeded();
+    set_mode(&env.db(), 0o400);
+    let before = env.db_bytes();
+    let report = doctor(&env, &["--full"], 0);
+    assert_eq!(report["journal_mode"], "wal", "{report}");
+    assert_eq!(env.db_bytes(), before);
+    let folder: Vec<String> = std::fs::read_dir(env.db().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(folder, ["otium.db"]);
+    // A backup of it works too (it only reads).
+    let target = env.dir.path().join("ro-copy.db");
+    env.ok(&["backup", target.to_str().unwrap()]);
+    assert_eq!(sessions_in(&env, &target), env.json(&["log", "--all"]));
+}
