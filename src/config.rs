@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use chrono::Weekday;
+use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -20,6 +20,156 @@ pub struct Config {
     pub base_year: i32,
     /// A weekly target in hours, if the user has one.
     pub weekly_target_hours: Option<f64>,
+    /// A daily target in hours for Monday to Friday, if the user has one.
+    pub daily_target_hours: Option<f64>,
+    /// Per-weekday targets in hours (`[targets] mon = 8 … sun = 0`); they win over the others.
+    pub targets: WeekdayTargets,
+    /// Which working-time limits to check: `"eu"`, `"cn"`, `"none"` or a table of values.
+    pub limits: LimitsConfig,
+    /// The first day the overtime balance counts from.
+    pub balance_since: Option<DateKey>,
+    /// A running session longer than this many hours is probably a forgotten timer.
+    pub max_session_hours: f64,
+    /// The usual end of the working day (`"18:00"`); a running session past it is flagged.
+    pub usual_end: Option<ClockTime>,
+}
+
+/// Per-weekday targets in hours; a missing day falls back to the daily or weekly target.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WeekdayTargets {
+    /// Monday.
+    pub mon: Option<f64>,
+    /// Tuesday.
+    pub tue: Option<f64>,
+    /// Wednesday.
+    pub wed: Option<f64>,
+    /// Thursday.
+    pub thu: Option<f64>,
+    /// Friday.
+    pub fri: Option<f64>,
+    /// Saturday.
+    pub sat: Option<f64>,
+    /// Sunday.
+    pub sun: Option<f64>,
+}
+
+impl WeekdayTargets {
+    /// The target set for `day`, if any.
+    #[must_use]
+    pub fn get(&self, day: Weekday) -> Option<f64> {
+        match day {
+            Weekday::Mon => self.mon,
+            Weekday::Tue => self.tue,
+            Weekday::Wed => self.wed,
+            Weekday::Thu => self.thu,
+            Weekday::Fri => self.fri,
+            Weekday::Sat => self.sat,
+            Weekday::Sun => self.sun,
+        }
+    }
+}
+
+/// The `limits` key: a named rule set or explicit values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum LimitsConfig {
+    /// No checks (the default).
+    #[default]
+    None,
+    /// EU Working Time Directive 2003/88/EC.
+    Eu,
+    /// PRC Labour Law arts. 36, 38, 41.
+    Cn,
+    /// The user's own values.
+    Explicit(ExplicitLimits),
+}
+
+/// `[limits]` as a table: every value optional; only the ones given are checked.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExplicitLimits {
+    /// Most hours on one local day.
+    pub max_daily_hours: Option<f64>,
+    /// Most hours per week, averaged over `average_weeks`.
+    pub max_weekly_hours: Option<f64>,
+    /// Weeks the weekly maximum is averaged over (default 1).
+    pub average_weeks: Option<u32>,
+    /// Least consecutive rest in every 24 hours.
+    pub min_daily_rest_hours: Option<f64>,
+    /// Least consecutive rest in every 7 days.
+    pub min_weekly_rest_hours: Option<f64>,
+    /// Least days without work per week.
+    pub min_rest_days_per_week: Option<u32>,
+    /// Most overtime per calendar month (hours beyond `overtime_after_daily_hours` a day).
+    pub max_monthly_overtime_hours: Option<f64>,
+    /// Hours a day after which time counts as overtime (default 8).
+    pub overtime_after_daily_hours: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for LimitsConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        match toml::Value::deserialize(d)? {
+            toml::Value::String(name) => match name.as_str() {
+                "eu" => Ok(LimitsConfig::Eu),
+                "cn" => Ok(LimitsConfig::Cn),
+                "none" => Ok(LimitsConfig::None),
+                other => Err(D::Error::custom(format!(
+                    "limits = {other:?} is not a limit set; use \"eu\", \"cn\", \"none\" or a [limits] table"
+                ))),
+            },
+            table @ toml::Value::Table(_) => table
+                .try_into::<ExplicitLimits>()
+                .map(LimitsConfig::Explicit)
+                .map_err(|e| D::Error::custom(format!("limits: {}", e.message()))),
+            other => Err(D::Error::custom(format!(
+                "limits = {other} is not a limit set; use \"eu\", \"cn\", \"none\" or a [limits] table"
+            ))),
+        }
+    }
+}
+
+/// A calendar date written as a TOML date (`2026-01-01`) or a string (`"2026-01-01"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateKey(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for DateKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let text = match toml::Value::deserialize(d)? {
+            toml::Value::String(s) => s,
+            toml::Value::Datetime(dt) => dt.to_string(),
+            other => other.to_string(),
+        };
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(DateKey)
+            .map_err(|_| {
+                D::Error::custom(format!(
+                    "balance_since = {text} is not a date; use YYYY-MM-DD, e.g. 2026-01-01"
+                ))
+            })
+    }
+}
+
+/// A local wall-clock time written as `"HH:MM"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockTime(pub NaiveTime);
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let text = match toml::Value::deserialize(d)? {
+            toml::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map(ClockTime)
+            .map_err(|_| {
+                D::Error::custom(format!(
+                    "usual_end = {text:?} is not a time of day; use \"HH:MM\", e.g. \"18:00\""
+                ))
+            })
+    }
 }
 
 impl Default for Config {
@@ -29,6 +179,12 @@ impl Default for Config {
             country: "USA".to_string(),
             base_year: 1970,
             weekly_target_hours: None,
+            daily_target_hours: None,
+            targets: WeekdayTargets::default(),
+            limits: LimitsConfig::None,
+            balance_since: None,
+            max_session_hours: 10.0,
+            usual_end: None,
         }
     }
 }
@@ -89,7 +245,83 @@ impl Config {
                 "weekly_target_hours = {hours} must be between 0 and 168"
             ));
         }
+        config.validate()?;
         Ok(config)
+    }
+
+    /// Range checks for the target, limit and timer keys; the message names the key.
+    fn validate(&self) -> std::result::Result<(), String> {
+        let hours = |key: &str, value: Option<f64>, min: f64, max: f64| match value {
+            Some(h) if !(h.is_finite() && h >= min && h <= max) => {
+                Err(format!("{key} = {h} must be between {min} and {max} hours"))
+            }
+            _ => Ok(()),
+        };
+        hours("daily_target_hours", self.daily_target_hours, 0.0, 24.0)?;
+        let t = &self.targets;
+        for (day, value) in [
+            ("mon", t.mon),
+            ("tue", t.tue),
+            ("wed", t.wed),
+            ("thu", t.thu),
+            ("fri", t.fri),
+            ("sat", t.sat),
+            ("sun", t.sun),
+        ] {
+            hours(&format!("targets.{day}"), value, 0.0, 24.0)?;
+        }
+        if !(self.max_session_hours.is_finite()
+            && self.max_session_hours > 0.0
+            && self.max_session_hours <= 168.0)
+        {
+            return Err(format!(
+                "max_session_hours = {} must be more than 0 and at most 168 hours",
+                self.max_session_hours
+            ));
+        }
+        if let LimitsConfig::Explicit(l) = &self.limits {
+            hours("limits.max_daily_hours", l.max_daily_hours, 0.0, 24.0)?;
+            hours("limits.max_weekly_hours", l.max_weekly_hours, 0.0, 168.0)?;
+            hours(
+                "limits.min_daily_rest_hours",
+                l.min_daily_rest_hours,
+                0.0,
+                24.0,
+            )?;
+            hours(
+                "limits.min_weekly_rest_hours",
+                l.min_weekly_rest_hours,
+                0.0,
+                168.0,
+            )?;
+            hours(
+                "limits.max_monthly_overtime_hours",
+                l.max_monthly_overtime_hours,
+                0.0,
+                744.0,
+            )?;
+            hours(
+                "limits.overtime_after_daily_hours",
+                l.overtime_after_daily_hours,
+                0.0,
+                24.0,
+            )?;
+            if let Some(w) = l.average_weeks
+                && !(1..=52).contains(&w)
+            {
+                return Err(format!(
+                    "limits.average_weeks = {w} must be between 1 and 52"
+                ));
+            }
+            if let Some(d) = l.min_rest_days_per_week
+                && d > 7
+            {
+                return Err(format!(
+                    "limits.min_rest_days_per_week = {d} must be between 0 and 7"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -115,5 +347,65 @@ mod tests {
                 .unwrap_err()
                 .contains("between")
         );
+    }
+
+    #[test]
+    fn target_and_limit_keys() {
+        let c = Config::parse(
+            "daily_target_hours = 8\nlimits = \"eu\"\nbalance_since = 2026-01-05\n\
+             max_session_hours = 9.5\nusual_end = \"18:00\"\n[targets]\nfri = 6\nsat = 0\n",
+        )
+        .unwrap();
+        assert_eq!(c.daily_target_hours, Some(8.0));
+        assert_eq!(c.limits, LimitsConfig::Eu);
+        assert_eq!(
+            c.balance_since,
+            Some(DateKey(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()))
+        );
+        assert_eq!(c.max_session_hours, 9.5);
+        assert_eq!(
+            c.usual_end.unwrap().0,
+            NaiveTime::from_hms_opt(18, 0, 0).unwrap()
+        );
+        assert_eq!(c.targets.get(Weekday::Fri), Some(6.0));
+        assert_eq!(c.targets.get(Weekday::Mon), None);
+        assert_eq!(
+            Config::parse("balance_since = \"2026-02-01\"")
+                .unwrap()
+                .balance_since,
+            Some(DateKey(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()))
+        );
+        let explicit =
+            Config::parse("[limits]\nmax_daily_hours = 10\naverage_weeks = 4\n").unwrap();
+        let LimitsConfig::Explicit(l) = explicit.limits else {
+            panic!("not explicit")
+        };
+        assert_eq!((l.max_daily_hours, l.average_weeks), (Some(10.0), Some(4)));
+        assert_eq!(Config::default().max_session_hours, 10.0);
+        assert_eq!(Config::default().limits, LimitsConfig::None);
+    }
+
+    #[test]
+    fn bad_target_and_limit_values_name_the_key() {
+        for (text, key) in [
+            ("daily_target_hours = -1", "daily_target_hours"),
+            ("[targets]\nmon = -2", "targets.mon"),
+            ("[targets]\nsun = 25", "targets.sun"),
+            ("[targets]\nmonday = 8", "monday"),
+            ("limits = \"us\"", "limits"),
+            ("limits = 3", "limits"),
+            ("[limits]\nmax_dayly_hours = 8", "max_dayly_hours"),
+            (
+                "[limits]\nmax_weekly_hours = -48",
+                "limits.max_weekly_hours",
+            ),
+            ("[limits]\naverage_weeks = 0", "limits.average_weeks"),
+            ("max_session_hours = 0", "max_session_hours"),
+            ("usual_end = \"6pm\"", "usual_end"),
+            ("balance_since = \"last year\"", "balance_since"),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.contains(key), "{text}: {err}");
+        }
     }
 }

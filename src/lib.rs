@@ -10,6 +10,7 @@ pub mod dividend;
 pub mod error;
 pub mod interop;
 pub mod leisure;
+pub mod limits;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -4,12 +4,14 @@
 mod add;
 mod args;
 mod backup;
+mod balance;
 mod dividend;
 mod doctor;
 mod edit;
 mod export;
 mod format;
 mod import;
+mod limits;
 mod lists;
 mod log;
 mod out;
@@ -61,7 +63,7 @@ pub enum Command {
     /// Stop the running session.
     Stop(stop::StopArgs),
     /// Show what is running, since when, and for how long.
-    Status,
+    Status(status::StatusArgs),
     /// Drop the running session without recording it.
     Cancel,
     /// Start again with the project, tags and note of the last (or given) session.
@@ -90,6 +92,10 @@ pub enum Command {
     Projects,
     /// List tags with their totals.
     Tags,
+    /// Worked, target and difference per day and week, and the overtime balance.
+    Balance(balance::BalanceArgs),
+    /// Breaches of the working-time limits set in the config (informative; exit 0).
+    Limits(limits::LimitsArgs),
     /// Check the database: files, modes, SQLite settings, integrity and the session rules.
     Doctor(doctor::DoctorArgs),
     /// Copy the database to a backup file while it stays in use.
@@ -151,7 +157,7 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
     let result = match command {
         Command::Start(args) => start::run(&mut ctx, args),
         Command::Stop(args) => stop::run(&mut ctx, &args),
-        Command::Status => status::run(&mut ctx),
+        Command::Status(args) => status::run(&mut ctx, &args),
         Command::Cancel => stop::cancel(&mut ctx),
         Command::Continue(args) => start::resume(&mut ctx, &args),
         Command::Add(args) => add::run(&mut ctx, args),
@@ -166,6 +172,8 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         Command::Dividend(args) => dividend::run(&mut ctx, &args),
         Command::Projects => lists::projects(&mut ctx),
         Command::Tags => lists::tags(&mut ctx),
+        Command::Balance(args) => balance::run(&mut ctx, &args),
+        Command::Limits(args) => limits::run(&mut ctx, &args),
         Command::Doctor(args) => doctor::run(
             &mut ctx,
             &args,

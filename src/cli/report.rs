@@ -106,9 +106,19 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         })?;
     let report = main.finish();
     let charts = charts.map(|(a, b)| (a.finish(), b.finish()));
+    // The table ends with a line when this week breaks a working-time limit or is on course to.
+    let alerts = if format == ReportFormat::Table {
+        super::limits::week_alerts(ctx)?
+    } else {
+        Vec::new()
+    };
     args.output.write(ctx, |out| {
         match format {
-            ReportFormat::Table => report::table::render(&report, out),
+            ReportFormat::Table => report::table::render(&report, out).and_then(|()| {
+                alerts
+                    .iter()
+                    .try_for_each(|a| writeln!(out, "Limits this week: {a}"))
+            }),
             ReportFormat::Md => report::markdown::render(&report, out),
             ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
             ReportFormat::Json => report::json::render(&report, out),

@@ -1,24 +1,59 @@
-//! `otium status`: what runs, since when, and for how long.
+//! `otium status`: what runs, since when, and for how long; warnings for a timer
+//! that was probably forgotten and for this week's working-time limits;
+//! `--format` for shell prompts and status bars.
 
+use chrono::{DateTime, Days, NaiveTime, Utc};
+use chrono_tz::Tz;
+use clap::Args;
 use serde::Serialize;
 
 use super::{Ctx, format};
-use crate::error::Result;
-use crate::model::SessionJson;
+use crate::error::{Error, Result};
+use crate::model::{Session, SessionJson};
 use crate::time;
+
+/// `status [--format TEMPLATE]`.
+#[derive(Debug, Args, Default)]
+pub struct StatusArgs {
+    /// One line from a template, for prompts and status bars: {project} {tags} {note}
+    /// {elapsed} {elapsed_minutes} {start} {id}. Prints nothing when nothing runs.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub format: Option<String>,
+}
 
 #[derive(Serialize)]
 struct StatusJson {
     running: bool,
     session: Option<SessionJson>,
+    /// Left out when empty, so the documented shape is unchanged when all is well.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
 }
 
-pub fn run(ctx: &mut Ctx) -> Result<()> {
+pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
+    if let Some(template) = &args.format {
+        return run_format(ctx, template);
+    }
     let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
     let running = ctx.tracker.running()?;
+    let mut warnings = running
+        .as_ref()
+        .map(|s| {
+            let config = ctx.tracker.config();
+            forgotten_timer(
+                s,
+                now,
+                zone,
+                config.max_session_hours,
+                config.usual_end.map(|t| t.0),
+            )
+        })
+        .unwrap_or_default();
+    warnings.extend(super::limits::week_alerts(ctx)?);
     ctx.out.value(&StatusJson {
         running: running.is_some(),
         session: running.as_ref().map(|s| s.to_json(now)),
+        warnings: warnings.clone(),
     });
     if let Some(s) = running {
         ctx.out.line(format!("Running: {}", format::label(&s)));
@@ -43,5 +78,133 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
         ctx.out
             .line("Nothing running, and no sessions yet. Start one with `otium start PROJECT`.");
     }
+    for w in &warnings {
+        ctx.out.line(format!("warning: {w}"));
+    }
     Ok(())
+}
+
+/// Warnings for a running session that is longer than `max_hours` or has run past
+/// the usual end of the day; each suggests the `otium stop --at …` that fixes it.
+#[must_use]
+pub fn forgotten_timer(
+    s: &Session,
+    now: DateTime<Utc>,
+    zone: Tz,
+    max_hours: f64,
+    usual_end: Option<NaiveTime>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let elapsed = s.duration_seconds(now);
+    // The first usual end of day after the start.
+    let end_of_day = usual_end.map(|end| {
+        let day = time::local_date(zone, s.start);
+        let first = time::resolve_local(zone, day.and_time(end)).instant;
+        if first > s.start {
+            first
+        } else {
+            let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+            time::resolve_local(zone, next.and_time(end)).instant
+        }
+    });
+    let fix = match end_of_day {
+        Some(e) if e < now => format!("otium stop --at \"{}\"", time::date_hhmm_in(zone, e)),
+        _ => "otium stop --at TIME (e.g. \"17:30\" or \"2h ago\")".to_string(),
+    };
+    if elapsed as f64 > max_hours * 3600.0 {
+        warnings.push(format!(
+            "session {} has run for {}, longer than max_session_hours = {max_hours}; if you forgot to stop it: {fix}",
+            s.id,
+            time::human_duration(elapsed)
+        ));
+    }
+    if let Some(e) = end_of_day
+        && e < now
+    {
+        warnings.push(format!(
+            "session {} has run past your usual end of day ({}); if you forgot to stop it: {fix}",
+            s.id,
+            time::date_hhmm_in(zone, e)
+        ));
+    }
+    warnings
+}
+
+/// `status --format`: one line from the template, or nothing when nothing runs.
+fn run_format(ctx: &mut Ctx, template: &str) -> Result<()> {
+    if ctx.out.json {
+        return Err(Error::invalid(
+            "--json and --format both say how to print; give one of them",
+        ));
+    }
+    let Some(s) = ctx.tracker.running()? else {
+        // Still check the template, so a typo shows before the first session runs.
+        fill(template, |_| Some(String::new()))?;
+        return Ok(());
+    };
+    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
+    let elapsed = s.duration_seconds(now);
+    let line = fill(template, |name| match name {
+        "project" => Some(s.project.clone()),
+        "tags" => Some(
+            s.tags
+                .iter()
+                .map(|t| format!("+{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        "note" => Some(s.note.clone().unwrap_or_default()),
+        "elapsed" => Some(time::human_duration(elapsed)),
+        "elapsed_minutes" => Some((elapsed / 60).to_string()),
+        "start" => Some(time::hhmm_in(zone, s.start)),
+        "id" => Some(s.id.to_string()),
+        _ => None,
+    })?;
+    ctx.out.line(line);
+    Ok(())
+}
+
+/// Replaces `{name}` placeholders; `{{` and `}}` are literal braces.
+fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Result<String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        let close = tail.find('}').filter(|_| tail.starts_with('{'));
+        let Some(close) = close else {
+            return Err(Error::invalid(format!(
+                "--format {template:?} has an unmatched brace; write {{{{ or }}}} for a literal one"
+            )));
+        };
+        let name = &tail[1..close];
+        let text = value(name).ok_or_else(|| {
+            Error::invalid(format!(
+                "--format: unknown placeholder {{{name}}}; use {{project}} {{tags}} {{note}} {{elapsed}} {{elapsed_minutes}} {{start}} {{id}}"
+            ))
+        })?;
+        out.push_str(&text);
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates() {
+        let v = |n: &str| (n == "project").then(|| "writing".to_string());
+        assert_eq!(fill("[{project}]", v).unwrap(), "[writing]");
+        assert_eq!(fill("{{x}} {project}", v).unwrap(), "{x} writing");
+        assert!(fill("{nope}", v).unwrap_err().message().contains("{nope}"));
+        assert!(fill("{project", v).is_err());
+    }
 }

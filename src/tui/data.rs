@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use crate::dividend::{Dividend, DividendRequest};
 use crate::error::Result;
 use crate::leisure::data;
+use crate::limits::{self, LimitSet, Targets};
 use crate::model::Session;
 use crate::report::{GroupBy, Report, ReportBuilder, ReportOptions};
 use crate::store::sessions::Columns;
@@ -72,6 +73,22 @@ pub struct Snapshot {
     pub dividend: std::result::Result<Dividend, String>,
     /// The scissors series for the chosen country since the base year.
     pub series: Vec<IndexPoint>,
+    /// Targets, the overtime balance and this week's limit alerts (`None` when the
+    /// config sets neither targets nor limits).
+    pub targets: Option<TargetsLine>,
+}
+
+/// What the dashboard shows about targets, the balance and working-time limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetsLine {
+    /// This week's target in seconds, if targets are set.
+    pub week_target_seconds: Option<i64>,
+    /// The running overtime balance (since `balance_since`, else since this week began).
+    pub balance_seconds: Option<i64>,
+    /// This week's limit breaches or warnings, one line per rule.
+    pub alerts: Vec<String>,
+    /// The limit set's name, if limits are checked.
+    pub limits: Option<&'static str>,
 }
 
 impl Snapshot {
@@ -120,8 +137,49 @@ impl Snapshot {
                 .dividend(&request)
                 .map_err(|e| e.message().to_string()),
             series: series(&choices.country, choices.base_year),
+            targets: targets_line(tracker)?,
         })
     }
+}
+
+/// Targets, balance and limit alerts for the dashboard, from the same library
+/// functions as `otium balance` and `otium limits`.
+fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
+    let config = tracker.config();
+    let targets = Targets::from_config(config);
+    let set = LimitSet::from_config(&config.limits);
+    if targets.is_none() && set.is_none() {
+        return Ok(None);
+    }
+    let (now, zone) = (tracker.now(), tracker.zone());
+    let today = time::local_date(zone, now);
+    let week_start = config.week_start.0;
+    let week = limits::week_first(today, week_start);
+    let since = config.balance_since.map(|d| d.0);
+    let lookback = set.as_ref().map_or(0, |s| s.lookback_days() + 7);
+    let from = since.unwrap_or(week).min(limits::sub_days(today, lookback));
+    let mut sessions = Vec::new();
+    tracker.each_session_with(
+        Span::days(zone, from, today),
+        Columns::Lean { tags: false },
+        |s| {
+            sessions.push(s.clone());
+            Ok(())
+        },
+    )?;
+    let work = limits::intervals(&sessions, now);
+    let balance = targets.as_ref().map(|t| {
+        let totals = limits::day_totals(zone, &work);
+        limits::targets::balance(&totals, t, week_start, week, today, since, today)
+    });
+    Ok(Some(TargetsLine {
+        week_target_seconds: targets.map(|t| t.week()),
+        balance_seconds: balance.and_then(|b| b.balance_seconds),
+        alerts: set.as_ref().map_or_else(Vec::new, |s| {
+            limits::rules::week_alerts(s, &work, zone, week_start, now)
+        }),
+        limits: set.map(|s| s.name),
+    }))
 }
 
 /// The span the Reports view shows.
@@ -173,4 +231,83 @@ pub fn series(country: &str, base_year: i32) -> Vec<IndexPoint> {
             hours: row.hours / base.hours * 100.0,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::config::Config;
+    use crate::model::NewSession;
+    use crate::time::Clock;
+    use crate::tracker::Tracker;
+    use crate::tui::app::App;
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn dashboard_shows_target_balance_and_limit_breach() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::parse(
+            "weekly_target_hours = 40\nlimits = \"cn\"\nbalance_since = 2026-03-02\n",
+        )
+        .unwrap();
+        let berlin = chrono_tz::Europe::Berlin;
+        // Wednesday 2026-03-04 20:00 (+01:00).
+        let now = berlin.with_ymd_and_hms(2026, 3, 4, 20, 0, 0).unwrap();
+        let mut tracker = Tracker::open(
+            &dir.path().join("o.db"),
+            config,
+            Clock::Fixed(now.to_utc()),
+            berlin,
+        )
+        .unwrap();
+        // Mon 10 h, Tue 8 h, Wed 9 h = 27 h against 3 × 8 = 24 h: balance +3 h.
+        for (day, hours) in [(2, 10), (3, 8), (4, 9)] {
+            let start = berlin.with_ymd_and_hms(2026, 3, day, 8, 0, 0).unwrap();
+            tracker
+                .add(NewSession {
+                    project: "coding".into(),
+                    tags: Vec::new(),
+                    note: None,
+                    start: start.to_utc(),
+                    end: Some((start + chrono::Duration::hours(hours)).to_utc()),
+                    zone: berlin,
+                })
+                .unwrap();
+        }
+        let app = App::load(&tracker, Theme::new(false)).unwrap();
+        let t = app.snapshot.targets.clone().unwrap();
+        assert_eq!(t.week_target_seconds, Some(40 * 3600));
+        assert_eq!(t.balance_seconds, Some((10 + 8 + 9 - 3 * 8) * 3600));
+        // Monday 10 h and Wednesday 9 h are over 8 h (art. 36), and 27 h in 3 days
+        // projects to 27 × 5 ÷ 3 = 45 h, over 44 h: on course to break the weekly rule.
+        assert_eq!(t.alerts.len(), 2, "{:?}", t.alerts);
+        assert!(
+            t.alerts[0].contains("(and 1 more this week)"),
+            "{:?}",
+            t.alerts
+        );
+        assert!(t.alerts[1].contains("about 45 h"), "{:?}", t.alerts);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        let buf = terminal.backend().buffer().clone();
+        let screen: String = (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        assert!(
+            screen.contains("Target 40h 00m · worked 27h 00m · balance +3h 00m"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Limits (cn): at most 8 h per day"),
+            "{screen}"
+        );
+    }
 }

@@ -9,5 +9,6 @@ mod env;
 mod errors;
 mod export;
 mod import;
+mod limits;
 mod report;
 mod zones;

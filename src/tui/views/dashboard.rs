@@ -1,5 +1,6 @@
 //! Dashboard: the running session with a live clock, today's total, this week as
-//! bars per day (against the weekly target if set), and the dividend headline.
+//! bars per day (against the weekly target if set), the target, overtime balance
+//! and working-time limit alerts (when configured), and the dividend headline.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,15 +12,63 @@ use crate::time;
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let [timer, week, headline] = Layout::vertical([
+    let targets_height = if app.snapshot.targets.is_some() { 4 } else { 0 };
+    let [timer, week, targets, headline] = Layout::vertical([
         Constraint::Length(6),
         Constraint::Fill(1),
+        Constraint::Length(targets_height),
         Constraint::Length(3),
     ])
     .areas(area);
     render_timer(app, timer, buf);
     render_week(app, week, buf);
+    render_targets(app, targets, buf);
     render_headline(app, headline, buf);
+}
+
+/// Two lines: the week's target and the overtime balance; the first limit alert
+/// (or that none is broken).
+fn render_targets(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(t) = &app.snapshot.targets else {
+        return;
+    };
+    let worked: i64 = app.snapshot.week.iter().map(|(_, s)| *s).sum();
+    let signed = |s: i64| {
+        let sign = if s < 0 { "-" } else { "+" };
+        format!("{sign}{}", time::human_duration(s.abs()))
+    };
+    let mut lines = Vec::new();
+    if let Some(target) = t.week_target_seconds {
+        let balance = t
+            .balance_seconds
+            .map_or_else(String::new, |b| format!(" · balance {}", signed(b)));
+        lines.push(Line::from(format!(
+            "Target {} · worked {}{balance}",
+            time::human_duration(target),
+            time::human_duration(worked)
+        )));
+    }
+    if let Some(set) = t.limits {
+        let line = match t.alerts.as_slice() {
+            [] => Line::from(format!("Limits ({set}): none broken this week")),
+            [first, rest @ ..] => {
+                let more = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (+{} more)", rest.len())
+                };
+                Line::from(Span::styled(
+                    format!("Limits ({set}): {first}{more}"),
+                    app.theme.error,
+                ))
+            }
+        };
+        lines.push(line);
+    }
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .block(Block::bordered().title(" Targets and limits "))
+        .render(area, buf);
 }
 
 fn clock(seconds: i64) -> String {

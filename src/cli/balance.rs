@@ -1,0 +1,130 @@
+//! `otium balance [range]`: worked, target and difference per day and per week, and
+//! the running overtime balance since `balance_since`.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use super::args::RangeArgs;
+use super::limits::{load_work, range_days};
+use crate::error::{Error, Result};
+use crate::limits::day_totals;
+use crate::limits::targets::{self, Balance, Targets};
+use crate::time;
+
+/// `balance [range]` [default: this week].
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    #[command(flatten)]
+    pub range: RangeArgs,
+}
+
+#[derive(Serialize)]
+struct BalanceJson<'a> {
+    zone: &'a str,
+    #[serde(flatten)]
+    balance: &'a Balance,
+}
+
+/// `+1h 05m`, `-30m`, `0m`.
+fn signed(seconds: i64) -> String {
+    let sign = match seconds {
+        s if s > 0 => "+",
+        s if s < 0 => "-",
+        _ => "",
+    };
+    let text = if seconds == 0 {
+        "0m".to_string()
+    } else {
+        time::human_duration(seconds.abs())
+    };
+    format!("{sign}{text}")
+}
+
+fn hm(seconds: i64) -> String {
+    if seconds == 0 {
+        "0m".to_string()
+    } else {
+        time::human_duration(seconds)
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
+    let config = ctx.tracker.config().clone();
+    let targets = Targets::from_config(&config).ok_or_else(|| {
+        Error::invalid(
+            "no target is set; add daily_target_hours, weekly_target_hours or a [targets] table to config.toml",
+        )
+    })?;
+    let zone = args.range.zone(ctx)?;
+    let (first, last) = range_days(ctx, &args.range, zone)?;
+    let today = time::local_date(zone, ctx.tracker.now());
+    let since = config.balance_since.map(|d| d.0);
+    let load_from = since.map_or(first, |s| s.min(first));
+    let work = load_work(ctx, zone, load_from, last.min(today).max(load_from))?;
+    let totals = day_totals(zone, &work);
+    let b = targets::balance(
+        &totals,
+        &targets,
+        config.week_start.0,
+        first,
+        last,
+        since,
+        today,
+    );
+    ctx.out.value(&BalanceJson {
+        zone: zone.name(),
+        balance: &b,
+    });
+    ctx.out.line(format!(
+        "Balance {first} – {} · {} · running balance since {}",
+        last.min(today),
+        zone.name(),
+        b.since
+    ));
+    ctx.out.line("");
+    let row = |label: String, w: i64, t: i64, d: i64, bal: Option<i64>| {
+        format!(
+            "{label:<16} {:>9} {:>9} {:>9} {:>9}",
+            hm(w),
+            hm(t),
+            signed(d),
+            bal.map_or_else(|| "–".to_string(), signed)
+        )
+    };
+    ctx.out.line(format!(
+        "{:<16} {:>9} {:>9} {:>9} {:>9}",
+        "", "worked", "target", "diff", "balance"
+    ));
+    for week in &b.weeks {
+        for d in b
+            .days
+            .iter()
+            .filter(|d| d.date >= week.from && d.date <= week.to)
+        {
+            ctx.out.line(row(
+                d.date.format("%a %Y-%m-%d").to_string(),
+                d.worked_seconds,
+                d.target_seconds,
+                d.difference_seconds,
+                d.balance_seconds,
+            ));
+        }
+        ctx.out.line(row(
+            week.week.clone(),
+            week.worked_seconds,
+            week.target_seconds,
+            week.difference_seconds,
+            week.balance_seconds,
+        ));
+        ctx.out.line("");
+    }
+    ctx.out.line(row(
+        "Total".to_string(),
+        b.worked_seconds,
+        b.target_seconds,
+        b.difference_seconds,
+        b.balance_seconds,
+    ));
+    Ok(())
+}

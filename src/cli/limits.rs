@@ -1,0 +1,174 @@
+//! `otium limits [range]`: each breach of the configured working-time rules, with
+//! dates and figures. It informs: the exit code is 0 whatever it finds.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use super::args::RangeArgs;
+use crate::error::Result;
+use crate::limits::rules::{self, Breach, Check, LimitSet};
+use crate::limits::{Interval, add_days, intervals, sub_days};
+use crate::store::sessions::Columns;
+use crate::time::{self, range::Span};
+
+/// `limits [range]`.
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    #[command(flatten)]
+    pub range: RangeArgs,
+}
+
+#[derive(Serialize)]
+struct RuleJson {
+    name: &'static str,
+    description: String,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct LimitsJson<'a> {
+    set: &'static str,
+    #[serde(serialize_with = "crate::limits::serialize_date")]
+    from: NaiveDate,
+    #[serde(serialize_with = "crate::limits::serialize_date")]
+    to: NaiveDate,
+    zone: &'a str,
+    rules: Vec<RuleJson>,
+    breaches: &'a [Breach],
+}
+
+/// The local days a range covers: `--all` runs from the first session to today.
+pub(super) fn range_days(
+    ctx: &mut Ctx,
+    range: &RangeArgs,
+    zone: Tz,
+) -> Result<(NaiveDate, NaiveDate)> {
+    let span = range.span(ctx, zone)?;
+    let today = time::local_date(zone, ctx.tracker.now());
+    let first = match span.from {
+        Some(from) => time::local_date(zone, from),
+        None => ctx
+            .tracker
+            .first_start(None)?
+            .map_or(today, |s| time::local_date(zone, s)),
+    };
+    let last = span.to.map_or(today, |to| {
+        time::local_date(zone, to - chrono::Duration::seconds(1))
+    });
+    Ok((first, last.max(first)))
+}
+
+/// Work from the start of `from` to the start of the day after `to`, running session to now.
+pub(super) fn load_work(
+    ctx: &Ctx,
+    zone: Tz,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Interval>> {
+    let span = Span::days(zone, from, to);
+    let now: DateTime<Utc> = ctx.tracker.now();
+    let mut sessions = Vec::new();
+    ctx.tracker
+        .each_session_with(span, Columns::Lean { tags: false }, |s| {
+            sessions.push(s.clone());
+            Ok(())
+        })?;
+    Ok(intervals(&sessions, now))
+}
+
+pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
+    let zone = args.range.zone(ctx)?;
+    let (first, last) = range_days(ctx, &args.range, zone)?;
+    let Some(set) = LimitSet::from_config(&ctx.tracker.config().limits) else {
+        ctx.out.value(&LimitsJson {
+            set: "none",
+            from: first,
+            to: last,
+            zone: zone.name(),
+            rules: Vec::new(),
+            breaches: &[],
+        });
+        ctx.out.line(
+            "No working-time limits are set. Add limits = \"eu\" or \"cn\" (or a [limits] table) to config.toml.",
+        );
+        return Ok(());
+    };
+    // Enough work before the range for averages and rests, and after it for the
+    // rest of its last week and month.
+    let work = load_work(
+        ctx,
+        zone,
+        sub_days(first, set.lookback_days()),
+        add_days(last, 38),
+    )?;
+    let breaches = rules::check(
+        &set,
+        &Check {
+            work: &work,
+            zone,
+            week_start: ctx.tracker.config().week_start.0,
+            first,
+            last,
+            now: ctx.tracker.now(),
+        },
+    );
+    ctx.out.value(&LimitsJson {
+        set: set.name,
+        from: first,
+        to: last,
+        zone: zone.name(),
+        rules: set
+            .rules
+            .iter()
+            .map(|r| RuleJson {
+                name: r.name,
+                description: r.describe(),
+                source: r.source,
+            })
+            .collect(),
+        breaches: &breaches,
+    });
+    ctx.out.line(format!(
+        "Working-time limits \"{}\" · {first} – {last} · {}",
+        set.name,
+        zone.name()
+    ));
+    for r in &set.rules {
+        ctx.out.line(format!("  {} ({})", r.describe(), r.source));
+    }
+    ctx.out.line("");
+    if breaches.is_empty() {
+        ctx.out.line("No breaches.");
+    } else {
+        ctx.out.line(format!("{} breach(es):", breaches.len()));
+        for b in &breaches {
+            ctx.out
+                .line(format!("  {}: {} ({})", b.description, b.message, b.source));
+        }
+    }
+    ctx.out
+        .line("These checks inform; they are not legal advice.");
+    Ok(())
+}
+
+/// Alerts for the current week (breaches, or on course for the weekly hours), for
+/// `status` and `report`; empty when no limits are set.
+pub(super) fn week_alerts(ctx: &Ctx) -> Result<Vec<String>> {
+    let config = ctx.tracker.config();
+    let Some(set) = LimitSet::from_config(&config.limits) else {
+        return Ok(Vec::new());
+    };
+    let (zone, now) = (ctx.tracker.zone(), ctx.tracker.now());
+    let today = time::local_date(zone, now);
+    let work = load_work(ctx, zone, sub_days(today, set.lookback_days() + 7), today)?;
+    Ok(rules::week_alerts(
+        &set,
+        &work,
+        zone,
+        config.week_start.0,
+        now,
+    ))
+}

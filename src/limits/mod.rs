@@ -1,0 +1,113 @@
+//! Targets, the overtime balance and working-time limits as pure functions over
+//! sessions and a zone. No SQL, no terminal: `cli/balance.rs`, `cli/limits.rs`,
+//! `cli/status.rs` and the TUI read sessions, call these and print the result.
+//!
+//! Days are local days in the zone, cut with [`split_by_day`], so a session across
+//! midnight or a daylight-saving change counts on each day for exactly its part.
+
+pub mod rules;
+pub mod targets;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::model::Session;
+use crate::time::split::split_by_day;
+
+pub use rules::{Breach, LimitSet, Rule};
+pub use targets::{Balance, Targets};
+
+/// A stretch of work `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// When the work began.
+    pub start: DateTime<Utc>,
+    /// When it ended (now, for a running session).
+    pub end: DateTime<Utc>,
+}
+
+/// Sessions as work intervals, oldest first; a running session ends at `now`.
+#[must_use]
+pub fn intervals(sessions: &[Session], now: DateTime<Utc>) -> Vec<Interval> {
+    let mut list: Vec<Interval> = sessions
+        .iter()
+        .map(|s| Interval {
+            start: s.start,
+            end: s.end.unwrap_or(now).max(s.start),
+        })
+        .filter(|i| i.end > i.start)
+        .collect();
+    list.sort_by_key(|i| i.start);
+    list
+}
+
+/// Seconds worked on each local day that has any work.
+#[must_use]
+pub fn day_totals(zone: Tz, work: &[Interval]) -> BTreeMap<NaiveDate, i64> {
+    let mut totals = BTreeMap::new();
+    for i in work {
+        for piece in split_by_day(zone, i.start, i.end) {
+            *totals.entry(piece.date).or_insert(0) += piece.seconds;
+        }
+    }
+    totals
+}
+
+/// The first day of the week containing `date`, weeks starting on `week_start`.
+#[must_use]
+pub fn week_first(date: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let back = (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
+    date.checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(date)
+}
+
+/// `date + days` (saturating at the calendar's ends).
+#[must_use]
+pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(date)
+}
+
+/// `date - days` (saturating at the calendar's ends).
+#[must_use]
+pub fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days)).unwrap_or(date)
+}
+
+/// A week's label: `2026-W10` for ISO weeks, `week of 2026-03-01` otherwise.
+#[must_use]
+pub fn week_label(first: NaiveDate, week_start: Weekday) -> String {
+    if week_start == Weekday::Mon {
+        let w = first.iso_week();
+        format!("{}-W{:02}", w.year(), w.week())
+    } else {
+        format!("week of {first}")
+    }
+}
+
+/// Hours as text for figures: `48 h`, `48.25 h`, `-3.5 h`.
+#[must_use]
+pub fn hours_text(seconds: i64) -> String {
+    let hours = seconds as f64 / 3600.0;
+    let text = format!("{hours:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} h")
+}
+
+/// Seconds from a number of hours, to the nearest second.
+#[must_use]
+pub fn hours_to_seconds(hours: f64) -> i64 {
+    (hours * 3600.0).round() as i64
+}
+
+/// Serialises a date as `YYYY-MM-DD` (chrono's serde support is not compiled in).
+pub(crate) fn serialize_date<S: serde::Serializer>(
+    date: &NaiveDate,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(&date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests;
