@@ -10,5 +10,6 @@ mod errors;
 mod export;
 mod import;
 mod limits;
+mod pty;
 mod report;
 mod zones;

@@ -1,0 +1,225 @@
+//! The TUI end to end: the real binary (no verb) in a pseudo-terminal, its output
+//! parsed by a terminal emulator, keys typed into it, and other `otium` processes
+//! writing to the same database while it runs.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use crate::env::TestEnv;
+
+/// A generous bound for anything to show up: a failure report, not a speed test.
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+/// `otium` running in a PTY of `cols`×`rows`, its screen kept up to date by a
+/// reader thread.
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Set by the reader thread when the PTY has no more output.
+    closed: Arc<AtomicBool>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    // Kept open for as long as the child runs; dropping it hangs the terminal up.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    /// Starts the TUI on `env`'s database, clock and zone.
+    fn spawn(env: &TestEnv, cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin!("otium"));
+        cmd.env_clear();
+        cmd.env("OTIUM_DB", env.db());
+        cmd.env("OTIUM_CONFIG", env.dir.path().join("config.toml"));
+        cmd.env("OTIUM_NOW", &env.now);
+        cmd.env("OTIUM_TZ", &env.tz);
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(env.dir.path());
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        // Only the child holds the terminal's slave side, so the reader sees the end
+        // of output when the child exits.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let closed = Arc::new(AtomicBool::new(false));
+        let mut output = pair.master.try_clone_reader().unwrap();
+        let reader = {
+            let (parser, closed) = (Arc::clone(&parser), Arc::clone(&closed));
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                // EOF or EIO once the child has exited and closed the terminal.
+                while let Ok(n @ 1..) = output.read(&mut buf) {
+                    parser.lock().unwrap().process(&buf[..n]);
+                }
+                closed.store(true, Ordering::SeqCst);
+            })
+        };
+        let writer = pair.master.take_writer().unwrap();
+        Tui {
+            parser,
+            closed,
+            writer,
+            child,
+            reader: Some(reader),
+            _master: pair.master,
+        }
+    }
+
+    /// The screen's text, row by row.
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Polls the screen until it shows `text`; the error carries the screen.
+    fn wait_for(&self, text: &str, timeout: Duration) -> Result<(), String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(format!(
+                    "{text:?} did not appear within {timeout:?}; the screen:\n{screen}"
+                ));
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// `wait_for` with the generous bound, failing the test.
+    fn expect(&self, text: &str) {
+        if let Err(e) = self.wait_for(text, TIMEOUT) {
+            panic!("{e}");
+        }
+    }
+
+    /// Types keys (raw bytes: `\r` is Enter).
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the child to exit and for its last output to be parsed; returns
+    /// the exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "otium did not exit within {TIMEOUT:?}; the screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(POLL);
+        };
+        while !self.closed.load(Ordering::SeqCst) {
+            assert!(
+                Instant::now() < deadline,
+                "the terminal was not closed within {TIMEOUT:?} of the exit"
+            );
+            thread::sleep(POLL);
+        }
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        status.exit_code()
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+}
+
+impl Drop for Tui {
+    /// A failed test must not leave the TUI running.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+#[test]
+fn tui_starts_a_session_sees_other_processes_and_restores_the_terminal_on_quit() {
+    let env = TestEnv::new();
+    let mut tui = Tui::spawn(&env, 100, 30);
+    tui.expect("1 Dashboard");
+    assert!(
+        tui.alternate_screen(),
+        "the TUI draws on the alternate screen"
+    );
+
+    // Start a session from the form.
+    tui.keys("s");
+    tui.expect("Start a session");
+    tui.keys("ptyproj\r");
+    tui.expect("▶ ptyproj");
+    let status = env.json(&["status"]);
+    assert_eq!(status["running"], true, "{status}");
+    assert_eq!(status["session"]["project"], "ptyproj", "{status}");
+
+    // Another process starts a session; the TUI picks it up on its next tick.
+    // (The clock is pinned, so `ptyproj` started at the same second and is dropped.)
+    env.ok(&["start", "other"]);
+    tui.expect("▶ other");
+
+    // "Sessions" alone is always in the tab bar; the view's title is not.
+    tui.keys("2");
+    tui.expect("Sessions, last");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen());
+    assert!(
+        !tui.alternate_screen(),
+        "the terminal is back on the main screen"
+    );
+}
+
+#[test]
+fn tui_in_a_tiny_terminal_says_so_and_still_quits() {
+    let env = TestEnv::new();
+    let mut tui = Tui::spawn(&env, 30, 8);
+    tui.expect("Terminal too small");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen());
+    assert!(!tui.alternate_screen());
+}
+
+#[test]
+fn pty_harness_reports_text_that_never_appears() {
+    let env = TestEnv::new();
+    let mut tui = Tui::spawn(&env, 100, 30);
+    tui.expect("1 Dashboard");
+    let started = Instant::now();
+    let err = tui
+        .wait_for("this text is never on screen", Duration::from_secs(1))
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(3), "{err}");
+    assert!(
+        err.contains("1 Dashboard"),
+        "the error shows the screen: {err}"
+    );
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
