@@ -2,14 +2,16 @@
 //! `cargo run --release --example seed -- --db /tmp/big.db --sessions 100000 [--seed 7]`.
 //!
 //! Sessions fall on weekdays, 10–240 minutes each with short breaks, several projects
-//! and tags, some notes, and now and then a late session across midnight. They end
-//! before 2026-11-27 and are written in one transaction through the store.
+//! and tags, some notes, and now and then a late session across midnight. `writing`
+//! produces pages: about one writing session in three records output when it ends.
+//! Sessions end before 2026-11-27 and are written in one transaction through the store.
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use clap::Parser;
 use otium::model::NewSession;
+use otium::store::outputs::{self, NewOutput};
 use otium::store::{Store, sessions};
 
 #[derive(Parser)]
@@ -47,7 +49,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let plan = plan_sessions(args.sessions, &mut rng);
     let mut store = Store::open(&args.db)?;
     let now = Utc::now();
+    let mut pages = 0usize;
     store.write(|tx| {
+        let db_error = |e: rusqlite::Error| otium::Error::database(e.to_string());
+        outputs::set_unit(tx, "writing", Some("pages"), now).map_err(db_error)?;
         for (start, end) in &plan {
             let project = PROJECTS[usize::try_from(rng.below(6)).unwrap_or(0)].to_string();
             let tags: Vec<String> = (0..rng.below(3))
@@ -64,11 +69,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 end: Some(*end),
                 zone,
             };
-            sessions::insert(tx, &new, now).map_err(|e| otium::Error::database(e.to_string()))?;
+            let id = sessions::insert(tx, &new, now).map_err(db_error)?;
+            if new.project == "writing" && rng.below(3) == 0 {
+                let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
+                let output = NewOutput {
+                    project: "writing",
+                    amount,
+                    at: *end,
+                    zone: zone.name(),
+                    session: Some(id),
+                    note: None,
+                };
+                outputs::insert(tx, &output).map_err(db_error)?;
+                pages += 1;
+            }
         }
         Ok(())
     })?;
-    println!("wrote {} sessions to {}", plan.len(), args.db.display());
+    println!(
+        "wrote {} sessions and {pages} output records to {}",
+        plan.len(),
+        args.db.display()
+    );
     Ok(())
 }
 
