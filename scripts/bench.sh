@@ -23,6 +23,8 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 
 # name | command (DB is substituted) | prepare command or empty
+# The seeder's history is fixed (it ends 2026-11-27), so fixed dates here always hit the
+# same rows: 2026-W47 is its last full week and 2026-11-28 is free for the added session.
 ops=(
   "status|status|"
   "add|add bench --from 2026-11-28T10:00:00Z --for 1m|rm-added"
@@ -52,12 +54,19 @@ for n in "${sizes[@]}"; do
     runs=20; [ -n "$prepare" ] && runs=10
     json="$work/h.json"
     if [ -n "$prepare" ]; then
-      hyperfine -N --runs "$runs" --warmup 1 --prepare "$prepare" --export-json "$json" "$bin --db $db $args" >/dev/null 2>&1 || true
+      hyperfine -N --runs "$runs" --warmup 1 --prepare "$prepare" --export-json "$json" "$bin --db $db $args" >/dev/null 2>"$work/err" || true
     else
-      hyperfine -N --runs "$runs" --warmup 2 --export-json "$json" "$bin --db $db $args" >/dev/null 2>&1 || true
+      hyperfine -N --runs "$runs" --warmup 2 --export-json "$json" "$bin --db $db $args" >/dev/null 2>"$work/err" || true
     fi
-    median=$(python3 -c "import json,sys; r=json.load(open('$json'))['results'][0]; print(f\"{r['median']*1000:.1f} ms\")" 2>/dev/null || echo "failed")
-    rss=$(/usr/bin/time -f '%M' "$bin" --db "$db" $args 2>&1 >/dev/null | tail -1)
-    printf '| %s | %s | %s | %s MB |\n' "$name" "$n" "$median" "$((rss / 1024))"
+    median=$(python3 -c "import json,sys; r=json.load(open('$json'))['results'][0]; print(f\"{r['median']*1000:.1f} ms\")" 2>/dev/null || echo "FAILED: $(head -c 200 "$work/err")")
+    rm -f "$json"
+    # Peak RSS of one more run, prepared like the timed ones (a failed run says so).
+    [ -n "$prepare" ] && sh -c "$prepare"
+    if rss=$(/usr/bin/time -f '%M' "$bin" --db "$db" $args 2>&1 >/dev/null | tail -1) && [ "$rss" -eq "$rss" ] 2>/dev/null; then
+      rss="$((rss / 1024)) MB"
+    else
+      rss="FAILED"
+    fi
+    printf '| %s | %s | %s | %s |\n' "$name" "$n" "$median" "$rss"
   done
 done

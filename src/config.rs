@@ -238,13 +238,6 @@ impl Config {
             let message = e.message().replace('\n', " ");
             format!("line {line}: {message}")
         })?;
-        if let Some(hours) = config.weekly_target_hours
-            && !(hours > 0.0 && hours <= 168.0)
-        {
-            return Err(format!(
-                "weekly_target_hours = {hours} must be between 0 and 168"
-            ));
-        }
         config.validate()?;
         Ok(config)
     }
@@ -257,6 +250,7 @@ impl Config {
             }
             _ => Ok(()),
         };
+        hours("weekly_target_hours", self.weekly_target_hours, 0.0, 168.0)?;
         hours("daily_target_hours", self.daily_target_hours, 0.0, 24.0)?;
         let t = &self.targets;
         for (day, value) in [
@@ -389,6 +383,10 @@ mod tests {
     fn bad_target_and_limit_values_name_the_key() {
         for (text, key) in [
             ("daily_target_hours = -1", "daily_target_hours"),
+            ("weekly_target_hours = -40", "weekly_target_hours"),
+            ("[targets]\nfri = -0.5", "targets.fri"),
+            ("limits = \"EU\"", "limits"),
+            ("limits = \"\"", "limits"),
             ("[targets]\nmon = -2", "targets.mon"),
             ("[targets]\nsun = 25", "targets.sun"),
             ("[targets]\nmonday = 8", "monday"),
@@ -407,5 +405,13 @@ mod tests {
             let err = Config::parse(text).unwrap_err();
             assert!(err.contains(key), "{text}: {err}");
         }
+        // The whole message, as the README quotes it.
+        assert_eq!(
+            Config::parse("[targets]\nmon = -2").unwrap_err(),
+            "targets.mon = -2 must be between 0 and 24 hours"
+        );
+        assert!(Config::parse("limits = \"us\"").unwrap_err().contains(
+            "limits = \"us\" is not a limit set; use \"eu\", \"cn\", \"none\" or a [limits] table"
+        ));
     }
 }

@@ -12,23 +12,14 @@ fn main() -> ExitCode {
     let parsed = match Cli::try_parse_from(&args) {
         Ok(parsed) => parsed,
         Err(e) if json && e.use_stderr() => {
-            let message = e.kind().to_string();
-            let detail = e.to_string();
-            let line = detail
-                .lines()
-                .find(|l| l.starts_with("error:"))
-                .unwrap_or(&message);
-            print_json_error("usage", line.trim_start_matches("error: "));
+            let (line, _) = usage_error(&e.to_string());
+            print_json_error("usage", &line);
             return ExitCode::from(2);
         }
         Err(e) if e.use_stderr() => {
             // One line, as for every other error: what is wrong and where to look.
-            let detail = e.to_string();
-            let line = detail
-                .lines()
-                .find(|l| l.starts_with("error:"))
-                .unwrap_or("error: bad usage");
-            let _ = writeln!(std::io::stderr().lock(), "{line}; see `otium --help`");
+            let (line, help) = usage_error(&e.to_string());
+            let _ = writeln!(std::io::stderr().lock(), "error: {line}; see `{help}`");
             return ExitCode::from(2);
         }
         Err(e) => e.exit(),
@@ -39,8 +30,18 @@ fn main() -> ExitCode {
     for note in out.notes() {
         let _ = writeln!(stderr, "{note}");
     }
-    // A closed pipe (`otium log | head`) is not a failure.
-    let _ = std::io::stdout().lock().write_all(out.stdout().as_bytes());
+    // A closed pipe (`otium log | head`) is not a failure; a full disk under
+    // `otium log > FILE` is, or the file would be cut short without a word.
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(out.stdout().as_bytes())
+        .and_then(|()| stdout.flush());
+    let result = match (result, written) {
+        (Ok(()), Err(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(otium::interop::atomic::output_error(e))
+        }
+        (result, _) => result,
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -52,6 +53,39 @@ fn main() -> ExitCode {
             ExitCode::from(err.kind().exit_code())
         }
     }
+}
+
+/// Folds clap's several-line message into one line: the `error:` line with the items
+/// listed under it (e.g. the missing arguments), and the `--help` of the verb in use.
+fn usage_error(detail: &str) -> (String, String) {
+    let mut lines = detail.lines().skip_while(|l| !l.starts_with("error:"));
+    let mut message = lines
+        .next()
+        .unwrap_or("error: bad usage")
+        .trim_start_matches("error:")
+        .trim()
+        .to_string();
+    let items: Vec<&str> = lines
+        .by_ref()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    if !items.is_empty() {
+        message = format!("{message} {}", items.join(", "));
+    }
+    let verb = detail
+        .lines()
+        .find_map(|l| l.strip_prefix("Usage: "))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .take_while(|w| !w.starts_with(['-', '[', '<']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "otium".to_string());
+    (message, format!("{verb} --help"))
 }
 
 fn print_json_error(kind: &str, message: &str) {

@@ -10,10 +10,14 @@ use crate::store::{db_error, sessions};
 use crate::time::range::Span;
 use crate::tracker::Tracker;
 
+/// The largest amount one record may carry. Far above any real day's output, and low
+/// enough that sums over a lifetime of records stay finite in the model's arithmetic.
+pub const MAX_AMOUNT: f64 = 1e9;
+
 fn check_amount(amount: f64) -> Result<()> {
-    if !amount.is_finite() || amount < 0.0 {
+    if !amount.is_finite() || !(0.0..=MAX_AMOUNT).contains(&amount) {
         return Err(Error::invalid(format!(
-            "output {amount} is not a usable amount; give a number of 0 or more, e.g. 3 or 2.5"
+            "output {amount} is not a usable amount; give a number from 0 to 1000000000, e.g. 3 or 2.5"
         )));
     }
     Ok(())

@@ -3,7 +3,7 @@
 //! folders 0700, files 0600, created before SQLite or anything else opens them.
 
 use std::fs::{DirBuilder, OpenOptions};
-use std::io::ErrorKind as IoKind;
+use std::io::{self, ErrorKind as IoKind};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
@@ -83,4 +83,33 @@ pub fn create_private_file(path: &Path) -> Result<bool> {
         )
         .with_source(e)),
     }
+}
+
+/// Whether an I/O error means the device (or the user's quota on it) is full.
+#[must_use]
+pub fn is_out_of_space(e: &io::Error) -> bool {
+    matches!(e.kind(), IoKind::StorageFull | IoKind::QuotaExceeded)
+}
+
+/// Whether the file system holding `path` has less than 1 MiB left for ordinary users
+/// (what a full disk looks like when SQLite only says "disk I/O error").
+#[must_use]
+pub fn nearly_full(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    rustix::fs::statvfs(dir).is_ok_and(|st| st.f_bavail.saturating_mul(st.f_frsize) < 1024 * 1024)
+}
+
+/// The one-line error for a write that found no room on the device holding `path`.
+#[must_use]
+pub fn no_space(kind: ErrorKind, path: &Path) -> Error {
+    Error::new(
+        kind,
+        format!(
+            "no space left on the device holding {}; free some space there (or pass another path) and try again",
+            path.display()
+        ),
+    )
 }

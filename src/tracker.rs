@@ -417,12 +417,20 @@ fn check_interval(
     Ok(())
 }
 
-/// `session 7 (coding, 2026-03-02 09:00–10:30 Europe/Berlin)`.
+/// `session 7 (coding, 2026-03-02 09:00–10:30 Europe/Berlin)`; the end carries its
+/// date when it falls on another local day (`2026-03-02 22:00–2026-03-03 01:00`).
 #[must_use]
 pub fn describe(s: &Session) -> String {
-    let end = s
-        .end
-        .map_or_else(|| "now".to_string(), |e| time::hhmm_in(s.zone, e));
+    let end = s.end.map_or_else(
+        || "now".to_string(),
+        |e| {
+            if time::local_date(s.zone, e) == time::local_date(s.zone, s.start) {
+                time::hhmm_in(s.zone, e)
+            } else {
+                time::date_hhmm_in(s.zone, e)
+            }
+        },
+    );
     format!(
         "session {} ({}, {}–{} {})",
         s.id,

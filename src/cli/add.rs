@@ -23,10 +23,10 @@ pub struct AddArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub to: Option<String>,
     /// How long it lasted instead of --to (e.g. 1h15m, 90m, 1.5h, 1:30).
-    #[arg(long = "for", value_name = "DURATION")]
+    #[arg(long = "for", allow_hyphen_values = true, value_name = "DURATION")]
     pub for_: Option<String>,
     /// A note for the session.
-    #[arg(short, long)]
+    #[arg(short, long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

@@ -52,8 +52,7 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
         bytes.div_ceil(1024)
     ));
     ctx.out.line(format!(
-        "To restore: stop otium, then copy it over {} (and delete {}-wal and {}-shm if present).",
-        db.display(),
+        "To restore: quit otium, move {} and its -wal/-shm files aside, then copy the backup to {}.",
         db.display(),
         db.display()
     ));

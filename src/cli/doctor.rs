@@ -1,5 +1,6 @@
 //! `otium doctor [--full]`: where the files are, how SQLite is set up, and whether
-//! the data is sound. Only reads; exits non-zero when any check is not ok.
+//! the data is sound. Only reads (a missing database is reported, not created);
+//! exits non-zero when any check is not ok.
 
 use std::path::Path;
 
@@ -15,6 +16,18 @@ pub struct DoctorArgs {
     /// Run the full `integrity_check` (reads every page) instead of `quick_check`.
     #[arg(long)]
     pub full: bool,
+}
+
+/// Refuses to go on when there is no database file at `db`, instead of creating one
+/// as every other verb would.
+pub fn require_database(db: &Path) -> Result<()> {
+    if db.symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    Err(Error::database(format!(
+        "no database at {}: the file does not exist; any other otium command (e.g. `otium status`) creates it there, or pass --db (or set OTIUM_DB) to check another file",
+        db.display()
+    )))
 }
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {

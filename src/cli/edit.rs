@@ -22,7 +22,7 @@ pub struct EditArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub to: Option<String>,
     /// New note ("" clears it).
-    #[arg(short, long)]
+    #[arg(short, long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Add a tag (repeatable).
     #[arg(long = "add-tag", value_name = "TAG")]

@@ -6,6 +6,7 @@ use clap::Args;
 use super::{Ctx, args::RangeArgs, format};
 use crate::error::Result;
 use crate::model::SessionJson;
+use crate::report::apportion;
 use crate::time;
 
 /// `log [range]`.
@@ -25,23 +26,30 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     if sessions.is_empty() {
         ctx.out.line("No sessions in this range.");
     }
-    let mut day: Option<NaiveDate> = None;
-    for (i, s) in sessions.iter().enumerate() {
-        let date = time::local_date(zone, s.start);
-        if day != Some(date) {
-            day = Some(date);
-            let total: i64 = sessions[i..]
-                .iter()
-                .take_while(|o| time::local_date(zone, o.start) == date)
-                .map(|o| o.duration_seconds(now))
-                .sum();
-            ctx.out.line(format!(
-                "{}  {:>8}",
-                date.format("%a %Y-%m-%d"),
-                time::human_duration(total)
-            ));
+    // A day's rows share its rounded total by largest remainder, as in `report`, so
+    // the minutes shown on the rows add up to the minutes shown for the day.
+    let mut rest = sessions.as_slice();
+    while let Some(first) = rest.first() {
+        let date: NaiveDate = time::local_date(zone, first.start);
+        let count = rest
+            .iter()
+            .take_while(|o| time::local_date(zone, o.start) == date)
+            .count();
+        let (day, later) = rest.split_at(count);
+        rest = later;
+        let seconds: Vec<i64> = day.iter().map(|o| o.duration_seconds(now)).collect();
+        let total: i64 = seconds.iter().sum();
+        let total_minutes = apportion::round_minutes(total);
+        ctx.out.line(format!(
+            "{}  {:>8}",
+            date.format("%a %Y-%m-%d"),
+            format::minutes(total, total_minutes)
+        ));
+        let shown = apportion::apportion(&seconds, total_minutes);
+        for ((s, exact), minutes) in day.iter().zip(&seconds).zip(shown) {
+            let duration = format::minutes(*exact, minutes);
+            ctx.out.line(format::row_shown(s, zone, &duration));
         }
-        ctx.out.line(format::row(s, zone, now));
     }
     Ok(())
 }

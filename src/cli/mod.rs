@@ -149,6 +149,10 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         );
     };
     let db = paths::database_path(cli.db.or_else(|| env_path("OTIUM_DB")).as_deref())?;
+    if matches!(command, Command::Doctor(_)) {
+        // Every other verb creates a missing database; the doctor only looks.
+        doctor::require_database(&db)?;
+    }
     let tracker = Tracker::open(&db, config, clock, zone)?;
     let mut ctx = Ctx {
         tracker,

@@ -18,7 +18,7 @@ pub struct OutputCmdArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub at: Option<String>,
     /// A note.
-    #[arg(short, long)]
+    #[arg(short, long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

@@ -16,7 +16,7 @@ pub struct StartArgs {
     /// Tags, each written +name.
     pub tags: Vec<String>,
     /// A note for the session.
-    #[arg(short, long)]
+    #[arg(short, long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Start at a past time instead of now (e.g. 9:15, "10 min ago").
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]

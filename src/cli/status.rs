@@ -15,8 +15,9 @@ use crate::time;
 /// `status [--format TEMPLATE]`.
 #[derive(Debug, Args, Default)]
 pub struct StatusArgs {
-    /// One line from a template, for prompts and status bars: {project} {tags} {note}
-    /// {elapsed} {elapsed_minutes} {start} {id}. Prints nothing when nothing runs.
+    /// One line from a template, for prompts and status bars. Placeholders: {project}
+    /// {tags} {note} {elapsed} {elapsed_minutes} {start} {id}; {{ and }} are literal
+    /// braces. Prints nothing (exit 0) when nothing runs.
     #[arg(long, value_name = "TEMPLATE")]
     pub format: Option<String>,
 }

@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::paths;
 
 /// Where output goes: stdout, or a file written atomically.
 #[derive(Debug, Clone)]
@@ -17,15 +18,22 @@ pub struct Target {
 }
 
 fn io_error(what: &str, path: &Path, e: &io::Error) -> Error {
+    if paths::is_out_of_space(e) {
+        return paths::no_space(ErrorKind::Io, path);
+    }
     Error::new(
         ErrorKind::Io,
         format!("cannot {what} {}: {e}", path.display()),
     )
 }
 
-/// Refuses to write over the database or its `-wal`/`-shm` files.
+/// Refuses to write over the database or its `-wal`/`-shm` files, whichever name
+/// they are reached by: a symlinked database is protected under its own name and
+/// under the file it points to (where SQLite keeps the `-wal`).
 pub fn check_not_database(target: &Path, database: &Path) -> Result<()> {
-    let canonical = |p: &Path| -> PathBuf {
+    // A path by its resolved folder and its own name; an existing one also resolved
+    // whole, through a symlink at its last component.
+    let named = |p: &Path| -> PathBuf {
         let parent = p
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -35,16 +43,18 @@ pub fn check_not_database(target: &Path, database: &Path) -> Result<()> {
             .unwrap_or_else(|_| parent.to_path_buf());
         parent.join(p.file_name().unwrap_or_default())
     };
-    let target = canonical(target);
-    let db = canonical(database);
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut protected = db.clone().into_os_string();
-        protected.push(suffix);
-        if target.as_os_str() == protected {
-            return Err(Error::invalid(format!(
-                "{} is otium's database; write the output to another file",
-                target.display()
-            )));
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| named(p));
+    let targets = [canonical(target), named(target)];
+    for db in [canonical(database), named(database)] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut protected = db.clone().into_os_string();
+            protected.push(suffix);
+            if targets.iter().any(|t| t.as_os_str() == protected) {
+                return Err(Error::invalid(format!(
+                    "{} is otium's database; write the output to another file",
+                    target.display()
+                )));
+            }
         }
     }
     Ok(())
@@ -95,5 +105,10 @@ pub fn write_file(
 
 /// Maps an I/O error while producing output; a closed stdout pipe is not an error.
 pub fn output_error(e: io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("cannot write the output: {e}")).with_source(e)
+    let hint = if paths::is_out_of_space(&e) {
+        "; free some space on the device (or write elsewhere) and try again"
+    } else {
+        ""
+    };
+    Error::new(ErrorKind::Io, format!("cannot write the output: {e}{hint}")).with_source(e)
 }

@@ -77,6 +77,17 @@ fn a_regular_40_hour_week_breaks_nothing() {
     }
 }
 
+/// One 996 week alone (Sunday off) breaks only the daily and weekly rules: its free
+/// Sunday keeps art. 38, and its overtime, 6 × (12 − 8) = 24 h, is within art. 41's
+/// 36 h a month. So the schedule runs two weeks, the second with Sunday worked:
+///
+/// | rule (art.)          | figure by hand                                   | limit |
+/// |----------------------|--------------------------------------------------|-------|
+/// | 8 h a day (36)       | 12 days of 09:00–21:00 = 12 h each               | 8 h   |
+/// | 44 h a week (36)     | week 1: 6 × 12 = 72 h; week 2: 6 × 12 + 4 = 76 h | 44 h  |
+/// | 1 rest day (38)      | week 2: 7 days worked, 7 − 7 = 0 free days       | 1     |
+/// | 36 h overtime (41)   | March: 12 days × (12 − 8) h = 48 h (Sunday's 4 h | 36 h  |
+/// |                      | is under 8 h: no overtime)                        |       |
 #[test]
 fn a_996_fortnight_breaks_each_cn_rule() {
     let shanghai = chrono_tz::Asia::Shanghai;
@@ -174,8 +185,9 @@ fn eu_17_week_average_just_above_48_hours() {
     let found = run(&LimitSet::eu(), &work, berlin, "2026-04-27", "2026-05-03");
     assert_eq!(rules(&found), ["max_weekly_hours"]);
     let b = &found[0];
-    // 817 h ÷ 17, rounded to the second: (817 × 3600 + 8) ÷ 17.
-    assert_eq!(b.actual, (817 * H + 8) / 17);
+    // 817 h = 2 941 200 s; ÷ 17 = 173 011.76 s, to the nearest second 173 012 s
+    // (48 h 03 min 32 s): over 48 h = 172 800 s by 212 s.
+    assert_eq!(b.actual, 173_012);
     assert_eq!(b.limit, 48 * H);
     assert_eq!((b.from, b.to), (date("2026-01-05"), date("2026-05-03")));
     assert!(
@@ -271,6 +283,45 @@ fn weeks_spanning_dst_changes_count_real_hours() {
         (date("2026-10-25"), 8 * H + H / 2)
     );
     assert_eq!(found[1].actual, 5 * 8 * H + 8 * H + H / 2);
+}
+
+#[test]
+fn rest_across_a_dst_change_is_real_time() {
+    let berlin = chrono_tz::Europe::Berlin;
+    // Spring: Sat 2026-03-28 14:00–22:00, Sun 03-29 09:00–17:00. On the wall clock the
+    // rest is 22:00 → 09:00 = 11 h, but 02:00–03:00 does not exist that night: 10 h.
+    let spring = shifts(
+        berlin,
+        &[
+            ("2026-03-28", "14:00", "22:00"),
+            ("2026-03-29", "09:00", "17:00"),
+        ],
+    );
+    let found = run(&LimitSet::eu(), &spring, berlin, "2026-03-23", "2026-03-29");
+    assert_eq!(rules(&found), ["min_daily_rest"]);
+    assert_eq!((found[0].actual, found[0].limit), (10 * H, 11 * H));
+    assert_eq!(
+        (found[0].from, found[0].to),
+        (date("2026-03-28"), date("2026-03-29"))
+    );
+    // Sat 14:00 to Sun 17:00 is 27 h on the wall clock, 26 h of real time.
+    assert!(
+        found[0].message.contains("26h 00m of work"),
+        "{}",
+        found[0].message
+    );
+
+    // Autumn: Sat 10-24 14:00–23:00, Sun 10-25 09:00–17:00. The wall clock says 10 h of
+    // rest, but 02:00–03:00 happens twice: 11 h, enough.
+    let autumn = shifts(
+        berlin,
+        &[
+            ("2026-10-24", "14:00", "23:00"),
+            ("2026-10-25", "09:00", "17:00"),
+        ],
+    );
+    let found = run(&LimitSet::eu(), &autumn, berlin, "2026-10-19", "2026-10-25");
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

@@ -20,12 +20,16 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Hours with four decimals, e.g. `1.2500`.
+/// Hours with four decimals, rounded half up, e.g. `1.2500`; integer arithmetic so
+/// the text never depends on float formatting.
 #[must_use]
 pub fn hours(seconds: i64) -> String {
-    let whole = seconds / 3600;
-    let frac = (seconds % 3600) * 10_000 / 3600;
-    format!("{whole}.{frac:04}")
+    let ten_thousandths = (seconds.max(0) * 10_000 + 1_800) / 3_600;
+    format!(
+        "{}.{:04}",
+        ten_thousandths / 10_000,
+        ten_thousandths % 10_000
+    )
 }
 
 /// Writes the report; `raw` turns formula neutralising off.
@@ -114,7 +118,11 @@ mod tests {
     #[test]
     fn hours_are_fixed_format() {
         assert_eq!(hours(4500), "1.2500");
-        assert_eq!(hours(60), "0.0166");
+        // 60 s = 0.01666… h, 600 s = 0.1666… h, 1230 s = 0.341666… h: rounded, not cut.
+        assert_eq!(hours(60), "0.0167");
+        assert_eq!(hours(600), "0.1667");
+        assert_eq!(hours(1230), "0.3417");
+        assert_eq!(hours(3599), "0.9997");
         assert_eq!(hours(0), "0.0000");
     }
 }

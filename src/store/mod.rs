@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::paths;
 
 /// How long a write waits for another process's write to finish.
@@ -290,8 +290,37 @@ pub(crate) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
         Some(C::DatabaseCorrupt) => {
             format!("{shown} is damaged ({e}); restore a backup or pass --db with another path")
         }
-        Some(C::DiskFull) => format!("the disk holding {shown} is full; free space and try again"),
+        Some(C::DiskFull | C::SystemIoFailure) => {
+            return storage_error(ErrorKind::Database, path, e);
+        }
         _ => format!("database error on {shown}: {e}"),
     };
     Error::database(message)
+}
+
+/// A full disk (`SQLITE_FULL`) or an I/O error, for a write to `path`. SQLite maps only
+/// a `write` that failed with ENOSPC to `SQLITE_FULL`; growing the `-shm` file, fsync
+/// and a quota hit surface as I/O errors, so those say the disk may be full unless the
+/// file system confirms it.
+pub(crate) fn storage_error(kind: ErrorKind, path: &Path, e: &rusqlite::Error) -> Error {
+    let full = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+        || extended_code(e) == Some(rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+        || paths::nearly_full(path);
+    if full {
+        return paths::no_space(kind, path);
+    }
+    Error::new(
+        kind,
+        format!(
+            "disk I/O error on {} ({e}): the disk may be full, over quota or failing; free some space there and try again, then run `otium doctor`",
+            path.display()
+        ),
+    )
+}
+
+fn extended_code(e: &rusqlite::Error) -> Option<std::ffi::c_int> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.extended_code),
+        _ => None,
+    }
 }

@@ -75,6 +75,8 @@ pub enum Action {
     CycleRange,
     /// Cycle the report's grouping.
     CycleGrouping,
+    /// Show or hide the target line in the Reports chart.
+    ToggleTargets,
     /// Next country (dividend).
     NextCountry,
     /// Previous country (dividend).

@@ -70,8 +70,9 @@ pub struct App {
     pub filter: String,
     /// The status line.
     pub status: Option<Status>,
-    /// Weekly target from the config.
-    pub weekly_target_hours: Option<f64>,
+    /// Whether the Reports chart draws its target line (when targets are set and the
+    /// grouping is by day or week).
+    pub show_targets: bool,
     /// Set when the user quits.
     pub quit: bool,
     dirty: bool,
@@ -96,7 +97,7 @@ impl App {
             theme,
             zone: tracker.zone(),
             snapshot: Snapshot::load(tracker, &choices)?,
-            weekly_target_hours: config.weekly_target_hours,
+            show_targets: true,
             choices,
             selected: 0,
             filter: String::new(),
@@ -227,10 +228,12 @@ impl App {
                 self.choices.by = match self.choices.by {
                     GroupBy::Project => GroupBy::Tag,
                     GroupBy::Tag => GroupBy::Day,
+                    GroupBy::Day => GroupBy::Week,
                     _ => GroupBy::Project,
                 };
                 return Ok(Some(Action::Reload));
             }
+            Action::ToggleTargets => self.toggle_targets(),
             Action::NextCountry | Action::PrevCountry => {
                 self.cycle_country(action == Action::NextCountry);
                 return Ok(Some(Action::Reload));
@@ -276,6 +279,25 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Shows or hides the Reports chart's target line, saying why when there is none.
+    fn toggle_targets(&mut self) {
+        if self.snapshot.day_targets.is_none() {
+            self.info(
+                "No target is set: add daily_target_hours, weekly_target_hours or [targets] to config.toml."
+                    .to_string(),
+            );
+            return;
+        }
+        self.show_targets = !self.show_targets;
+        let state = if self.show_targets { "shown" } else { "hidden" };
+        let text = if self.snapshot.report_targets.is_empty() {
+            format!("Target line {state}; it is drawn when grouped by day or week (g).")
+        } else {
+            format!("Target line {state}.")
+        };
+        self.info(text);
     }
 
     fn cycle_country(&mut self, forward: bool) {

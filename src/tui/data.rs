@@ -2,7 +2,9 @@
 //! Each query is its own short read: no transaction stays open between frames,
 //! so WAL checkpoints are never starved.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
 
 use crate::dividend::{Dividend, DividendRequest};
 use crate::error::Result;
@@ -63,8 +65,13 @@ pub struct Snapshot {
     pub running: Option<Session>,
     /// Seconds tracked today.
     pub today_seconds: i64,
-    /// This week, Monday first: (date, seconds).
+    /// This week from the configured first day: (date, seconds).
     pub week: Vec<(NaiveDate, i64)>,
+    /// The target of each weekday, when the config sets targets.
+    pub day_targets: Option<Targets>,
+    /// The Reports view's target per group key (`2026-03-02`, `2026-W10`): filled
+    /// only when targets are set and the grouping is by day or week.
+    pub report_targets: BTreeMap<String, i64>,
     /// Sessions of the last `SESSION_DAYS` days, newest first.
     pub sessions: Vec<Session>,
     /// The report for the chosen range.
@@ -96,11 +103,10 @@ impl Snapshot {
     pub fn load(tracker: &Tracker, choices: &Choices) -> Result<Self> {
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
-        let week_span = Span::week(zone, today, Weekday::Mon);
-        let monday = week_span.from.map_or(today, |f| time::local_date(zone, f));
+        let first_day = limits::week_first(today, tracker.config().week_start.0);
         let mut week = Vec::new();
         for offset in 0..7 {
-            let date = monday.checked_add_days(Days::new(offset)).unwrap_or(monday);
+            let date = limits::add_days(first_day, offset);
             week.push((
                 date,
                 tracker.tracked_seconds(Span::days(zone, date, date), None)?,
@@ -126,11 +132,16 @@ impl Snapshot {
             baseline: None,
             period: None,
         };
+        let day_targets = Targets::from_config(tracker.config());
         Ok(Snapshot {
             now,
             running: tracker.running()?,
             today_seconds,
             week,
+            report_targets: day_targets.map_or_else(BTreeMap::new, |t| {
+                report_targets(&t, choices, tracker.config().week_start.0)
+            }),
+            day_targets,
             sessions,
             report: report(tracker, choices)?,
             dividend: tracker
@@ -193,6 +204,56 @@ pub fn report_span(tracker: &Tracker, choices: &Choices) -> Span {
             time::range::month_span(zone, choices.anchor.with_day(1).unwrap_or(choices.anchor))
         }
     }
+}
+
+/// The first and last local day of the Reports view's range.
+#[must_use]
+pub fn range_days(choices: &Choices, week_start: Weekday) -> (NaiveDate, NaiveDate) {
+    let a = choices.anchor;
+    match choices.range {
+        RangeKind::Day => (a, a),
+        RangeKind::Week => {
+            let first = limits::week_first(a, week_start);
+            (first, limits::add_days(first, 6))
+        }
+        RangeKind::Month => {
+            let first = a.with_day(1).unwrap_or(a);
+            let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
+            (first, limits::sub_days(next, 1).max(first))
+        }
+    }
+}
+
+/// The target of each bar the Reports view draws: per day (`[targets]` or the daily
+/// target) when grouped by day, the sum of the range's days in each week when grouped
+/// by week (so a month's partial first week gets only its days' target). Other
+/// groupings have no target.
+#[must_use]
+pub fn report_targets(
+    targets: &Targets,
+    choices: &Choices,
+    week_start: Weekday,
+) -> BTreeMap<String, i64> {
+    let mut out = BTreeMap::new();
+    let key = |date: NaiveDate| match choices.by {
+        GroupBy::Day => Some(date.format("%Y-%m-%d").to_string()),
+        GroupBy::Week => Some(crate::report::week_key(date, week_start)),
+        _ => None,
+    };
+    let (first, last) = range_days(choices, week_start);
+    let mut day = first;
+    while day <= last {
+        let Some(k) = key(day) else {
+            break;
+        };
+        *out.entry(k).or_insert(0) += targets.on(day);
+        let next = limits::add_days(day, 1);
+        if next == day {
+            break;
+        }
+        day = next;
+    }
+    out
 }
 
 /// The same report `otium report` computes for this range and grouping.

@@ -197,7 +197,14 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('g')],
         In(View::Reports),
         Action::CycleGrouping,
-        "group by project / tag / day",
+        "group by project / tag / day / week",
+    ),
+    bind(
+        "T",
+        &[Char('T')],
+        In(View::Reports),
+        Action::ToggleTargets,
+        "show or hide the target line",
     ),
     bind(
         "← h",

@@ -18,6 +18,8 @@ pub struct Theme {
     pub bar: Style,
     /// A second series in charts.
     pub bar_alt: Style,
+    /// Target lines and markers in charts.
+    pub target: Style,
     /// Error messages.
     pub error: Style,
     /// Informational messages.
@@ -39,6 +41,7 @@ impl Theme {
                 running: plain.add_modifier(Modifier::BOLD),
                 bar: plain,
                 bar_alt: plain.add_modifier(Modifier::BOLD),
+                target: plain.add_modifier(Modifier::BOLD),
                 error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 info: plain,
                 header: plain.add_modifier(Modifier::UNDERLINED),
@@ -55,6 +58,9 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             bar: Style::default().fg(Color::Cyan),
             bar_alt: Style::default().fg(Color::Yellow),
+            target: Style::default()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
             error: Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
             info: Style::default().fg(Color::Green),
             header: Style::default()

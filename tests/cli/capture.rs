@@ -234,6 +234,9 @@ fn log_ranges_select_the_right_days() {
         projects(&["log", "--from", "2026-02-23", "--to", "2026-03-01"]),
         ["a", "b"]
     );
+    assert_eq!(projects(&["log", "--last-week"]), ["a", "b"]);
+    assert_eq!(projects(&["log", "--month", "2026-02"]), ["a"]);
+    assert_eq!(projects(&["log", "--month"]), ["b", "c"]);
     let text = env.ok(&["log", "--all"]);
     assert!(text.contains("Sun 2026-03-01    1h 00m"), "{text}");
     assert!(
@@ -416,4 +419,43 @@ fn default_paths_are_private_and_follow_home() {
     env.ok(&["status"]);
     assert_eq!(mode(&env.db()), 0o600);
     assert_eq!(mode(env.db().parent().unwrap()), 0o700);
+}
+
+#[test]
+fn log_rows_add_up_to_the_day_total_shown() {
+    let env = TestEnv::new();
+    // Three sessions of 20 min 30 s: the day is 61.5 min, shown as 62 (halves up).
+    // Rows share the 62 by largest remainder: 20 whole minutes each, and the two
+    // missing minutes go to the first two (equal remainders: earlier first): 21 + 21 + 20.
+    for from in ["2026-03-02 09:00", "2026-03-02 10:00", "2026-03-02 11:00"] {
+        env.ok(&["add", "a", "--from", from, "--for", "20m30s"]);
+    }
+    let text = env.ok(&["log", "--today"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Mon 2026-03-02    1h 02m", "{text}");
+    let shown: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().nth(2).unwrap())
+        .collect();
+    assert_eq!(shown, ["21m", "21m", "20m"], "{text}");
+    // `report` shows the same total.
+    let report = env.ok(&["report", "--today"]);
+    assert!(report.contains("1h 02m"), "{report}");
+    // Totals per project round to the nearest minute, as the report does.
+    let projects = env.ok(&["projects"]);
+    assert!(projects.contains("1h 02m"), "{projects}");
+}
+
+#[test]
+fn a_note_may_start_with_a_dash() {
+    let env = TestEnv::new();
+    let added = env.json(&[
+        "add", "a", "--from", "9:00", "--for", "1h", "--note", "-2+3",
+    ]);
+    assert_eq!(added["note"], "-2+3");
+    env.ok(&["start", "b", "-n", "- follow up"]);
+    assert_eq!(env.json(&["status"])["session"]["note"], "- follow up");
+    // A negative duration reaches the duration parser and is refused there (exit 3).
+    let message = env.fails(&["add", "c", "--from", "7:00", "--for", "-1h"], 3);
+    assert!(message.contains("-1h"), "{message}");
 }

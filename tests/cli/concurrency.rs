@@ -197,12 +197,9 @@ fn add_args(k: usize, i: usize) -> Vec<String> {
     ])
 }
 
-#[test]
-fn four_processes_adding_fifty_sessions_each_lose_nothing() {
-    let env = TestEnv::new();
-    // Create the database first: this test is about concurrent writes, not creation.
-    env.ok(&["status"]);
-    let runs: Vec<Run> = std::thread::scope(|scope| {
+/// Four processes at once, each running its 50 `add`s one after another.
+fn add_in_four_processes(env: &TestEnv) -> Vec<Run> {
+    std::thread::scope(|scope| {
         let workers: Vec<_> = (0..4)
             .map(|k| {
                 let env = &env;
@@ -226,7 +223,15 @@ fn four_processes_adding_fifty_sessions_each_lose_nothing() {
                     .unwrap_or_else(|_| panic!("a worker thread panicked"))
             })
             .collect()
-    });
+    })
+}
+
+#[test]
+fn four_processes_adding_fifty_sessions_each_lose_nothing() {
+    let env = TestEnv::new();
+    // Create the database first: this test is about concurrent writes, not creation.
+    env.ok(&["status"]);
+    let runs = add_in_four_processes(&env);
     assert_eq!(runs.len(), 200);
     assert_all_ok(&runs);
 
@@ -268,4 +273,41 @@ fn four_processes_adding_fifty_sessions_each_lose_nothing() {
     let expected: Vec<(String, i64, i64)> = (0..4).map(|k| (format!("w{k}"), 50, 60_000)).collect();
     assert_eq!(summary, expected);
     assert_eq!(env.json(&["status"])["running"], false);
+}
+
+/// The same 4 × 50 `add`s while another connection holds a read transaction open the
+/// whole time (as the TUI or a `sqlite3` shell might): in WAL mode readers never block
+/// writers, so every add succeeds without waiting, and the reader keeps its snapshot.
+#[test]
+fn four_processes_adding_while_a_reader_holds_the_database_open() {
+    let env = TestEnv::new();
+    env.ok(&["status"]);
+    let reader =
+        rusqlite::Connection::open_with_flags(env.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let count = || -> i64 {
+        reader
+            .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(), 0);
+    let runs = add_in_four_processes(&env);
+    assert_eq!(runs.len(), 200);
+    assert_all_ok(&runs);
+    // Still inside its transaction, the reader sees the database as it was.
+    assert_eq!(count(), 0);
+    reader.execute_batch("COMMIT").unwrap();
+    assert_eq!(count(), 200);
+    drop(reader);
+    let all = env.json(&["log", "--all"]);
+    assert_eq!(all.as_array().map(Vec::len), Some(200));
+    let projects = env.json(&["projects"]);
+    let counts: Vec<i64> = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["sessions"].as_i64().unwrap())
+        .collect();
+    assert_eq!(counts, [50, 50, 50, 50]);
 }

@@ -227,6 +227,12 @@ fn output_is_recorded_and_linked() {
     assert_eq!(entry["session"], 1);
     env.fails(&["output", "-2", "--project", "writing"], code::USAGE);
     env.fails(&["output", "NaN", "--project", "writing"], code::INVALID);
+    // Amounts big enough to overflow the model's sums (1.7e308 twice is inf) are refused.
+    for huge in ["1.7e308", "inf", "1000000001"] {
+        let err = env.fails(&["output", huge, "--project", "writing"], code::INVALID);
+        assert!(err.contains("from 0 to 1000000000"), "{err}");
+    }
+    env.ok(&["output", "1000000000", "--project", "writing"]);
     assert_eq!(
         env.json(&["project", "writing", "--no-unit"])["output_unit"],
         Value::Null

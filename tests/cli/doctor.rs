@@ -512,3 +512,31 @@ fn a_read_only_database_is_checked_without_writing() {
     env.ok(&["backup", target.to_str().unwrap()]);
     assert_eq!(sessions_in(&env, &target), env.json(&["log", "--all"]));
 }
+
+#[test]
+fn doctor_on_a_missing_database_says_so_and_creates_nothing() {
+    let env = private_env();
+    // The default layout (`data/otium.db`, folder missing too) and a `--db` in an
+    // existing folder: neither is created.
+    let elsewhere = env.dir.path().join("other.db");
+    let other = elsewhere.to_str().unwrap();
+    for args in [vec!["doctor"], vec!["--db", other, "doctor", "--full"]] {
+        let stderr = env.fails(&args, code::DATABASE);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("error: no database at "), "{stderr}");
+        assert!(stderr.contains("does not exist"), "{stderr}");
+        assert!(stderr.contains("otium status"), "{stderr}");
+    }
+    assert!(!env.db().exists());
+    assert!(!env.db().parent().unwrap().exists());
+    assert!(!elsewhere.exists());
+    // With --json the error is the usual one-line object.
+    let out = env.run(&["doctor", "--json"]);
+    assert_eq!(out.status.code(), Some(code::DATABASE));
+    let error: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(error["error"]["kind"], "database");
+    assert!(out.stdout.is_empty());
+    // Once any command created it, the doctor finds it healthy.
+    env.ok(&["status"]);
+    doctor(&env, &[], 0);
+}

@@ -332,14 +332,17 @@ fn unknown_ids_are_not_found() {
 
 #[test]
 fn unknown_flag_is_a_usage_error() {
-    // clap's own message: its first line is `error: …` naming the flag; clap adds
-    // a usage hint below it, so only the first line is checked here.
+    // clap's message folded into one line: what is wrong, and the verb's --help.
     let env = seeded();
-    for args in [
-        ["start", "x", "--bogus"].as_slice(),
-        ["--bogus", "status"].as_slice(),
-        ["stop", "--at"].as_slice(),
-        ["rm", "one"].as_slice(),
+    for (args, names) in [
+        (["start", "x", "--bogus"].as_slice(), "'--bogus'"),
+        (["--bogus", "status"].as_slice(), "'--bogus'"),
+        (["stop", "--at"].as_slice(), "--at"),
+        (["rm", "one"].as_slice(), "'one'"),
+        (["add", "coding", "--from", "8:00"].as_slice(), "--to"),
+        (["start"].as_slice(), "<PROJECT>"),
+        (["rm"].as_slice(), "<ID>"),
+        (["log", "--to", "2026-03-03"].as_slice(), "--from"),
     ] {
         let before = snapshot(&env);
         let out = env.run(args);
@@ -347,17 +350,19 @@ fn unknown_flag_is_a_usage_error() {
         assert_eq!(out.status.code(), Some(code::USAGE), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "{args:?}");
-        let first = stderr.lines().next().unwrap_or_default();
-        assert!(first.starts_with("error: "), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(names),
+            "{args:?} should name {names}: {stderr}"
+        );
         assert_unchanged(&before, &snapshot(&env), &format!("{args:?}"));
     }
-    let stderr = env.fails(&["start", "x", "--bogus"], code::USAGE);
+    let stderr = env.fails(&["add", "coding", "--from", "8:00"], code::USAGE);
+    assert!(stderr.contains("see `otium add --help`"), "{stderr}");
+    let stderr = env.fails(&["add", "--json"], code::USAGE);
     assert!(
-        stderr
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .contains("--bogus"),
+        stderr.contains("<PROJECT>") && stderr.contains("--from"),
         "{stderr}"
     );
 }
@@ -460,6 +465,22 @@ fn overlapping_add_conflicts_and_names_the_other_session() {
         code::CONFLICT,
     );
     assert!(names_session(&message, 1), "{message}");
+}
+
+#[test]
+fn an_overlap_with_a_multi_day_session_names_both_dates() {
+    let env = TestEnv::new();
+    // A 48 h session (a forgotten timer fixed later) from Saturday 12:00 to Monday 12:00.
+    env.ok(&["add", "long", "--from", "2026-02-28 12:00", "--for", "48h"]);
+    let message = rejected(
+        &env,
+        &["add", "x", "--from", "2026-03-01 09:00", "--for", "1h"],
+        code::CONFLICT,
+    );
+    assert!(
+        message.contains("2026-02-28 12:00–2026-03-02 12:00 Europe/Berlin"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -116,6 +116,39 @@ fn export_to_a_file_refuses_to_overwrite() {
 }
 
 #[test]
+fn a_symlinked_database_is_never_overwritten_by_an_output_file() {
+    let env = week();
+    let real = env.db();
+    let link = env.dir.path().join("link.db");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let before = std::fs::read(&real).unwrap();
+    let link_arg = link.to_str().unwrap();
+    let wal = format!("{}-wal", real.display());
+    // Reached through the link, the database is still refused by its real name,
+    // by the link's name, and by the -wal beside the real file.
+    for target in [real.to_str().unwrap(), link_arg, wal.as_str()] {
+        for verb in [
+            &["export", "--all"][..],
+            &["report", "--all", "--format", "csv"][..],
+        ] {
+            let mut args = vec!["--db", link_arg];
+            args.extend_from_slice(verb);
+            args.extend_from_slice(&["-o", target, "--force"]);
+            let message = env.fails(&args, code::INVALID);
+            assert!(message.contains("otium's database"), "{message}");
+        }
+    }
+    assert_eq!(std::fs::read(&real).unwrap(), before);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    env.ok(&["--db", link_arg, "log", "--all"]);
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly_with_exit_zero() {
     let env = week();
     for args in [

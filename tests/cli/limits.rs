@@ -203,3 +203,68 @@ fn bad_config_values_name_the_key() {
         assert!(err.contains(key), "{config}: {err}");
     }
 }
+
+#[test]
+fn status_and_report_warn_when_the_week_is_on_course_to_break_the_weekly_limit() {
+    // Own limit: 40 h a week. Now Tuesday 2026-03-03 20:00; Mon and Tue 9 h each
+    // (no daily rule, so nothing is broken yet). So far 18 h over 2 working days:
+    // 18 × 5 ÷ 2 = 45 h at this pace, over 40 h.
+    let env = with_config(
+        "2026-03-03T20:00:00+01:00",
+        "[limits]\nmax_weekly_hours = 40\n",
+    );
+    add(&env, "2026-03-02 08:00", "2026-03-02 17:00");
+    add(&env, "2026-03-03 08:00", "2026-03-03 17:00");
+    let expected = "at most 40 h per week (your config ([limits])): on course to break it: 18 h so far this week, about 45 h at this pace";
+    let status = env.ok(&["status"]);
+    assert!(status.contains(&format!("warning: {expected}")), "{status}");
+    let v = env.json(&["status"]);
+    assert_eq!(v["warnings"], serde_json::json!([expected]));
+    let report = env.ok(&["report"]);
+    assert!(
+        report.contains(&format!("Limits this week: {expected}")),
+        "{report}"
+    );
+    // Nothing is broken yet: `limits` lists no breach.
+    assert_eq!(env.json(&["limits"])["breaches"], serde_json::json!([]));
+    // `status --format` with nothing running prints nothing, warnings or not.
+    let out = env.run(&["status", "--format", "{project} {elapsed}"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
+fn status_within_the_pace_says_nothing() {
+    // The same limit, Mon and Tue 8 h each: 16 × 5 ÷ 2 = 40 h, not over 40.
+    let env = with_config(
+        "2026-03-03T20:00:00+01:00",
+        "[limits]\nmax_weekly_hours = 40\n",
+    );
+    add(&env, "2026-03-02 08:00", "2026-03-02 16:00");
+    add(&env, "2026-03-03 08:00", "2026-03-03 16:00");
+    assert!(!env.ok(&["status"]).contains("warning"));
+    assert!(!env.ok(&["report"]).contains("Limits"));
+}
+
+#[test]
+fn status_help_documents_the_format_placeholders() {
+    let env = TestEnv::new();
+    let help = env.ok(&["status", "--help"]);
+    // Clap wraps the text: compare with the spaces squeezed.
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in [
+        "{project}",
+        "{tags}",
+        "{note}",
+        "{elapsed}",
+        "{elapsed_minutes}",
+        "{start}",
+        "{id}",
+    ] {
+        assert!(help.contains(p), "{p} not in\n{help}");
+    }
+    assert!(
+        help.contains("Prints nothing (exit 0) when nothing runs"),
+        "{help}"
+    );
+}

@@ -11,8 +11,19 @@ use crate::dividend::NationalPart;
 use crate::time;
 use crate::tui::app::App;
 
+/// Marks a day's target on its bar.
+pub const TARGET_TICK: &str = "┃";
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let targets_height = if app.snapshot.targets.is_some() { 4 } else { 0 };
+    // The week needs 7 rows and its border; the Targets box takes what is left, up
+    // to one row per line (at least two, so a breach always shows).
+    let room = area.height.saturating_sub(6 + 9 + 3 + 2).max(2);
+    let lines = targets_lines(app, usize::from(room));
+    let targets_height = match u16::try_from(lines.len()) {
+        Ok(0) => 0,
+        Ok(n) => n.min(room) + 2,
+        Err(_) => room + 2,
+    };
     let [timer, week, targets, headline] = Layout::vertical([
         Constraint::Length(6),
         Constraint::Fill(1),
@@ -22,15 +33,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     render_timer(app, timer, buf);
     render_week(app, week, buf);
-    render_targets(app, targets, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(" Targets and limits "))
+        .render(targets, buf);
     render_headline(app, headline, buf);
 }
 
-/// Two lines: the week's target and the overtime balance; the first limit alert
-/// (or that none is broken).
-fn render_targets(app: &App, area: Rect, buf: &mut Buffer) {
+/// At most `room` lines: the week's target, what was worked and the overtime
+/// balance; then one line per limit alert of the week (or that none is broken). When
+/// the alerts do not all fit, the first line says how many more `otium limits`
+/// shows. Empty without targets or limits.
+fn targets_lines(app: &App, room: usize) -> Vec<Line<'static>> {
     let Some(t) = &app.snapshot.targets else {
-        return;
+        return Vec::new();
     };
     let worked: i64 = app.snapshot.week.iter().map(|(_, s)| *s).sum();
     let signed = |s: i64| {
@@ -48,27 +63,24 @@ fn render_targets(app: &App, area: Rect, buf: &mut Buffer) {
             time::human_duration(worked)
         )));
     }
-    if let Some(set) = t.limits {
-        let line = match t.alerts.as_slice() {
-            [] => Line::from(format!("Limits ({set}): none broken this week")),
-            [first, rest @ ..] => {
-                let more = if rest.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (+{} more)", rest.len())
-                };
-                Line::from(Span::styled(
-                    format!("Limits ({set}): {first}{more}"),
-                    app.theme.error,
-                ))
-            }
-        };
-        lines.push(line);
+    let Some(set) = t.limits else {
+        return lines;
+    };
+    if t.alerts.is_empty() {
+        lines.push(Line::from(format!("Limits ({set}): none broken this week")));
+        return lines;
     }
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: true })
-        .block(Block::bordered().title(" Targets and limits "))
-        .render(area, buf);
+    let shown = room.saturating_sub(lines.len()).max(1).min(t.alerts.len());
+    let hidden = t.alerts.len() - shown;
+    for (i, alert) in t.alerts.iter().take(shown).enumerate() {
+        let text = match (i, hidden) {
+            (0, 0) => format!("Limits ({set}): {alert}"),
+            (0, n) => format!("Limits ({set}, {n} more in otium limits): {alert}"),
+            _ => format!("  {alert}"),
+        };
+        lines.push(Line::from(Span::styled(text, app.theme.error)));
+    }
+    lines
 }
 
 fn clock(seconds: i64) -> String {
@@ -112,35 +124,56 @@ fn render_timer(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// One row per day: the hours as a bar and, with targets set, the day's target as a
+/// `┃` where a bar of exactly the target would end.
 fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.snapshot;
     let total: i64 = s.week.iter().map(|(_, secs)| secs).sum();
-    let target = app.weekly_target_hours;
-    let title = match target {
-        Some(t) => format!(" This week: {} of {t:.0}h ", time::human_duration(total)),
+    let targets = s.day_targets.as_ref();
+    let title = match targets {
+        Some(t) => format!(
+            " This week: {} of {} ",
+            time::human_duration(total),
+            time::human_duration(t.week())
+        ),
         None => format!(" This week: {} ", time::human_duration(total)),
     };
-    // Bars are scaled to a day's share of the target (target ÷ 5), or to the longest day.
-    let per_day_target = target.map(|t| t * 3600.0 / 5.0);
-    let longest = s.week.iter().map(|(_, secs)| *secs).max().unwrap_or(0) as f64;
-    let scale = per_day_target.unwrap_or(0.0).max(longest).max(1.0);
+    // Bars are scaled to the longest day or the highest target, whichever is more.
+    let target_on = |date| targets.map_or(0, |t| t.on(date));
+    let scale = s
+        .week
+        .iter()
+        .map(|(date, secs)| (*secs).max(target_on(*date)))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    // The label takes 19 columns; one more keeps a marker at full scale inside.
     let width = f64::from(area.width.saturating_sub(24).max(1));
+    let cells = |secs: i64| ((secs as f64) / scale * width).round() as usize;
+    let today = time::local_date(app.zone, s.now);
     let mut lines = Vec::new();
     for (date, secs) in &s.week {
-        let cells = ((*secs as f64) / scale * width).round() as usize;
-        let marker = if time::local_date(app.zone, s.now) == *date {
-            "›"
-        } else {
-            " "
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "{marker}{} {:>8} ",
-                date.format("%a %d"),
-                time::human_duration(*secs)
-            )),
-            Span::styled("█".repeat(cells), app.theme.bar),
-        ]));
+        let marker = if today == *date { "›" } else { " " };
+        let mut spans = vec![Span::raw(format!(
+            "{marker}{} {:>8} ",
+            date.format("%a %d"),
+            time::human_duration(*secs)
+        ))];
+        let filled = cells(*secs);
+        match Some(target_on(*date)).filter(|t| *t > 0).map(cells) {
+            Some(at) if at < filled => {
+                spans.push(Span::styled("█".repeat(at), app.theme.bar));
+                spans.push(Span::styled(TARGET_TICK, app.theme.target));
+                spans.push(Span::styled("█".repeat(filled - at - 1), app.theme.bar));
+            }
+            Some(at) => {
+                spans.push(Span::styled("█".repeat(filled), app.theme.bar));
+                spans.push(Span::raw(" ".repeat(at - filled)));
+                spans.push(Span::styled(TARGET_TICK, app.theme.target));
+            }
+            None => spans.push(Span::styled("█".repeat(filled), app.theme.bar)),
+        }
+        lines.push(Line::from(spans));
     }
     Paragraph::new(lines)
         .block(Block::bordered().title(title))

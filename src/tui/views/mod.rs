@@ -7,6 +7,9 @@ mod overlays;
 mod reports;
 mod sessions;
 
+pub use dashboard::TARGET_TICK;
+pub use reports::TARGET_MARK;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,15 +1,23 @@
 //! Reports: the chosen range and grouping as a bar chart and a table, from the same
-//! code as `otium report`, so the totals match it exactly.
+//! code as `otium report`, so the totals match it exactly. Grouped by day or week,
+//! with targets set, the chart marks each bar's target with a line (`T` hides it).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table, Widget};
 
 use crate::report::apportion::{h_m, shown};
 use crate::report::{display_key, header};
 use crate::tui::app::App;
 use crate::tui::data::RangeKind;
+
+/// Columns per bar, and between bars.
+const BAR_WIDTH: u16 = 9;
+const BAR_GAP: u16 = 1;
+/// What marks a target across a bar.
+pub const TARGET_MARK: &str = "━";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let report = &app.snapshot.report;
@@ -18,16 +26,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         RangeKind::Week => "week",
         RangeKind::Month => "month",
     };
-    let [head, chart, table] = Layout::vertical([
+    let [head, chart, table_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
         Constraint::Fill(1),
     ])
     .areas(area);
+    let target_hint = if app.snapshot.day_targets.is_some() {
+        " · T target line"
+    } else {
+        ""
+    };
     Paragraph::new(vec![
         Line::styled(header(report), app.theme.title),
         Line::styled(
-            format!("← → move the {kind} · t day/week/month · g grouping"),
+            format!("← → move the {kind} · t day/week/month · g grouping{target_hint}"),
             app.theme.dim,
         ),
     ])
@@ -40,6 +53,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let by = report.options.group_by.first().copied();
+    // Each bar's target in minutes, when the line is shown and the grouping has one.
+    let targets: Vec<Option<u64>> = rows
+        .iter()
+        .map(|r| {
+            app.snapshot
+                .report_targets
+                .get(&r.group.key)
+                .filter(|_| app.show_targets)
+                .and_then(|s| u64::try_from((s + 30) / 60).ok())
+        })
+        .collect();
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| {
@@ -50,20 +74,96 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .style(app.theme.bar)
         })
         .collect();
+    // The scale leaves room for the highest target, so every line fits.
+    let max = rows
+        .iter()
+        .map(|r| u64::try_from(r.minutes).unwrap_or(0))
+        .chain(targets.iter().flatten().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let marked = targets.iter().any(Option::is_some);
+    let title = if marked {
+        Line::from(vec![
+            Span::raw(" Hours · "),
+            Span::styled(TARGET_MARK, app.theme.target),
+            Span::raw(" target "),
+        ])
+    } else {
+        Line::from(" Hours ")
+    };
+    let block = Block::bordered().title(title);
+    let inner = block.inner(chart);
     BarChart::default()
-        .block(Block::bordered().title(" Hours "))
+        .block(block)
         .data(BarGroup::default().bars(&bars))
-        .bar_width(9)
-        .bar_gap(1)
+        .bar_width(BAR_WIDTH)
+        .bar_gap(BAR_GAP)
+        .max(max)
         .render(chart, buf);
+    mark_targets(inner, &targets, max, app.theme.target, buf);
     let mut table_rows: Vec<Row> = rows
         .iter()
-        .map(|r| Row::new([display_key(&r.group.key, by), h_m(r.minutes)]))
+        .zip(&targets)
+        .map(|(r, target)| {
+            let target = target.map_or_else(String::new, |t| h_m(i64::try_from(t).unwrap_or(0)));
+            Row::new([display_key(&r.group.key, by), h_m(r.minutes), target])
+        })
         .collect();
-    table_rows.push(Row::new(["Total".to_string(), h_m(total)]).style(app.theme.title));
-    Table::new(table_rows, [Constraint::Fill(1), Constraint::Length(10)])
-        .block(Block::bordered())
-        .render(table, buf);
+    table_rows
+        .push(Row::new(["Total".to_string(), h_m(total), String::new()]).style(app.theme.title));
+    let mut table = Table::new(
+        table_rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(if marked { 16 } else { 0 }),
+        ],
+    );
+    if marked {
+        table = table.header(Row::new(["", "worked", "target"]).style(app.theme.dim));
+    }
+    table.block(Block::bordered()).render(table_area, buf);
+}
+
+/// Draws each bar's target as a line across the bar, on the row where a bar of
+/// exactly that value ends. `inner` is the chart inside its border; the geometry is
+/// ratatui's vertical `BarChart`: one label row at the bottom, bars `BAR_WIDTH` wide
+/// from the left edge, heights in eighths of a row scaled to `max`. Text (the value
+/// printed in a bar) is left alone.
+fn mark_targets(inner: Rect, targets: &[Option<u64>], max: u64, style: Style, buf: &mut Buffer) {
+    let label_rows = u16::from(inner.height >= 2);
+    let height = inner.height.saturating_sub(label_rows);
+    if height == 0 || max == 0 {
+        return;
+    }
+    let step = BAR_WIDTH + BAR_GAP;
+    // As many bars as fit; the chart leaves out the rest.
+    let fits = usize::from(inner.width.saturating_add(BAR_GAP) / step);
+    for (i, target) in targets.iter().enumerate().take(fits) {
+        let Some(target) = *target else { continue };
+        let Ok(i) = u16::try_from(i) else { break };
+        let ticks = u128::from(target) * u128::from(height) * 8 / u128::from(max);
+        if ticks == 0 {
+            continue;
+        }
+        let row_from_bottom = u16::try_from((ticks - 1) / 8)
+            .unwrap_or(u16::MAX)
+            .min(height - 1);
+        let y = inner.y + height - 1 - row_from_bottom;
+        let x0 = inner.x + i * step;
+        for x in x0..x0 + BAR_WIDTH {
+            let cell = &mut buf[(x, y)];
+            if is_bar_symbol(cell.symbol()) {
+                cell.set_symbol(TARGET_MARK).set_style(style);
+            }
+        }
+    }
+}
+
+/// Blank or a block element of a bar (not the value text printed on it).
+fn is_bar_symbol(symbol: &str) -> bool {
+    matches!(symbol, " " | "▁" | "▂" | "▃" | "▄" | "▅" | "▆" | "▇" | "█")
 }
 
 /// Bar labels get 9 columns: longer keys are cut with an ellipsis.

@@ -29,6 +29,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    // The id column fits the longest id listed (and the weekday of the day rows).
+    let id_width = sessions
+        .iter()
+        .map(|s| s.id.to_string().len())
+        .max()
+        .unwrap_or(1)
+        .max(3);
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut day: Option<NaiveDate> = None;
@@ -63,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         rows.push(
             Row::new([
-                Cell::from(format!("{:>5}", s.id)),
+                Cell::from(format!("{:>id_width$}", s.id)),
                 Cell::from(format!("{}–{end}", time::hhmm_in(app.zone, s.start))),
                 Cell::from(time::human_duration(s.duration_seconds(app.snapshot.now))),
                 Cell::from(s.project.clone()),
@@ -78,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let skip = selected_row.saturating_sub(visible - 1);
     let rows: Vec<Row> = rows.into_iter().skip(skip).collect();
     let widths = [
-        Constraint::Length(6),
+        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
         Constraint::Length(12),
         Constraint::Length(8),
         Constraint::Fill(2),

@@ -351,3 +351,5 @@ fn reports_and_dividend_keys_change_the_choices() {
     run(&mut app, &mut t, [Action::NextCountry]);
     assert_eq!(app.choices.country, "VEN");
 }
+
+mod targets;

@@ -1,0 +1,172 @@
+//! Rules counted on the calendar: hours on a local day, hours in a week (alone or
+//! averaged over a reference period), days without work in a week, and overtime in
+//! a calendar month.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::{Breach, Check, Figures, NamedRule};
+use crate::limits::{add_days, hours_text, sub_days, week_first};
+
+/// Seconds worked per local day.
+pub(super) type Totals = BTreeMap<NaiveDate, i64>;
+
+/// Each day of the range with more than `limit` seconds of work.
+pub(super) fn max_daily(
+    rule: &NamedRule,
+    limit: i64,
+    check: &Check<'_>,
+    totals: &Totals,
+    out: &mut Vec<Breach>,
+) {
+    for (date, secs) in totals.range(check.first..=check.last.max(check.first)) {
+        if *secs > limit {
+            out.push(rule.breach(
+                (*date, *date),
+                Figures::seconds(*secs, limit),
+                format!(
+                    "{date}: {} worked, over {}",
+                    hours_text(*secs),
+                    hours_text(limit)
+                ),
+            ));
+        }
+    }
+}
+
+/// Each week of the range whose reference period (the `weeks` weeks ending with it)
+/// holds more than `weeks × limit` seconds; the figure is the weekly average.
+pub(super) fn max_weekly_average(
+    rule: &NamedRule,
+    (limit, weeks): (i64, u32),
+    check: &Check<'_>,
+    totals: &Totals,
+    out: &mut Vec<Breach>,
+) {
+    for week in weeks_of(check) {
+        let window_first = sub_days(week, u64::from(weeks.saturating_sub(1)) * 7);
+        let window_last = add_days(week, 6);
+        let total = sum_days(totals, window_first, window_last);
+        if total <= limit * i64::from(weeks) {
+            continue;
+        }
+        let average = div_round(total, i64::from(weeks));
+        let message = if weeks == 1 {
+            format!(
+                "week {week}–{window_last}: {} worked, over {}",
+                hours_text(total),
+                hours_text(limit)
+            )
+        } else {
+            format!(
+                "{weeks} weeks {window_first}–{window_last}: {} worked, {} a week on average, over {}",
+                hours_text(total),
+                hours_text(average),
+                hours_text(limit)
+            )
+        };
+        out.push(rule.breach(
+            (window_first, window_last),
+            Figures::seconds(average, limit),
+            message,
+        ));
+    }
+}
+
+/// Each week of the range with fewer than `days` local days without work.
+pub(super) fn min_rest_days(
+    rule: &NamedRule,
+    days: u32,
+    check: &Check<'_>,
+    totals: &Totals,
+    out: &mut Vec<Breach>,
+) {
+    for week in weeks_of(check) {
+        let rest = (0..7)
+            .filter(|i| totals.get(&add_days(week, *i)).is_none_or(|s| *s == 0))
+            .count() as i64;
+        if rest < i64::from(days) {
+            let last = add_days(week, 6);
+            out.push(rule.breach(
+                (week, last),
+                Figures::days(rest, i64::from(days)),
+                format!("week {week}–{last}: {rest} day(s) without work, fewer than {days}"),
+            ));
+        }
+    }
+}
+
+/// Each calendar month of the range whose overtime (each day's work beyond
+/// `after_daily`, summed) is more than `limit`.
+pub(super) fn max_monthly_overtime(
+    rule: &NamedRule,
+    (limit, after_daily): (i64, i64),
+    check: &Check<'_>,
+    totals: &Totals,
+    out: &mut Vec<Breach>,
+) {
+    for month in months_of(check) {
+        let next = month.checked_add_months(Months::new(1)).unwrap_or(month);
+        let last = sub_days(next, 1);
+        let overtime: i64 = totals
+            .range(month..next)
+            .map(|(_, s)| (s - after_daily).max(0))
+            .sum();
+        if overtime > limit {
+            out.push(rule.breach(
+                (month, last),
+                Figures::seconds(overtime, limit),
+                format!(
+                    "{}: {} of overtime (beyond {} a day), over {}",
+                    month.format("%Y-%m"),
+                    hours_text(overtime),
+                    hours_text(after_daily),
+                    hours_text(limit)
+                ),
+            ));
+        }
+    }
+}
+
+/// The first day of each week that overlaps the range.
+fn weeks_of(check: &Check<'_>) -> Vec<NaiveDate> {
+    let mut weeks = Vec::new();
+    let mut week = week_first(check.first, check.week_start);
+    while week <= check.last {
+        weeks.push(week);
+        let next = add_days(week, 7);
+        if next == week {
+            break;
+        }
+        week = next;
+    }
+    weeks
+}
+
+/// The first day of each calendar month that overlaps the range.
+fn months_of(check: &Check<'_>) -> Vec<NaiveDate> {
+    let mut months = Vec::new();
+    let mut month = check.first.with_day(1).unwrap_or(check.first);
+    while month <= check.last {
+        months.push(month);
+        match month.checked_add_months(Months::new(1)) {
+            Some(next) => month = next,
+            None => break,
+        }
+    }
+    months
+}
+
+/// Seconds on the days `first..=last` (0 when `last` is before `first`).
+pub(super) fn sum_days(totals: &Totals, first: NaiveDate, last: NaiveDate) -> i64 {
+    if last < first {
+        return 0;
+    }
+    totals.range(first..=last).map(|(_, s)| s).sum()
+}
+
+/// `a ÷ b` rounded half up (for the non-negative figures here).
+fn div_round(a: i64, b: i64) -> i64 {
+    (a + b / 2).div_euclid(b.max(1))
+}

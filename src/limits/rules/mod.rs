@@ -1,0 +1,225 @@
+//! Working-time rules (the EU and PRC sets, or the user's own values) checked over
+//! tracked work. Rest periods are the gaps between sessions.
+//!
+//! - `mod.rs`: the rule and breach types and [`check`], which runs each rule of a set;
+//! - `sets.rs`: the named sets (`eu`, `cn`) with their legal sources, and the user's own;
+//! - `calendar.rs`: rules counted on local days, weeks and months (hours, rest days,
+//!   overtime);
+//! - `rest.rs`: rules on rest periods, read from the gaps between sessions;
+//! - `alerts.rs`: the current week's one-line alerts for `status`, `report` and the TUI.
+//!
+//! Nothing here reads the database or prints.
+
+mod alerts;
+mod calendar;
+mod rest;
+mod sets;
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::{Interval, day_totals, hours_text};
+
+pub use alerts::week_alerts;
+pub use sets::LimitSet;
+
+const HOUR: i64 = 3600;
+
+/// One working-time rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// At most `limit` seconds on any local day.
+    MaxDaily {
+        /// Seconds.
+        limit: i64,
+    },
+    /// At most `limit` seconds per week on average over `weeks` weeks.
+    MaxWeeklyAverage {
+        /// Seconds per week.
+        limit: i64,
+        /// The reference period in weeks (1 = each week on its own).
+        weeks: u32,
+    },
+    /// At least `rest` consecutive seconds of rest in every 24 hours.
+    MinDailyRest {
+        /// Seconds.
+        rest: i64,
+    },
+    /// At least `rest` consecutive seconds of rest in every 7 days.
+    MinWeeklyRest {
+        /// Seconds.
+        rest: i64,
+    },
+    /// At least `days` local days without work in every week.
+    MinRestDays {
+        /// Days.
+        days: u32,
+    },
+    /// At most `limit` seconds of overtime per calendar month, overtime being a
+    /// day's work beyond `after_daily` seconds.
+    MaxMonthlyOvertime {
+        /// Seconds per month.
+        limit: i64,
+        /// Seconds a day after which work is overtime.
+        after_daily: i64,
+    },
+}
+
+/// A rule with its name and its legal source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedRule {
+    /// What is checked.
+    pub rule: Rule,
+    /// A short stable name (`max_daily_hours`, …), used in JSON.
+    pub name: &'static str,
+    /// Where the rule comes from.
+    pub source: &'static str,
+}
+
+impl NamedRule {
+    /// The rule in words: `at most 8 h per day`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self.rule {
+            Rule::MaxDaily { limit } => format!("at most {} per day", hours_text(limit)),
+            Rule::MaxWeeklyAverage { limit, weeks: 1 } => {
+                format!("at most {} per week", hours_text(limit))
+            }
+            Rule::MaxWeeklyAverage { limit, weeks } => format!(
+                "at most {} per week on average over {weeks} weeks",
+                hours_text(limit)
+            ),
+            Rule::MinDailyRest { rest } => {
+                format!("at least {} of rest in every 24 h", hours_text(rest))
+            }
+            Rule::MinWeeklyRest { rest } => {
+                format!("at least {} of rest in every 7 days", hours_text(rest))
+            }
+            Rule::MinRestDays { days } => format!("at least {days} day(s) of rest per week"),
+            Rule::MaxMonthlyOvertime { limit, after_daily } => format!(
+                "at most {} of overtime (beyond {} a day) per month",
+                hours_text(limit),
+                hours_text(after_daily)
+            ),
+        }
+    }
+
+    /// A breach of this rule over `from..=to`: `actual` against `limit`, in `unit`.
+    fn breach(&self, period: (NaiveDate, NaiveDate), figures: Figures, message: String) -> Breach {
+        Breach {
+            rule: self.name,
+            description: self.describe(),
+            source: self.source,
+            from: period.0,
+            to: period.1,
+            actual: figures.actual,
+            limit: figures.limit,
+            unit: figures.unit,
+            message,
+        }
+    }
+}
+
+/// What a breach found and what it is compared with.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    actual: i64,
+    limit: i64,
+    unit: &'static str,
+}
+
+impl Figures {
+    fn seconds(actual: i64, limit: i64) -> Self {
+        Figures {
+            actual,
+            limit,
+            unit: "seconds",
+        }
+    }
+
+    fn days(actual: i64, limit: i64) -> Self {
+        Figures {
+            actual,
+            limit,
+            unit: "days",
+        }
+    }
+}
+
+/// What the checks run over.
+#[derive(Debug, Clone, Copy)]
+pub struct Check<'a> {
+    /// Work, oldest first, not overlapping; covering the range plus the lookback
+    /// ([`LimitSet::lookback_days`]) and the rest of the range's last week and month.
+    pub work: &'a [Interval],
+    /// The zone days are read in.
+    pub zone: Tz,
+    /// The first day of a week.
+    pub week_start: Weekday,
+    /// First day checked.
+    pub first: NaiveDate,
+    /// Last day checked.
+    pub last: NaiveDate,
+    /// Now: work after the last interval is rest still going on.
+    pub now: DateTime<Utc>,
+}
+
+/// One breach of a rule, with its dates and figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breach {
+    /// The rule's short name.
+    pub rule: &'static str,
+    /// The rule in words.
+    pub description: String,
+    /// Its legal source.
+    pub source: &'static str,
+    /// First day of the period in breach.
+    #[serde(serialize_with = "super::serialize_date")]
+    pub from: NaiveDate,
+    /// Last day of the period in breach.
+    #[serde(serialize_with = "super::serialize_date")]
+    pub to: NaiveDate,
+    /// The figure found: seconds (hours rules, rest rules) or days (rest days).
+    pub actual: i64,
+    /// The limit it is compared with, in the same unit.
+    pub limit: i64,
+    /// `seconds` or `days`.
+    pub unit: &'static str,
+    /// One line saying what happened.
+    pub message: String,
+}
+
+/// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest first.
+#[must_use]
+pub fn check(set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
+    let totals = day_totals(check.zone, check.work);
+    let mut out = Vec::new();
+    for rule in &set.rules {
+        match rule.rule {
+            Rule::MaxDaily { limit } => calendar::max_daily(rule, limit, check, &totals, &mut out),
+            Rule::MaxWeeklyAverage { limit, weeks } => {
+                calendar::max_weekly_average(rule, (limit, weeks), check, &totals, &mut out);
+            }
+            Rule::MinRestDays { days } => {
+                calendar::min_rest_days(rule, days, check, &totals, &mut out);
+            }
+            Rule::MaxMonthlyOvertime { limit, after_daily } => {
+                calendar::max_monthly_overtime(
+                    rule,
+                    (limit, after_daily),
+                    check,
+                    &totals,
+                    &mut out,
+                );
+            }
+            Rule::MinDailyRest { rest } => {
+                rest::min_rest(rule, rest, 24 * HOUR, "24 h", check, &mut out);
+            }
+            Rule::MinWeeklyRest { rest } => {
+                rest::min_rest(rule, rest, 7 * 24 * HOUR, "7 days", check, &mut out);
+            }
+        }
+    }
+    out
+}

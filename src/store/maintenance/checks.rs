@@ -1,0 +1,403 @@
+//! The checks behind `otium doctor`: file modes, file system, SQLite settings, schema,
+//! integrity, foreign keys and the session rules. Everything here only reads.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::filesystem::{FileSystem, file_system, mode_checks};
+use crate::store::{Store, schema};
+
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Nothing to do.
+    Ok,
+    /// Works, but puts the data at risk; the detail says what to change.
+    Warn,
+    /// Something is broken; the detail says what to do.
+    Fail,
+}
+
+/// One line of the doctor's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    /// A stable name (`integrity`, `overlaps`, …).
+    pub name: &'static str,
+    /// The outcome.
+    pub status: Status,
+    /// What was found and, when not ok, how to fix it (one line).
+    pub detail: String,
+}
+
+/// Everything `otium doctor` found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// True when every check is ok.
+    pub ok: bool,
+    /// The database file.
+    pub database: PathBuf,
+    /// The config file, when there is one.
+    pub config: Option<PathBuf>,
+    /// The SQLite library compiled in.
+    pub sqlite_version: String,
+    /// `PRAGMA journal_mode` (`wal` expected).
+    pub journal_mode: String,
+    /// `PRAGMA synchronous` as a name (`full` expected).
+    pub synchronous: String,
+    /// `PRAGMA user_version`.
+    pub schema_version: i64,
+    /// The version this binary writes.
+    pub latest_schema_version: i64,
+    /// The database folder's file system, by its `statfs` magic number.
+    pub file_system: String,
+    /// Whether the full `integrity_check` ran (else `quick_check`).
+    pub full: bool,
+    /// Each check in order.
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    /// The checks that are not ok.
+    pub fn problems(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| c.status != Status::Ok)
+    }
+}
+
+pub(super) fn check(name: &'static str, status: Status, detail: impl Into<String>) -> Check {
+    Check {
+        name,
+        status,
+        detail: detail.into(),
+    }
+}
+
+/// Runs every check on an open store (read-only: nothing is written).
+#[must_use]
+pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
+    let conn = &store.conn;
+    let path = store.path();
+    let mut checks = Vec::new();
+
+    checks.extend(mode_checks(path, config));
+
+    let file_system = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| file_system(Path::new(".")), file_system);
+    let fs_check = match &file_system {
+        FileSystem::Local(name) => check("file_system", Status::Ok, format!("{name} (local)")),
+        FileSystem::Network(name) => check(
+            "file_system",
+            Status::Warn,
+            format!(
+                "{name}: a network or FUSE file system, where SQLite's locking and write-ahead log are unsafe; move the database to a local disk"
+            ),
+        ),
+        FileSystem::Unknown(name) => check("file_system", Status::Ok, name.clone()),
+    };
+    checks.push(fs_check);
+
+    let text = |sql: &str| -> std::result::Result<String, String> {
+        conn.query_row(sql, [], |r| r.get::<_, String>(0))
+            .map_err(|e| e.to_string())
+    };
+    let number = |sql: &str| -> std::result::Result<i64, String> {
+        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
+            .map_err(|e| e.to_string())
+    };
+
+    // A read-only file is opened `immutable`, where the pragma always says `delete`;
+    // the file header's read/write versions (bytes 18 and 19, 2 for WAL) tell the truth.
+    let journal_mode = if store.read_only {
+        header_journal_mode(path)
+    } else {
+        text("PRAGMA journal_mode").unwrap_or_else(|e| format!("unknown ({e})"))
+    };
+    checks.push(if journal_mode.eq_ignore_ascii_case("wal") {
+        check("journal_mode", Status::Ok, "wal")
+    } else {
+        check(
+            "journal_mode",
+            Status::Warn,
+            format!(
+                "{journal_mode}, not wal; run any otium write (e.g. `otium status` on a writable file) to switch it"
+            ),
+        )
+    });
+
+    let synchronous = match number("PRAGMA synchronous") {
+        Ok(0) => "off".to_string(),
+        Ok(1) => "normal".to_string(),
+        Ok(2) => "full".to_string(),
+        Ok(3) => "extra".to_string(),
+        Ok(n) => n.to_string(),
+        Err(e) => format!("unknown ({e})"),
+    };
+    checks.push(if synchronous == "full" || synchronous == "extra" {
+        check("synchronous", Status::Ok, synchronous.clone())
+    } else {
+        check(
+            "synchronous",
+            Status::Fail,
+            format!("{synchronous}, not full: a power cut may lose commits; please report this"),
+        )
+    });
+
+    let schema_version = number("PRAGMA user_version").unwrap_or(-1);
+    checks.push(if schema_version == schema::LATEST_VERSION {
+        check(
+            "schema_version",
+            Status::Ok,
+            format!("{schema_version} (latest)"),
+        )
+    } else {
+        check(
+            "schema_version",
+            Status::Fail,
+            format!(
+                "{schema_version}, this otium writes {}; open it with a matching otium",
+                schema::LATEST_VERSION
+            ),
+        )
+    });
+
+    let app_id = number("PRAGMA application_id").unwrap_or(0);
+    checks.push(if app_id == schema::APPLICATION_ID {
+        check("application_id", Status::Ok, format!("{app_id:#x} (otium)"))
+    } else {
+        check(
+            "application_id",
+            Status::Fail,
+            format!("{app_id:#x}, not otium's; pass --db with otium's database"),
+        )
+    });
+
+    checks.push(integrity(conn, full));
+    checks.push(foreign_keys(conn));
+    checks.extend(invariants(conn));
+
+    let ok = checks.iter().all(|c| c.status == Status::Ok);
+    Report {
+        ok,
+        database: path.to_path_buf(),
+        config: config.filter(|c| c.exists()).map(Path::to_path_buf),
+        sqlite_version: rusqlite::version().to_string(),
+        journal_mode,
+        synchronous,
+        schema_version,
+        latest_schema_version: schema::LATEST_VERSION,
+        file_system: file_system.name().to_string(),
+        full,
+        checks,
+    }
+}
+
+fn header_journal_mode(path: &Path) -> String {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    match File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
+        Ok(()) if header[18] == 2 && header[19] == 2 => "wal".to_string(),
+        Ok(()) => "delete".to_string(),
+        Err(e) => format!("unknown ({e})"),
+    }
+}
+
+fn integrity(conn: &Connection, full: bool) -> Check {
+    let pragma = if full {
+        "integrity_check"
+    } else {
+        "quick_check"
+    };
+    let rows = conn
+        .prepare(&format!("PRAGMA {pragma}(20)"))
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        });
+    match rows {
+        Ok(rows) if rows == ["ok"] => check("integrity", Status::Ok, format!("{pragma}: ok")),
+        Ok(rows) => check(
+            "integrity",
+            Status::Fail,
+            format!(
+                "{pragma} found {} problem(s), first: {}; restore a backup (`otium backup` makes one) or recover with `sqlite3 DB .recover`",
+                rows.len(),
+                rows.first().map_or("", String::as_str).replace('\n', " ")
+            ),
+        ),
+        Err(e) => check(
+            "integrity",
+            Status::Fail,
+            format!("{pragma} failed: {e}; restore a backup or recover with `sqlite3 DB .recover`"),
+        ),
+    }
+}
+
+fn foreign_keys(conn: &Connection) -> Check {
+    let rows = conn.prepare("PRAGMA foreign_key_check").and_then(|mut st| {
+        st.query_map([], |r| {
+            Ok(format!(
+                "{} row {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0)
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()
+    });
+    match rows {
+        Ok(rows) if rows.is_empty() => check("foreign_keys", Status::Ok, "no dangling references"),
+        Ok(rows) => check(
+            "foreign_keys",
+            Status::Fail,
+            format!(
+                "{} dangling reference(s), first: {}; restore a backup",
+                rows.len(),
+                rows[0]
+            ),
+        ),
+        Err(e) => check(
+            "foreign_keys",
+            Status::Fail,
+            format!("foreign_key_check failed: {e}; restore a backup"),
+        ),
+    }
+}
+
+/// At most one running session, every end after its start, no two sessions overlapping.
+fn invariants(conn: &Connection) -> Vec<Check> {
+    let ids = |sql: &str| -> std::result::Result<Vec<i64>, String> {
+        conn.prepare(sql)
+            .and_then(|mut st| {
+                st.query_map([], |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<Vec<i64>>>()
+            })
+            .map_err(|e| e.to_string())
+    };
+    let list = |ids: &[i64]| -> String {
+        let shown: Vec<String> = ids.iter().take(5).map(i64::to_string).collect();
+        let more = if ids.len() > 5 { ", …" } else { "" };
+        format!("{}{more}", shown.join(", "))
+    };
+    let mut out = Vec::new();
+    out.push(
+        match ids("SELECT id FROM sessions WHERE end_utc IS NULL ORDER BY id") {
+            Ok(running) if running.len() <= 1 => check(
+                "running",
+                Status::Ok,
+                format!("{} running session(s)", running.len()),
+            ),
+            Ok(running) => check(
+                "running",
+                Status::Fail,
+                format!(
+                    "{} sessions run at once (ids {}); stop all but one with `otium edit ID --to TIME`",
+                    running.len(),
+                    list(&running)
+                ),
+            ),
+            Err(e) => check("running", Status::Fail, format!("cannot read sessions: {e}")),
+        },
+    );
+    out.push(
+        match ids("SELECT id FROM sessions WHERE end_utc IS NOT NULL AND end_utc <= start_utc ORDER BY id") {
+            Ok(bad) if bad.is_empty() => check("end_after_start", Status::Ok, "every session ends after it starts"),
+            Ok(bad) => check(
+                "end_after_start",
+                Status::Fail,
+                format!(
+                    "{} session(s) end at or before their start (ids {}); fix them with `otium edit ID --to TIME` or `otium rm ID`",
+                    bad.len(),
+                    list(&bad)
+                ),
+            ),
+            Err(e) => check("end_after_start", Status::Fail, format!("cannot read sessions: {e}")),
+        },
+    );
+    // Ordered by start, a session overlaps an earlier one when it starts before the
+    // latest end seen so far (a running session ends at infinity).
+    let overlap_sql = "SELECT id FROM (
+            SELECT id, start_utc,
+                   max(coalesce(end_utc, 9223372036854775807)) OVER (
+                       ORDER BY start_utc, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+                   ) AS previous_end
+            FROM sessions)
+        WHERE previous_end > start_utc ORDER BY id";
+    out.push(match ids(overlap_sql) {
+        Ok(bad) if bad.is_empty() => check("overlaps", Status::Ok, "no sessions overlap"),
+        Ok(bad) => check(
+            "overlaps",
+            Status::Fail,
+            format!(
+                "{} session(s) overlap an earlier one (ids {}); fix them with `otium edit` or `otium rm`",
+                bad.len(),
+                list(&bad)
+            ),
+        ),
+        Err(e) => check("overlaps", Status::Fail, format!("cannot read sessions: {e}")),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::store::maintenance::test_support::seeded;
+
+    #[test]
+    fn a_healthy_database_passes_every_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = seeded(dir.path());
+        let report = doctor(&store, None, true);
+        assert!(report.ok, "{:#?}", report.checks);
+        assert_eq!(report.journal_mode, "wal");
+        assert_eq!(report.synchronous, "full");
+        assert_eq!(report.schema_version, schema::LATEST_VERSION);
+    }
+
+    #[test]
+    fn broken_invariants_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = seeded(dir.path());
+        store
+            .conn
+            .execute_batch(
+                "DROP INDEX sessions_one_running;
+                 PRAGMA ignore_check_constraints = ON;
+                 INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+                 VALUES ('c', 1, 150, 250, 'UTC', 0, 0), ('d', 1, 400, NULL, 'UTC', 0, 0),
+                        ('e', 1, 90, 80, 'UTC', 0, 0);",
+            )
+            .unwrap();
+        let report = doctor(&store, None, false);
+        assert!(!report.ok);
+        let failed: Vec<&str> = report.problems().map(|c| c.name).collect();
+        assert_eq!(failed, ["running", "end_after_start", "overlaps"]);
+        let detail = |name: &str| {
+            report
+                .checks
+                .iter()
+                .find(|c| c.name == name)
+                .unwrap()
+                .detail
+                .clone()
+        };
+        assert!(
+            detail("running").contains("ids 2, 4"),
+            "{}",
+            detail("running")
+        );
+        assert!(detail("end_after_start").contains("ids 5"));
+        // c (150–250) overlaps a (100–200); d starts while b runs.
+        assert!(
+            detail("overlaps").contains("ids 3, 4"),
+            "{}",
+            detail("overlaps")
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! A full disk, proven harmless: the real binary gets `ENOSPC` from the N-th write-related
+//! syscall for every N, and from a really full tmpfs where the system allows one.
+//!
+//! The strace harness follows `tests/crash.rs`: each command runs on a fresh copy of a
+//! template database under `strace -f -e inject=SYSCALL:error=ENOSPC:when=N` for
+//! N = 1, 2, … until a run passes without the fault being hit (strace's log has no
+//! `(INJECTED)`), for `pwrite64` (every SQLite write), `fsync`/`fdatasync` (SQLite's
+//! syncs and the exports'), and `write` (export files, stdout, stderr). After every
+//! injected fault:
+//! - the command either failed with exit 6 (database) or 8 (file), and stderr is one
+//!   line that says the space ran out and what to do; or it succeeded (the fault hit
+//!   something after the commit, such as the checkpoint when the database closes);
+//!   a failed write of the answer to stdout fails the command (exit 8) after its commit;
+//! - the database passes `integrity_check`, keeps the session rules, and holds exactly
+//!   the sessions from before the command or from after it, the latter only if it succeeded;
+//! - an export or backup target is absent (never after a success) or whole, and no
+//!   temp file is left behind;
+//! - otium opens the database again and carries on.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+const NOW: &str = "2026-03-02T12:00:00+01:00";
+const TZ: &str = "Europe/Berlin";
+
+/// One folder with an empty config, the database in `data/` and outputs in `out/`.
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "").unwrap();
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        Env { dir }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("data").join("otium.db")
+    }
+
+    fn out_dir(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+
+    /// `prefix… otium args…` with the pinned environment.
+    fn command(&self, prefix: &[&str], args: &[String]) -> Command {
+        let bin = env!("CARGO_BIN_EXE_otium");
+        let mut cmd = match prefix.split_first() {
+            None => Command::new(bin),
+            Some((program, rest)) => {
+                let mut c = Command::new(program);
+                c.args(rest).arg(bin);
+                c
+            }
+        };
+        cmd.env_clear()
+            .env("OTIUM_DB", self.db())
+            .env("OTIUM_CONFIG", self.dir.path().join("config.toml"))
+            .env("OTIUM_NOW", NOW)
+            .env("OTIUM_TZ", TZ)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
+    fn ok(&self, args: &[&str]) {
+        let out = self.command(&[], &words(args)).output().unwrap();
+        assert!(
+            out.status.success(),
+            "otium {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A fresh environment holding a copy of this one's (closed) database.
+    fn copy(&self) -> Env {
+        let env = Env::new();
+        std::fs::copy(self.db(), env.db()).unwrap();
+        env
+    }
+}
+
+fn words(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| (*a).to_string()).collect()
+}
+
+/// A session as compared before and after (no uuid, no bookkeeping times).
+type Row = (i64, String, i64, Option<i64>, Option<String>, String);
+
+/// The sessions of a database after checking it is sound (integrity and session rules).
+fn inspect(db: &Path) -> Result<Vec<Row>, String> {
+    let conn = Connection::open(db).map_err(|e| format!("open: {e}"))?;
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| format!("integrity_check: {e}"))?;
+    if integrity != "ok" {
+        return Err(format!("integrity_check: {integrity}"));
+    }
+    let count = |sql: &str| -> Result<i64, String> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| e.to_string())
+    };
+    if count("SELECT count(*) FROM sessions WHERE end_utc IS NULL")? > 1 {
+        return Err("more than one running session".into());
+    }
+    if count("SELECT count(*) FROM sessions WHERE end_utc <= start_utc")? > 0 {
+        return Err("a session ends before it starts".into());
+    }
+    let mut st = conn
+        .prepare(
+            "SELECT s.id, p.name, s.start_utc, s.end_utc, s.note,
+                    coalesce((SELECT group_concat(name, ' ') FROM (
+                        SELECT t.name FROM session_tags st JOIN tags t ON t.id = st.tag_id
+                        WHERE st.session_id = s.id ORDER BY t.name)), '')
+             FROM sessions s JOIN projects p ON p.id = s.project_id ORDER BY s.id",
+        )
+        .map_err(|e| e.to_string())?;
+    st.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })
+    .map_err(|e| e.to_string())?
+    .collect::<rusqlite::Result<Vec<Row>>>()
+    .map_err(|e| e.to_string())
+}
+
+fn require_strace() {
+    let found = Command::new("strace")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found,
+        "strace is needed for the disk-full tests; install it (`apt-get install strace`; .ci/run does)"
+    );
+}
+
+/// Two finished sessions and one running since 11:30.
+fn template() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "add", "coding", "+review", "--from", "9:00", "--to", "10:00",
+    ]);
+    env.ok(&[
+        "add", "writing", "--from", "10:30", "--to", "11:00", "--note", "n",
+    ]);
+    env.ok(&["start", "reading", "+book", "--at", "11:30"]);
+    env
+}
+
+/// What a command leaves behind besides the database.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Makes {
+    /// Only the database changes.
+    Nothing,
+    /// A file in `out/` (export, backup); the database must not change at all.
+    File,
+}
+
+/// The commands under test; `{out}` stands for the output folder of each copy.
+fn scenarios() -> Vec<(&'static str, Vec<String>, Makes)> {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/watson-frames.json")
+        .to_string_lossy()
+        .into_owned();
+    vec![
+        (
+            "add",
+            words(&["add", "coding", "+a", "--from", "8:00", "--to", "8:30"]),
+            Makes::Nothing,
+        ),
+        (
+            "start",
+            words(&["start", "writing", "+x", "--note", "s"]),
+            Makes::Nothing,
+        ),
+        ("stop", words(&["stop"]), Makes::Nothing),
+        (
+            "import",
+            vec!["import".into(), "watson".into(), fixture],
+            Makes::Nothing,
+        ),
+        (
+            "export",
+            words(&["export", "--format", "json", "-o", "{out}/export.json"]),
+            Makes::File,
+        ),
+        ("backup", words(&["backup", "{out}/backup.db"]), Makes::File),
+    ]
+}
+
+const SYSCALLS: &[&str] = &["pwrite64", "?fsync,?fdatasync", "write"];
+
+/// What one fault series found.
+#[derive(Default, Debug)]
+struct Tally {
+    runs: usize,
+    faults: usize,
+    failed: usize,
+    /// Failures whose message says "no space left" outright (the rest: "may be full").
+    certain: usize,
+    succeeded: usize,
+}
+
+/// Asserts what a failed command printed: one line that says the space ran out.
+fn assert_no_space_error(what: &str, out: &Output) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(6 | 8)),
+        "{what}: exit {:?}, {stderr}",
+        out.status.code()
+    );
+    assert_eq!(stderr.lines().count(), 1, "{what}: {stderr:?}");
+    assert!(stderr.starts_with("error: "), "{what}: {stderr:?}");
+    assert!(!stderr.contains("panicked"), "{what}: {stderr:?}");
+    let lower = stderr.to_lowercase();
+    assert!(
+        lower.contains("no space left") || lower.contains("may be full"),
+        "{what}: does not say the disk is full: {stderr:?}"
+    );
+    assert!(
+        lower.contains("free some space"),
+        "{what}: no fix: {stderr:?}"
+    );
+}
+
+/// The output file is absent (only after a failure) or whole; no temp file is left.
+fn assert_output(what: &str, env: &Env, ok: bool, file: &Path, before: &[Row]) {
+    let leftovers: Vec<String> = std::fs::read_dir(env.out_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".otium"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "{what}: temp files left: {leftovers:?}"
+    );
+    if !file.exists() {
+        assert!(!ok, "{what}: succeeded without {}", file.display());
+        return;
+    }
+    // Present even after a failure when only the folder's sync after the rename failed.
+    if file.extension().is_some_and(|e| e == "db") {
+        assert_eq!(inspect(file).unwrap(), before, "{what}: the backup differs");
+    } else {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!(json.as_array().map(Vec::len), Some(before.len()), "{what}");
+    }
+}
+
+/// Runs one scenario with ENOSPC at the N-th `syscall` for N = 1, 2, … until it passes
+/// without the fault being hit.
+fn fault_series(
+    base: &Env,
+    scenario: &(&str, Vec<String>, Makes),
+    syscall: &str,
+    before: &[Row],
+    after: &[Row],
+) -> Tally {
+    let (name, template_args, makes) = scenario;
+    let mut tally = Tally::default();
+    for n in 1..=500 {
+        let env = base.copy();
+        let out_dir = env.out_dir().to_string_lossy().into_owned();
+        let args: Vec<String> = template_args
+            .iter()
+            .map(|a| a.replace("{out}", &out_dir))
+            .collect();
+        let log = env.dir.path().join("strace.log");
+        let log_s = log.to_string_lossy().into_owned();
+        let prefix = [
+            "strace",
+            "-f",
+            "-qq",
+            "-o",
+            &log_s,
+            "-e",
+            &format!("trace={syscall}"),
+            "-e",
+            &format!("inject={syscall}:error=ENOSPC:when={n}"),
+        ];
+        let out = env.command(&prefix, &args).output().unwrap();
+        tally.runs += 1;
+        let what = format!("{name} with ENOSPC at {syscall} #{n}");
+        let injected = std::fs::read_to_string(&log)
+            .unwrap()
+            .lines()
+            .find(|l| l.contains("(INJECTED)"))
+            .map(str::to_string);
+        let ok = out.status.success();
+        let Some(injected) = injected else {
+            assert!(
+                ok,
+                "{what}: failed without a fault: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            return tally;
+        };
+        tally.faults += 1;
+        if ok {
+            tally.succeeded += 1;
+        } else {
+            tally.failed += 1;
+            // A failed write to stderr itself cannot be read back; everything else says why.
+            if !injected.contains("write(2,") {
+                assert_no_space_error(&what, &out);
+            }
+            if String::from_utf8_lossy(&out.stderr)
+                .to_lowercase()
+                .contains("no space left")
+            {
+                tally.certain += 1;
+            }
+        }
+        let found = inspect(&env.db()).unwrap_or_else(|e| panic!("{what}: {e}"));
+        match makes {
+            Makes::Nothing if ok => assert_eq!(found, after, "{what}: succeeded, change lost"),
+            // Only the answer on stdout was lost: the change itself was committed.
+            Makes::Nothing if injected.contains("write(1,") => {
+                assert_eq!(found, after, "{what}: change lost");
+            }
+            Makes::Nothing => assert_eq!(found, before, "{what}: failed, yet changed the data"),
+            Makes::File => {
+                assert_eq!(found, before, "{what}: changed the database");
+                let file = PathBuf::from(args.last().unwrap());
+                assert_output(&what, &env, ok, &file, before);
+            }
+        }
+        // otium opens the database again and carries on.
+        let status = env.command(&[], &words(&["status"])).output().unwrap();
+        assert!(
+            status.status.success(),
+            "{what}: otium cannot open the database afterwards: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    }
+    panic!("{name}: {syscall} was still being called after 500 faults");
+}
+
+#[test]
+fn enospc_at_every_write_fails_cleanly_and_keeps_the_database() {
+    require_strace();
+    let base = template();
+    let before = inspect(&base.db()).unwrap();
+    assert_eq!(before.len(), 3);
+    let mut report = Vec::new();
+    let mut failures = 0;
+    for scenario in scenarios() {
+        let (name, _, makes) = &scenario;
+        // What the command leaves when nothing goes wrong.
+        let done = base.copy();
+        let out_dir = done.out_dir().to_string_lossy().into_owned();
+        let args: Vec<String> = scenario
+            .1
+            .iter()
+            .map(|a| a.replace("{out}", &out_dir))
+            .collect();
+        let out = done.command(&[], &args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let after = inspect(&done.db()).unwrap();
+        if *makes == Makes::Nothing {
+            assert_ne!(after, before, "{name} changed nothing");
+        }
+        for syscall in SYSCALLS {
+            let t = fault_series(&base, &scenario, syscall, &before, &after);
+            report.push(format!(
+                "{name:7} {syscall:18} runs {:3} faults {:3} (failed {:3} of which {:3} \"no space left\", succeeded {:3})",
+                t.runs, t.faults, t.failed, t.certain, t.succeeded
+            ));
+            failures += t.failed;
+        }
+    }
+    eprintln!("ENOSPC at every write:\n{}", report.join("\n"));
+    assert!(failures > 0);
+}
