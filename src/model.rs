@@ -152,6 +152,28 @@ pub struct TagSummary {
     pub total_seconds: i64,
 }
 
+/// A note (or any stored text) made safe for a terminal: control characters, which a
+/// note may hold (line breaks, an ESC from a paste), are shown escaped (`\n`,
+/// `\u{1b}`) so they cannot move the cursor, recolour the screen or break a row.
+/// JSON, CSV and the database keep the text as it is.
+#[must_use]
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// Checks and trims a project name.
 pub fn validate_project(name: &str) -> Result<String> {
     let name = name.trim();
@@ -241,4 +263,17 @@ fn rfc3339_utc<S: serde::Serializer>(
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&t.to_rfc3339())
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        assert_eq!(printable("chapter 3 · 写作 🖋"), "chapter 3 · 写作 🖋");
+        assert_eq!(printable("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(printable("\u{1b}[31mred"), "\\u{1b}[31mred");
+        assert_eq!(printable("bell\u{7}"), "bell\\u{7}");
+    }
 }

@@ -17,7 +17,7 @@ pub fn label(s: &Session) -> String {
     }
     if let Some(note) = &s.note {
         text.push_str(" · ");
-        text.push_str(note);
+        text.push_str(&crate::model::printable(note));
     }
     text
 }

@@ -197,6 +197,7 @@ fn open_tui(
     clock: Clock,
     zone: chrono_tz::Tz,
 ) -> Result<()> {
+    crate::tui::require_terminal()?;
     if demo {
         let dir = tempfile::tempdir().map_err(|e| {
             Error::new(

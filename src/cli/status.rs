@@ -154,7 +154,7 @@ fn run_format(ctx: &mut Ctx, template: &str) -> Result<()> {
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
-        "note" => Some(s.note.clone().unwrap_or_default()),
+        "note" => Some(crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned()),
         "elapsed" => Some(time::human_duration(elapsed)),
         "elapsed_minutes" => Some((elapsed / 60).to_string()),
         "start" => Some(time::hhmm_in(zone, s.start)),

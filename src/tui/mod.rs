@@ -23,9 +23,9 @@ fn io_error(e: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("terminal error: {e}"))
 }
 
-/// Runs the TUI until the user quits. The terminal is restored on quit, on error,
-/// and on panic (ratatui's hook).
-pub fn run(tracker: &mut Tracker) -> Result<()> {
+/// Refuses to start without a terminal (piped, cron), before anything is opened or
+/// created, so `otium < /dev/null` leaves no database behind.
+pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::new(
@@ -33,6 +33,13 @@ pub fn run(tracker: &mut Tracker) -> Result<()> {
             "the TUI needs a terminal; run it in one, or use a verb such as `otium status` (see `otium --help`)",
         ));
     }
+    Ok(())
+}
+
+/// Runs the TUI until the user quits. The terminal is restored on quit, on error,
+/// and on panic (ratatui's hook).
+pub fn run(tracker: &mut Tracker) -> Result<()> {
+    require_terminal()?;
     let mut app = App::load(tracker, theme::Theme::from_env())?;
     let mut terminal = ratatui::try_init().map_err(|e| io_error(&e))?;
     let result = event_loop(&mut terminal, &mut app, tracker);

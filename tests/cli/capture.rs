@@ -391,6 +391,8 @@ fn without_a_terminal_the_tui_says_what_to_do() {
             "{err}"
         );
     }
+    // Refused before the database is opened: nothing was created.
+    assert!(!env.db().exists(), "{} was created", env.db().display());
 }
 
 #[test]

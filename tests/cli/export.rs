@@ -83,6 +83,31 @@ fn ics_folds_long_lines() {
 }
 
 #[test]
+fn ics_escapes_commas_semicolons_backslashes_and_line_breaks() {
+    // RFC 5545 3.3.11: TEXT escapes `\` as `\\`, `;` as `\;`, `,` as `\,`, a newline as `\n`.
+    let env = week();
+    env.ok(&[
+        "add",
+        "a,b;c",
+        "+t",
+        "--from",
+        "2026-03-06 08:00",
+        "--for",
+        "10m",
+        "-n",
+        "x, y; z\\w\nnext",
+    ]);
+    let ics = env
+        .ok(&["export", "--today", "--format", "ics"])
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("DESCRIPTION:x\\, y\\; z\\\\w\\nnext\\n+t\r\n"),
+        "{ics}"
+    );
+    assert!(ics.contains("SUMMARY:a\\,b\\;c"), "{ics}");
+}
+
+#[test]
 fn json_export_is_every_session_like_log() {
     let env = week();
     let exported: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();

@@ -247,3 +247,28 @@ fn control_characters_and_ambiguous_names_are_refused_clearly() {
     // Nothing was written.
     assert_eq!(env.json(&["log", "--all"]), Value::Array(vec![]));
 }
+
+#[test]
+fn control_characters_in_notes_never_reach_the_terminal_raw() {
+    let env = TestEnv::new();
+    let note = "paste \u{1b}[2J\u{1b}[31mred\nsecond line\u{7}";
+    env.ok(&["add", "a", "--from", "9:00", "--for", "1h", "--note", note]);
+    env.ok(&["start", "b", "--at", "11:00", "--note", note]);
+    for args in [
+        &["log", "--today"][..],
+        &["status"][..],
+        &["status", "--format", "{note}"][..],
+    ] {
+        let text = env.ok(args);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}']),
+            "{args:?} printed a raw control character: {text:?}"
+        );
+        assert!(
+            text.contains("paste \\u{1b}[2J\\u{1b}[31mred\\nsecond line\\u{7}"),
+            "{args:?}: {text}"
+        );
+    }
+    // The data itself is kept exactly: JSON and exports carry the real characters.
+    assert_eq!(env.json(&["log", "--today"])[0]["note"], note);
+}

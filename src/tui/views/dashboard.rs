@@ -103,7 +103,8 @@ fn render_timer(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(format!("  {}", tags.join(" "))),
             ]));
             if let Some(note) = &r.note {
-                lines.push(Line::from(Span::styled(note.clone(), app.theme.dim)));
+                let note = crate::model::printable(note).into_owned();
+                lines.push(Line::from(Span::styled(note, app.theme.dim)));
             }
             lines.push(Line::from(vec![
                 Span::styled(clock(r.duration_seconds(s.now)), app.theme.running),

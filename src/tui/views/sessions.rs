@@ -75,7 +75,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Cell::from(time::human_duration(s.duration_seconds(app.snapshot.now))),
                 Cell::from(s.project.clone()),
                 Cell::from(tags.join(" ")),
-                Cell::from(s.note.clone().unwrap_or_default()),
+                Cell::from(
+                    crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned(),
+                ),
             ])
             .style(style),
         );
