@@ -88,8 +88,7 @@ pub struct DividendRequest {
 }
 
 /// The national part: figures, or why there are none.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum NationalPart {
     /// Computed.
     Figures(Box<National>),
@@ -104,16 +103,73 @@ pub enum NationalPart {
     },
 }
 
+/// Unavailable figures keep every key of [`National`], as `null`, beside the reason.
+impl Serialize for NationalPart {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Self::Figures(national) => national.serialize(serializer),
+            Self::Unavailable {
+                country,
+                base_year,
+                reason,
+            } => {
+                const FIGURES: [&str; 13] = [
+                    "country_name",
+                    "end_year",
+                    "output_per_hour_base",
+                    "output_per_hour_end",
+                    "productivity_multiple",
+                    "hours_base",
+                    "hours_end",
+                    "hours_needed",
+                    "potential_hours",
+                    "realised_hours",
+                    "captured_share",
+                    "labour_share_base",
+                    "labour_share_end",
+                ];
+                let mut map = serializer.serialize_map(Some(FIGURES.len() + 3))?;
+                map.serialize_entry("country", country)?;
+                map.serialize_entry("base_year", base_year)?;
+                for key in FIGURES {
+                    map.serialize_entry(key, &None::<f64>)?;
+                }
+                map.serialize_entry("reason", reason)?;
+                map.serialize_entry("warnings", &[] as &[String])?;
+                map.end()
+            }
+        }
+    }
+}
+
 /// The Keynes-week part with its inputs.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct KeynesPart {
     /// The weeks averaged, with their hours.
     pub weeks: Vec<WeekHours>,
     /// The figures, when defined.
-    #[serde(flatten)]
     pub figures: Option<KeynesWeek>,
     /// Why figures are missing, if they are.
     pub reason: Option<String>,
+}
+
+/// Every figure's key is always there: `null` with a `reason` when undefined, so a
+/// script reads one shape.
+impl Serialize for KeynesPart {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let f = self.figures.as_ref();
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("weeks", &self.weeks)?;
+        map.serialize_entry("average_hours", &f.map(|f| f.average_hours))?;
+        map.serialize_entry("weeks_averaged", &f.map(|f| f.weeks_averaged))?;
+        map.serialize_entry("productivity_multiple", &f.map(|f| f.productivity_multiple))?;
+        map.serialize_entry("keynes_hours", &f.map(|f| f.keynes_hours))?;
+        map.serialize_entry("dividend_hours", &f.map(|f| f.dividend_hours))?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.end()
+    }
 }
 
 /// Hours tracked in one ISO week.
@@ -166,7 +222,7 @@ impl Tracker {
     pub fn dividend(&self, request: &DividendRequest) -> Result<Dividend> {
         let country = data::country(&request.country).ok_or_else(|| {
             Error::invalid(format!(
-                "no data for country {:?}; `otium dividend --countries` lists the codes",
+                "no hours data for country {:?}: the table holds only the countries for which Penn World Table records average hours worked; `otium dividend --countries` lists them",
                 request.country
             ))
         })?;

@@ -157,12 +157,24 @@ fn national(out: &mut super::Out, n: &National) {
         n.hours_needed,
         week(n.hours_needed)
     ));
+    // A negative realised dividend means hours rose: say so instead of "taken -196 h".
+    let taken = if n.realised_hours >= 0.0 {
+        format!(
+            "taken as shorter hours {:.1} h/year ({:.1} h/week)",
+            n.realised_hours,
+            week(n.realised_hours)
+        )
+    } else {
+        format!(
+            "none taken: hours rose by {:.1} h/year ({:.1} h/week)",
+            -n.realised_hours,
+            week(-n.realised_hours)
+        )
+    };
     out.line(format!(
-        "  Potential dividend   {:.1} h/year ({:.1} h/week); taken as shorter hours {:.1} h/year ({:.1} h/week)",
+        "  Potential dividend   {:.1} h/year ({:.1} h/week); {taken}",
         n.potential_hours,
         week(n.potential_hours),
-        n.realised_hours,
-        week(n.realised_hours)
     ));
     match n.captured_share {
         Some(c) => out.line(format!(
@@ -194,9 +206,14 @@ fn keynes(out: &mut super::Out, k: &KeynesPart, national: &NationalPart) {
         .collect();
     match (&k.figures, national) {
         (Some(f), NationalPart::Figures(n)) => {
+            let free = if f.dividend_hours >= 0.0 {
+                format!("{:.1} h/week of free time", f.dividend_hours)
+            } else {
+                format!("{:.1} h/week more work", -f.dividend_hours)
+            };
             out.line(format!(
-                "Keynes week: your {:.1} h week would be {:.1} h at {} {} output per worker (R = {:.3}, {}); {:.1} h/week of free time.",
-                f.average_hours, f.keynes_hours, n.base_year, n.country_name, f.productivity_multiple, n.end_year, f.dividend_hours
+                "Keynes week: your {:.1} h week would be {:.1} h at {} {} output per worker (R = {:.3}, {}); {free}.",
+                f.average_hours, f.keynes_hours, n.base_year, n.country_name, f.productivity_multiple, n.end_year
             ));
             out.line(format!(
                 "  Average of {} week(s): {}",
@@ -237,8 +254,13 @@ fn personal(out: &mut super::Out, p: &PersonalPart) {
     if let (Some(need), Some(pot), Some(real)) =
         (f.hours_needed, f.potential_hours, f.realised_hours)
     {
+        let taken = if real >= 0.0 {
+            format!("taken {real:.1} h/week")
+        } else {
+            format!("none taken: hours rose by {:.1} h/week", -real)
+        };
         out.line(format!(
-            "    baseline output would now take {need:.1} h/week: potential dividend {pot:.1} h/week, taken {real:.1} h/week"
+            "    baseline output would now take {need:.1} h/week: potential dividend {pot:.1} h/week, {taken}"
         ));
     }
     if let Some(c) = f.captured_share {

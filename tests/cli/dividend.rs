@@ -266,6 +266,19 @@ fn undefined_cases_say_why() {
             .contains("no complete week")
     );
     assert_eq!(d["keynes_week"]["keynes_hours"], Value::Null);
+    // The keys are there, null, beside the reason: one shape for scripts.
+    for key in [
+        "average_hours",
+        "weeks_averaged",
+        "productivity_multiple",
+        "keynes_hours",
+        "dividend_hours",
+    ] {
+        assert!(
+            d["keynes_week"].as_object().unwrap().contains_key(key),
+            "{key}: {d}"
+        );
+    }
     assert_eq!(d["personal"], serde_json::json!([]));
     // A base year outside the data.
     let old = env.json(&["dividend", "--base", "1900"]);
@@ -275,6 +288,16 @@ fn undefined_cases_say_why() {
             .unwrap()
             .contains("1950–2019")
     );
+    assert_eq!(old["national"]["base_year"], 1900);
+    for key in [
+        "end_year",
+        "productivity_multiple",
+        "hours_needed",
+        "captured_share",
+    ] {
+        let national = old["national"].as_object().unwrap();
+        assert_eq!(national.get(key), Some(&Value::Null), "{key}: {old}");
+    }
     let text = env.ok(&["dividend", "--country", "CHN", "--base", "1960"]);
     assert!(
         text.contains("not available") && text.contains("1970–2019"),
@@ -303,6 +326,12 @@ fn undefined_cases_say_why() {
     assert!(
         env.fails(&["dividend", "--country", "XYZ"], code::INVALID)
             .contains("--countries")
+    );
+    // Nigeria is in PWT but without hours worked: the message says it is hours data that is missing.
+    let nga = env.fails(&["dividend", "--country", "NGA"], code::INVALID);
+    assert!(
+        nga.contains("no hours data") && nga.contains("NGA"),
+        "{nga}"
     );
     env.fails(
         &[
@@ -338,4 +367,17 @@ fn countries_list() {
         text.contains("CHN  1970–2019  China") && text.contains("CC BY 4.0"),
         "{text}"
     );
+}
+
+#[test]
+fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
+    // China 1978 -> 2019: hours per worker 1972.7 -> 2168.9 (PWT avh), up 196.2 h/year,
+    // 196.2 / 52 = 3.77 h/week.
+    let env = TestEnv::new();
+    let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
+    assert!(
+        text.contains("none taken: hours rose by 196.2 h/year (3.8 h/week)"),
+        "{text}"
+    );
+    assert!(!text.contains("taken as shorter hours -"), "{text}");
 }
