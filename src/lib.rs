@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod dividend;
 pub mod error;
+pub mod fuzzing;
 pub mod interop;
 pub mod leisure;
 pub mod limits;

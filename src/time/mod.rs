@@ -124,10 +124,17 @@ pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> Resolved {
         LocalResult::None => {
             // Use the offset in force just before the gap: the wall time moves
             // forward by exactly the length of the gap.
-            let before = naive.and_utc() - Duration::days(1);
+            // Checked: at the ends of chrono's range (years ±262143, which the date
+            // parsers accept) the zone has no answer and plain `-` panicked (found by
+            // the fuzzer); the wall time is then read as UTC.
+            let utc = naive.and_utc();
+            let before = utc.checked_sub_signed(Duration::days(1)).unwrap_or(utc);
             let offset = tz.offset_from_utc_datetime(&before.naive_utc());
             let fixed = chrono::Offset::fix(&offset);
-            let instant = (naive - Duration::seconds(i64::from(fixed.local_minus_utc()))).and_utc();
+            let instant = naive
+                .checked_sub_signed(Duration::seconds(i64::from(fixed.local_minus_utc())))
+                .unwrap_or(naive)
+                .and_utc();
             let shown = instant.with_timezone(&tz);
             let note = format!(
                 "{} does not exist in {tz} (clocks jump forward); using {} ({})",
@@ -154,11 +161,13 @@ pub fn day_start(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
             // Midnight skipped: the day starts at the instant of the jump, which is
             // the resolved instant minus the part of the gap before midnight.
             let resolved = resolve_local(tz, midnight).instant;
+            let (step, floor) = (Duration::minutes(15), Duration::hours(3));
+            let floor = resolved.checked_sub_signed(floor).unwrap_or(resolved);
             let mut t = resolved;
-            while t.with_timezone(&tz).date_naive() == date && t > resolved - Duration::hours(3) {
-                t -= Duration::minutes(15);
+            while t.with_timezone(&tz).date_naive() == date && t > floor {
+                t = t.checked_sub_signed(step).unwrap_or(floor);
             }
-            t + Duration::minutes(15)
+            t.checked_add_signed(step).unwrap_or(t)
         }
     }
 }
@@ -256,6 +265,24 @@ mod tests {
             start.with_timezone(&tz).format("%H:%M").to_string(),
             "01:00"
         );
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_do_not_panic() {
+        // Found by the fuzzer: `--day -262143-01-01` panicked in resolve_local.
+        for tz in [
+            chrono_tz::UTC,
+            chrono_tz::Europe::Berlin,
+            chrono_tz::Pacific::Kiritimati,
+        ] {
+            for date in [NaiveDate::MIN, NaiveDate::MAX] {
+                let _ = day_start(tz, date);
+                for time in ["00:00", "12:00", "23:59"] {
+                    let naive = date.and_time(time.parse().unwrap());
+                    let _ = resolve_local(tz, naive);
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! `N min ago`, `2h ago`, `1h30m ago`, `-15m`.
 //! Durations: `1h30m`, `1h 30m`, `90m`, `1.5h`, `1:30`, `45s`, `90 min`, `2 hours`.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 use super::{Resolved, resolve_local};
@@ -13,12 +13,35 @@ use crate::error::{Error, Result};
 
 const INSTANT_HELP: &str = "use HH:MM, YYYY-MM-DD HH:MM, yesterday HH:MM, 15m ago or RFC 3339";
 const DURATION_HELP: &str = "use e.g. 1h30m, 90m, 1.5h or 1:30";
+/// The longest duration read, in seconds (about 31,700 years): far beyond any real
+/// session, and far inside what `now - duration` can represent, in every form.
+const MAX_DURATION: i64 = 1_000_000_000_000;
 
-/// Parses a user-typed instant.
+/// Parses a user-typed instant, in whole seconds (the store's precision: a fraction
+/// of a second is dropped, and a leap second `:60` is refused).
 ///
 /// `now` and `zone` anchor relative forms; `reference_day` is the local date a bare
 /// `HH:MM` falls on (today for most verbs, the session's day for `edit`).
 pub fn parse_instant(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: Tz,
+    reference_day: NaiveDate,
+) -> Result<Resolved> {
+    let Resolved { instant, note } = read_instant(text, now, zone, reference_day)?;
+    // chrono reads `:60` as a leap second, which unix seconds cannot hold (found by
+    // the fuzzer: it came back as `:59` of the minute before).
+    if instant.nanosecond() >= 1_000_000_000 {
+        return Err(Error::invalid(format!(
+            "{:?} names a leap second (:60); use :59 or the next minute",
+            text.trim()
+        )));
+    }
+    let instant = DateTime::from_timestamp(instant.timestamp(), 0).unwrap_or(instant);
+    Ok(Resolved { instant, note })
+}
+
+fn read_instant(
     text: &str,
     now: DateTime<Utc>,
     zone: Tz,
@@ -143,11 +166,11 @@ pub fn parse_duration(text: &str) -> Result<i64> {
                 .ok_or_else(bad)?;
         }
         // `1:30` is hours and minutes; `1:30:15` adds seconds.
-        return Ok(if parts.len() == 2 {
-            seconds * 60
-        } else {
-            seconds
-        });
+        let unit = if parts.len() == 2 { 60 } else { 1 };
+        return seconds
+            .checked_mul(unit)
+            .filter(|s| *s <= MAX_DURATION)
+            .ok_or_else(bad);
     }
     let mut rest = lower.as_str();
     let mut total = 0.0_f64;
@@ -177,7 +200,7 @@ pub fn parse_duration(text: &str) -> Result<i64> {
         total += number * unit;
         any = true;
     }
-    if !any || !total.is_finite() || total > 1.0e12 {
+    if !any || !total.is_finite() || total > MAX_DURATION as f64 {
         return Err(bad());
     }
     // Checked above: finite and far inside i64.
@@ -300,6 +323,37 @@ mod tests {
                 .unwrap_err()
                 .message()
                 .contains("without a unit")
+        );
+    }
+
+    #[test]
+    fn huge_durations_are_refused_in_every_form() {
+        // Found by the fuzz corpus: `99999999999999:00 ago` overflowed chrono and panicked.
+        assert_eq!(parse_duration("277777777:46:40").unwrap(), MAX_DURATION);
+        for huge in ["99999999999999:00", "277777777:46:41", "1000000000001s"] {
+            assert!(parse_duration(huge).is_err(), "{huge}");
+        }
+        assert!(at("99999999999999:00 ago").is_err());
+        assert!(at("-99999999999999:00").is_err());
+    }
+
+    #[test]
+    fn leap_seconds_are_refused_and_fractions_dropped() {
+        // Found by the fuzzer: `26-03-02T16:00:60` parsed as a leap second that
+        // did not survive a round trip through RFC 3339.
+        for leap in [
+            "2026-03-02 16:00:60",
+            "2026-03-02T16:00:60",
+            "2016-12-31T23:59:60Z",
+        ] {
+            assert!(
+                at(leap).unwrap_err().message().contains("leap second"),
+                "{leap}"
+            );
+        }
+        assert_eq!(
+            at("2026-03-02T08:00:00.9Z").unwrap(),
+            "2026-03-02T08:00:00+00:00"
         );
     }
 

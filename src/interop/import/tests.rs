@@ -7,8 +7,9 @@ use proptest::prelude::*;
 
 use super::otium::unneutralise;
 use super::*;
+use crate::Tracker;
 use crate::interop::export::{ExportFormat, Exporter};
-use crate::model::{NewSession, Session};
+use crate::model::{NewSession, Session, normalize_note, validate_project, validate_tag};
 use crate::time::{Clock, range::Span};
 
 fn now() -> DateTime<Utc> {

@@ -1,0 +1,250 @@
+//! Reading one import file: [`Source`] pairs a guarded reader ([`Guard`]) with
+//! [`Here`], which knows the file's name and how far the guard has read, so every
+//! record and every error carries `file:line:col`. Lines, JSON arrays (streamed one
+//! element at a time) and CSV are the three shapes the format modules ask for.
+//! Nothing here knows a format or touches the database.
+
+use std::cell::Cell;
+use std::io::{self, BufRead, BufReader};
+use std::path::Path;
+use std::rc::Rc;
+
+use serde::de::{DeserializeOwned, Error as _, SeqAccess, Visitor};
+
+use super::input::{Guard, Mode, Pos, guard_error};
+use super::{Input, Record};
+use crate::error::{Error, ErrorKind, Result};
+
+/// An invalid-input error at `file:line:col`.
+pub(crate) fn at(file: &str, line: u64, col: u64, message: &str) -> Error {
+    Error::invalid(format!("{file}:{line}:{col}: {message}"))
+}
+
+/// Where a file is being read: its name and the guard's position.
+pub(crate) struct Here {
+    pub name: Rc<str>,
+    pub pos: Rc<Cell<Pos>>,
+    /// Bytes of earlier files (Timewarrior folders), for progress.
+    pub base: u64,
+}
+
+/// A guarded reader on one file, and where it has got to.
+pub(crate) struct Source {
+    pub here: Here,
+    pub reader: Guard<Box<dyn BufRead>>,
+}
+
+impl Source {
+    pub(crate) fn open(input: &Input, mode: Mode) -> Result<Self> {
+        let (name, inner): (String, Box<dyn BufRead>) = match input {
+            Input::Path(path) => (
+                path.display().to_string(),
+                Box::new(BufReader::with_capacity(1 << 16, open_file(path)?)),
+            ),
+            Input::Bytes { name, data } => (name.clone(), Box::new(io::Cursor::new(data.clone()))),
+        };
+        Ok(Self::new(name, inner, mode, 0))
+    }
+
+    pub(crate) fn new(name: String, inner: Box<dyn BufRead>, mode: Mode, base: u64) -> Self {
+        let pos = Rc::new(Cell::new(Pos::default()));
+        Source {
+            reader: Guard::new(inner, mode, Rc::clone(&pos)),
+            here: Here {
+                name: name.into(),
+                pos,
+                base,
+            },
+        }
+    }
+
+    /// Calls `f` with each line (without its `\n` or `\r\n`) and its 1-based number.
+    pub fn each_line(self, f: &mut dyn FnMut(&Here, &str, u64) -> Result<()>) -> Result<()> {
+        let Source { here, reader } = self;
+        let mut lines = BufReader::with_capacity(1 << 16, reader);
+        let mut buf = Vec::new();
+        let mut number = 0;
+        loop {
+            buf.clear();
+            let n = lines
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| here.io_error(&e))?;
+            if n == 0 {
+                return Ok(());
+            }
+            number += 1;
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+            }
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            let line = std::str::from_utf8(&buf).map_err(|_| {
+                at(
+                    &here.name,
+                    number,
+                    1,
+                    "invalid UTF-8; save the file as UTF-8",
+                )
+            })?;
+            f(&here, line, number)?;
+        }
+    }
+
+    /// Streams the elements of a top-level JSON array into `f` (with their 1-based
+    /// index); `expecting` names what the array should hold, for messages.
+    pub fn each_json<T: DeserializeOwned>(
+        self,
+        expecting: &'static str,
+        f: &mut dyn FnMut(&Here, T, u64) -> Result<()>,
+    ) -> Result<()> {
+        let Source { here, reader } = self;
+        let mut stash = None;
+        let mut de = serde_json::Deserializer::from_reader(reader);
+        let result = serde::Deserializer::deserialize_seq(
+            &mut de,
+            Each {
+                here: &here,
+                f,
+                stash: &mut stash,
+                expecting,
+                index: 0,
+                _t: std::marker::PhantomData,
+            },
+        )
+        .and_then(|()| de.end());
+        if let Some(e) = stash {
+            return Err(e);
+        }
+        result.map_err(|e| here.json_error(e))
+    }
+
+    /// A CSV reader over this source (headers on, strict field counts).
+    pub fn csv(self) -> (Here, csv::Reader<Guard<Box<dyn BufRead>>>) {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(self.reader);
+        (self.here, reader)
+    }
+}
+
+impl Here {
+    /// A record located at the current position.
+    pub fn record(&self) -> Record {
+        let p = self.pos.get();
+        self.record_at(p.line, p.col)
+    }
+
+    /// A record located at `line:col`.
+    pub fn record_at(&self, line: u64, col: u64) -> Record {
+        Record {
+            file: Rc::clone(&self.name),
+            line,
+            col,
+            bytes: self.base + self.pos.get().bytes,
+            ..Record::default()
+        }
+    }
+
+    /// An invalid-input error at `line:col` of this file.
+    pub fn error(&self, line: u64, col: u64, message: &str) -> Error {
+        at(&self.name, line, col, message)
+    }
+
+    /// Maps a read error (a guard's finding, or I/O).
+    pub fn io_error(&self, e: &io::Error) -> Error {
+        match guard_error(e) {
+            Some(g) => at(&self.name, g.line, g.col, &g.message),
+            None => Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {e}; check the file", self.name),
+            ),
+        }
+    }
+
+    fn json_error(&self, e: serde_json::Error) -> Error {
+        if e.is_io() {
+            return self.io_error(&io::Error::from(e));
+        }
+        let text = e.to_string();
+        let what = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(m, _)| m);
+        let what = if what.contains("recursion limit") {
+            "nested more than 128 levels deep"
+        } else {
+            what
+        };
+        at(
+            &self.name,
+            e.line() as u64,
+            e.column() as u64,
+            &format!("malformed JSON: {what}; fix the file or export it again"),
+        )
+    }
+
+    /// Maps a CSV reader error.
+    pub fn csv_error(&self, e: csv::Error) -> Error {
+        let line = e.position().map_or(0, csv::Position::line);
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => self.io_error(&io),
+            csv::ErrorKind::UnequalLengths {
+                pos,
+                expected_len,
+                len,
+            } => at(
+                &self.name,
+                pos.map_or(line, |p| p.line()),
+                1,
+                &format!(
+                    "malformed CSV: this row has {len} fields but the header has {expected_len}; \
+                     quote fields that hold commas, or export the file again"
+                ),
+            ),
+            other => at(&self.name, line, 1, &format!("malformed CSV: {other:?}")),
+        }
+    }
+}
+
+fn open_file(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| {
+        let kind = if e.kind() == io::ErrorKind::NotFound {
+            ErrorKind::InvalidInput
+        } else {
+            ErrorKind::Io
+        };
+        Error::new(
+            kind,
+            format!("cannot read {}: {e}; check the path", path.display()),
+        )
+    })
+}
+
+struct Each<'a, 's, T> {
+    here: &'s Here,
+    f: &'a mut dyn FnMut(&Here, T, u64) -> Result<()>,
+    stash: &'a mut Option<Error>,
+    expecting: &'static str,
+    index: u64,
+    _t: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for Each<'_, '_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            self.index += 1;
+            if let Err(e) = (self.f)(self.here, item, self.index) {
+                *self.stash = Some(e);
+                return Err(A::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+}
