@@ -58,7 +58,8 @@ fn report(env: &TestEnv, args: &[&str]) -> Value {
     env.json(&all)
 }
 
-fn groups(v: &Value) -> Vec<(String, i64)> {
+/// A report's top-level groups as (key, seconds) pairs.
+pub fn groups(v: &Value) -> Vec<(String, i64)> {
     v["groups"]
         .as_array()
         .unwrap()

@@ -134,16 +134,8 @@ fn days(env: &TestEnv, args: &[&str]) -> (i64, Vec<(String, i64)>) {
     let mut all = vec!["report", "--by", "day", "--format", "json"];
     all.extend_from_slice(args);
     let v = env.json(&all);
-    let groups = v["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            (
-                g["key"].as_str().unwrap().to_string(),
-                g["seconds"].as_i64().unwrap(),
-            )
-        })
+    let groups = crate::report::groups(&v)
+        .into_iter()
         .filter(|(_, s)| *s > 0)
         .collect();
     (v["total_seconds"].as_i64().unwrap(), groups)
