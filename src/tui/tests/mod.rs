@@ -329,6 +329,38 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
         app.snapshot.running.as_ref().map(|s| s.project.as_str()),
         Some("elsewhere")
     );
+    // Between frames the TUI holds no read transaction, so a checkpoint by another
+    // connection can copy every WAL frame and truncate the log (busy = 0).
+    for view in [
+        View::Dashboard,
+        View::Sessions,
+        View::Reports,
+        View::Dividend,
+    ] {
+        run(
+            &mut app,
+            &mut tui_side,
+            [Action::Show(view), Action::Reload, Action::Tick],
+        );
+        let _ = draw(&app, 120, 40);
+        assert!(
+            tui_side.store.reader().is_autocommit(),
+            "{view:?} left a transaction open"
+        );
+        other
+            .start(crate::tracker::StartRequest {
+                project: format!("{view:?}"),
+                ..Default::default()
+            })
+            .ok();
+        let checkpoint = rusqlite::Connection::open(&db).unwrap();
+        let (busy, log, done): (i64, i64, i64) = checkpoint
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!((busy, log, done), (0, 0, 0), "{view:?}: checkpoint blocked");
+    }
 }
 
 #[test]
@@ -353,3 +385,84 @@ fn reports_and_dividend_keys_change_the_choices() {
 }
 
 mod targets;
+
+fn past(
+    t: &mut Tracker,
+    project: &str,
+    tags: &[&str],
+    note: Option<&str>,
+    start: &str,
+    minutes: i64,
+) {
+    let start = DateTime::parse_from_rfc3339(start)
+        .unwrap()
+        .with_timezone(&Utc);
+    t.add(crate::model::NewSession {
+        project: project.to_string(),
+        tags: tags.iter().map(|s| (*s).to_string()).collect(),
+        note: note.map(str::to_string),
+        start,
+        end: Some(start + chrono::Duration::minutes(minutes)),
+        zone: chrono_tz::Europe::Berlin,
+    })
+    .unwrap();
+}
+
+#[test]
+fn filter_narrows_the_sessions_and_continue_restarts_the_selected_one() {
+    let mut t = tracker();
+    past(
+        &mut t,
+        "writing",
+        &["book"],
+        Some("chapter 3"),
+        "2026-03-24T09:00:00+01:00",
+        60,
+    );
+    past(
+        &mut t,
+        "coding",
+        &["review"],
+        Some("PR 12"),
+        "2026-03-24T11:00:00+01:00",
+        30,
+    );
+    past(
+        &mut t,
+        "writing",
+        &[],
+        None,
+        "2026-03-25T08:00:00+01:00",
+        45,
+    );
+    let mut app = App::load(&t, Theme::new(false)).unwrap();
+    run(&mut app, &mut t, [Action::Show(View::Sessions)]);
+    let all = text(&draw(&app, 100, 30));
+    assert!(all.contains("coding") && all.contains("writing"), "{all}");
+    // `/review` keeps the session tagged review (a tag matches as well as a project).
+    run(&mut app, &mut t, [Action::OpenFilter]);
+    run(&mut app, &mut t, typed("review"));
+    run(&mut app, &mut t, [Action::Confirm]);
+    let filtered = text(&draw(&app, 100, 30));
+    assert!(filtered.contains("coding"), "{filtered}");
+    assert!(!filtered.contains("writing"), "{filtered}");
+    // `c` on the only row left starts coding +review "PR 12" again, now.
+    run(&mut app, &mut t, [Action::ContinueSelected]);
+    let running = t.running().unwrap().unwrap();
+    assert_eq!(
+        (
+            running.project.as_str(),
+            running.tags.clone(),
+            running.note.as_deref()
+        ),
+        ("coding", vec!["review".to_string()], Some("PR 12"))
+    );
+    assert_eq!(running.start, now());
+    // Esc in the filter prompt clears it: every session is listed again.
+    run(&mut app, &mut t, [Action::OpenFilter, Action::Cancel]);
+    let again = text(&draw(&app, 100, 30));
+    assert!(
+        again.contains("writing") && again.contains("coding"),
+        "{again}"
+    );
+}
