@@ -168,9 +168,34 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| db_error(&self.path, &e))?;
-        if found < schema::LATEST_VERSION {
-            maintenance::backup_before_migration(&self.conn, &self.path, found)?;
+        if found >= schema::LATEST_VERSION {
+            return Ok(());
         }
+        let backup = maintenance::backup_before_migration(&self.conn, &self.path, found)?;
+        // Another process opening the same old file may have upgraded it meanwhile,
+        // after a backup of its own: this one is then a duplicate.
+        let now: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| db_error(&self.path, &e))?;
+        if now >= schema::LATEST_VERSION {
+            if let Some(duplicate) = backup {
+                let _ = std::fs::remove_file(duplicate);
+            }
+            return Ok(());
+        }
+        // Rebuilding a table (migration 2) needs foreign keys off: with them on,
+        // `DROP TABLE sessions` deletes every session first and cascades to their tags.
+        // The pragma is a no-op inside a transaction, so it is set around the migrations'
+        // one transaction and read back; the steps that rebuild run `foreign_key_check`
+        // before committing. It is turned on again whatever happened.
+        self.set_foreign_keys(false)?;
+        let result = self.run_migrations(&migrations);
+        let restored = self.set_foreign_keys(true);
+        result.and(restored)
+    }
+
+    fn run_migrations(&mut self, migrations: &rusqlite_migration::Migrations<'_>) -> Result<()> {
         // Two processes may open a new database at once: the loser's migration fails
         // (tables exist) and rolls back; re-reading the version tells that apart from a real failure.
         for _ in 0..3 {
@@ -185,10 +210,7 @@ impl Store {
                         return Ok(());
                     }
                     if !matches!(e, rusqlite_migration::Error::RusqliteError { .. }) {
-                        return Err(Error::database(format!(
-                            "cannot upgrade the schema of {}: {e}",
-                            self.path.display()
-                        )));
+                        return Err(migration_error(&self.path, &e));
                     }
                 }
             }
@@ -197,6 +219,27 @@ impl Store {
             "cannot upgrade the schema of {}: another process keeps changing it; try again",
             self.path.display()
         )))
+    }
+
+    /// Sets `PRAGMA foreign_keys` and checks that it took (it silently does nothing
+    /// inside a transaction).
+    fn set_foreign_keys(&self, on: bool) -> Result<()> {
+        let err = |e: rusqlite::Error| db_error(&self.path, &e);
+        self.conn
+            .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })
+            .map_err(err)?;
+        let now: bool = self
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .map_err(err)?;
+        if now != on {
+            return Err(Error::database(format!(
+                "cannot turn foreign keys {} on {}; nothing was changed, please report this",
+                if on { "on" } else { "off" },
+                self.path.display()
+            )));
+        }
+        Ok(())
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed if it returns `Ok`,
@@ -261,6 +304,20 @@ fn uri_path(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A migration that failed and rolled back, in one line.
+fn migration_error(path: &Path, e: &rusqlite_migration::Error) -> Error {
+    let shown = path.display();
+    match e {
+        rusqlite_migration::Error::Hook(reason) => Error::database(format!(
+            "cannot upgrade the schema of {shown}: {reason}; nothing was changed: restore a backup, or delete those rows (`sqlite3 FILE 'PRAGMA foreign_key_check'` lists them)"
+        )),
+        other => Error::database(format!(
+            "cannot upgrade the schema of {shown}: {}; nothing was changed",
+            other.to_string().replace('\n', " ")
+        )),
+    }
 }
 
 fn read_only_error(path: &Path) -> Error {

@@ -3,26 +3,288 @@
 //! Append new migrations; never edit a released one (fixture databases of every
 //! version must keep upgrading).
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookError, HookResult, M, Migrations};
 
 /// Marks a database file as otium's (`PRAGMA application_id`).
 pub const APPLICATION_ID: i64 = 0x6F74_6975;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+/// Each version's SQL, and whether it rebuilds tables (it then runs with foreign keys
+/// off, see `Store::migrate`, and every reference is checked before it commits).
+const STEPS: &[(&str, bool)] = &[
+    (include_str!("migrations/001_initial.sql"), false),
+    // Rebuilds `sessions` and `outputs` with AUTOINCREMENT: ids are never reused.
+    (include_str!("migrations/002_ids_never_reused.sql"), true),
+];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const LATEST_VERSION: i64 = STEPS.len() as i64;
 
 /// All migrations in order.
 #[must_use]
 pub fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(
+        STEPS
+            .iter()
+            .map(|&(sql, rebuilds)| {
+                if rebuilds {
+                    M::up_with_hook(sql, foreign_key_check)
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Fails the migration (its transaction rolls back) when any reference dangles.
+/// `rusqlite_migration`'s own `M::foreign_key_check` cannot be used: it reads the
+/// `rowid` column as an integer, which is NULL for a `WITHOUT ROWID` table such as
+/// `session_tags`, so a dangling tag link would surface as a type error instead.
+fn foreign_key_check(tx: &Transaction<'_>) -> HookResult {
+    let mut st = tx.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")?;
+    let dangling = st
+        .query_map([], |r| {
+            let row = r
+                .get::<_, Option<i64>>(1)?
+                .map_or_else(|| "a row".to_string(), |id| format!("row {id}"));
+            Ok(format!(
+                "{row} of {} refers to a missing {} row",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    match dangling.first() {
+        None => Ok(()),
+        Some(first) => Err(HookError::Hook(format!(
+            "{} dangling reference(s), first: {first}",
+            dangling.len()
+        ))),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::path::Path;
+
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::store::Store;
+
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
+    }
+
+    /// A version-1 file: sessions 1–3 (2 tagged, 3 deleted again), an output of session 2.
+    fn v1_file(db: &Path) {
+        let mut conn = Connection::open(db).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO projects (id, name, created_utc) VALUES (1, 'p', 0);
+             INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+             VALUES ('a', 1, 100, 200, 'UTC', 0, 0), ('b', 1, 300, 400, 'UTC', 0, 0),
+                    ('c', 1, 500, NULL, 'UTC', 0, 0);
+             INSERT INTO tags (id, name) VALUES (1, 't');
+             INSERT INTO session_tags VALUES (2, 1);
+             INSERT INTO outputs (uuid, project_id, amount, at_utc, zone, session_id)
+             VALUES ('o', 1, 2.5, 350, 'UTC', 2);
+             DELETE FROM sessions WHERE id = 3;",
+        )
+        .unwrap();
+    }
+
+    fn dump(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut st = conn.prepare(sql).unwrap();
+        let n = st.column_count();
+        st.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|v| v.join("|"))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap()
+    }
+
+    fn data(conn: &Connection) -> Vec<Vec<String>> {
+        [
+            "SELECT * FROM projects ORDER BY id",
+            "SELECT * FROM sessions ORDER BY id",
+            "SELECT * FROM tags ORDER BY id",
+            "SELECT * FROM session_tags ORDER BY 1, 2",
+            "SELECT * FROM outputs ORDER BY id",
+        ]
+        .iter()
+        .map(|sql| dump(conn, sql))
+        .collect()
+    }
+
+    fn next_session_id(store: &mut Store) -> i64 {
+        store
+            .write(|tx| {
+                Ok(tx
+                    .query_row(
+                        "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+                         VALUES (hex(randomblob(8)), 1, 9000, 9100, 'UTC', 0, 0) RETURNING id",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap())
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn upgrading_version_1_keeps_every_row_and_link_and_stops_reusing_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("otium.db");
+        v1_file(&db);
+        let before = data(&Connection::open(&db).unwrap());
+        let mut store = Store::open(&db).unwrap();
+        let conn = store.reader();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION);
+        // The tag link and the output's session survived the rebuild (with foreign keys
+        // on, DROP TABLE would have deleted them).
+        assert_eq!(data(conn), before);
+        assert!(dump(conn, "PRAGMA foreign_key_check").is_empty());
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1, "foreign keys are on again after the migration");
+        // Session 3 was deleted before the upgrade: that cannot be known, so the next id
+        // is 3; from then on the high-water mark holds.
+        assert_eq!(next_session_id(&mut store), 3);
+        store
+            .write(|tx| Ok(tx.execute("DELETE FROM sessions WHERE id = 3", []).unwrap()))
+            .unwrap();
+        assert_eq!(next_session_id(&mut store), 4);
+        // A session put back with its old id (an undo) is allowed and lowers nothing.
+        store
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO sessions (id, uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+                     VALUES (3, 'back', 1, 600, 700, 'UTC', 0, 0)",
+                    [],
+                )
+                .unwrap();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(next_session_id(&mut store), 5);
+        assert!(dir.path().join("otium-before-v2.db").exists());
+    }
+
+    #[test]
+    fn the_rebuild_step_run_twice_keeps_rows_and_the_high_water_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("otium.db");
+        v1_file(&db);
+        let mut store = Store::open(&db).unwrap();
+        assert_eq!(next_session_id(&mut store), 3);
+        store
+            .write(|tx| Ok(tx.execute("DELETE FROM sessions WHERE id = 3", []).unwrap()))
+            .unwrap();
+        drop(store);
+        // What a second process does when it read version 1 before the first committed.
+        // (Store::migrate turns foreign keys off around it, as here.)
+        let conn = Connection::open(&db).unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        let before = data(&conn);
+        conn.execute_batch(&format!(
+            "BEGIN; {} COMMIT;",
+            include_str!("migrations/002_ids_never_reused.sql")
+        ))
+        .unwrap();
+        assert_eq!(data(&conn), before);
+        assert_eq!(
+            dump(&conn, "SELECT name, seq FROM sqlite_sequence ORDER BY name"),
+            [
+                "Text(\"outputs\")|Integer(1)",
+                "Text(\"sessions\")|Integer(3)"
+            ]
+        );
+        drop(conn);
+        let mut store = Store::open(&db).unwrap();
+        assert_eq!(next_session_id(&mut store), 4);
+    }
+
+    #[test]
+    fn a_dangling_reference_stops_the_upgrade_and_leaves_version_1() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("otium.db");
+        v1_file(&db);
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = OFF; INSERT INTO session_tags VALUES (77, 1);")
+            .unwrap();
+        let before = data(&conn);
+        drop(conn);
+        let err = Store::open(&db).err().unwrap();
+        assert!(err.message().contains("1 dangling reference(s)"), "{err}");
+        assert!(!err.message().contains('\n'), "{err}");
+        let conn = Connection::open(&db).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        assert_eq!(data(&conn), before);
+        assert_eq!(
+            dump(
+                &conn,
+                "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_v2'"
+            ),
+            ["Integer(0)"]
+        );
+    }
+
+    #[test]
+    fn a_new_database_never_reuses_session_or_output_ids() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO projects (id, name, created_utc) VALUES (1, 'p', 0)",
+                    [],
+                )
+                .unwrap();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(next_session_id(&mut store), 1);
+        store
+            .write(|tx| Ok(tx.execute("DELETE FROM sessions", []).unwrap()))
+            .unwrap();
+        assert_eq!(next_session_id(&mut store), 2);
+        let output = |store: &mut Store| -> i64 {
+            store
+                .write(|tx| {
+                    Ok(tx
+                        .query_row(
+                            "INSERT INTO outputs (uuid, project_id, amount, at_utc, zone)
+                             VALUES (hex(randomblob(8)), 1, 1, 0, 'UTC') RETURNING id",
+                            [],
+                            |r| r.get(0),
+                        )
+                        .unwrap())
+                })
+                .unwrap()
+        };
+        assert_eq!(output(&mut store), 1);
+        store
+            .write(|tx| Ok(tx.execute("DELETE FROM outputs", []).unwrap()))
+            .unwrap();
+        assert_eq!(output(&mut store), 2);
     }
 }

@@ -97,7 +97,7 @@ fn a_healthy_database_passes_every_check() {
     assert!(not_ok(&report).is_empty(), "{report}");
     assert_eq!(report["journal_mode"], "wal");
     assert_eq!(report["synchronous"], "full");
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["full"], true);
     assert_eq!(
         report["database"].as_str().unwrap(),
@@ -412,8 +412,52 @@ fn v1_sessions() -> Vec<Expected> {
     ]
 }
 
-#[test]
-fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
+/// Every row of every table, all columns (uuids and bookkeeping times included), as text.
+fn table_rows(conn: &Connection) -> Vec<(String, Vec<String>)> {
+    ["projects", "sessions", "tags", "session_tags", "outputs"]
+        .iter()
+        .map(|table| {
+            let mut st = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+                .unwrap();
+            let n = st.column_count();
+            let rows = st
+                .query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            r.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|v| v.join("|"))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap();
+            ((*table).to_string(), rows)
+        })
+        .collect()
+}
+
+/// One column of a query, as text.
+fn column(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut st = conn.prepare(sql).unwrap();
+    st.query_map([], |r| {
+        r.get::<_, rusqlite::types::Value>(0)
+            .map(|v| format!("{v:?}"))
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<Vec<_>>>()
+    .unwrap()
+}
+
+fn user_version(conn: &Connection) -> i64 {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// `tests/fixtures/db/vN.db`, one per schema version, in version order.
+fn schema_fixtures() -> Vec<PathBuf> {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db");
     let mut versions: Vec<PathBuf> = std::fs::read_dir(&fixtures)
         .unwrap()
@@ -421,20 +465,39 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         .filter(|p| p.extension().is_some_and(|e| e == "db"))
         .collect();
     versions.sort();
-    assert_eq!(
-        versions.len(),
-        1,
-        "one fixture per schema version: {versions:?}"
-    );
-    for fixture in versions {
+    versions
+}
+
+#[test]
+fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
+    let versions = schema_fixtures();
+    let names: Vec<String> = versions
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["v1.db", "v2.db"], "one fixture per schema version");
+    for (n, fixture) in (1_i64..).zip(versions) {
         let env = private_env();
         std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
         std::fs::copy(&fixture, env.db()).unwrap();
         set_mode(&env.db(), 0o600);
-        let version: i64 = Connection::open(env.db())
-            .unwrap()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        // Read from a second copy, so the one otium opens stays as committed.
+        let pristine = env.dir.path().join("pristine.db");
+        std::fs::copy(&fixture, &pristine).unwrap();
+        let (version, before, schema_before) = {
+            let conn = Connection::open(&pristine).unwrap();
+            (
+                user_version(&conn),
+                table_rows(&conn),
+                column(&conn, "SELECT sql FROM sqlite_schema ORDER BY name"),
+            )
+        };
+        assert_eq!(
+            version,
+            n,
+            "{} holds schema version {version}",
+            fixture.display()
+        );
         let all = env.json(&["log", "--all"]);
         let found: Vec<_> = all
             .as_array()
@@ -481,17 +544,131 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         let report = doctor(&env, &["--full"], 0);
         assert_eq!(report["schema_version"], report["latest_schema_version"]);
         assert_eq!(status_of(&report, "integrity").1, "integrity_check: ok");
-        // An older fixture was upgraded after a backup beside it; the latest one needs neither.
+        assert_eq!(
+            status_of(&report, "foreign_keys").1,
+            "no dangling references"
+        );
         let latest = report["latest_schema_version"].as_i64().unwrap();
+        {
+            // Every row of every table kept, column for column, ids and links included;
+            // ids are now counted in sqlite_sequence, from the highest id there was.
+            let conn = Connection::open(env.db()).unwrap();
+            assert_eq!(user_version(&conn), latest);
+            assert_eq!(table_rows(&conn), before, "{}", fixture.display());
+            assert_eq!(
+                column(
+                    &conn,
+                    "SELECT name || ' ' || seq FROM sqlite_sequence ORDER BY name"
+                ),
+                ["Text(\"outputs 1\")", "Text(\"sessions 4\")"]
+            );
+            for table in ["sessions", "outputs"] {
+                let sql: String = conn
+                    .query_row(
+                        "SELECT sql FROM sqlite_schema WHERE name = ?1",
+                        [table],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert!(sql.contains("INTEGER PRIMARY KEY AUTOINCREMENT"), "{sql}");
+            }
+            assert_eq!(column(&conn, "PRAGMA integrity_check"), ["Text(\"ok\")"]);
+            assert!(column(&conn, "PRAGMA foreign_key_check").is_empty());
+        }
+        // An older fixture was upgraded after a backup beside it; the latest one needs neither.
         let taken = backups(env.db().parent().unwrap());
         if version < latest {
             assert_eq!(taken, [format!("otium-before-v{}.db", version + 1)]);
+            // The backup holds the fixture as it was: its version, schema and every row.
+            // (`VACUUM INTO` writes it, so it is not the same bytes: the header's
+            // journal-mode bytes and change counter differ, and pages are repacked.)
+            let copy = Connection::open(env.db().with_file_name(&taken[0])).unwrap();
+            assert_eq!(user_version(&copy), version);
+            assert_eq!(
+                column(&copy, "SELECT sql FROM sqlite_schema ORDER BY name"),
+                schema_before
+            );
+            assert_eq!(table_rows(&copy), before);
+            assert_eq!(column(&copy, "PRAGMA integrity_check"), ["Text(\"ok\")"]);
         } else {
             assert!(taken.is_empty(), "{taken:?}");
         }
-        // And it keeps working: stop the running session.
+        // The committed fixture itself is never written.
+        assert_eq!(
+            std::fs::read(&fixture).unwrap(),
+            std::fs::read(&pristine).unwrap()
+        );
+        // And it keeps working: stop the running session; the next id is new.
         env.ok(&["stop"]);
+        env.ok(&["rm", "4"]);
+        let added = env.json(&["add", "x", "--from", "11:10", "--to", "11:20"]);
+        assert_eq!(added["id"], 5, "{added}");
     }
+}
+
+/// After an upgrade of otium, the TUI and a status-bar script may open the old file at
+/// the same moment: 10 rounds of 4 processes at once on a copy of v1.db. Every one
+/// succeeds, the file ends at the latest version with every row, and each backup left
+/// beside it (one per process that upgraded or raced to, duplicates removed) is whole.
+#[test]
+fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db/v1.db");
+    let before = {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("v1.db");
+        std::fs::copy(&fixture, &copy).unwrap();
+        table_rows(&Connection::open(&copy).unwrap())
+    };
+    let mut backups_left = Vec::new();
+    for round in 0..10 {
+        let env = private_env();
+        std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+        std::fs::copy(&fixture, env.db()).unwrap();
+        set_mode(&env.db(), 0o600);
+        let children: Vec<_> = (0..4)
+            .map(|k| {
+                let args: &[&str] = if k % 2 == 0 {
+                    &["status", "--json"]
+                } else {
+                    &["log", "--all", "--json"]
+                };
+                env.std_cmd(args)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let conn = Connection::open(env.db()).unwrap();
+        assert_eq!(user_version(&conn), 2, "round {round}");
+        assert_eq!(table_rows(&conn), before, "round {round}");
+        assert_eq!(
+            column(
+                &conn,
+                "SELECT name || ' ' || seq FROM sqlite_sequence ORDER BY name"
+            ),
+            ["Text(\"outputs 1\")", "Text(\"sessions 4\")"]
+        );
+        let taken = backups(env.db().parent().unwrap());
+        assert!((1..=4).contains(&taken.len()), "round {round}: {taken:?}");
+        for name in &taken {
+            let copy = Connection::open(env.db().with_file_name(name)).unwrap();
+            assert_eq!(user_version(&copy), 1, "round {round}: {name}");
+            assert_eq!(table_rows(&copy), before, "round {round}: {name}");
+        }
+        backups_left.push(taken.len());
+    }
+    eprintln!(
+        "4 processes opening v1.db at once, 10 rounds: backups left per round {backups_left:?}"
+    );
 }
 
 #[test]

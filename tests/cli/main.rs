@@ -8,6 +8,7 @@ mod doctor;
 mod env;
 mod errors;
 mod export;
+mod ids;
 mod import;
 mod injection;
 mod limits;

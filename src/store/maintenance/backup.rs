@@ -29,11 +29,32 @@ pub fn backup(store: &Store, target: &Path) -> Result<u64> {
 }
 
 fn backup_conn(conn: &Connection, target: &Path) -> Result<u64> {
-    if target.symlink_metadata().is_ok() {
-        return Err(Error::invalid(format!(
+    write_backup(conn, target).map_err(|failure| match failure {
+        Failure::Taken => Error::invalid(format!(
             "{} already exists; give another FILE or move the old one away",
             target.display()
-        )));
+        )),
+        Failure::Other(e) => e,
+    })
+}
+
+/// Why a backup was not written.
+enum Failure {
+    /// Something already exists at the target (perhaps made meanwhile by another process).
+    Taken,
+    /// Anything else, said for the user.
+    Other(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+fn write_backup(conn: &Connection, target: &Path) -> std::result::Result<u64, Failure> {
+    if target.symlink_metadata().is_ok() {
+        return Err(Failure::Taken);
     }
     let dir = target
         .parent()
@@ -79,12 +100,14 @@ fn backup_conn(conn: &Connection, target: &Path) -> Result<u64> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     temp.persist_noclobber(target).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::invalid(format!(
-                "{} already exists; give another FILE or move the old one away",
-                target.display()
-            ))
+            Failure::Taken
         } else {
-            io_error("write", target, &e.error, "check the folder's permissions")
+            Failure::Other(io_error(
+                "write",
+                target,
+                &e.error,
+                "check the folder's permissions",
+            ))
         }
     })?;
     File::open(dir)
@@ -122,18 +145,33 @@ pub(crate) fn backup_before_migration(
     if from_version < 1 || db == Path::new(":memory:") {
         return Ok(None);
     }
-    let target = pre_migration_path(db, from_version);
-    backup_conn(conn, &target).map_err(|e| {
-        Error::new(
-            e.kind(),
-            format!(
-                "not upgrading the schema of {}: the backup before it failed: {}",
-                db.display(),
-                e.message()
-            ),
-        )
-    })?;
-    Ok(Some(target))
+    // Several processes may open the old file at once (the TUI and a status-bar script
+    // after an upgrade): each takes its own backup, and one that finds its chosen name
+    // taken by another in the meantime moves on to the next name.
+    let mut attempts = 0;
+    loop {
+        let target = pre_migration_path(db, from_version);
+        match write_backup(conn, &target) {
+            Ok(_) => return Ok(Some(target)),
+            Err(Failure::Taken) if attempts < 20 => attempts += 1,
+            Err(failure) => {
+                let e = match failure {
+                    Failure::Taken => {
+                        Error::invalid(format!("{} keeps being taken", target.display()))
+                    }
+                    Failure::Other(e) => e,
+                };
+                return Err(Error::new(
+                    e.kind(),
+                    format!(
+                        "not upgrading the schema of {}: the backup before it failed: {}",
+                        db.display(),
+                        e.message()
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -190,8 +228,8 @@ mod tests {
 
     #[test]
     fn backup_before_migrating_an_existing_schema() {
-        // Only one schema version exists, so no real upgrade can run yet; this drives
-        // the hook `Store::migrate` calls with the version it found.
+        // Drives the hook `Store::migrate` calls with the version it found (the real
+        // upgrade of a version-1 file is tested in `store::schema` and tests/cli/doctor.rs).
         let dir = tempfile::tempdir().unwrap();
         let store = seeded(dir.path());
         let db = dir.path().join("otium.db");
