@@ -19,6 +19,29 @@ trap 'rm -rf "$work"' EXIT
 export OTIUM_TZ=Europe/Berlin OTIUM_CONFIG="$work/none.toml"
 : > "$OTIUM_CONFIG"
 
+# Prepare steps, run before each timed run (not timed).
+# rm-added DB: removes the session the previous `add` run made (ids are never reused,
+# so it is looked up by its day).
+cat > "$work/rm-added" <<EOF
+#!/bin/sh
+for id in \$("$bin" --db "\$1" log --from 2026-11-28 --to 2026-11-28 --json |
+    python3 -c 'import json, sys; print(*[s["id"] for s in json.load(sys.stdin)])'); do
+  "$bin" --db "\$1" rm "\$id" >/dev/null
+done
+"$bin" --db "\$1" status >/dev/null
+EOF
+# then-idle DB VERB...: runs the verb, waits a second (a stop needs a session at least a
+# second old), then runs `status`: a virtual CPU that slept is slow to wake (40 ms
+# here), and that cost belongs to the prepare step, not to the timed command.
+cat > "$work/then-idle" <<EOF
+#!/bin/sh
+db=\$1; shift
+"$bin" --db "\$db" "\$@" >/dev/null 2>&1
+sleep 1
+"$bin" --db "\$db" status >/dev/null
+EOF
+chmod +x "$work/rm-added" "$work/then-idle"
+
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 
@@ -41,16 +64,16 @@ printf '| operation | sessions | median wall | peak RSS |\n|---|---:|---:|---:|\
 for n in "${sizes[@]}"; do
   db="$work/s$n.db"
   "$seed" --db "$db" --sessions "$n" >/dev/null
+  # Let the seed's writes reach the disk first, or the timed fsyncs wait for them.
+  sync; sleep 2
   for op in "${ops[@]}"; do
     IFS='|' read -r name args prep <<<"$op"
     prepare=""
     case "$prep" in
       "") ;;
-      # The added session always gets id n+1 (SQLite reuses the highest rowid + 1).
-      rm-added) prepare="sh -c '$bin --db $db rm $((n + 1)) >/dev/null 2>&1; true'" ;;
-      *) prepare="sh -c '$bin --db $db $prep >/dev/null 2>&1; sleep 1'" ;;
+      rm-added) prepare="$work/rm-added $db" ;;
+      *) prepare="$work/then-idle $db $prep" ;;
     esac
-    # A stop needs something running, started at least a second earlier.
     runs=20; [ -n "$prepare" ] && runs=10
     json="$work/h.json"
     if [ -n "$prepare" ]; then

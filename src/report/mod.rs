@@ -210,6 +210,29 @@ impl ReportBuilder {
             return;
         }
         self.count += 1;
+        if let [by @ (GroupBy::Project | GroupBy::Tag)] = options.group_by.as_slice() {
+            // One level by project or tag, the common full-history report: the keys
+            // are the session's own strings, so nothing is allocated per session.
+            let seconds = (end - start).num_seconds();
+            let rounded = options.rounding.map_or(seconds, |r| r.apply(seconds));
+            let keys: Vec<&str> = match by {
+                GroupBy::Project => vec![session.project.as_str()],
+                _ if session.tags.is_empty() => vec!["(no tag)"],
+                _ => session.tags.iter().map(String::as_str).collect(),
+            };
+            for key in keys {
+                if !self.root.children.contains_key(key) {
+                    self.root.children.insert(key.to_string(), Node::default());
+                }
+                if let Some(node) = self.root.children.get_mut(key) {
+                    node.seconds += rounded;
+                    node.raw += seconds;
+                }
+            }
+            self.root.seconds += rounded;
+            self.root.raw += seconds;
+            return;
+        }
         if !options.group_by.iter().any(|g| g.is_time()) {
             // No day keys needed: one piece, no zone arithmetic.
             let seconds = (end - start).num_seconds();

@@ -286,3 +286,59 @@ proptest! {
         prop_assert_eq!(i64::try_from(r.groups.len()).unwrap(), days + 1);
     }
 }
+
+#[test]
+fn one_level_by_project_or_tag_clips_rounds_and_counts_each_tag() {
+    // Berlin, the week of 2026-03-02. Sessions (UTC):
+    //   a +x +y  Sun 03-01 23:00Z – Mon 00:30Z: 90 min, all in the week (Monday 00:00
+    //            in Berlin, +01:00, is Sunday 23:00Z)
+    //   b        Mon 09:00Z – 09:10Z: 10 min
+    //   a +y     Tue 10:00Z – 10:20Z: 20 min
+    let sessions = [
+        session(
+            1,
+            "a",
+            &["x", "y"],
+            "2026-03-01T23:00:00Z",
+            "2026-03-02T00:30:00Z",
+        ),
+        session(2, "b", &[], "2026-03-02T09:00:00Z", "2026-03-02T09:10:00Z"),
+        session(
+            3,
+            "a",
+            &["y"],
+            "2026-03-03T10:00:00Z",
+            "2026-03-03T10:20:00Z",
+        ),
+        // Outside the week (ends as the week starts): ignored.
+        session(
+            4,
+            "c",
+            &["x"],
+            "2026-03-01T22:00:00Z",
+            "2026-03-01T23:00:00Z",
+        ),
+    ];
+    let berlin = chrono_tz::Europe::Berlin;
+    let week = |by: &[GroupBy]| options(berlin, date(2026, 3, 2), date(2026, 3, 8), by);
+    let r = build(&sessions, week(&[GroupBy::Project]));
+    // a: 90 + 20 = 110 min; b: 10 min.
+    assert_eq!(keys_and_seconds(&r.groups), [("a", 6600), ("b", 600)]);
+    assert_eq!((r.total_seconds, r.sessions_count), (7200, 3));
+    let r = build(&sessions, week(&[GroupBy::Tag]));
+    // Each tag counts the whole session: x 90 min, y 90 + 20 min; b has no tag.
+    // Groups come largest first.
+    assert_eq!(
+        keys_and_seconds(&r.groups),
+        [("y", 6600), ("x", 5400), ("(no tag)", 600)]
+    );
+    assert_eq!(r.total_seconds, 7200);
+    // Rounding up to 15 min per session: 90 -> 90, 10 -> 15, 20 -> 30.
+    let mut rounded = week(&[GroupBy::Project]);
+    rounded.rounding = Some(Rounding {
+        step: 900,
+        mode: RoundMode::Up,
+    });
+    let r = build(&sessions, rounded);
+    assert_eq!(keys_and_seconds(&r.groups), [("a", 7200), ("b", 900)]);
+}

@@ -216,12 +216,42 @@ pub fn each_in_span(
     let sql = span_sql(columns);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![from, to])?;
+    let read = match columns {
+        Columns::Full => from_row,
+        Columns::Lean { .. } => from_lean_row,
+    };
     while let Some(row) = rows.next()? {
-        if !f(from_row(row)?)? {
+        if !f(read(row)?)? {
             break;
         }
     }
     Ok(())
+}
+
+/// A row of the lean query: only the columns it carries are read (a million-row
+/// report spends its time here), the rest left empty as [`Columns::Lean`] says.
+fn from_lean_row(row: &Row<'_>) -> Sql<Session> {
+    let tags = match row.get_ref(7)? {
+        rusqlite::types::ValueRef::Text(text) => {
+            let mut tags: Vec<String> = String::from_utf8_lossy(text)
+                .split('\u{1f}')
+                .map(str::to_string)
+                .collect();
+            tags.sort();
+            tags
+        }
+        _ => Vec::new(),
+    };
+    Ok(Session {
+        id: row.get(0)?,
+        uuid: String::new(),
+        project: row.get(2)?,
+        note: None,
+        start: from_unix(row.get(4)?),
+        end: row.get::<_, Option<i64>>(5)?.map(from_unix),
+        zone: Tz::UTC,
+        tags,
+    })
 }
 
 /// Every project with its session count and tracked time (running counted to `now`).

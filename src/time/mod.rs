@@ -187,10 +187,42 @@ pub fn from_unix(seconds: i64) -> DateTime<Utc> {
 /// Formats an instant in a zone as RFC 3339 with offset, e.g. `2026-03-02T09:15:00+01:00`.
 #[must_use]
 pub fn rfc3339_in(tz: Tz, instant: DateTime<Utc>) -> String {
-    instant
-        .with_timezone(&tz)
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+    use chrono::{Datelike, Offset, Timelike};
+    let local = instant.with_timezone(&tz);
+    let offset = local.offset().fix().local_minus_utc();
+    let naive = local.naive_local();
+    // Written by hand: exports format two of these per session, and chrono's
+    // `format` parses its pattern each time (a third of a million-row export).
+    // Years outside 0..=9999 and offsets with seconds (old LMT) go through chrono.
+    if !(0..=9999).contains(&naive.year()) || offset % 60 != 0 {
+        return local.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs();
+    // Every field is in range here (year 0..=9999, offset under a day): plain digits.
+    let digits = |text: &mut String, value: u32, width: u32| {
+        for place in (0..width).rev() {
+            let digit = value / 10_u32.pow(place) % 10;
+            text.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+        }
+    };
+    let mut text = String::with_capacity(25);
+    digits(&mut text, u32::try_from(naive.year()).unwrap_or(0), 4);
+    text.push('-');
+    digits(&mut text, naive.month(), 2);
+    text.push('-');
+    digits(&mut text, naive.day(), 2);
+    text.push('T');
+    digits(&mut text, naive.hour(), 2);
+    text.push(':');
+    digits(&mut text, naive.minute(), 2);
+    text.push(':');
+    digits(&mut text, naive.second(), 2);
+    text.push(sign);
+    digits(&mut text, offset / 3600, 2);
+    text.push(':');
+    digits(&mut text, offset % 3600 / 60, 2);
+    text
 }
 
 /// Formats an instant as local `HH:MM` in `tz`.
@@ -283,6 +315,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rfc3339_by_hand_matches_chrono(
+            seconds in -5_000_000_000_i64..300_000_000_000,
+            zone in proptest::sample::select(vec![
+                "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu",
+                "America/St_Johns", "Pacific/Chatham", "Africa/Monrovia", "UTC",
+            ]),
+        ) {
+            let tz: Tz = zone.parse().unwrap();
+            let instant = DateTime::from_timestamp(seconds, 0).unwrap();
+            let chrono = instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+            proptest::prop_assert_eq!(rfc3339_in(tz, instant), chrono);
+        }
+    }
+
+    #[test]
+    fn rfc3339_examples() {
+        let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(
+            rfc3339_in(berlin, at("2026-03-02T08:15:00Z")),
+            "2026-03-02T09:15:00+01:00"
+        );
+        let kathmandu = chrono_tz::Asia::Kathmandu;
+        assert_eq!(
+            rfc3339_in(kathmandu, at("2026-03-02T00:00:00Z")),
+            "2026-03-02T05:45:00+05:45"
+        );
+        let st_johns = chrono_tz::America::St_Johns;
+        assert_eq!(
+            rfc3339_in(st_johns, at("2026-01-01T00:00:00Z")),
+            "2025-12-31T20:30:00-03:30"
+        );
     }
 
     #[test]
