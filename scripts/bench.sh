@@ -30,17 +30,18 @@ for id in \$("$bin" --db "\$1" log --from 2026-11-28 --to 2026-11-28 --json |
 done
 "$bin" --db "\$1" status >/dev/null
 EOF
-# then-idle DB VERB...: runs the verb, waits a second (a stop needs a session at least a
-# second old), then runs `status`: a virtual CPU that slept is slow to wake (40 ms
-# here), and that cost belongs to the prepare step, not to the timed command.
-cat > "$work/then-idle" <<EOF
+# running DB: leaves a `bench` session running since a minute ago, for `stop` to stop.
+# The earlier ones are removed first (so the minute is free); no sleep, because a
+# virtual CPU that slept is slow to wake (40 ms here), and that would be timed.
+cat > "$work/running" <<EOF
 #!/bin/sh
-db=\$1; shift
-"$bin" --db "\$db" "\$@" >/dev/null 2>&1
-sleep 1
-"$bin" --db "\$db" status >/dev/null
+for id in \$("$bin" --db "\$1" log --today --json |
+    python3 -c 'import json, sys; print(*[s["id"] for s in json.load(sys.stdin) if s["project"] == "bench"])'); do
+  "$bin" --db "\$1" rm "\$id" >/dev/null
+done
+"$bin" --db "\$1" start bench --at "1 min ago" >/dev/null
 EOF
-chmod +x "$work/rm-added" "$work/then-idle"
+chmod +x "$work/rm-added" "$work/running"
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
@@ -52,7 +53,7 @@ ops=(
   "status|status|"
   "add|add bench --from 2026-11-28T10:00:00Z --for 1m|rm-added"
   "start|start bench +b|"
-  "stop|stop|start bench"
+  "stop|stop|running"
   "week report|report --week 2026-W47|"
   "full report by project|report --all --by project|"
   "report by day for a year|report --from 2025-11-27 --to 2026-11-26 --by day|"
@@ -72,7 +73,7 @@ for n in "${sizes[@]}"; do
     case "$prep" in
       "") ;;
       rm-added) prepare="$work/rm-added $db" ;;
-      *) prepare="$work/then-idle $db $prep" ;;
+      running) prepare="$work/running $db" ;;
     esac
     runs=20; [ -n "$prepare" ] && runs=10
     json="$work/h.json"
