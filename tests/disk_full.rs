@@ -18,152 +18,11 @@
 //! - otium opens the database again and carries on.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod harness;
+use harness::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-use rusqlite::Connection;
-use tempfile::TempDir;
-
-const NOW: &str = "2026-03-02T12:00:00+01:00";
-const TZ: &str = "Europe/Berlin";
-
-/// One folder with an empty config, the database in `data/` and outputs in `out/`.
-struct Env {
-    dir: TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("config.toml"), "").unwrap();
-        std::fs::create_dir(dir.path().join("data")).unwrap();
-        std::fs::create_dir(dir.path().join("out")).unwrap();
-        Env { dir }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("data").join("otium.db")
-    }
-
-    fn out_dir(&self) -> PathBuf {
-        self.dir.path().join("out")
-    }
-
-    /// `prefix… otium args…` with the pinned environment.
-    fn command(&self, prefix: &[&str], args: &[String]) -> Command {
-        let bin = env!("CARGO_BIN_EXE_otium");
-        let mut cmd = match prefix.split_first() {
-            None => Command::new(bin),
-            Some((program, rest)) => {
-                let mut c = Command::new(program);
-                c.args(rest).arg(bin);
-                c
-            }
-        };
-        cmd.env_clear()
-            .env("OTIUM_DB", self.db())
-            .env("OTIUM_CONFIG", self.dir.path().join("config.toml"))
-            .env("OTIUM_NOW", NOW)
-            .env("OTIUM_TZ", TZ)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        cmd
-    }
-
-    fn ok(&self, args: &[&str]) {
-        let out = self.command(&[], &words(args)).output().unwrap();
-        assert!(
-            out.status.success(),
-            "otium {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// A fresh environment holding a copy of this one's (closed) database.
-    fn copy(&self) -> Env {
-        let env = Env::new();
-        std::fs::copy(self.db(), env.db()).unwrap();
-        env
-    }
-}
-
-fn words(args: &[&str]) -> Vec<String> {
-    args.iter().map(|a| (*a).to_string()).collect()
-}
-
-/// A session as compared before and after (no uuid, no bookkeeping times).
-type Row = (i64, String, i64, Option<i64>, Option<String>, String);
-
-/// The sessions of a database after checking it is sound (integrity and session rules).
-fn inspect(db: &Path) -> Result<Vec<Row>, String> {
-    let conn = Connection::open(db).map_err(|e| format!("open: {e}"))?;
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| format!("integrity_check: {e}"))?;
-    if integrity != "ok" {
-        return Err(format!("integrity_check: {integrity}"));
-    }
-    let count = |sql: &str| -> Result<i64, String> {
-        conn.query_row(sql, [], |r| r.get(0))
-            .map_err(|e| e.to_string())
-    };
-    if count("SELECT count(*) FROM sessions WHERE end_utc IS NULL")? > 1 {
-        return Err("more than one running session".into());
-    }
-    if count("SELECT count(*) FROM sessions WHERE end_utc <= start_utc")? > 0 {
-        return Err("a session ends before it starts".into());
-    }
-    let mut st = conn
-        .prepare(
-            "SELECT s.id, p.name, s.start_utc, s.end_utc, s.note,
-                    coalesce((SELECT group_concat(name, ' ') FROM (
-                        SELECT t.name FROM session_tags st JOIN tags t ON t.id = st.tag_id
-                        WHERE st.session_id = s.id ORDER BY t.name)), '')
-             FROM sessions s JOIN projects p ON p.id = s.project_id ORDER BY s.id",
-        )
-        .map_err(|e| e.to_string())?;
-    st.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
-    })
-    .map_err(|e| e.to_string())?
-    .collect::<rusqlite::Result<Vec<Row>>>()
-    .map_err(|e| e.to_string())
-}
-
-fn require_strace() {
-    let found = Command::new("strace")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found,
-        "strace is needed for the disk-full tests; install it (`apt-get install strace`; .ci/run does)"
-    );
-}
-
-/// Two finished sessions and one running since 11:30.
-fn template() -> Env {
-    let env = Env::new();
-    env.ok(&[
-        "add", "coding", "+review", "--from", "9:00", "--to", "10:00",
-    ]);
-    env.ok(&[
-        "add", "writing", "--from", "10:30", "--to", "11:00", "--note", "n",
-    ]);
-    env.ok(&["start", "reading", "+book", "--at", "11:30"]);
-    env
-}
+use std::process::Output;
 
 /// What a command leaves behind besides the database.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -297,7 +156,7 @@ fn fault_series(
             "-e",
             &format!("inject={syscall}:error=ENOSPC:when={n}"),
         ];
-        let out = env.command(&prefix, &args).output().unwrap();
+        let out = env.command(&prefix, &args, NOW).output().unwrap();
         tally.runs += 1;
         let what = format!("{name} with ENOSPC at {syscall} #{n}");
         let injected = std::fs::read_to_string(&log)
@@ -345,7 +204,7 @@ fn fault_series(
             }
         }
         // otium opens the database again and carries on.
-        let status = env.command(&[], &words(&["status"])).output().unwrap();
+        let status = env.command(&[], &words(&["status"]), NOW).output().unwrap();
         assert!(
             status.status.success(),
             "{what}: otium cannot open the database afterwards: {}",
@@ -373,7 +232,7 @@ fn enospc_at_every_write_fails_cleanly_and_keeps_the_database() {
             .iter()
             .map(|a| a.replace("{out}", &out_dir))
             .collect();
-        let out = done.command(&[], &args).output().unwrap();
+        let out = done.command(&[], &args, NOW).output().unwrap();
         assert!(
             out.status.success(),
             "{name}: {}",

@@ -1,0 +1,231 @@
+//! Schema creation and upgrades killed at every write: the database is always exactly
+//! the old version or exactly the new one, never in between, and the next run finishes.
+//! Driven by strace like `tests/crash.rs` (strace is required; `.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+use harness::*;
+
+use std::path::Path;
+use std::time::Instant;
+
+use rusqlite::Connection;
+
+/// A brand-new database is created and migrated to the latest schema (2) in one
+/// transaction: killed anywhere in it, the file is empty (version 0) or whole
+/// (version 2), never in between, and the next run finishes the job. The upgrade of an
+/// existing version-1 file is `killed_while_upgrading_a_version_1_database`.
+#[test]
+fn killed_while_creating_and_migrating_a_new_database() {
+    require_strace();
+    let base = Env::new();
+    let mut lines = Vec::new();
+    for syscall in SYSCALLS {
+        let t = kill_series(&base, &words(&["status"]), syscall, |env, n| {
+            if let Ok(meta) = std::fs::metadata(env.db())
+                && meta.len() > 0
+            {
+                let conn = Connection::open(env.db()).map_err(|e| e.to_string())?;
+                let (version, objects): (i64, i64) = conn
+                    .query_row(
+                        "SELECT (SELECT user_version FROM pragma_user_version()),
+                                (SELECT count(*) FROM sqlite_schema)",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .map_err(|e| e.to_string())?;
+                let ok: String = conn
+                    .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                    .map_err(|e| e.to_string())?;
+                if ok != "ok" {
+                    return Err(format!("#{n}: integrity_check {ok}"));
+                }
+                return match (version, objects) {
+                    (0, 0) => Ok(false),
+                    (2, o) if o > 5 => Ok(true),
+                    other => Err(format!(
+                        "#{n}: half a migration: (version, objects) {other:?}"
+                    )),
+                };
+            }
+            Ok(false)
+        });
+        lines.push(format!(
+            "new db  {syscall:28} runs {:3} kills {:3} (empty {:3}, migrated {:3})",
+            t.runs, t.kills, t.before, t.after
+        ));
+    }
+    eprintln!("{}", lines.join("\n"));
+}
+
+/// Everything a database holds, for comparing whole states: `user_version`, every
+/// schema object's SQL, and every row of every table (`sqlite_sequence` included).
+/// Fails unless `integrity_check` is ok and `foreign_key_check` finds nothing.
+#[derive(Debug, PartialEq, Eq)]
+struct Snapshot {
+    version: i64,
+    schema: Vec<String>,
+    rows: Vec<String>,
+}
+
+fn snapshot(db: &Path) -> Result<Snapshot, String> {
+    let conn = Connection::open(db).map_err(|e| format!("open: {e}"))?;
+    let text = |sql: &str| -> Result<Vec<String>, String> {
+        let mut st = conn.prepare(sql).map_err(|e| format!("{sql}: {e}"))?;
+        let n = st.column_count();
+        st.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|v| v.join("|"))
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| format!("{sql}: {e}"))
+    };
+    let integrity = text("PRAGMA integrity_check")?;
+    if integrity != ["Text(\"ok\")"] {
+        return Err(format!("integrity_check: {integrity:?}"));
+    }
+    let dangling = text("PRAGMA foreign_key_check")?;
+    if !dangling.is_empty() {
+        return Err(format!("foreign_key_check: {dangling:?}"));
+    }
+    let version = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let schema = text(
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name",
+    )?;
+    let tables = text("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
+    let mut rows = Vec::new();
+    for table in tables {
+        let name = table.trim_start_matches("Text(\"").trim_end_matches("\")");
+        for row in text(&format!("SELECT * FROM \"{name}\" ORDER BY 1, 2"))? {
+            rows.push(format!("{name}: {row}"));
+        }
+    }
+    Ok(Snapshot {
+        version,
+        schema,
+        rows,
+    })
+}
+
+/// The committed version-1 fixture (`tests/fixtures/db/v1.db`, four sessions with tags,
+/// a note, one across midnight, one running, and an output) is upgraded to version 2 by
+/// a plain `status`, which first backs it up (`VACUUM INTO`, rename) and then rebuilds
+/// two tables in one transaction. Killed at every write of either: the database is
+/// exactly the version-1 file or exactly the upgraded one, never in between, and sound;
+/// a backup, when one appeared, is a whole copy of version 1; and the next run upgrades.
+#[test]
+fn killed_while_upgrading_a_version_1_database() {
+    require_strace();
+    let started = Instant::now();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db/v1.db");
+    let base = Env::new();
+    std::fs::copy(&fixture, base.db()).unwrap();
+    let v1 = snapshot(&base.db()).unwrap();
+    let done = base.copy();
+    done.ok(&["status"]);
+    let v2 = snapshot(&done.db()).unwrap();
+    assert_eq!((v1.version, v2.version), (1, 2));
+    // The data is the same; only the schema (and sqlite_sequence) moved on.
+    let data = |s: &Snapshot| -> Vec<String> {
+        s.rows
+            .iter()
+            .filter(|r| !r.starts_with("sqlite_sequence"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(data(&v1), data(&v2));
+    assert_eq!(
+        data(&v1).len(),
+        15,
+        "3 projects, 4 sessions, 3 tags, 4 links, 1 output"
+    );
+    let status = words(&["status"]);
+    let mut lines = Vec::new();
+    let mut totals = (0, 0, 0, 0);
+    for syscall in SYSCALLS {
+        let mut tally = Tally::default();
+        let mut whole_backups = 0;
+        let mut temp_left = 0;
+        for n in 1..=500 {
+            let env = base.copy();
+            let out = env.run_killed_at(syscall, n, &status);
+            tally.runs += 1;
+            let killed = std::os::unix::process::ExitStatusExt::signal(&out.status) == Some(9);
+            let found = snapshot(&env.db()).unwrap_or_else(|e| panic!("{syscall} #{n}: {e}"));
+            if found != v1 && found != v2 {
+                panic!(
+                    "{syscall} #{n}: half a migration, version {}:\n{:#?}",
+                    found.version, found.schema
+                );
+            }
+            // A backup is there whole or not at all (a killed VACUUM INTO may leave its
+            // hidden temp file, which is never taken for a backup).
+            let folder = env.db().parent().unwrap().to_path_buf();
+            let (mut whole, mut temp) = (0, 0);
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name.starts_with("otium-before-v2") {
+                    let copy = snapshot(&folder.join(&name))
+                        .unwrap_or_else(|e| panic!("{syscall} #{n}: backup {name}: {e}"));
+                    assert_eq!(copy.version, 1, "{syscall} #{n}: {name}");
+                    assert_eq!(copy.rows, v1.rows, "{syscall} #{n}: {name}");
+                    whole += 1;
+                } else if name.starts_with(".otium-backup-") {
+                    temp += 1;
+                }
+            }
+            if !killed {
+                assert!(
+                    out.status.success(),
+                    "status under strace ({syscall} #{n}) failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                assert_eq!(found, v2, "{syscall} #{n}: finished but not upgraded");
+                assert_eq!(whole, 1, "{syscall} #{n}: finished without its backup");
+                break;
+            }
+            if found == v1 {
+                tally.before += 1;
+            } else {
+                tally.after += 1;
+            }
+            whole_backups += whole;
+            temp_left += temp;
+            tally.kills += 1;
+            assert!(n < 500, "{syscall} was still being called after 500 kills");
+            // The next plain run finishes the job.
+            env.ok(&["status"]);
+            let next = snapshot(&env.db()).unwrap_or_else(|e| panic!("{syscall} #{n}: {e}"));
+            assert_eq!(next, v2, "{syscall} #{n}: the next run did not upgrade");
+        }
+        lines.push(format!(
+            "upgrade {syscall:28} runs {:3} kills {:3} (version 1 {:3}, version 2 {:3}); after kills: whole backups {whole_backups:2}, temp files left {temp_left:2}",
+            tally.runs, tally.kills, tally.before, tally.after
+        ));
+        totals.0 += tally.runs;
+        totals.1 += tally.kills;
+        totals.2 += tally.before;
+        totals.3 += tally.after;
+    }
+    assert!(
+        totals.2 > 0,
+        "no kill landed before the migration committed"
+    );
+    eprintln!(
+        "kill during migration v1 -> v2 ({:.1} s): runs {}, kills {}, left at version 1 {}, at version 2 {}\n{}",
+        started.elapsed().as_secs_f64(),
+        totals.0,
+        totals.1,
+        totals.2,
+        totals.3,
+        lines.join("\n")
+    );
+}
