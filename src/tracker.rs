@@ -253,6 +253,22 @@ impl Tracker {
         })
     }
 
+    /// Puts back a session that was deleted, with its id and uuid, under the checks
+    /// `add` makes (a running one only if nothing else runs). The TUI's undo uses it.
+    pub fn restore(&mut self, session: &Session) -> Result<Session> {
+        let now = self.now();
+        check_interval(session.start, session.end, now, self.zone)?;
+        let path = self.path();
+        self.store.write(|tx| {
+            let overlap = sessions::overlapping(tx, session.start, session.end, None).db(&path)?;
+            if let Some(other) = overlap {
+                return Err(overlap_error(&format!("session {}", session.id), &other));
+            }
+            sessions::insert_restored(tx, session, now).db(&path)?;
+            load(tx, session.id, &path)
+        })
+    }
+
     /// Changes fields of session `id`; the result must not overlap another session.
     pub fn edit(&mut self, id: SessionId, edit: &SessionEdit) -> Result<Session> {
         if edit.is_empty() {

@@ -156,6 +156,28 @@ pub fn insert(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<Se
     Ok(id)
 }
 
+/// Puts a deleted session back with its own id and uuid (undo). Ids are never handed
+/// out twice (AUTOINCREMENT), so the id is still free; the insert fails if it is not.
+pub fn insert_restored(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
+    let now = now.timestamp();
+    let project = project_id(conn, &session.project, now)?;
+    conn.execute(
+        "INSERT INTO sessions (id, uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            session.id,
+            session.uuid,
+            project,
+            session.start.timestamp(),
+            session.end.map(|e| e.timestamp()),
+            session.zone.name(),
+            session.note,
+            now
+        ],
+    )?;
+    set_tags(conn, session.id, &session.tags)
+}
+
 /// Replaces every editable field of session `session.id` with the given values.
 pub fn update(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
     let now = now.timestamp();

@@ -476,15 +476,8 @@ impl App {
         match self.undo.take() {
             None => self.info("Nothing to undo.".into()),
             Some(Undo::Deleted(s)) => {
-                let back = tracker.add(NewSession {
-                    project: s.project.clone(),
-                    tags: s.tags.clone(),
-                    note: s.note.clone(),
-                    start: s.start,
-                    end: s.end,
-                    zone: s.zone,
-                })?;
-                self.info(format!("Restored {} as session {}.", s.project, back.id));
+                let back = tracker.restore(&s)?;
+                self.info(format!("Restored session {} ({}).", back.id, back.project));
             }
             Some(Undo::Edited(before)) => {
                 let now = tracker.session(before.id)?;

@@ -157,18 +157,58 @@ fn start_stop_edit_delete_undo() {
     run(&mut app, &mut t, typed("edited"));
     run(&mut app, &mut t, [Action::Confirm]);
     assert_eq!(t.session(2).unwrap().note.as_deref(), Some("edited"));
+    let before_delete = t.session(2).unwrap();
     run(&mut app, &mut t, [Action::AskDelete]);
     assert_eq!(app.mode, Mode::ConfirmDelete(2));
     assert!(text(&draw(&app, 80, 24)).contains("Delete session 2? y / n"));
     run(&mut app, &mut t, [Action::Type('y')]);
     assert!(t.session(2).is_err());
+    // Undo puts back the same session: same id and uuid, so scripts holding either
+    // still find it.
     run(&mut app, &mut t, [Action::Undo]);
-    let restored = t.sessions(crate::time::range::Span::ALL).unwrap();
+    assert_eq!(t.session(2).unwrap(), before_delete);
     assert!(
-        restored
-            .iter()
-            .any(|s| s.project == "past" && s.note.as_deref() == Some("edited"))
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Restored session 2")
     );
+}
+
+#[test]
+fn undo_of_a_deleted_running_session_restarts_it_unless_another_runs() {
+    let mut t = tracker();
+    let mut app = App::load(&t, Theme::new(false)).unwrap();
+    run(&mut app, &mut t, [Action::OpenStart]);
+    run(&mut app, &mut t, typed("deep"));
+    run(&mut app, &mut t, [Action::Confirm]);
+    let running = t.running().unwrap().unwrap();
+    run(
+        &mut app,
+        &mut t,
+        [Action::Show(View::Sessions), Action::AskDelete],
+    );
+    run(&mut app, &mut t, [Action::Type('y')]);
+    assert!(t.running().unwrap().is_none());
+    run(&mut app, &mut t, [Action::Undo]);
+    assert_eq!(t.running().unwrap().unwrap(), running);
+    // Deleted again, and meanwhile another session started: the undo is refused with
+    // the reason in the status line, and nothing changes.
+    run(&mut app, &mut t, [Action::AskDelete, Action::Type('y')]);
+    t.start(crate::tracker::StartRequest {
+        project: "other".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    run(&mut app, &mut t, [Action::Undo]);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("overlap"),
+        "{}",
+        status.text
+    );
+    assert_eq!(t.running().unwrap().unwrap().project, "other");
 }
 
 #[test]
