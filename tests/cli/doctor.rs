@@ -83,6 +83,7 @@ fn a_healthy_database_passes_every_check() {
         [
             "file_modes",
             "file_system",
+            "leftovers",
             "journal_mode",
             "synchronous",
             "schema_version",
@@ -156,6 +157,36 @@ fn group_readable_files_are_a_warning_and_a_failing_exit() {
     );
     set_mode(&env.db(), 0o600);
     set_mode(&config, 0o600);
+    doctor(&env, &[], 0);
+}
+
+#[test]
+fn temp_files_of_an_interrupted_backup_are_reported_once_stale() {
+    let env = seeded();
+    env.ok(&["status"]);
+    let folder = env.db().parent().unwrap().to_path_buf();
+    // A kill during `otium backup` leaves its temp file; one from an hour ago is stale,
+    // one from now may belong to a backup running at this moment and is not reported.
+    let stale = folder.join(".otium-backup-AbC123.tmp");
+    let fresh = folder.join(".otium-backup-XyZ789.tmp");
+    for path in [&stale, &fresh] {
+        std::fs::write(path, b"partial").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let report = doctor(&env, &[], code::DATABASE);
+    assert_eq!(not_ok(&report), ["leftovers"]);
+    let (status, detail) = status_of(&report, "leftovers");
+    assert_eq!(status, "warn");
+    assert!(detail.starts_with("1 temporary file(s)"), "{detail}");
+    assert!(detail.contains(".otium-backup-AbC123.tmp"), "{detail}");
+    assert!(!detail.contains("XyZ789"), "{detail}");
+    std::fs::remove_file(&stale).unwrap();
     doctor(&env, &[], 0);
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::filesystem::{FileSystem, file_system, mode_checks};
+use super::filesystem::{FileSystem, file_system, leftovers, mode_checks};
 use crate::store::{Store, schema};
 
 /// How a check came out.
@@ -100,6 +100,7 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
         FileSystem::Unknown(name) => check("file_system", Status::Ok, name.clone()),
     };
     checks.push(fs_check);
+    checks.push(leftovers(path));
 
     let text = |sql: &str| -> std::result::Result<String, String> {
         conn.query_row(sql, [], |r| r.get::<_, String>(0))

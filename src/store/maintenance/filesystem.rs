@@ -8,6 +8,49 @@ use super::checks::{Check, Status, check};
 
 /// The database, its `-wal`/`-shm` files, its folder and the config must not be
 /// readable by group or others (they hold who worked when).
+/// Temp files an interrupted backup or export left in the database's folder
+/// (`.otium-backup-*.tmp`, `.otium-*.tmp`). One younger than ten minutes may belong to
+/// a backup running now, so only older ones are reported.
+pub(super) fn leftovers(db: &Path) -> Check {
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let stale = std::time::Duration::from_secs(600);
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with(".otium-") && name.ends_with(".tmp")
+        })
+        .filter(|entry| {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= stale)
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    if found.is_empty() {
+        return check("leftovers", Status::Ok, "no temporary files left behind");
+    }
+    check(
+        "leftovers",
+        Status::Warn,
+        format!(
+            "{} temporary file(s) from an interrupted backup or export in {}: {}; delete them (they are never read)",
+            found.len(),
+            dir.display(),
+            found.join(", ")
+        ),
+    )
+}
+
 pub(super) fn mode_checks(db: &Path, config: Option<&Path>) -> Vec<Check> {
     let mut files: Vec<(PathBuf, bool)> = vec![(db.to_path_buf(), true)];
     for suffix in ["-wal", "-shm"] {
