@@ -10,6 +10,7 @@ use super::data::{Choices, RangeKind, Snapshot};
 use super::form::{Form, FormKind};
 use super::keymap;
 use super::theme::Theme;
+use super::undo::Undo;
 use crate::error::Result;
 use crate::leisure::data;
 use crate::model::{NewSession, Session, SessionEdit};
@@ -41,15 +42,6 @@ pub struct Status {
     pub error: bool,
 }
 
-/// What `u` can take back.
-#[derive(Debug, Clone)]
-enum Undo {
-    /// A deleted session, to add back.
-    Deleted(Session),
-    /// A session before an edit.
-    Edited(Session),
-}
-
 /// The whole state of the TUI.
 pub struct App {
     /// The current view.
@@ -77,7 +69,7 @@ pub struct App {
     pub quit: bool,
     dirty: bool,
     data_version: i64,
-    undo: Option<Undo>,
+    pub(super) undo: Option<Undo>,
 }
 
 impl App {
@@ -167,7 +159,7 @@ impl App {
         })
     }
 
-    fn info(&mut self, text: String) {
+    pub(super) fn info(&mut self, text: String) {
         self.status = Some(Status { text, error: false });
     }
 
@@ -470,39 +462,5 @@ impl App {
         let s = tracker.edit(original.id, edit)?;
         self.undo = Some(Undo::Edited(original.clone()));
         Ok(format!("Saved session {}. Press u to undo.", s.id))
-    }
-
-    fn undo(&mut self, tracker: &mut Tracker) -> Result<Option<Action>> {
-        match self.undo.take() {
-            None => self.info("Nothing to undo.".into()),
-            Some(Undo::Deleted(s)) => {
-                let back = tracker.restore(&s)?;
-                self.info(format!("Restored session {} ({}).", back.id, back.project));
-            }
-            Some(Undo::Edited(before)) => {
-                let now = tracker.session(before.id)?;
-                let edit = SessionEdit {
-                    project: Some(before.project.clone()),
-                    start: Some(before.start),
-                    end: before.end,
-                    note: Some(before.note.clone()),
-                    add_tags: before
-                        .tags
-                        .iter()
-                        .filter(|t| !now.tags.contains(t))
-                        .cloned()
-                        .collect(),
-                    remove_tags: now
-                        .tags
-                        .iter()
-                        .filter(|t| !before.tags.contains(t))
-                        .cloned()
-                        .collect(),
-                };
-                tracker.edit(before.id, &edit)?;
-                self.info(format!("Undid the edit of session {}.", before.id));
-            }
-        }
-        Ok(Some(Action::Reload))
     }
 }

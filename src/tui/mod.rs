@@ -9,6 +9,7 @@ pub mod data;
 pub mod form;
 pub mod keymap;
 pub mod theme;
+mod undo;
 pub mod views;
 
 use std::time::{Duration, Instant};

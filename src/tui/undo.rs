@@ -1,0 +1,53 @@
+//! Undo of the last change in the TUI: a delete comes back with its own id and uuid,
+//! an edit is reversed field by field.
+
+use super::action::Action;
+use super::app::App;
+use crate::error::Result;
+use crate::model::{Session, SessionEdit};
+use crate::tracker::Tracker;
+
+/// What `u` can take back.
+#[derive(Debug, Clone)]
+pub enum Undo {
+    /// A deleted session, to put back.
+    Deleted(Session),
+    /// A session before an edit.
+    Edited(Session),
+}
+
+impl App {
+    pub(super) fn undo(&mut self, tracker: &mut Tracker) -> Result<Option<Action>> {
+        match self.undo.take() {
+            None => self.info("Nothing to undo.".into()),
+            Some(Undo::Deleted(s)) => {
+                let back = tracker.restore(&s)?;
+                self.info(format!("Restored session {} ({}).", back.id, back.project));
+            }
+            Some(Undo::Edited(before)) => {
+                let now = tracker.session(before.id)?;
+                let edit = SessionEdit {
+                    project: Some(before.project.clone()),
+                    start: Some(before.start),
+                    end: before.end,
+                    note: Some(before.note.clone()),
+                    add_tags: before
+                        .tags
+                        .iter()
+                        .filter(|t| !now.tags.contains(t))
+                        .cloned()
+                        .collect(),
+                    remove_tags: now
+                        .tags
+                        .iter()
+                        .filter(|t| !before.tags.contains(t))
+                        .cloned()
+                        .collect(),
+                };
+                tracker.edit(before.id, &edit)?;
+                self.info(format!("Undid the edit of session {}.", before.id));
+            }
+        }
+        Ok(Some(Action::Reload))
+    }
+}
