@@ -109,10 +109,21 @@ impl Error {
     /// Whether this is a write to a closed pipe (`otium log | head`), which is not a failure.
     #[must_use]
     pub fn is_broken_pipe(&self) -> bool {
+        self.io_source().is_some_and(|e| {
+            crate::paths::io_errors(e).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        })
+    }
+
+    /// Whether this failed because the disk (or the user's quota) is full.
+    #[must_use]
+    pub fn is_out_of_space(&self) -> bool {
+        self.io_source().is_some_and(crate::paths::is_out_of_space)
+    }
+
+    fn io_source(&self) -> Option<&std::io::Error> {
         self.source
             .as_deref()
             .and_then(|s| s.downcast_ref::<std::io::Error>())
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
     /// The one-line message.

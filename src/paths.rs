@@ -88,7 +88,22 @@ pub fn create_private_file(path: &Path) -> Result<bool> {
 /// Whether an I/O error means the device (or the user's quota on it) is full.
 #[must_use]
 pub fn is_out_of_space(e: &io::Error) -> bool {
-    matches!(e.kind(), IoKind::StorageFull | IoKind::QuotaExceeded)
+    io_errors(e).any(|e| matches!(e.kind(), IoKind::StorageFull | IoKind::QuotaExceeded))
+}
+
+/// `e` and the I/O errors wrapped inside it: a CSV writer, for one, hands a full disk
+/// back as an `io::Error` of kind `Other` around a `csv::Error` around the real one.
+pub fn io_errors(e: &io::Error) -> impl Iterator<Item = &io::Error> {
+    std::iter::successors(Some(e), |e| {
+        let inner = e.get_ref()?;
+        if let Some(io) = inner.downcast_ref::<io::Error>() {
+            return Some(io);
+        }
+        match inner.downcast_ref::<csv::Error>()?.kind() {
+            csv::ErrorKind::Io(io) => Some(io),
+            _ => None,
+        }
+    })
 }
 
 /// Whether the file system holding `path` has less than 1 MiB left for ordinary users

@@ -1,5 +1,5 @@
 //! A full disk, proven harmless: the real binary gets `ENOSPC` from the N-th write-related
-//! syscall for every N, and from a really full tmpfs where the system allows one.
+//! syscall for every N, and from the middle of a long export.
 //!
 //! The strace harness follows `tests/crash.rs`: each command runs on a fresh copy of a
 //! template database under `strace -f -e inject=SYSCALL:error=ENOSPC:when=N` for
@@ -253,4 +253,52 @@ fn enospc_at_every_write_fails_cleanly_and_keeps_the_database() {
     }
     eprintln!("ENOSPC at every write:\n{}", report.join("\n"));
     assert!(failures > 0);
+}
+
+/// A disk that fills up in the middle of a long export (past the 8 KiB write buffer, so
+/// the failure comes from the CSV or JSON writer mid-stream, not from the final flush):
+/// one line that names the device and the fix, exit 8, no file and no temp file left.
+#[test]
+fn a_disk_filling_up_in_the_middle_of_a_long_export_names_the_device() {
+    require_strace();
+    let env = Env::new();
+    // 300 sessions, about 60 KiB of CSV: an import file written here.
+    let mut rows = String::from("id,uuid,project,tags,note,start,end,duration_seconds,zone\r\n");
+    for i in 0..300 {
+        let day = 1 + i / 10;
+        let hour = 8 + i % 10;
+        rows.push_str(&format!(
+            ",,project-{i},tag,a note long enough to fill the buffer quickly {i},2026-01-{day:02}T{hour:02}:00:00+01:00,2026-01-{day:02}T{hour:02}:30:00+01:00,1800,Europe/Berlin\r\n"
+        ));
+    }
+    let source = env.dir.path().join("many.csv");
+    std::fs::write(&source, rows).unwrap();
+    env.ok(&["import", "csv", source.to_str().unwrap()]);
+    for (format, n) in [("csv", 1), ("csv", 3), ("json", 2)] {
+        let target = env.out_dir().join(format!("e.{format}"));
+        let args = words(&["export", "--format", format, "-o", target.to_str().unwrap()]);
+        let inject = format!("inject=write:error=ENOSPC:when={n}");
+        let prefix = [
+            "strace",
+            "-f",
+            "-qq",
+            "-o",
+            "/dev/null",
+            "-e",
+            "trace=write",
+            "-e",
+            &inject,
+        ];
+        let out = env.command(&prefix, &args, NOW).output().unwrap();
+        let what = format!("export {format} with write #{n} failing");
+        assert_eq!(out.status.code(), Some(8), "{what}");
+        assert_no_space_error(&what, &out);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("the device holding {}", target.display())),
+            "{what}: {stderr}"
+        );
+        let left: Vec<_> = std::fs::read_dir(env.out_dir()).unwrap().collect();
+        assert!(left.is_empty(), "{what}: left {left:?}");
+    }
 }

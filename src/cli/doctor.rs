@@ -19,13 +19,14 @@ pub struct DoctorArgs {
 }
 
 /// Refuses to go on when there is no database file at `db`, instead of creating one
-/// as every other verb would.
-pub fn require_database(db: &Path) -> Result<()> {
+/// as every other verb would (`doctor` and `backup`: an empty new file is never what a
+/// mistyped `--db` wanted checked or copied). `what` is the verb's purpose: "check".
+pub fn require_database(db: &Path, what: &str) -> Result<()> {
     if db.symlink_metadata().is_ok() {
         return Ok(());
     }
     Err(Error::database(format!(
-        "no database at {}: the file does not exist; any other otium command (e.g. `otium status`) creates it there, or pass --db (or set OTIUM_DB) to check another file",
+        "no database at {}: the file does not exist; any other otium command (e.g. `otium status`) creates it there, or pass --db (or set OTIUM_DB) to {what} another file",
         db.display()
     )))
 }

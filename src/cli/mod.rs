@@ -149,9 +149,11 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         );
     };
     let db = paths::database_path(cli.db.or_else(|| env_path("OTIUM_DB")).as_deref())?;
-    if matches!(command, Command::Doctor(_)) {
-        // Every other verb creates a missing database; the doctor only looks.
-        doctor::require_database(&db)?;
+    // Every other verb creates a missing database; these two only look at one.
+    match command {
+        Command::Doctor(_) => doctor::require_database(&db, "check")?,
+        Command::Backup(_) => doctor::require_database(&db, "back up")?,
+        _ => {}
     }
     let tracker = Tracker::open(&db, config, clock, zone)?;
     let mut ctx = Ctx {

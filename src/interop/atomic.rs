@@ -83,7 +83,14 @@ pub fn write_file(
         .tempfile_in(dir)
         .map_err(|e| io_error("create a temporary file in", dir, &e))?;
     let mut writer = BufWriter::new(temp);
-    fill(&mut writer)?;
+    // A full disk mid-stream says which device, as every other write does.
+    fill(&mut writer).map_err(|e| {
+        if e.is_out_of_space() {
+            paths::no_space(ErrorKind::Io, path)
+        } else {
+            e
+        }
+    })?;
     let temp = writer
         .into_inner()
         .map_err(|e| io_error("write", path, e.error()))?;

@@ -113,7 +113,7 @@ impl<W: Write> Exporter<W> {
             }
             Sink::Json(w) => {
                 w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *w, &s.to_json(now)).map_err(io::Error::other)?;
+                serde_json::to_writer(&mut *w, &s.to_json(now)).map_err(io::Error::from)?;
             }
             Sink::Ics(w) => write_event(w, s, now)?,
         }

@@ -190,6 +190,25 @@ fn temp_files_of_an_interrupted_backup_are_reported_once_stale() {
     doctor(&env, &[], 0);
 }
 
+#[test]
+fn a_dangling_tag_link_is_named_by_its_table() {
+    let env = seeded();
+    // Session 999 does not exist (foreign keys off for the tampering connection).
+    tamper(
+        &env,
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO session_tags (session_id, tag_id) VALUES (999, (SELECT min(id) FROM tags));",
+    );
+    let report = doctor(&env, &[], code::DATABASE);
+    assert_eq!(not_ok(&report), ["foreign_keys"]);
+    let (status, detail) = status_of(&report, "foreign_keys");
+    assert_eq!(status, "fail");
+    assert_eq!(
+        detail,
+        "1 dangling reference(s), first: a session_tags row points to a missing sessions row; restore a backup"
+    );
+}
+
 /// Writes rows the CLI would refuse, straight into the file.
 fn tamper(env: &TestEnv, sql: &str) {
     let conn = Connection::open(env.db()).unwrap();
@@ -352,6 +371,21 @@ fn backup_to_a_named_file_and_refusals() {
     assert!(stderr.contains("nowhere"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(!missing.exists());
+    // A mistyped --db: no empty database is made and "backed up"; exit 6, nothing created.
+    let typo = env.dir.path().join("otuim.db");
+    let copy = env.dir.path().join("typo-copy.db");
+    let stderr = env.fails(
+        &[
+            "--db",
+            typo.to_str().unwrap(),
+            "backup",
+            copy.to_str().unwrap(),
+        ],
+        code::DATABASE,
+    );
+    assert!(stderr.starts_with("error: no database at "), "{stderr}");
+    assert!(stderr.contains("to back up another file"), "{stderr}");
+    assert!(!typo.exists() && !copy.exists());
 }
 
 #[test]

@@ -241,11 +241,13 @@ fn integrity(conn: &Connection, full: bool) -> Check {
 fn foreign_keys(conn: &Connection) -> Check {
     let rows = conn.prepare("PRAGMA foreign_key_check").and_then(|mut st| {
         st.query_map([], |r| {
-            Ok(format!(
-                "{} row {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or(0)
-            ))
+            let table: String = r.get(0)?;
+            let parent: String = r.get(2)?;
+            // `session_tags` has no rowid (WITHOUT ROWID): name the table only.
+            Ok(match r.get::<_, Option<i64>>(1)? {
+                Some(row) => format!("{table} row {row} points to a missing {parent} row"),
+                None => format!("a {table} row points to a missing {parent} row"),
+            })
         })?
         .collect::<rusqlite::Result<Vec<String>>>()
     });
