@@ -236,7 +236,17 @@ impl Config {
                 text[..s.start.min(text.len())].matches('\n').count() + 1
             });
             let message = e.message().replace('\n', " ");
-            format!("line {line}: {message}")
+            // Name the key as well as the line: type errors from serde do not.
+            let key = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.split_once('='))
+                .map(|(k, _)| k.trim())
+                .filter(|k| !k.is_empty() && !message.contains(*k));
+            match key {
+                Some(key) => format!("line {line}, {key}: {message}"),
+                None => format!("line {line}: {message}"),
+            }
         })?;
         config.validate()?;
         Ok(config)

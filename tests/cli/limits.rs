@@ -197,6 +197,12 @@ fn bad_config_values_name_the_key() {
         ("max_session_hours = -1\n", "max_session_hours"),
         ("usual_end = \"late\"\n", "usual_end"),
         ("balance_since = \"soon\"\n", "balance_since"),
+        // A value of the wrong type: serde's message alone would not name the key.
+        ("daily_target_hours = \"8\"\n", "daily_target_hours"),
+        (
+            "week_start = \"monday\"\nweekly_target_hours = true\n",
+            "weekly_target_hours",
+        ),
     ] {
         let env = with_config("2026-03-02T12:00:00+01:00", config);
         let err = env.fails(&["balance"], code::CONFIG);
