@@ -253,6 +253,13 @@ impl Tracker {
         })
     }
 
+    /// The schema upgrade that opening the database made, if any: the caller tells
+    /// the user where the file as it was is kept.
+    #[must_use]
+    pub fn upgraded(&self) -> Option<&crate::store::Upgrade> {
+        self.store.upgraded()
+    }
+
     /// Puts back a session that was deleted, with its id and uuid, under the checks
     /// `add` makes (a running one only if nothing else runs). The TUI's undo uses it.
     pub fn restore(&mut self, session: &Session) -> Result<Session> {

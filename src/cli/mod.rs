@@ -156,6 +156,9 @@ pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
         _ => {}
     }
     let tracker = Tracker::open(&db, config, clock, zone)?;
+    if let Some(upgrade) = tracker.upgraded() {
+        out.note(&upgrade.note());
+    }
     let mut ctx = Ctx {
         tracker,
         out: std::mem::take(out),

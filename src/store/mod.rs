@@ -24,6 +24,31 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    upgraded: Option<Upgrade>,
+}
+
+/// A schema upgrade this open made, and where the file as it was is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    /// The schema version found.
+    pub from: i64,
+    /// The version now.
+    pub to: i64,
+    /// The backup taken first.
+    pub backup: PathBuf,
+}
+
+impl Upgrade {
+    /// What to tell the user, once.
+    #[must_use]
+    pub fn note(&self) -> String {
+        format!(
+            "upgraded the database from schema {} to {}; the file as it was is kept as {}",
+            self.from,
+            self.to,
+            self.backup.display()
+        )
+    }
 }
 
 impl Store {
@@ -47,6 +72,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only,
+            upgraded: None,
         };
         store.configure()?;
         Ok(store)
@@ -58,6 +84,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            upgraded: None,
             read_only: false,
         };
         store.configure()?;
@@ -192,7 +219,19 @@ impl Store {
         self.set_foreign_keys(false)?;
         let result = self.run_migrations(&migrations);
         let restored = self.set_foreign_keys(true);
-        result.and(restored)
+        result.and(restored)?;
+        self.upgraded = backup.map(|backup| Upgrade {
+            from: found,
+            to: schema::LATEST_VERSION,
+            backup,
+        });
+        Ok(())
+    }
+
+    /// The schema upgrade opening this database made, if any (to tell the user).
+    #[must_use]
+    pub fn upgraded(&self) -> Option<&Upgrade> {
+        self.upgraded.as_ref()
     }
 
     fn run_migrations(&mut self, migrations: &rusqlite_migration::Migrations<'_>) -> Result<()> {

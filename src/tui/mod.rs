@@ -42,6 +42,9 @@ pub fn require_terminal() -> Result<()> {
 pub fn run(tracker: &mut Tracker) -> Result<()> {
     require_terminal()?;
     let mut app = App::load(tracker, theme::Theme::from_env())?;
+    if let Some(upgrade) = tracker.upgraded() {
+        app.info(upgrade.note());
+    }
     let mut terminal = ratatui::try_init().map_err(|e| io_error(&e))?;
     let result = event_loop(&mut terminal, &mut app, tracker);
     ratatui::restore();

@@ -563,7 +563,26 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
             "{} holds schema version {version}",
             fixture.display()
         );
-        let all = env.json(&["log", "--all"]);
+        // The first command upgrades (when the fixture is older) and says so, once.
+        let out = env.run(&["log", "--all", "--json"]);
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if n < 2 {
+            let backup = env
+                .db()
+                .with_file_name(format!("otium-before-v{}.db", n + 1));
+            assert_eq!(
+                stderr.trim(),
+                format!(
+                    "note: upgraded the database from schema {n} to 2; the file as it was is kept as {}",
+                    backup.display()
+                )
+            );
+        } else {
+            assert!(stderr.is_empty(), "{stderr}");
+        }
+        assert!(env.run(&["status"]).stderr.is_empty());
+        let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let found: Vec<_> = all
             .as_array()
             .unwrap()
