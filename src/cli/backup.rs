@@ -29,10 +29,15 @@ struct Answer {
 
 pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
     let db = ctx.tracker.db_path().to_path_buf();
-    let target = match &args.file {
-        Some(file) => file.clone(),
+    let (target, bytes) = match &args.file {
+        Some(file) => {
+            check_not_database(file, &db)?;
+            let bytes = maintenance::backup(&ctx.tracker.store, file)?;
+            (file.clone(), bytes)
+        }
         None => {
-            // 2026-03-02T12:00:00+01:00 -> 20260302-120000, in the user's zone.
+            // 2026-03-02T12:00:00+01:00 -> 20260302-120000, in the user's zone; a second
+            // backup within the same second takes `…-2.db`.
             let stamp = time::rfc3339_in(ctx.tracker.zone(), ctx.tracker.now());
             let digits: String = stamp
                 .chars()
@@ -40,11 +45,11 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
                 .filter(char::is_ascii_digit)
                 .collect();
             let (date, clock) = digits.split_at(digits.len().min(8));
-            db.with_file_name(format!("otium-backup-{date}-{clock}.db"))
+            let base = db.with_file_name(format!("otium-backup-{date}-{clock}.db"));
+            check_not_database(&base, &db)?;
+            maintenance::backup_to_free_name(&ctx.tracker.store, &base)?
         }
     };
-    check_not_database(&target, &db)?;
-    let bytes = maintenance::backup(&ctx.tracker.store, &target)?;
     ctx.out.line(format!(
         "Backed up {} to {} ({} KiB).",
         db.display(),

@@ -335,16 +335,25 @@ fn backup_next_to_the_database_with_a_timestamp() {
     assert_eq!(ok, "ok");
     drop(copy);
 
-    // The same name again (same pinned second) is refused, leaving the first alone.
+    // Again within the same (pinned) second: the next free name, the first left alone.
     let before = std::fs::read(&expected).unwrap();
-    let stderr = env.fails(&["backup"], code::INVALID);
-    assert!(stderr.contains("already exists"), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1);
+    let second = env.json(&["backup"]);
+    let expected_2 = env.db().with_file_name("otium-backup-20260302-120000-2.db");
+    assert_eq!(
+        second["backup"].as_str().unwrap(),
+        expected_2.to_str().unwrap()
+    );
+    env.json(&["backup"]);
     assert_eq!(std::fs::read(&expected).unwrap(), before);
     assert_eq!(
         backups(env.db().parent().unwrap()),
-        ["otium-backup-20260302-120000.db"]
+        [
+            "otium-backup-20260302-120000-2.db",
+            "otium-backup-20260302-120000-3.db",
+            "otium-backup-20260302-120000.db"
+        ]
     );
+    assert_eq!(sessions_in(&env, &expected_2), sessions_in(&env, &expected));
 }
 
 #[test]

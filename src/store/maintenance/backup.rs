@@ -28,6 +28,32 @@ pub fn backup(store: &Store, target: &Path) -> Result<u64> {
     backup_conn(&store.conn, target)
 }
 
+/// Like [`backup`] to `base`, but when that name is taken (two backups in the same
+/// second, or another process's) the next free one: `name-2.db`, `name-3.db`, …
+/// Returns where the backup went and its size.
+pub fn backup_to_free_name(store: &Store, base: &Path) -> Result<(PathBuf, u64)> {
+    let stem = base
+        .file_stem()
+        .map_or_else(|| "otium-backup".into(), |s| s.to_string_lossy());
+    let dir = base.parent().unwrap_or(Path::new(""));
+    for n in 1..=100 {
+        let target = if n == 1 {
+            base.to_path_buf()
+        } else {
+            dir.join(format!("{stem}-{n}.db"))
+        };
+        match write_backup(&store.conn, &target) {
+            Ok(bytes) => return Ok((target, bytes)),
+            Err(Failure::Taken) => {}
+            Err(Failure::Other(e)) => return Err(e),
+        }
+    }
+    Err(Error::invalid(format!(
+        "{} and 99 names after it are taken; give a FILE",
+        base.display()
+    )))
+}
+
 fn backup_conn(conn: &Connection, target: &Path) -> Result<u64> {
     write_backup(conn, target).map_err(|failure| match failure {
         Failure::Taken => Error::invalid(format!(

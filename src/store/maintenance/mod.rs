@@ -7,7 +7,7 @@ mod checks;
 mod filesystem;
 
 pub(crate) use backup::backup_before_migration;
-pub use backup::{backup, pre_migration_path};
+pub use backup::{backup, backup_to_free_name, pre_migration_path};
 pub use checks::{Check, Report, Status, doctor};
 pub use filesystem::{FileSystem, classify_magic, file_system};
 
