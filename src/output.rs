@@ -71,11 +71,7 @@ impl Tracker {
         self.unit(project)?;
         let now = self.now();
         let at = at.unwrap_or(now);
-        if at > now {
-            return Err(Error::invalid(
-                "the output time is in the future; give a time up to now",
-            ));
-        }
+        crate::tracker::not_future(at, now, "output", self.zone())?;
         let (zone, path) = (self.zone(), self.db_path().to_path_buf());
         self.store.write(|tx| {
             let err = |e: rusqlite::Error| db_error(&path, &e);

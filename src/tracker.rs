@@ -402,7 +402,20 @@ fn nothing_running() -> Error {
     Error::conflict("nothing is running; start a session with `otium start PROJECT`")
 }
 
-fn not_future(at: DateTime<Utc>, now: DateTime<Utc>, what: &str, zone: Tz) -> Result<()> {
+/// A time must lie between 1970 (as imports require; an earlier one is a mistyped
+/// year, `0026-03-02`) and now.
+pub(crate) fn not_future(
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    what: &str,
+    zone: Tz,
+) -> Result<()> {
+    if at.timestamp() < 0 {
+        return Err(Error::invalid(format!(
+            "the {what} time {} is before 1970; check the year",
+            time::date_hhmm_in(zone, at)
+        )));
+    }
     if at > now {
         return Err(Error::invalid(format!(
             "the {what} time {} is in the future (now is {} {}); give a time up to now",

@@ -260,6 +260,47 @@ fn future_times_are_invalid() {
 }
 
 #[test]
+fn times_before_1970_are_a_mistyped_year() {
+    let env = seeded();
+    for args in [
+        &["add", "x", "--from", "0026-03-02 10:00", "--for", "1h"][..],
+        &[
+            "add",
+            "x",
+            "--from",
+            "1969-12-31 23:00",
+            "--to",
+            "1969-12-31 23:30",
+        ][..],
+        &["start", "x", "--at", "1960-01-01 09:00"][..],
+        &["edit", "1", "--from", "0026-03-02 09:00"][..],
+    ] {
+        let message = rejected(&env, args, code::INVALID);
+        assert!(
+            message.contains("before 1970; check the year"),
+            "{args:?}: {message}"
+        );
+    }
+    env.ok(&["project", "writing", "--unit", "pages"]);
+    let message = rejected(
+        &env,
+        &[
+            "output",
+            "3",
+            "--project",
+            "writing",
+            "--at",
+            "1960-01-01 10:00",
+        ],
+        code::INVALID,
+    );
+    assert!(
+        message.contains("output time 1960-01-01 10:00 is before 1970"),
+        "{message}"
+    );
+}
+
+#[test]
 fn stop_at_or_before_the_running_start_is_invalid() {
     // Session 3 runs since 11:30.
     let env = seeded_running();
