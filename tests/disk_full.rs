@@ -277,19 +277,7 @@ fn a_disk_filling_up_in_the_middle_of_a_long_export_names_the_device() {
     for (format, n) in [("csv", 1), ("csv", 3), ("json", 2)] {
         let target = env.out_dir().join(format!("e.{format}"));
         let args = words(&["export", "--format", format, "-o", target.to_str().unwrap()]);
-        let inject = format!("inject=write:error=ENOSPC:when={n}");
-        let prefix = [
-            "strace",
-            "-f",
-            "-qq",
-            "-o",
-            "/dev/null",
-            "-e",
-            "trace=write",
-            "-e",
-            &inject,
-        ];
-        let out = env.command(&prefix, &args, NOW).output().unwrap();
+        let out = env.run_injected("write", &format!("error=ENOSPC:when={n}"), &args);
         let what = format!("export {format} with write #{n} failing");
         assert_eq!(out.status.code(), Some(8), "{what}");
         assert_no_space_error(&what, &out);

@@ -77,8 +77,14 @@ impl Env {
 
     /// Runs `otium ARGS…` under strace, killed (SIGKILL) at the `n`-th call of `syscall`.
     pub fn run_killed_at(&self, syscall: &str, n: usize, args: &[String]) -> Output {
+        self.run_injected(syscall, &format!("signal=SIGKILL:when={n}"), args)
+    }
+
+    /// Runs `otium ARGS…` under strace with `inject=SYSCALL:ACTION` (e.g.
+    /// `error=ENOSPC:when=3`), strace's own output discarded.
+    pub fn run_injected(&self, syscall: &str, action: &str, args: &[String]) -> Output {
         let trace = format!("trace={syscall}");
-        let inject = format!("inject={syscall}:signal=SIGKILL:when={n}");
+        let inject = format!("inject={syscall}:{action}");
         let prefix = [
             "strace",
             "-f",
