@@ -253,6 +253,14 @@ impl Tracker {
         })
     }
 
+    /// The local day (in the user's zone) of the first session ever, if any: where
+    /// averages over a reference period begin.
+    pub fn tracked_since(&self) -> Result<Option<chrono::NaiveDate>> {
+        Ok(self
+            .first_start(None)?
+            .map(|start| time::local_date(self.zone, start)))
+    }
+
     /// The schema upgrade that opening the database made, if any: the caller tells
     /// the user where the file as it was is kept.
     #[must_use]

@@ -113,6 +113,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
             first,
             last,
             now: ctx.tracker.now(),
+            tracked_since: ctx.tracker.tracked_since()?,
         },
     );
     ctx.out.value(&LimitsJson {
@@ -170,5 +171,6 @@ pub(super) fn week_alerts(ctx: &Ctx) -> Result<Vec<String>> {
         zone,
         config.week_start.0,
         now,
+        ctx.tracker.tracked_since()?,
     ))
 }

@@ -57,6 +57,7 @@ fn run(set: &LimitSet, work: &[Interval], zone: Tz, first: &str, last: &str) -> 
             first: date(first),
             last: date(last),
             now,
+            tracked_since: None,
         },
     )
 }
@@ -350,13 +351,20 @@ fn week_alerts_warn_when_on_course() {
     // 10 h on Monday projects to 5 × 10 = 50 h: 16 × 48 + 50 = 818 > 17 × 48 = 816.
     long_monday.extend(shifts(berlin, &[("2026-04-27", "08:00", "18:00")]));
     let now = at(berlin, "2026-04-27 20:00");
-    let alerts = week_alerts(&LimitSet::eu(), &long_monday, berlin, Weekday::Mon, now);
+    let alerts = week_alerts(
+        &LimitSet::eu(),
+        &long_monday,
+        berlin,
+        Weekday::Mon,
+        now,
+        None,
+    );
     assert_eq!(alerts.len(), 1, "{alerts:?}");
     assert!(alerts[0].contains("on course"), "{}", alerts[0]);
     assert!(alerts[0].contains("about 50 h"), "{}", alerts[0]);
     // 9 h projects to 45 h: 16 × 48 + 45 = 813 ≤ 816.
     work.extend(shifts(berlin, &[("2026-04-27", "08:00", "17:00")]));
-    assert!(week_alerts(&LimitSet::eu(), &work, berlin, Weekday::Mon, now).is_empty());
+    assert!(week_alerts(&LimitSet::eu(), &work, berlin, Weekday::Mon, now, None).is_empty());
 }
 
 #[test]
@@ -430,5 +438,43 @@ fn week_alerts_with_a_one_week_rule_and_nothing_broken() {
     let berlin = chrono_tz::Europe::Berlin;
     let work = shifts(berlin, &[("2026-03-02", "09:00", "15:00")]);
     let now = at(berlin, "2026-03-02 20:00");
-    assert!(week_alerts(&LimitSet::cn(), &work, berlin, Weekday::Mon, now).is_empty());
+    assert!(week_alerts(&LimitSet::cn(), &work, berlin, Weekday::Mon, now, None).is_empty());
+}
+
+#[test]
+fn the_eu_average_starts_when_tracking_began() {
+    // A new user: Mon–Fri 08:00–20:00 (12 h, leaving 12 h of rest) in the weeks of
+    // 2026-03-02 and 2026-03-09, nothing tracked before. 2 × 5 × 12 = 120 h.
+    let berlin = chrono_tz::Europe::Berlin;
+    let mut work = daily(berlin, "2026-03-02", 5, "08:00", "20:00");
+    work.extend(daily(berlin, "2026-03-09", 5, "08:00", "20:00"));
+    let now = at(berlin, "2026-04-30 12:00");
+    let run_since = |since: Option<NaiveDate>| {
+        check(
+            &LimitSet::eu(),
+            &Check {
+                work: &work,
+                zone: berlin,
+                week_start: Weekday::Mon,
+                first: date("2026-03-09"),
+                last: date("2026-03-15"),
+                now,
+                tracked_since: since,
+            },
+        )
+    };
+    // Counting the 15 weeks before as rest: 120 h ÷ 17 = 7.06 h a week, no breach.
+    assert!(run_since(None).is_empty());
+    // From the first tracked week: 120 h ÷ 2 = 60 h a week, over 48 h.
+    let found = run_since(Some(date("2026-03-02")));
+    assert_eq!(rules(&found), ["max_weekly_hours"]);
+    let b = &found[0];
+    assert_eq!((b.actual, b.limit), (60 * H, 48 * H));
+    assert_eq!((b.from, b.to), (date("2026-03-02"), date("2026-03-15")));
+    assert!(
+        b.message
+            .contains("2 weeks 2026-03-02–2026-03-15 (since tracking began): 120 h worked, 60 h a week on average"),
+        "{}",
+        b.message
+    );
 }

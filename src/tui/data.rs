@@ -179,6 +179,7 @@ fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
         },
     )?;
     let work = limits::intervals(&sessions, now);
+    let tracked_since = tracker.tracked_since()?;
     let balance = targets.as_ref().map(|t| {
         let totals = limits::day_totals(zone, &work);
         limits::targets::balance(&totals, t, week_start, week, today, since, today)
@@ -187,7 +188,7 @@ fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
         week_target_seconds: targets.map(|t| t.week()),
         balance_seconds: balance.and_then(|b| b.balance_seconds),
         alerts: set.as_ref().map_or_else(Vec::new, |s| {
-            limits::rules::week_alerts(s, &work, zone, week_start, now)
+            limits::rules::week_alerts(s, &work, zone, week_start, now, tracked_since)
         }),
         limits: set.map(|s| s.name),
     }))

@@ -274,3 +274,35 @@ fn status_help_documents_the_format_placeholders() {
         "{help}"
     );
 }
+
+#[test]
+fn a_new_users_eu_average_counts_only_the_weeks_since_tracking_began() {
+    // First session ever on Monday 2026-03-02; Mon–Fri 08:00–20:00 in two weeks:
+    // 120 h over the 2 weeks tracked = 60 h a week, over 48 h. (Spread over 17 weeks it
+    // would be 7.06 h and say nothing.)
+    let env = with_config("2026-03-16T12:00:00+01:00", "limits = \"eu\"\n");
+    for week in ["2026-03-02", "2026-03-09"] {
+        let monday = chrono::NaiveDate::parse_from_str(week, "%Y-%m-%d").unwrap();
+        for d in 0..5 {
+            let day = monday + chrono::Duration::days(d);
+            add(&env, &format!("{day} 08:00"), &format!("{day} 20:00"));
+        }
+    }
+    let v = env.json(&["limits", "--from", "2026-03-09", "--to", "2026-03-15"]);
+    let weekly: Vec<&serde_json::Value> = v["breaches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["rule"] == "max_weekly_hours")
+        .collect();
+    assert_eq!(weekly.len(), 1, "{v}");
+    assert_eq!(weekly[0]["actual"], 60 * 3600);
+    assert_eq!(weekly[0]["from"], "2026-03-02");
+    assert!(
+        weekly[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("(since tracking began): 120 h worked"),
+        "{v}"
+    );
+}

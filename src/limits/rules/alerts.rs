@@ -19,6 +19,7 @@ pub fn week_alerts(
     zone: Tz,
     week_start: Weekday,
     now: DateTime<Utc>,
+    tracked_since: Option<chrono::NaiveDate>,
 ) -> Vec<String> {
     let today = time::local_date(zone, now);
     let first = week_first(today, week_start);
@@ -30,6 +31,7 @@ pub fn week_alerts(
         first,
         last,
         now,
+        tracked_since,
     };
     let breaches = check(set, &c);
     // One line per rule broken: the first breach, and how many there are.

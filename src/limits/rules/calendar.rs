@@ -44,14 +44,32 @@ pub(super) fn max_weekly_average(
     totals: &Totals,
     out: &mut Vec<Breach>,
 ) {
+    // Weeks before tracking began are unknown, not rest: the average starts with the
+    // first tracked week (a new user's 60 h weeks are not diluted by empty ones).
+    let tracked_from = check
+        .tracked_since
+        .map(|day| week_first(day, check.week_start));
     for week in weeks_of(check) {
-        let window_first = sub_days(week, u64::from(weeks.saturating_sub(1)) * 7);
+        let mut window_first = sub_days(week, u64::from(weeks.saturating_sub(1)) * 7);
+        if let Some(from) = tracked_from
+            && from > window_first
+            && from <= week
+        {
+            window_first = from;
+        }
         let window_last = add_days(week, 6);
+        let counted = ((window_last - window_first).num_days() + 1) / 7;
         let total = sum_days(totals, window_first, window_last);
-        if total <= limit * i64::from(weeks) {
+        if total <= limit * counted {
             continue;
         }
-        let average = div_round(total, i64::from(weeks));
+        let average = div_round(total, counted);
+        let since = if counted < i64::from(weeks) {
+            " (since tracking began)"
+        } else {
+            ""
+        };
+        let weeks = counted;
         let message = if weeks == 1 {
             format!(
                 "week {week}–{window_last}: {} worked, over {}",
@@ -60,7 +78,7 @@ pub(super) fn max_weekly_average(
             )
         } else {
             format!(
-                "{weeks} weeks {window_first}–{window_last}: {} worked, {} a week on average, over {}",
+                "{weeks} weeks {window_first}–{window_last}{since}: {} worked, {} a week on average, over {}",
                 hours_text(total),
                 hours_text(average),
                 hours_text(limit)

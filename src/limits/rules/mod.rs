@@ -163,6 +163,9 @@ pub struct Check<'a> {
     pub last: NaiveDate,
     /// Now: work after the last interval is rest still going on.
     pub now: DateTime<Utc>,
+    /// The day tracking began (the first session ever), if known: weeks before it are
+    /// unknown, not weeks without work, so averages start there.
+    pub tracked_since: Option<NaiveDate>,
 }
 
 /// One breach of a rule, with its dates and figures.
