@@ -62,6 +62,21 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         baseline: args.baseline.as_deref().map(Weeks::parse).transpose()?,
         period,
     };
+    // Weeks that have not begun cannot hold work: a typo in the year, most likely.
+    let today = crate::time::local_date(ctx.tracker.zone(), ctx.tracker.now());
+    for (flag, weeks) in [
+        ("--baseline", &request.baseline),
+        ("--period", &request.period),
+    ] {
+        if let Some(w) = weeks
+            && w.first > today
+        {
+            return Err(Error::invalid(format!(
+                "{flag} starts in the week of {}, which has not begun (today is {today}); give past weeks, e.g. 2026-W10..2026-W13",
+                w.first
+            )));
+        }
+    }
     if request.projects.is_empty() && request.baseline.is_some() {
         return Err(Error::invalid(
             "--baseline needs --project: baselines differ per project",

@@ -381,3 +381,22 @@ fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
     );
     assert!(!text.contains("taken as shorter hours -"), "{text}");
 }
+
+#[test]
+fn weeks_that_have_not_begun_are_refused() {
+    let env = TestEnv::new();
+    env.ok(&["project", "writing", "--unit", "pages"]);
+    for args in [
+        &[
+            "dividend",
+            "--project",
+            "writing",
+            "--baseline",
+            "2027-W01..2027-W04",
+        ][..],
+        &["dividend", "--project", "writing", "--period", "2027-W10"][..],
+    ] {
+        let err = env.fails(args, code::INVALID);
+        assert!(err.contains("has not begun"), "{args:?}: {err}");
+    }
+}
