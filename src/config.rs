@@ -232,10 +232,23 @@ impl Config {
     /// Parses config text; the error is one line naming the line number.
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(1, |s| {
+            let mut line = e.span().map_or(1, |s| {
                 text[..s.start.min(text.len())].matches('\n').count() + 1
             });
             let message = e.message().replace('\n', " ");
+            // Inside a table that is checked as a whole (`[limits]`) the span is the
+            // table's header: point at the unknown key's own line instead.
+            if let Some(field) = message
+                .split_once("unknown field `")
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|(field, _)| field)
+                && let Some(own) = text.lines().enumerate().skip(line - 1).find_map(|(i, l)| {
+                    let key = l.split_once('=')?.0.trim();
+                    (key == field).then_some(i + 1)
+                })
+            {
+                line = own;
+            }
             // Name the key as well as the line: type errors from serde do not.
             let key = text
                 .lines()
@@ -346,6 +359,10 @@ mod tests {
         let err = Config::parse("country = \"USA\"\nweek_sart = \"monday\"\n").unwrap_err();
         assert!(err.starts_with("line 2:"), "{err}");
         assert!(err.contains("week_sart"), "{err}");
+        // An unknown key inside [limits] is reported on its own line, not the header's.
+        let err = Config::parse("# mine\n\n[limits]\nmax_daily_hours = 10\nfoo = 1\n").unwrap_err();
+        assert!(err.starts_with("line 5:"), "{err}");
+        assert!(err.contains("unknown field `foo`"), "{err}");
         assert!(
             Config::parse("weekly_target_hours = -3")
                 .unwrap_err()

@@ -240,17 +240,21 @@ pub fn date_hhmm_in(tz: Tz, instant: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// Formats a number of seconds for people: `45s`, `12m`, `1h 05m`, `26h 00m`.
+/// Formats a number of seconds for people: `45s`, `12m`, `1h 05m`, `26h 00m`. From a
+/// minute on it is rounded to the nearest minute (halves up), as reports and `log`
+/// round, so every place shows one session's length the same way.
 #[must_use]
 pub fn human_duration(seconds: i64) -> String {
     let seconds = seconds.max(0);
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if seconds < 60 {
+        return format!("{seconds}s");
+    }
+    let minutes = (seconds + 30) / 60;
+    let (h, m) = (minutes / 60, minutes % 60);
     if h > 0 {
         format!("{h}h {m:02}m")
-    } else if m > 0 {
-        format!("{m}m")
     } else {
-        format!("{s}s")
+        format!("{m}m")
     }
 }
 
@@ -359,5 +363,10 @@ mod tests {
         assert_eq!(human_duration(720), "12m");
         assert_eq!(human_duration(3900), "1h 05m");
         assert_eq!(human_duration(93_600), "26h 00m");
+        // Rounded to the nearest minute, halves up: 59m40s is 1h 00m, 12m29s is 12m.
+        assert_eq!(human_duration(3580), "1h 00m");
+        assert_eq!(human_duration(749), "12m");
+        assert_eq!(human_duration(750), "13m");
+        assert_eq!(human_duration(59), "59s");
     }
 }

@@ -461,3 +461,16 @@ fn a_note_may_start_with_a_dash() {
     let message = env.fails(&["add", "c", "--from", "7:00", "--for", "-1h"], 3);
     assert!(message.contains("-1h"), "{message}");
 }
+
+#[test]
+fn every_answer_rounds_a_length_to_the_nearest_minute() {
+    // 59 min 40 s: "1h 00m" in the answer of add, in log and in projects alike.
+    let env = TestEnv::new();
+    let added = env.ok(&["add", "a", "--from", "9:00", "--for", "59m40s"]);
+    assert!(added.contains("1h 00m"), "{added}");
+    assert!(env.ok(&["log", "--today"]).contains("1h 00m"));
+    assert!(env.ok(&["projects"]).contains("1h 00m"));
+    // Under a minute the seconds are shown.
+    let short = env.ok(&["add", "b", "--from", "10:30", "--for", "45s"]);
+    assert!(short.contains("45s"), "{short}");
+}
