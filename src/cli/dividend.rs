@@ -51,6 +51,13 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         None | Some("last-week") => None,
         Some(text) => Some(Weeks::parse(text)?),
     };
+    // A country from the config that the data lacks is the config's fault (exit 7).
+    if args.country.is_none() && crate::leisure::data::country(&config.country).is_none() {
+        return Err(Error::config(format!(
+            "config country = {:?} has no hours data in Penn World Table; `otium dividend --countries` lists the codes",
+            config.country
+        )));
+    }
     let request = DividendRequest {
         country: args
             .country

@@ -400,3 +400,13 @@ fn weeks_that_have_not_begun_are_refused() {
         assert!(err.contains("has not begun"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_config_country_without_data_is_a_config_error() {
+    let env = TestEnv::new();
+    std::fs::write(env.dir.path().join("config.toml"), "country = \"XXX\"\n").unwrap();
+    let err = env.fails(&["dividend"], code::CONFIG);
+    assert!(err.contains("config country = \"XXX\""), "{err}");
+    // A flag overrides the config and works.
+    env.ok(&["dividend", "--country", "USA"]);
+}
