@@ -59,6 +59,11 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let (first, last) = range_days(ctx, &args.range, zone)?;
     let today = time::local_date(zone, ctx.tracker.now());
+    if first > today {
+        return Err(Error::invalid(format!(
+            "the range {first} – {last} has not begun (today is {today}); a balance covers days up to today"
+        )));
+    }
     let since = config.balance_since.map(|d| d.0);
     let load_from = since.map_or(first, |s| s.min(first));
     let work = load_work(ctx, zone, load_from, last.min(today).max(load_from))?;

@@ -27,6 +27,12 @@ fn balance_per_day_and_week_since_the_start_date() {
     // Mon 03-02 10 h, Tue 03-03 6 h; Wed, Thu, Fri nothing.
     add(&env, "2026-03-02 08:00", "2026-03-02 18:00");
     add(&env, "2026-03-03 09:00", "2026-03-03 15:00");
+    // A week that has not begun has no balance yet: refused, not an inverted range.
+    let err = env.fails(&["balance", "--week", "2026-W12"], code::INVALID);
+    assert!(
+        err.contains("2026-03-16 – 2026-03-22 has not begun"),
+        "{err}"
+    );
     let v = env.json(&["balance"]);
     assert_eq!(v["since"], "2026-02-27");
     let days = v["days"].as_array().unwrap();
