@@ -253,6 +253,28 @@ impl Tracker {
         })
     }
 
+    /// The work of the local days `from..=to` in `zone`, oldest first (a running
+    /// session counted to now): what balances and working-time limits are computed on.
+    pub fn work(
+        &self,
+        zone: Tz,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<crate::limits::Interval>> {
+        let now = self.now();
+        let mut work = Vec::new();
+        // The range query yields sessions in start order, which never overlap.
+        self.each_session_with(
+            Span::days(zone, from, to),
+            Columns::Lean { tags: false },
+            |s| {
+                work.extend(crate::limits::Interval::of(s, now));
+                Ok(())
+            },
+        )?;
+        Ok(work)
+    }
+
     /// The local day (in the user's zone) of the first session ever, if any: where
     /// averages over a reference period begin.
     pub fn tracked_since(&self) -> Result<Option<chrono::NaiveDate>> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::args::RangeArgs;
-use super::limits::{load_work, range_days};
+use super::limits::range_days;
 use crate::error::{Error, Result};
 use crate::limits::day_totals;
 use crate::limits::targets::{self, Balance, Targets};
@@ -66,7 +66,9 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
     }
     let since = config.balance_since.map(|d| d.0);
     let load_from = since.map_or(first, |s| s.min(first));
-    let work = load_work(ctx, zone, load_from, last.min(today).max(load_from))?;
+    let work = ctx
+        .tracker
+        .work(zone, load_from, last.min(today).max(load_from))?;
     let totals = day_totals(zone, &work);
     let b = targets::balance(
         &totals,

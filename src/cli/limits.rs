@@ -1,7 +1,7 @@
 //! `otium limits [range]`: each breach of the configured working-time rules, with
 //! dates and figures. It informs: the exit code is 0 whatever it finds.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::Args;
 use serde::Serialize;
@@ -10,9 +10,8 @@ use super::Ctx;
 use super::args::RangeArgs;
 use crate::error::Result;
 use crate::limits::rules::{self, Breach, Check, LimitSet};
-use crate::limits::{Interval, add_days, intervals, sub_days};
-use crate::store::sessions::Columns;
-use crate::time::{self, range::Span};
+use crate::limits::{add_days, sub_days};
+use crate::time;
 
 /// `limits [range]`.
 #[derive(Debug, Args)]
@@ -61,24 +60,6 @@ pub(super) fn range_days(
     Ok((first, last.max(first)))
 }
 
-/// Work from the start of `from` to the start of the day after `to`, running session to now.
-pub(super) fn load_work(
-    ctx: &Ctx,
-    zone: Tz,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<Interval>> {
-    let span = Span::days(zone, from, to);
-    let now: DateTime<Utc> = ctx.tracker.now();
-    let mut sessions = Vec::new();
-    ctx.tracker
-        .each_session_with(span, Columns::Lean { tags: false }, |s| {
-            sessions.push(s.clone());
-            Ok(())
-        })?;
-    Ok(intervals(&sessions, now))
-}
-
 pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let (first, last) = range_days(ctx, &args.range, zone)?;
@@ -98,8 +79,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
     };
     // Enough work before the range for averages and rests, and after it for the
     // rest of its last week and month.
-    let work = load_work(
-        ctx,
+    let work = ctx.tracker.work(
         zone,
         sub_days(first, set.lookback_days()),
         add_days(last, 38),
@@ -164,7 +144,9 @@ pub(super) fn week_alerts(ctx: &Ctx) -> Result<Vec<String>> {
     };
     let (zone, now) = (ctx.tracker.zone(), ctx.tracker.now());
     let today = time::local_date(zone, now);
-    let work = load_work(ctx, zone, sub_days(today, set.lookback_days() + 7), today)?;
+    let work = ctx
+        .tracker
+        .work(zone, sub_days(today, set.lookback_days() + 7), today)?;
     Ok(rules::week_alerts(
         &set,
         &work,

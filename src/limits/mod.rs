@@ -28,19 +28,16 @@ pub struct Interval {
     pub end: DateTime<Utc>,
 }
 
-/// Sessions as work intervals, oldest first; a running session ends at `now`.
-#[must_use]
-pub fn intervals(sessions: &[Session], now: DateTime<Utc>) -> Vec<Interval> {
-    let mut list: Vec<Interval> = sessions
-        .iter()
-        .map(|s| Interval {
-            start: s.start,
-            end: s.end.unwrap_or(now).max(s.start),
+impl Interval {
+    /// A session as work: a running one ends at `now`; `None` when it has no length.
+    #[must_use]
+    pub fn of(session: &Session, now: DateTime<Utc>) -> Option<Self> {
+        let end = session.end.unwrap_or(now);
+        (end > session.start).then_some(Interval {
+            start: session.start,
+            end,
         })
-        .filter(|i| i.end > i.start)
-        .collect();
-    list.sort_by_key(|i| i.start);
-    list
+    }
 }
 
 /// Seconds worked on each local day that has any work.

@@ -169,16 +169,7 @@ fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
     let since = config.balance_since.map(|d| d.0);
     let lookback = set.as_ref().map_or(0, |s| s.lookback_days() + 7);
     let from = since.unwrap_or(week).min(limits::sub_days(today, lookback));
-    let mut sessions = Vec::new();
-    tracker.each_session_with(
-        Span::days(zone, from, today),
-        Columns::Lean { tags: false },
-        |s| {
-            sessions.push(s.clone());
-            Ok(())
-        },
-    )?;
-    let work = limits::intervals(&sessions, now);
+    let work = tracker.work(zone, from, today)?;
     let tracked_since = tracker.tracked_since()?;
     let balance = targets.as_ref().map(|t| {
         let totals = limits::day_totals(zone, &work);
