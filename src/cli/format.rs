@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::model::Session;
-use crate::report::apportion;
 use crate::time;
 
 /// `writing +book +draft · chapter 3`.
@@ -43,12 +42,7 @@ pub fn span(s: &Session, zone: Tz) -> String {
 /// One `log` row: id, times, duration, project, tags, note.
 #[must_use]
 pub fn row(s: &Session, zone: Tz, now: DateTime<Utc>) -> String {
-    let seconds = s.duration_seconds(now);
-    row_shown(
-        s,
-        zone,
-        &minutes(seconds, apportion::round_minutes(seconds)),
-    )
+    row_shown(s, zone, &time::human_duration(s.duration_seconds(now)))
 }
 
 /// A `log` row with its duration already formatted (see [`minutes`]).
@@ -64,19 +58,14 @@ pub fn row_shown(s: &Session, zone: Tz, duration: &str) -> String {
     )
 }
 
-/// A duration shown as whole minutes (`1h 05m`, `20m`), except that under a minute
-/// the exact seconds are shown (`45s`), which no minute total could mislead about.
+/// A length shown as the whole minutes it was given (a share of a rounded total),
+/// except that under a minute the exact seconds are shown, as everywhere else.
 #[must_use]
 pub fn minutes(exact_seconds: i64, shown_minutes: i64) -> String {
-    if exact_seconds < 60 && shown_minutes == 0 {
+    if exact_seconds < 60 {
         return time::human_duration(exact_seconds);
     }
-    let (h, m) = (shown_minutes / 60, shown_minutes % 60);
-    if h > 0 {
-        format!("{h}h {m:02}m")
-    } else {
-        format!("{m}m")
-    }
+    time::minutes_text(shown_minutes)
 }
 
 /// `Mon 2026-03-02 09:15`.

@@ -1,8 +1,8 @@
 //! `otium projects` and `otium tags`.
 
-use super::{Ctx, format};
+use super::Ctx;
 use crate::error::Result;
-use crate::report::apportion;
+use crate::time;
 
 pub fn projects(ctx: &mut Ctx) -> Result<()> {
     let projects = ctx.tracker.projects()?;
@@ -20,7 +20,7 @@ pub fn projects(ctx: &mut Ctx) -> Result<()> {
         ctx.out.line(format!(
             "{:<24} {:>9}  {:>5} session(s){unit}",
             p.name,
-            format::minutes(p.total_seconds, apportion::round_minutes(p.total_seconds)),
+            time::human_duration(p.total_seconds),
             p.sessions
         ));
     }
@@ -38,7 +38,7 @@ pub fn tags(ctx: &mut Ctx) -> Result<()> {
         ctx.out.line(format!(
             "+{:<23} {:>9}  {:>5} session(s)",
             t.name,
-            format::minutes(t.total_seconds, apportion::round_minutes(t.total_seconds)),
+            time::human_duration(t.total_seconds),
             t.sessions
         ));
     }

@@ -43,7 +43,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         ctx.out.line(format!(
             "{}  {:>8}",
             date.format("%a %Y-%m-%d"),
-            format::minutes(total, total_minutes)
+            time::human_duration(total)
         ));
         let shown = apportion::apportion(&seconds, total_minutes);
         for ((s, exact), minutes) in day.iter().zip(&seconds).zip(shown) {

@@ -249,7 +249,12 @@ pub fn human_duration(seconds: i64) -> String {
     if seconds < 60 {
         return format!("{seconds}s");
     }
-    let minutes = (seconds + 30) / 60;
+    minutes_text((seconds + 30) / 60)
+}
+
+/// Whole minutes for people: `12m`, `1h 05m`, `26h 00m`.
+#[must_use]
+pub fn minutes_text(minutes: i64) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
     if h > 0 {
         format!("{h}h {m:02}m")
