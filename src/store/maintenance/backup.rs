@@ -32,6 +32,12 @@ pub fn backup(store: &Store, target: &Path) -> Result<u64> {
 /// second, or another process's) the next free one: `name-2.db`, `name-3.db`, …
 /// Returns where the backup went and its size.
 pub fn backup_to_free_name(store: &Store, base: &Path) -> Result<(PathBuf, u64)> {
+    write_to_free_name(&store.conn, base)
+}
+
+/// The first of `base`, `base-2`, `base-3`, … that nothing (nor another process in the
+/// meantime) has taken, written with [`write_backup`].
+fn write_to_free_name(conn: &Connection, base: &Path) -> Result<(PathBuf, u64)> {
     let stem = base
         .file_stem()
         .map_or_else(|| "otium-backup".into(), |s| s.to_string_lossy());
@@ -42,7 +48,7 @@ pub fn backup_to_free_name(store: &Store, base: &Path) -> Result<(PathBuf, u64)>
         } else {
             dir.join(format!("{stem}-{n}.db"))
         };
-        match write_backup(&store.conn, &target) {
+        match write_backup(conn, &target) {
             Ok(bytes) => return Ok((target, bytes)),
             Err(Failure::Taken) => {}
             Err(Failure::Other(e)) => return Err(e),
@@ -149,19 +155,14 @@ pub fn pre_migration_path(db: &Path, from_version: i64) -> PathBuf {
     let stem = db
         .file_stem()
         .map_or_else(|| "otium".into(), |s| s.to_string_lossy());
-    let next = from_version + 1;
     let dir = db.parent().unwrap_or(Path::new(""));
-    let mut candidate = dir.join(format!("{stem}-before-v{next}.db"));
-    let mut n = 2;
-    while candidate.symlink_metadata().is_ok() {
-        candidate = dir.join(format!("{stem}-before-v{next}-{n}.db"));
-        n += 1;
-    }
-    candidate
+    dir.join(format!("{stem}-before-v{}.db", from_version + 1))
 }
 
 /// Before a schema migration of a database that already has a schema (version 1 or
 /// later), a backup beside it; a brand-new file (version 0) has nothing to keep.
+/// Several processes may open the old file at once (the TUI and a status-bar script
+/// after an upgrade): each takes its own backup under the next free name.
 /// Returns where the backup went.
 pub(crate) fn backup_before_migration(
     conn: &Connection,
@@ -171,32 +172,16 @@ pub(crate) fn backup_before_migration(
     if from_version < 1 || db == Path::new(":memory:") {
         return Ok(None);
     }
-    // Several processes may open the old file at once (the TUI and a status-bar script
-    // after an upgrade): each takes its own backup, and one that finds its chosen name
-    // taken by another in the meantime moves on to the next name.
-    let mut attempts = 0;
-    loop {
-        let target = pre_migration_path(db, from_version);
-        match write_backup(conn, &target) {
-            Ok(_) => return Ok(Some(target)),
-            Err(Failure::Taken) if attempts < 20 => attempts += 1,
-            Err(failure) => {
-                let e = match failure {
-                    Failure::Taken => {
-                        Error::invalid(format!("{} keeps being taken", target.display()))
-                    }
-                    Failure::Other(e) => e,
-                };
-                return Err(Error::new(
-                    e.kind(),
-                    format!(
-                        "not upgrading the schema of {}: the backup before it failed: {}",
-                        db.display(),
-                        e.message()
-                    ),
-                ));
-            }
-        }
+    match write_to_free_name(conn, &pre_migration_path(db, from_version)) {
+        Ok((target, _)) => Ok(Some(target)),
+        Err(e) => Err(Error::new(
+            e.kind(),
+            format!(
+                "not upgrading the schema of {}: the backup before it failed: {}",
+                db.display(),
+                e.message()
+            ),
+        )),
     }
 }
 
