@@ -77,22 +77,7 @@ struct Snapshot {
 
 fn snapshot(db: &Path) -> Result<Snapshot, String> {
     let conn = Connection::open(db).map_err(|e| format!("open: {e}"))?;
-    let text = |sql: &str| -> Result<Vec<String>, String> {
-        let mut st = conn.prepare(sql).map_err(|e| format!("{sql}: {e}"))?;
-        let n = st.column_count();
-        st.query_map([], |r| {
-            (0..n)
-                .map(|i| {
-                    r.get::<_, rusqlite::types::Value>(i)
-                        .map(|v| format!("{v:?}"))
-                })
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map(|v| v.join("|"))
-        })
-        .map_err(|e| e.to_string())?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| format!("{sql}: {e}"))
-    };
+    let text = |sql: &str| rows_as_text(&conn, sql);
     let integrity = text("PRAGMA integrity_check")?;
     if integrity != ["Text(\"ok\")"] {
         return Err(format!("integrity_check: {integrity:?}"));

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::env::{TestEnv, code};
+use crate::harness::rows_as_text;
 
 /// A fresh environment whose config is private, as a user's would be.
 fn private_env() -> TestEnv {
@@ -491,38 +492,15 @@ fn table_rows(conn: &Connection) -> Vec<(String, Vec<String>)> {
     ["projects", "sessions", "tags", "session_tags", "outputs"]
         .iter()
         .map(|table| {
-            let mut st = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-                .unwrap();
-            let n = st.column_count();
-            let rows = st
-                .query_map([], |r| {
-                    (0..n)
-                        .map(|i| {
-                            r.get::<_, rusqlite::types::Value>(i)
-                                .map(|v| format!("{v:?}"))
-                        })
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                        .map(|v| v.join("|"))
-                })
-                .unwrap()
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .unwrap();
-            ((*table).to_string(), rows)
+            let sql = format!("SELECT * FROM {table} ORDER BY 1, 2");
+            ((*table).to_string(), rows_as_text(conn, &sql).unwrap())
         })
         .collect()
 }
 
 /// One column of a query, as text.
 fn column(conn: &Connection, sql: &str) -> Vec<String> {
-    let mut st = conn.prepare(sql).unwrap();
-    st.query_map([], |r| {
-        r.get::<_, rusqlite::types::Value>(0)
-            .map(|v| format!("{v:?}"))
-    })
-    .unwrap()
-    .collect::<rusqlite::Result<Vec<_>>>()
-    .unwrap()
+    rows_as_text(conn, sql).unwrap()
 }
 
 fn user_version(conn: &Connection) -> i64 {

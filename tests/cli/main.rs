@@ -8,6 +8,8 @@ mod doctor;
 mod env;
 mod errors;
 mod export;
+#[path = "../harness/mod.rs"]
+mod harness;
 mod ids;
 mod import;
 mod injection;

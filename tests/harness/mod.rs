@@ -286,3 +286,22 @@ pub fn all_or_nothing(
         }
     }
 }
+
+/// Every row of `sql`, each as its values' debug text joined by `|`: a whole-state
+/// comparison of databases that needs no knowledge of their columns.
+pub fn rows_as_text(conn: &Connection, sql: &str) -> Result<Vec<String>, String> {
+    let mut st = conn.prepare(sql).map_err(|e| format!("{sql}: {e}"))?;
+    let n = st.column_count();
+    st.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map(|v| v.join("|"))
+    })
+    .map_err(|e| format!("{sql}: {e}"))?
+    .collect::<rusqlite::Result<Vec<_>>>()
+    .map_err(|e| format!("{sql}: {e}"))
+}
