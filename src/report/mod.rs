@@ -13,6 +13,8 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
+use std::borrow::Cow;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
@@ -210,29 +212,6 @@ impl ReportBuilder {
             return;
         }
         self.count += 1;
-        if let [by @ (GroupBy::Project | GroupBy::Tag)] = options.group_by.as_slice() {
-            // One level by project or tag, the common full-history report: the keys
-            // are the session's own strings, so nothing is allocated per session.
-            let seconds = (end - start).num_seconds();
-            let rounded = options.rounding.map_or(seconds, |r| r.apply(seconds));
-            let keys: Vec<&str> = match by {
-                GroupBy::Project => vec![session.project.as_str()],
-                _ if session.tags.is_empty() => vec!["(no tag)"],
-                _ => session.tags.iter().map(String::as_str).collect(),
-            };
-            for key in keys {
-                if !self.root.children.contains_key(key) {
-                    self.root.children.insert(key.to_string(), Node::default());
-                }
-                if let Some(node) = self.root.children.get_mut(key) {
-                    node.seconds += rounded;
-                    node.raw += seconds;
-                }
-            }
-            self.root.seconds += rounded;
-            self.root.raw += seconds;
-            return;
-        }
         if !options.group_by.iter().any(|g| g.is_time()) {
             // No day keys needed: one piece, no zone arithmetic.
             let seconds = (end - start).num_seconds();
@@ -291,46 +270,66 @@ fn cumulative_share(total: i64, part: i64, whole: i64) -> i64 {
 
 /// Adds a piece under every node its paths pass through, each node once: with
 /// several tags the paths share their prefix (the project), which must not count twice.
-fn add(root: &mut Node, paths: &[Vec<String>], seconds: i64, raw: i64) {
+fn add(root: &mut Node, paths: &[Vec<Cow<'_, str>>], seconds: i64, raw: i64) {
+    // A key is looked up before it is inserted, so an existing group costs no allocation
+    // (a full-history report passes here once per session).
+    fn child<'n>(node: &'n mut Node, key: &str) -> &'n mut Node {
+        if !node.children.contains_key(key) {
+            node.children.insert(key.to_string(), Node::default());
+        }
+        node.children.get_mut(key).unwrap_or_else(|| unreachable!())
+    }
     if let [path] = paths {
         let mut node = root;
         for key in path {
-            // Look up before inserting, so the common case allocates no key.
-            if !node.children.contains_key(key) {
-                node.children.insert(key.clone(), Node::default());
-            }
-            node = node.children.get_mut(key).unwrap_or_else(|| unreachable!());
+            node = child(node, key);
             node.seconds += seconds;
             node.raw += raw;
         }
         return;
     }
-    let prefixes: std::collections::BTreeSet<&[String]> = paths
+    let prefixes: std::collections::BTreeSet<&[Cow<'_, str>]> = paths
         .iter()
         .flat_map(|p| (1..=p.len()).map(move |n| &p[..n]))
         .collect();
     for prefix in prefixes {
         let mut node = &mut *root;
         for key in prefix {
-            node = node.children.entry(key.clone()).or_default();
+            node = child(node, key);
         }
         node.seconds += seconds;
         node.raw += raw;
     }
 }
 
-/// Every key path a piece counts under (more than one only for several tags).
-fn key_paths(session: &Session, date: NaiveDate, options: &ReportOptions) -> Vec<Vec<String>> {
-    let mut paths = vec![Vec::new()];
+/// Every key path a piece counts under (more than one only for several tags). Keys
+/// borrow the session's project and tags; only day, week and month keys are made.
+fn key_paths<'a>(
+    session: &'a Session,
+    date: NaiveDate,
+    options: &ReportOptions,
+) -> Vec<Vec<Cow<'a, str>>> {
+    let mut paths = vec![Vec::with_capacity(options.group_by.len())];
     for by in &options.group_by {
-        let keys: Vec<String> = match by {
-            GroupBy::Project => vec![session.project.clone()],
-            GroupBy::Tag if session.tags.is_empty() => vec!["(no tag)".to_string()],
-            GroupBy::Tag => session.tags.clone(),
-            GroupBy::Day => vec![date.format("%Y-%m-%d").to_string()],
-            GroupBy::Week => vec![week_key(date, options.week_start)],
-            GroupBy::Month => vec![date.format("%Y-%m").to_string()],
+        let keys: Vec<Cow<'a, str>> = match by {
+            GroupBy::Project => vec![Cow::Borrowed(session.project.as_str())],
+            GroupBy::Tag if session.tags.is_empty() => vec![Cow::Borrowed("(no tag)")],
+            GroupBy::Tag => session
+                .tags
+                .iter()
+                .map(|t| Cow::Borrowed(t.as_str()))
+                .collect(),
+            GroupBy::Day => vec![Cow::Owned(date.format("%Y-%m-%d").to_string())],
+            GroupBy::Week => vec![Cow::Owned(week_key(date, options.week_start))],
+            GroupBy::Month => vec![Cow::Owned(date.format("%Y-%m").to_string())],
         };
+        if let [key] = keys.as_slice() {
+            // One key at this level (all but a multi-tag session): extend in place.
+            for path in &mut paths {
+                path.push(key.clone());
+            }
+            continue;
+        }
         paths = paths
             .into_iter()
             .flat_map(|p| {
