@@ -20,6 +20,7 @@ pub mod store;
 pub mod time;
 pub mod tracker;
 pub mod tui;
+mod worktime;
 
 pub use error::{Error, ErrorKind, Result};
 pub use tracker::Tracker;

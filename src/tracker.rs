@@ -253,36 +253,6 @@ impl Tracker {
         })
     }
 
-    /// The work of the local days `from..=to` in `zone`, oldest first (a running
-    /// session counted to now): what balances and working-time limits are computed on.
-    pub fn work(
-        &self,
-        zone: Tz,
-        from: chrono::NaiveDate,
-        to: chrono::NaiveDate,
-    ) -> Result<Vec<crate::limits::Interval>> {
-        let now = self.now();
-        let mut work = Vec::new();
-        // The range query yields sessions in start order, which never overlap.
-        self.each_session_with(
-            Span::days(zone, from, to),
-            Columns::Lean { tags: false },
-            |s| {
-                work.extend(crate::limits::Interval::of(s, now));
-                Ok(())
-            },
-        )?;
-        Ok(work)
-    }
-
-    /// The local day (in the user's zone) of the first session ever, if any: where
-    /// averages over a reference period begin.
-    pub fn tracked_since(&self) -> Result<Option<chrono::NaiveDate>> {
-        Ok(self
-            .first_start(None)?
-            .map(|start| time::local_date(self.zone, start)))
-    }
-
     /// The schema upgrade that opening the database made, if any: the caller tells
     /// the user where the file as it was is kept.
     #[must_use]
