@@ -35,15 +35,16 @@ use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::Config;
-use otium::dividend::DividendRequest;
 use otium::interop::export::{ExportFormat, Exporter};
 use otium::model::NewSession;
-use otium::report::{GroupBy, ReportBuilder, ReportOptions, table};
+use otium::report::{Filter, GroupBy, table};
 use otium::store::Store;
-use otium::store::sessions::{self, Columns};
+use otium::store::sessions;
 use otium::time::Clock;
 use otium::time::range::{Span, parse_iso_week};
+use otium::tracker::ReportRequest;
 use otium::tracker::StartRequest;
+use otium::tracker::dividend::DividendRequest;
 use otium::tui::action::View;
 use otium::tui::app::App;
 use otium::tui::theme::Theme;
@@ -130,7 +131,7 @@ fn csv_export_all(bencher: Bencher, size: usize) {
             Exporter::begin(ExportFormat::Csv, std::io::sink(), tracker.now(), false)
                 .unwrap_or_else(|e| panic!("cannot start the export: {e}"));
         tracker
-            .each_session_with(Span::ALL, Columns::Full, |s| {
+            .each_session(Span::ALL, |s| {
                 exporter
                     .session(s)
                     .map_err(|e| Error::database(e.to_string()))
@@ -300,21 +301,16 @@ fn report_by_project(tracker: &Tracker, span: Span) -> Rendered {
 
 /// The library half of `otium report --by GROUP` for `span`, table format.
 fn report_by(tracker: &Tracker, span: Span, group: GroupBy) -> Rendered {
-    let mut builder = ReportBuilder::new(ReportOptions {
-        span,
-        zone: ZONE,
-        group_by: vec![group],
-        rounding: None,
-        week_start: tracker.config().week_start.0,
-        now: tracker.now(),
-    });
-    tracker
-        .each_session_with(span, Columns::Lean { tags: false }, |s| {
-            builder.add(s);
-            Ok(())
+    let report = tracker
+        .report(&ReportRequest {
+            span,
+            zone: ZONE,
+            group_by: vec![group],
+            filter: Filter::default(),
+            rounding: None,
         })
         .unwrap_or_else(|e| panic!("cannot read sessions: {e}"));
-    let report = builder.finish();
+
     let mut rendered = Vec::new();
     table::render(&report, &mut rendered).unwrap_or_else(|e| panic!("cannot render: {e}"));
     Rendered {
@@ -448,7 +444,7 @@ fn seed(path: &Path, count: usize) {
                     end: Some(*end),
                     zone: ZONE,
                 };
-                sessions::insert(tx, &new, now).map_err(|e| Error::database(e.to_string()))?;
+                sessions::insert(tx, &new, now)?;
             }
             Ok(())
         })

@@ -51,8 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let now = Utc::now();
     let mut pages = 0usize;
     store.write(|tx| {
-        let db_error = |e: rusqlite::Error| otium::Error::database(e.to_string());
-        outputs::set_unit(tx, "writing", Some("pages"), now).map_err(db_error)?;
+        outputs::set_unit(tx, "writing", Some("pages"), now)?;
         for (start, end) in &plan {
             let project = PROJECTS[usize::try_from(rng.below(6)).unwrap_or(0)].to_string();
             let tags: Vec<String> = (0..rng.below(3))
@@ -69,7 +68,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 end: Some(*end),
                 zone,
             };
-            let id = sessions::insert(tx, &new, now).map_err(db_error)?;
+            let id = sessions::insert(tx, &new, now)?;
             if new.project == "writing" && rng.below(3) == 0 {
                 let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
                 let output = NewOutput {
@@ -80,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     session: Some(id),
                     note: None,
                 };
-                outputs::insert(tx, &output).map_err(db_error)?;
+                outputs::insert(tx, &output)?;
                 pages += 1;
             }
         }

@@ -50,11 +50,41 @@ impl ErrorKind {
     }
 }
 
-/// A library error: a kind plus a one-line, user-facing message.
+/// What the user can do next, as data: each face says it its own way (the CLI as a
+/// command to type, the TUI as a key to press), so library messages carry no syntax
+/// of either.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Hint {
+    /// Nothing runs (or nothing to continue): start a session.
+    StartSession,
+    /// An id named nothing: where the ids are listed.
+    ListSessions,
+    /// A project named nothing: where the projects are listed.
+    ListProjects,
+    /// The project has no output unit: declare one.
+    DeclareUnit {
+        /// The project.
+        project: String,
+    },
+    /// No output recorded for the project: record some.
+    RecordOutput {
+        /// The project.
+        project: String,
+    },
+    /// A country without data: where the countries are listed.
+    ListCountries,
+    /// After an I/O or integrity problem: check the database.
+    Doctor,
+}
+
+/// A library error: a kind, a one-line user-facing message, and optionally what to
+/// do next ([`Hint`]), which the face renders.
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    hint: Option<Hint>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -64,8 +94,22 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            hint: None,
             source: None,
         }
+    }
+
+    /// Adds what the user can do next.
+    #[must_use]
+    pub fn with_hint(mut self, hint: Hint) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// What the user can do next, if the library knows.
+    #[must_use]
+    pub fn hint(&self) -> Option<&Hint> {
+        self.hint.as_ref()
     }
 
     /// Bad user input; the message should say how to fix it.
@@ -126,13 +170,14 @@ impl Error {
             .and_then(|s| s.downcast_ref::<std::io::Error>())
     }
 
-    /// The one-line message.
+    /// The one-line message, without the hint.
     #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }
 }
 
+/// The message alone; a face appends the hint in its own terms.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

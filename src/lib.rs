@@ -6,21 +6,18 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
-pub mod dividend;
 pub mod error;
 pub mod fuzzing;
 pub mod interop;
 pub mod leisure;
 pub mod limits;
 pub mod model;
-pub mod output;
 pub mod paths;
 pub mod report;
 pub mod store;
 pub mod time;
 pub mod tracker;
 pub mod tui;
-mod worktime;
 
 pub use error::{Error, ErrorKind, Result};
 pub use tracker::Tracker;

@@ -46,9 +46,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if json {
-                print_json_error(err.kind().as_str(), err.message());
+                print_json_error(err.kind().as_str(), &cli::hint::error_line(&err));
             } else {
-                let _ = writeln!(stderr, "error: {err}");
+                let _ = writeln!(stderr, "error: {}", cli::hint::error_line(&err));
             }
             ExitCode::from(err.kind().exit_code())
         }

@@ -61,6 +61,35 @@ impl Session {
     }
 }
 
+/// A session as reports, balances and limits read it: project, tags and times only.
+/// A full-history report reads a million of these, so the read skips the uuid, the
+/// note and the zone, which a [`Session`] would have to fill with made-up values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeanSession {
+    /// The integer id.
+    pub id: SessionId,
+    /// The project's name.
+    pub project: String,
+    /// Tags, sorted; empty when the read did not ask for them.
+    pub tags: Vec<String>,
+    /// When it started.
+    pub start: DateTime<Utc>,
+    /// When it ended; `None` while it runs.
+    pub end: Option<DateTime<Utc>>,
+}
+
+impl From<&Session> for LeanSession {
+    fn from(s: &Session) -> Self {
+        LeanSession {
+            id: s.id,
+            project: s.project.clone(),
+            tags: s.tags.clone(),
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
 /// The serialised form of a session; field order is part of the contract.
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionJson {

@@ -162,15 +162,17 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// Whether a session passes the filters.
+    /// The library's filter (tags without their `+`).
     #[must_use]
-    pub fn matches(&self, s: &crate::model::Session) -> bool {
-        (self.projects.is_empty() || self.projects.contains(&s.project))
-            && (self.tags.is_empty()
-                || self
-                    .tags
-                    .iter()
-                    .any(|t| s.tags.iter().any(|st| st == t.trim_start_matches('+'))))
+    pub fn to_filter(&self) -> crate::report::Filter {
+        crate::report::Filter {
+            projects: self.projects.clone(),
+            tags: self
+                .tags
+                .iter()
+                .map(|t| t.trim_start_matches('+').to_string())
+                .collect(),
+        }
     }
 }
 

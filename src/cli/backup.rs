@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::Result;
 use crate::interop::atomic::check_not_database;
-use crate::store::maintenance;
 use crate::time;
 
 /// `backup [FILE]`.
@@ -32,7 +31,7 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
     let (target, bytes) = match &args.file {
         Some(file) => {
             check_not_database(file, &db)?;
-            let bytes = maintenance::backup(&ctx.tracker.store, file)?;
+            let bytes = ctx.tracker.backup(file)?;
             (file.clone(), bytes)
         }
         None => {
@@ -47,7 +46,7 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
             let (date, clock) = digits.split_at(digits.len().min(8));
             let base = db.with_file_name(format!("otium-backup-{date}-{clock}.db"));
             check_not_database(&base, &db)?;
-            maintenance::backup_to_free_name(&ctx.tracker.store, &base)?
+            ctx.tracker.backup_to_free_name(&base)?
         }
     };
     ctx.out.line(format!(

@@ -4,9 +4,11 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::dividend::{Dividend, DividendRequest, KeynesPart, NationalPart, PersonalPart, Weeks};
 use crate::error::{Error, Result};
 use crate::leisure::{National, WEEKS_PER_YEAR, data};
+use crate::tracker::dividend::{
+    Dividend, DividendRequest, KeynesPart, NationalPart, PersonalPart, Weeks,
+};
 
 /// `dividend [--country C] [--base Y] [--end Y] [--project P…] [--baseline W..W] [--period P]`.
 #[derive(Debug, Args)]

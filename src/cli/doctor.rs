@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::{Error, Result};
-use crate::store::maintenance::{self, Status};
+use crate::tracker::CheckStatus as Status;
 
 /// `doctor [--full]`.
 #[derive(Debug, Args)]
@@ -32,7 +32,7 @@ pub fn require_database(db: &Path, what: &str) -> Result<()> {
 }
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
-    let report = maintenance::doctor(&ctx.tracker.store, config, args.full);
+    let report = ctx.tracker.doctor(config, args.full);
     let out = &mut ctx.out;
     out.line(format!("database        {}", report.database.display()));
     out.line(format!(

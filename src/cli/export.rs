@@ -53,11 +53,12 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     };
     let now = ctx.tracker.now();
     let tracker = &ctx.tracker;
+    let filter = args.filter.to_filter();
     args.output.write(ctx, |out| {
         let mut exporter =
             Exporter::begin(format, out, now, args.output.raw).map_err(output_error)?;
         tracker.each_session(span, |s| {
-            if args.filter.matches(s) {
+            if filter.matches(&s.project, &s.tags) {
                 exporter.session(s).map_err(output_error)?;
             }
             Ok(())

@@ -10,6 +10,7 @@ mod doctor;
 mod edit;
 mod export;
 mod format;
+pub mod hint;
 mod import;
 mod limits;
 mod lists;

@@ -6,9 +6,9 @@ use super::Ctx;
 use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
 use crate::interop::atomic::output_error;
-use crate::report::{self, GroupBy, ReportBuilder, ReportOptions, RoundMode, Rounding};
-use crate::store::sessions::Columns;
-use crate::time::{self, range::Span};
+use crate::report::{self, GroupBy, RoundMode, Rounding};
+use crate::time;
+use crate::tracker::ReportRequest;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,47 +68,23 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         .as_deref()
         .map(|text| parse_rounding(text, args.round_mode))
         .transpose()?;
-    let base = ReportOptions {
+    let request = ReportRequest {
         span,
         zone,
         group_by: GroupBy::parse_list(&args.by)?,
+        filter: args.filter.to_filter(),
         rounding,
-        week_start: ctx.tracker.config().week_start.0,
-        now: ctx.tracker.now(),
     };
-    let mut main = ReportBuilder::new(base.clone());
     // The HTML page also charts hours per day (or per month, for long ranges) and per project.
-    let chart_by = if is_long(span) {
-        GroupBy::Month
+    let (report, charts) = if format == ReportFormat::Html {
+        let (report, charts) = ctx.tracker.report_with_charts(&request)?;
+        (report, Some(charts))
     } else {
-        GroupBy::Day
+        (ctx.tracker.report(&request)?, None)
     };
-    let mut charts = (format == ReportFormat::Html).then(|| {
-        let with = |by| {
-            ReportBuilder::new(ReportOptions {
-                group_by: vec![by],
-                ..base.clone()
-            })
-        };
-        (with(chart_by), with(GroupBy::Project))
-    });
-    let tags = base.group_by.contains(&GroupBy::Tag) || !args.filter.tags.is_empty();
-    ctx.tracker
-        .each_session_with(span, Columns::Lean { tags }, |s| {
-            if args.filter.matches(s) {
-                main.add(s);
-                if let Some((a, b)) = charts.as_mut() {
-                    a.add(s);
-                    b.add(s);
-                }
-            }
-            Ok(())
-        })?;
-    let report = main.finish();
-    let charts = charts.map(|(a, b)| (a.finish(), b.finish()));
     // The table ends with a line when this week breaks a working-time limit or is on course to.
     let alerts = if format == ReportFormat::Table {
-        super::limits::week_alerts(ctx)?
+        ctx.tracker.week_alerts()?
     } else {
         Vec::new()
     };
@@ -123,12 +99,12 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
             ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
             ReportFormat::Json => report::json::render(&report, out),
             ReportFormat::Html => {
-                let (per_time, per_project) =
-                    charts.as_ref().map_or((&report, &report), |(a, b)| (a, b));
-                let first = if chart_by == GroupBy::Month {
-                    "Hours per month"
-                } else {
-                    "Hours per day"
+                let (first, per_time, per_project) = match &charts {
+                    Some(c) if c.over_time_by == GroupBy::Month => {
+                        ("Hours per month", &c.over_time, &c.per_project)
+                    }
+                    Some(c) => ("Hours per day", &c.over_time, &c.per_project),
+                    None => ("Hours per day", &report, &report),
                 };
                 report::html::render(
                     &report,
@@ -165,11 +141,4 @@ fn parse_rounding(text: &str, mode: RoundModeArg) -> Result<Rounding> {
         RoundModeArg::Down => RoundMode::Down,
     };
     Ok(Rounding { step, mode })
-}
-
-fn is_long(span: Span) -> bool {
-    match (span.from, span.to) {
-        (Some(f), Some(t)) => (t - f).num_days() > 62,
-        _ => true,
-    }
 }

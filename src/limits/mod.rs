@@ -13,7 +13,6 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
-use crate::model::Session;
 use crate::time::split::split_by_day;
 
 pub use rules::{Breach, LimitSet, Rule};
@@ -29,14 +28,16 @@ pub struct Interval {
 }
 
 impl Interval {
-    /// A session as work: a running one ends at `now`; `None` when it has no length.
+    /// A session's times as work: a running one (`end` is `None`) ends at `now`;
+    /// `None` when it has no length.
     #[must_use]
-    pub fn of(session: &Session, now: DateTime<Utc>) -> Option<Self> {
-        let end = session.end.unwrap_or(now);
-        (end > session.start).then_some(Interval {
-            start: session.start,
-            end,
-        })
+    pub fn of(
+        start: DateTime<Utc>,
+        end: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Option<Self> {
+        let end = end.unwrap_or(now);
+        (end > start).then_some(Interval { start, end })
     }
 }
 

@@ -21,8 +21,33 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::model::Session;
+use crate::model::{LeanSession, Session};
 use crate::time::{range::Span, split::split_by_day};
+
+/// Which sessions a report counts: any of `projects` (all when empty) and any of
+/// `tags` (all when empty); the two lists combine with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Project names.
+    pub projects: Vec<String>,
+    /// Tag names, without `+`.
+    pub tags: Vec<String>,
+}
+
+impl Filter {
+    /// Whether a session with `project` and `tags` passes.
+    #[must_use]
+    pub fn matches(&self, project: &str, tags: &[String]) -> bool {
+        (self.projects.is_empty() || self.projects.iter().any(|p| p == project))
+            && (self.tags.is_empty() || self.tags.iter().any(|t| tags.contains(t)))
+    }
+
+    /// Whether the filter reads tags.
+    #[must_use]
+    pub fn needs_tags(&self) -> bool {
+        !self.tags.is_empty()
+    }
+}
 
 /// What rows are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +200,7 @@ struct Node {
 pub fn build(sessions: &[Session], options: ReportOptions) -> Report {
     let mut builder = ReportBuilder::new(options);
     for session in sessions {
-        builder.add(session);
+        builder.add(&LeanSession::from(session));
     }
     builder.finish()
 }
@@ -200,7 +225,7 @@ impl ReportBuilder {
     }
 
     /// Adds the part of `session` inside the range.
-    pub fn add(&mut self, session: &Session) {
+    pub fn add(&mut self, session: &LeanSession) {
         let options = &self.options;
         let start = options
             .span
@@ -305,7 +330,7 @@ fn add(root: &mut Node, paths: &[Vec<Cow<'_, str>>], seconds: i64, raw: i64) {
 /// Every key path a piece counts under (more than one only for several tags). Keys
 /// borrow the session's project and tags; only day, week and month keys are made.
 fn key_paths<'a>(
-    session: &'a Session,
+    session: &'a LeanSession,
     date: NaiveDate,
     options: &ReportOptions,
 ) -> Vec<Vec<Cow<'a, str>>> {

@@ -5,7 +5,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
+
+use super::Db;
+use crate::error::Result;
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -30,18 +33,18 @@ pub struct ImportRow<'a> {
 
 /// Writes imported sessions inside one transaction.
 pub struct ImportWriter<'c> {
-    conn: &'c Connection,
+    db: Db<'c>,
     now: i64,
     projects: HashMap<String, i64>,
     tags: HashMap<String, i64>,
 }
 
 impl<'c> ImportWriter<'c> {
-    /// A writer on `conn` (a transaction); `now` stamps created/updated times.
+    /// A writer on `db` (a write transaction); `now` stamps created/updated times.
     #[must_use]
-    pub fn new(conn: &'c Connection, now: i64) -> Self {
+    pub fn new(db: Db<'c>, now: i64) -> Self {
         ImportWriter {
-            conn,
+            db,
             now,
             projects: HashMap::new(),
             tags: HashMap::new(),
@@ -50,40 +53,44 @@ impl<'c> ImportWriter<'c> {
 
     /// Gives SQLite a 16 MiB page cache for this connection, so the indexes of a
     /// large history stay in memory while a big file is written (1M rows: 16 s instead of 18.5 s).
-    pub fn tune(&self) -> Sql<()> {
-        self.conn.pragma_update(None, "cache_size", -16_384)
+    pub fn tune(&self) -> Result<()> {
+        self.db
+            .sql(|conn| conn.pragma_update(None, "cache_size", -16_384))
     }
 
     /// Marks the point a dry run rolls back to (see [`ImportWriter::rollback_dry_run`]).
-    pub fn begin_dry_run(&self) -> Sql<()> {
-        self.conn.execute_batch("SAVEPOINT otium_import_dry_run")
+    pub fn begin_dry_run(&self) -> Result<()> {
+        self.db
+            .sql(|conn| conn.execute_batch("SAVEPOINT otium_import_dry_run"))
     }
 
     /// Undoes everything since [`ImportWriter::begin_dry_run`].
-    pub fn rollback_dry_run(&self) -> Sql<()> {
-        self.conn
-            .execute_batch("ROLLBACK TO otium_import_dry_run; RELEASE otium_import_dry_run")
+    pub fn rollback_dry_run(&self) -> Result<()> {
+        self.db.sql(|conn| {
+            conn.execute_batch("ROLLBACK TO otium_import_dry_run; RELEASE otium_import_dry_run")
+        })
     }
 
     /// The id of the session with this UUID, if stored.
-    pub fn by_uuid(&self, uuid: &str) -> Sql<Option<i64>> {
-        self.conn
-            .prepare_cached("SELECT id FROM sessions WHERE uuid = ?1")?
-            .query_row([uuid], |r| r.get(0))
-            .optional()
+    pub fn by_uuid(&self, uuid: &str) -> Result<Option<i64>> {
+        self.db.sql(|conn| {
+            conn.prepare_cached("SELECT id FROM sessions WHERE uuid = ?1")?
+                .query_row([uuid], |r| r.get(0))
+                .optional()
+        })
     }
 
     /// The id of a stored session sharing time with `[start, end)`. Stored sessions
     /// never overlap, so only the one starting last before `end` can: one index probe.
-    pub fn overlapping(&self, start: i64, end: i64) -> Sql<Option<i64>> {
-        let found: Option<(i64, Option<i64>)> = self
-            .conn
-            .prepare_cached(
+    pub fn overlapping(&self, start: i64, end: i64) -> Result<Option<i64>> {
+        let found: Option<(i64, Option<i64>)> = self.db.sql(|conn| {
+            conn.prepare_cached(
                 "SELECT id, end_utc FROM sessions WHERE start_utc < ?1
                  ORDER BY start_utc DESC LIMIT 1",
             )?
             .query_row([end], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+            .optional()
+        })?;
         Ok(found.and_then(|(id, e)| e.is_none_or(|e| e > start).then_some(id)))
     }
 
@@ -91,13 +98,15 @@ impl<'c> ImportWriter<'c> {
         if let Some(id) = self.projects.get(name) {
             return Ok(*id);
         }
-        self.conn
+        self.db
+                .conn()
             .prepare_cached(
                 "INSERT INTO projects (name, created_utc) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
             )?
             .execute(params![name, self.now])?;
         let id = self
-            .conn
+            .db
+            .conn()
             .prepare_cached("SELECT id FROM projects WHERE name = ?1")?
             .query_row([name], |r| r.get(0))?;
         self.projects.insert(name.to_string(), id);
@@ -108,11 +117,13 @@ impl<'c> ImportWriter<'c> {
         if let Some(id) = self.tags.get(name) {
             return Ok(*id);
         }
-        self.conn
+        self.db
+            .conn()
             .prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
             .execute([name])?;
         let id = self
-            .conn
+            .db
+            .conn()
             .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
             .query_row([name], |r| r.get(0))?;
         self.tags.insert(name.to_string(), id);
@@ -120,10 +131,16 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// Inserts a session with its project and tags; returns its id.
-    pub fn insert(&mut self, row: &ImportRow<'_>) -> Sql<i64> {
+    pub fn insert(&mut self, row: &ImportRow<'_>) -> Result<i64> {
+        let db = self.db;
+        self.insert_row(row).map_err(|e| db.error(&e))
+    }
+
+    fn insert_row(&mut self, row: &ImportRow<'_>) -> Sql<i64> {
         let project = self.project_id(row.project)?;
         let id: i64 = self
-            .conn
+            .db
+            .conn()
             .prepare_cached(
                 "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
@@ -136,7 +153,8 @@ impl<'c> ImportWriter<'c> {
             )?;
         for tag in row.tags {
             let tag = self.tag_id(tag)?;
-            self.conn
+            self.db
+                .conn()
                 .prepare_cached("INSERT INTO session_tags (session_id, tag_id) VALUES (?1, ?2)")?
                 .execute(params![id, tag])?;
         }

@@ -11,7 +11,7 @@ pub mod sessions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::paths;
@@ -283,18 +283,24 @@ impl Store {
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed if it returns `Ok`,
     /// rolled back (nothing written) if it returns `Err`.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T>(&mut self, f: impl FnOnce(Db<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(read_only_error(&self.path));
         }
-        let path = self.path.clone();
+        let path = self.path.as_path();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| db_error(&path, &e))?;
-        let value = f(&tx)?;
-        tx.commit().map_err(|e| db_error(&path, &e))?;
+            .map_err(|e| db_error(path, &e))?;
+        let value = f(Db { conn: &tx, path })?;
+        tx.commit().map_err(|e| db_error(path, &e))?;
         Ok(value)
+    }
+
+    /// Whether the connection is outside any transaction.
+    #[must_use]
+    pub fn is_autocommit(&self) -> bool {
+        self.conn.is_autocommit()
     }
 
     /// SQLite's `PRAGMA data_version`: changes when another connection commits.
@@ -306,14 +312,57 @@ impl Store {
 
     /// The connection for reads (each statement sees a consistent snapshot).
     #[must_use]
-    pub fn reader(&self) -> &Connection {
-        &self.conn
+    pub fn reader(&self) -> Db<'_> {
+        Db {
+            conn: &self.conn,
+            path: &self.path,
+        }
+    }
+}
+
+/// Store-internal tests run SQL on a `Db` directly.
+#[cfg(test)]
+impl std::ops::Deref for Db<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+/// A connection, or an open write transaction, together with the database path its
+/// errors name. Every store function takes one and returns [`crate::Result`]: SQLite's
+/// errors become user-facing ones here, so nothing above `store/` sees rusqlite.
+#[derive(Clone, Copy)]
+pub struct Db<'a> {
+    conn: &'a Connection,
+    path: &'a Path,
+}
+
+impl<'a> Db<'a> {
+    /// Runs rusqlite code on the connection, turning its error into one line that
+    /// names the database and says what to do.
+    pub(crate) fn sql<T>(
+        &self,
+        f: impl FnOnce(&'a Connection) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        f(self.conn).map_err(|e| self.error(&e))
     }
 
-    /// Maps a SQLite error on this database to a user-facing error.
+    /// The user-facing error for a SQLite error on this database.
+    pub(crate) fn error(&self, e: &rusqlite::Error) -> Error {
+        db_error(self.path, e)
+    }
+
+    /// The connection itself, for code in `store/` that streams rows.
+    pub(crate) fn conn(&self) -> &'a Connection {
+        self.conn
+    }
+
+    /// The database file.
     #[must_use]
-    pub fn error(&self, e: &rusqlite::Error) -> Error {
-        db_error(&self.path, e)
+    pub fn path(&self) -> &Path {
+        self.path
     }
 }
 
@@ -366,10 +415,39 @@ fn read_only_error(path: &Path) -> Error {
     ))
 }
 
+/// A stored session whose zone name this build does not know (a hand-edited file, or
+/// one written by an otium with a newer zone table): refused by name, never read as UTC.
+#[derive(Debug)]
+pub(crate) struct UnknownZone {
+    pub(crate) session: i64,
+    pub(crate) zone: String,
+}
+
+impl std::fmt::Display for UnknownZone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "session {} has the unknown zone {:?}",
+            self.session, self.zone
+        )
+    }
+}
+
+impl std::error::Error for UnknownZone {}
+
 /// Turns a SQLite error into one line that says what to do.
 pub(crate) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
     use rusqlite::ErrorCode as C;
     let shown = path.display();
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, source) = e
+        && let Some(bad) = source.downcast_ref::<UnknownZone>()
+    {
+        return Error::database(format!(
+            "{shown}: session {} is stored with the time zone {:?}, which this otium does not know; \
+             upgrade otium, or restore a backup (`otium doctor` checks the file)",
+            bad.session, bad.zone
+        ));
+    }
     let message = match e.sqlite_error_code() {
         Some(C::NotADatabase) => {
             format!(

@@ -1,45 +1,46 @@
 //! Output rows and project units: what a person produced, for the leisure model.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
+use super::Db;
+use crate::error::Result;
 use crate::model::{OutputEntry, SessionId};
 use crate::time::{from_unix, range::Span};
 
-type Sql<T> = rusqlite::Result<T>;
-
 /// Sets (or clears) a project's output unit, creating the project if needed.
-pub fn set_unit(
-    conn: &Connection,
-    project: &str,
-    unit: Option<&str>,
-    now: DateTime<Utc>,
-) -> Sql<()> {
-    conn.execute(
-        "INSERT INTO projects (name, output_unit, created_utc) VALUES (?1, ?2, ?3)
+pub fn set_unit(db: Db<'_>, project: &str, unit: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+    db.sql(|conn| {
+        conn.execute(
+            "INSERT INTO projects (name, output_unit, created_utc) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO UPDATE SET output_unit = excluded.output_unit",
-        params![project, unit, now.timestamp()],
-    )?;
-    Ok(())
+            params![project, unit, now.timestamp()],
+        )?;
+        Ok(())
+    })
 }
 
 /// `Some(unit)` for a known project (`unit` may be `None`), `None` if there is no such project.
-pub fn unit(conn: &Connection, project: &str) -> Sql<Option<Option<String>>> {
-    conn.query_row(
-        "SELECT output_unit FROM projects WHERE name = ?1",
-        [project],
-        |r| r.get(0),
-    )
-    .optional()
+pub fn unit(db: Db<'_>, project: &str) -> Result<Option<Option<String>>> {
+    db.sql(|conn| {
+        conn.query_row(
+            "SELECT output_unit FROM projects WHERE name = ?1",
+            [project],
+            |r| r.get(0),
+        )
+        .optional()
+    })
 }
 
 /// Every project that declares a unit, by name.
-pub fn projects_with_units(conn: &Connection) -> Sql<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT name, output_unit FROM projects WHERE output_unit IS NOT NULL ORDER BY name",
-    )?;
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect()
+pub fn projects_with_units(db: Db<'_>) -> Result<Vec<(String, String)>> {
+    db.sql(|conn| {
+        let mut stmt = conn.prepare(
+            "SELECT name, output_unit FROM projects WHERE output_unit IS NOT NULL ORDER BY name",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect()
+    })
 }
 
 /// What to record.
@@ -59,7 +60,8 @@ pub struct NewOutput<'a> {
 }
 
 /// Inserts an output row and returns it.
-pub fn insert(conn: &Connection, new: &NewOutput<'_>) -> Sql<OutputEntry> {
+pub fn insert(db: Db<'_>, new: &NewOutput<'_>) -> Result<OutputEntry> {
+    db.sql(|conn| {
     let id: i64 = conn.query_row(
         "INSERT INTO outputs (uuid, project_id, amount, at_utc, zone, session_id, note)
          SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM projects WHERE name = ?2 RETURNING id",
@@ -92,50 +94,57 @@ pub fn insert(conn: &Connection, new: &NewOutput<'_>) -> Sql<OutputEntry> {
             })
         },
     )
+    })
 }
 
 /// Total output of `project` recorded inside `span`.
-pub fn sum(conn: &Connection, project: &str, span: Span) -> Sql<f64> {
-    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
-    conn.query_row(
+pub fn sum(db: Db<'_>, project: &str, span: Span) -> Result<f64> {
+    db.sql(|conn| {
+        let from = span.from.map_or(i64::MIN, |t| t.timestamp());
+        let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+        conn.query_row(
         "SELECT coalesce(sum(o.amount), 0.0) FROM outputs o JOIN projects p ON p.id = o.project_id
          WHERE p.name = ?1 AND o.at_utc >= ?2 AND o.at_utc < ?3",
         params![project, from, to],
         |r| r.get(0),
     )
+    })
 }
 
 /// Streams the instants of `project`'s output rows, oldest first, to `f` (which
 /// returns `false` to stop). Served by the (project, at) index.
 pub fn each_instant(
-    conn: &Connection,
+    db: Db<'_>,
     project: &str,
-    f: &mut dyn FnMut(DateTime<Utc>) -> Sql<bool>,
-) -> Sql<()> {
-    let mut stmt = conn.prepare(
-        "SELECT o.at_utc FROM outputs o JOIN projects p ON p.id = o.project_id
+    f: &mut dyn FnMut(DateTime<Utc>) -> bool,
+) -> Result<()> {
+    db.sql(|conn| {
+        let mut stmt = conn.prepare(
+            "SELECT o.at_utc FROM outputs o JOIN projects p ON p.id = o.project_id
          WHERE p.name = ?1 AND o.amount > 0 ORDER BY o.at_utc",
-    )?;
-    let mut rows = stmt.query([project])?;
-    while let Some(row) = rows.next()? {
-        if !f(from_unix(row.get(0)?))? {
-            break;
+        )?;
+        let mut rows = stmt.query([project])?;
+        while let Some(row) = rows.next()? {
+            if !f(from_unix(row.get(0)?)) {
+                break;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// When the first session (of `project`, or of any project) started.
-pub fn first_start(conn: &Connection, project: Option<&str>) -> Sql<Option<DateTime<Utc>>> {
-    let seconds: Option<i64> = match project {
-        Some(name) => conn.query_row(
-            "SELECT min(s.start_utc) FROM sessions s JOIN projects p ON p.id = s.project_id
+pub fn first_start(db: Db<'_>, project: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+    db.sql(|conn| {
+        let seconds: Option<i64> = match project {
+            Some(name) => conn.query_row(
+                "SELECT min(s.start_utc) FROM sessions s JOIN projects p ON p.id = s.project_id
              WHERE p.name = ?1",
-            [name],
-            |r| r.get(0),
-        )?,
-        None => conn.query_row("SELECT min(start_utc) FROM sessions", [], |r| r.get(0))?,
-    };
-    Ok(seconds.map(from_unix))
+                [name],
+                |r| r.get(0),
+            )?,
+            None => conn.query_row("SELECT min(start_utc) FROM sessions", [], |r| r.get(0))?,
+        };
+        Ok(seconds.map(from_unix))
+    })
 }

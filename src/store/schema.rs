@@ -158,8 +158,8 @@ mod tests {
         assert_eq!(version, LATEST_VERSION);
         // The tag link and the output's session survived the rebuild (with foreign keys
         // on, DROP TABLE would have deleted them).
-        assert_eq!(data(conn), before);
-        assert!(dump(conn, "PRAGMA foreign_key_check").is_empty());
+        assert_eq!(data(&conn), before);
+        assert!(dump(&conn, "PRAGMA foreign_key_check").is_empty());
         let fk: i64 = conn
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();

@@ -1,11 +1,14 @@
 //! Session rows: insert, update, delete, the running session, the overlap check
-//! and range queries. Functions take a `&Connection` (a transaction derefs to one).
+//! and range queries. Functions take a [`Db`] (a read connection or an open write
+//! transaction) and return the crate's own errors.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::model::{NewSession, ProjectSummary, Session, SessionId, TagSummary};
+use super::Db;
+use crate::error::Result;
+use crate::model::{LeanSession, NewSession, ProjectSummary, Session, SessionId, TagSummary};
 use crate::time::{from_unix, range::Span};
 
 type Sql<T> = rusqlite::Result<T>;
@@ -28,38 +31,52 @@ fn from_row(row: &Row<'_>) -> Sql<Session> {
         .unwrap_or_default();
     tags.sort();
     let zone: String = row.get(6)?;
+    let id: SessionId = row.get(0)?;
+    let Ok(zone) = zone.parse::<Tz>() else {
+        return Err(rusqlite::Error::FromSqlConversionFailure(
+            6,
+            rusqlite::types::Type::Text,
+            Box::new(super::UnknownZone { session: id, zone }),
+        ));
+    };
     Ok(Session {
-        id: row.get(0)?,
+        id,
         uuid: row.get(1)?,
         project: row.get(2)?,
         note: row.get(3)?,
         start: from_unix(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        zone: zone.parse::<Tz>().unwrap_or(Tz::UTC),
+        zone,
         tags,
     })
 }
 
 /// The running session, if any.
-pub fn running(conn: &Connection) -> Sql<Option<Session>> {
-    conn.query_row(&format!("{SELECT} WHERE s.end_utc IS NULL"), [], from_row)
-        .optional()
+pub fn running(db: Db<'_>) -> Result<Option<Session>> {
+    db.sql(|conn| {
+        conn.query_row(&format!("{SELECT} WHERE s.end_utc IS NULL"), [], from_row)
+            .optional()
+    })
 }
 
 /// The session with `id`.
-pub fn by_id(conn: &Connection, id: SessionId) -> Sql<Option<Session>> {
-    conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], from_row)
-        .optional()
+pub fn by_id(db: Db<'_>, id: SessionId) -> Result<Option<Session>> {
+    db.sql(|conn| {
+        conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], from_row)
+            .optional()
+    })
 }
 
 /// The session that started last.
-pub fn latest(conn: &Connection) -> Sql<Option<Session>> {
-    conn.query_row(
-        &format!("{SELECT} ORDER BY s.start_utc DESC, s.id DESC LIMIT 1"),
-        [],
-        from_row,
-    )
-    .optional()
+pub fn latest(db: Db<'_>) -> Result<Option<Session>> {
+    db.sql(|conn| {
+        conn.query_row(
+            &format!("{SELECT} ORDER BY s.start_utc DESC, s.id DESC LIMIT 1"),
+            [],
+            from_row,
+        )
+        .optional()
+    })
 }
 
 /// A stored session (other than `exclude`) that shares time with `[start, end)`;
@@ -67,15 +84,16 @@ pub fn latest(conn: &Connection) -> Sql<Option<Session>> {
 /// the one starting last before `end` is the only one that can reach back past
 /// `start`: one index probe, whatever the history's size.
 pub fn overlapping(
-    conn: &Connection,
+    db: Db<'_>,
     start: DateTime<Utc>,
     end: Option<DateTime<Utc>>,
     exclude: Option<SessionId>,
-) -> Sql<Option<Session>> {
+) -> Result<Option<Session>> {
     let limit = end.map_or(i64::MAX, |e| e.timestamp());
-    let candidate = conn
-        .query_row(&overlap_sql(), params![limit, exclude], from_row)
-        .optional()?;
+    let candidate = db.sql(|conn| {
+        conn.query_row(&overlap_sql(), params![limit, exclude], from_row)
+            .optional()
+    })?;
     Ok(candidate.filter(|s| s.end.is_none_or(|e| e > start)))
 }
 
@@ -132,7 +150,11 @@ fn set_tags(conn: &Connection, id: SessionId, tags: &[String]) -> Sql<()> {
 }
 
 /// Inserts a session (creating its project and tags) and returns its id.
-pub fn insert(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<SessionId> {
+pub fn insert(db: Db<'_>, new: &NewSession, now: DateTime<Utc>) -> Result<SessionId> {
+    db.sql(|conn| insert_row(conn, new, now))
+}
+
+fn insert_row(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<SessionId> {
     let now = now.timestamp();
     let project = project_id(conn, &new.project, now)?;
     let id = conn
@@ -158,7 +180,11 @@ pub fn insert(conn: &Connection, new: &NewSession, now: DateTime<Utc>) -> Sql<Se
 
 /// Puts a deleted session back with its own id and uuid (undo). Ids are never handed
 /// out twice (AUTOINCREMENT), so the id is still free; the insert fails if it is not.
-pub fn insert_restored(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
+pub fn insert_restored(db: Db<'_>, session: &Session, now: DateTime<Utc>) -> Result<()> {
+    db.sql(|conn| insert_restored_row(conn, session, now))
+}
+
+fn insert_restored_row(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
     let now = now.timestamp();
     let project = project_id(conn, &session.project, now)?;
     conn.execute(
@@ -179,7 +205,11 @@ pub fn insert_restored(conn: &Connection, session: &Session, now: DateTime<Utc>)
 }
 
 /// Replaces every editable field of session `session.id` with the given values.
-pub fn update(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
+pub fn update(db: Db<'_>, session: &Session, now: DateTime<Utc>) -> Result<()> {
+    db.sql(|conn| update_row(conn, session, now))
+}
+
+fn update_row(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<()> {
     let now = now.timestamp();
     let project = project_id(conn, &session.project, now)?;
     conn.execute(
@@ -198,14 +228,14 @@ pub fn update(conn: &Connection, session: &Session, now: DateTime<Utc>) -> Sql<(
 }
 
 /// Deletes a session (its tag links go with it).
-pub fn delete(conn: &Connection, id: SessionId) -> Sql<usize> {
-    conn.execute("DELETE FROM sessions WHERE id = ?1", [id])
+pub fn delete(db: Db<'_>, id: SessionId) -> Result<usize> {
+    db.sql(|conn| conn.execute("DELETE FROM sessions WHERE id = ?1", [id]))
 }
 
 /// Sessions sharing any time with `span`, oldest first.
-pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
+pub fn in_span(db: Db<'_>, span: Span) -> Result<Vec<Session>> {
     let mut out = Vec::new();
-    each_in_span(conn, span, Columns::Full, &mut |s| {
+    each_in_span(db, span, &mut |s| {
         out.push(s);
         Ok(true)
     })?;
@@ -214,11 +244,11 @@ pub fn in_span(conn: &Connection, span: Span) -> Sql<Vec<Session>> {
 
 /// Which columns a streaming read fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Columns {
+enum Columns {
     /// Every field.
     Full,
     /// Only project, start, end and (if asked) tags: enough for reports, and much
-    /// cheaper over a whole history. `uuid` and `note` stay empty, `zone` is UTC.
+    /// cheaper over a whole history.
     Lean {
         /// Whether to load tags.
         tags: bool,
@@ -226,24 +256,43 @@ pub enum Columns {
 }
 
 /// Streams the sessions sharing time with `span`, oldest first, to `f` (which
-/// returns `false` to stop), so exports and full-history reports use flat memory.
+/// returns `false` to stop), so exports use flat memory.
 pub fn each_in_span(
-    conn: &Connection,
+    db: Db<'_>,
+    span: Span,
+    f: &mut dyn FnMut(Session) -> Result<bool>,
+) -> Result<()> {
+    stream(db, span, Columns::Full, &mut |row| {
+        f(from_row(row).map_err(|e| db.error(&e))?)
+    })
+}
+
+/// Streams the lean rows (project, times and, if `tags`, tags) of the sessions sharing
+/// time with `span`, oldest first: what full-history reports and balances read.
+pub fn each_lean_in_span(
+    db: Db<'_>,
+    span: Span,
+    tags: bool,
+    f: &mut dyn FnMut(LeanSession) -> Result<bool>,
+) -> Result<()> {
+    stream(db, span, Columns::Lean { tags }, &mut |row| {
+        f(from_lean_row(row).map_err(|e| db.error(&e))?)
+    })
+}
+
+fn stream(
+    db: Db<'_>,
     span: Span,
     columns: Columns,
-    f: &mut dyn FnMut(Session) -> Sql<bool>,
-) -> Sql<()> {
+    f: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
+) -> Result<()> {
     let from = span.from.map_or(i64::MIN, |t| t.timestamp());
     let to = span.to.map_or(i64::MAX, |t| t.timestamp());
     let sql = span_sql(columns);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![from, to])?;
-    let read = match columns {
-        Columns::Full => from_row,
-        Columns::Lean { .. } => from_lean_row,
-    };
-    while let Some(row) = rows.next()? {
-        if !f(read(row)?)? {
+    let mut stmt = db.sql(|conn| conn.prepare_cached(&sql))?;
+    let mut rows = stmt.query(params![from, to]).map_err(|e| db.error(&e))?;
+    while let Some(row) = rows.next().map_err(|e| db.error(&e))? {
+        if !f(row)? {
             break;
         }
     }
@@ -251,8 +300,8 @@ pub fn each_in_span(
 }
 
 /// A row of the lean query: only the columns it carries are read (a million-row
-/// report spends its time here), the rest left empty as [`Columns::Lean`] says.
-fn from_lean_row(row: &Row<'_>) -> Sql<Session> {
+/// report spends its time here).
+fn from_lean_row(row: &Row<'_>) -> Sql<LeanSession> {
     let tags = match row.get_ref(7)? {
         rusqlite::types::ValueRef::Text(text) => {
             let mut tags: Vec<String> = String::from_utf8_lossy(text)
@@ -264,20 +313,21 @@ fn from_lean_row(row: &Row<'_>) -> Sql<Session> {
         }
         _ => Vec::new(),
     };
-    Ok(Session {
+    Ok(LeanSession {
         id: row.get(0)?,
-        uuid: String::new(),
         project: row.get(2)?,
-        note: None,
         start: from_unix(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        zone: Tz::UTC,
         tags,
     })
 }
 
 /// Every project with its session count and tracked time (running counted to `now`).
-pub fn project_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<ProjectSummary>> {
+pub fn project_summaries(db: Db<'_>, now: DateTime<Utc>) -> Result<Vec<ProjectSummary>> {
+    db.sql(|conn| project_summary_rows(conn, now))
+}
+
+fn project_summary_rows(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<ProjectSummary>> {
     let mut stmt = conn.prepare(
         "SELECT p.name, p.output_unit, count(s.id),
                 coalesce(sum(coalesce(s.end_utc, ?1) - s.start_utc), 0), max(s.start_utc)
@@ -299,7 +349,11 @@ pub fn project_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<Proje
 }
 
 /// Every tag in use with its session count and tracked time.
-pub fn tag_summaries(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummary>> {
+pub fn tag_summaries(db: Db<'_>, now: DateTime<Utc>) -> Result<Vec<TagSummary>> {
+    db.sql(|conn| tag_summary_rows(conn, now))
+}
+
+fn tag_summary_rows(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummary>> {
     let mut stmt = conn.prepare(
         "SELECT t.name, count(s.id), coalesce(sum(coalesce(s.end_utc, ?1) - s.start_utc), 0)
          FROM tags t JOIN session_tags st ON st.tag_id = t.id JOIN sessions s ON s.id = st.session_id
@@ -341,7 +395,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let err = store.write(|tx| {
             insert(tx, &new(t(9, 0), None), t(12, 0)).unwrap();
-            insert(tx, &new(t(10, 0), None), t(12, 0)).map_err(|e| tx_error(&e))
+            insert(tx, &new(t(10, 0), None), t(12, 0))
         });
         assert!(err.unwrap_err().message().contains("UNIQUE"));
         // The failed transaction rolled back entirely: not even the first insert stayed.
@@ -351,9 +405,7 @@ mod tests {
     #[test]
     fn the_database_rejects_end_not_after_start() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = store.write(|tx| {
-            insert(tx, &new(t(9, 0), Some(t(9, 0))), t(12, 0)).map_err(|e| tx_error(&e))
-        });
+        let err = store.write(|tx| insert(tx, &new(t(9, 0), Some(t(9, 0))), t(12, 0)));
         assert!(err.unwrap_err().message().contains("CHECK"));
     }
 
@@ -418,10 +470,6 @@ mod tests {
         assert_eq!(ids, [1, 2, 3]);
         assert_eq!(by_id(conn, 1).unwrap().unwrap().tags, ["a", "b"]);
     }
-
-    fn tx_error(e: &rusqlite::Error) -> crate::Error {
-        crate::Error::database(e.to_string())
-    }
 }
 
 #[cfg(test)]
@@ -432,8 +480,8 @@ mod query_plans {
 
     fn plan(sql: &str) -> String {
         let store = Store::open_in_memory().unwrap();
-        let mut stmt = store
-            .reader()
+        let reader = store.reader();
+        let mut stmt = reader
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();

@@ -152,7 +152,7 @@ impl App {
         };
         result.unwrap_or_else(|e| {
             self.status = Some(Status {
-                text: e.message().to_string(),
+                text: super::hint::error_line(&e),
                 error: true,
             });
             None
@@ -419,7 +419,7 @@ impl App {
                 Some(Action::Reload)
             }
             Some(Err(e)) => {
-                form.show_error(e.message());
+                form.show_error(&super::hint::error_line(&e));
                 self.mode = Mode::Form(form);
                 None
             }

@@ -6,15 +6,14 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
 
-use crate::dividend::{Dividend, DividendRequest};
 use crate::error::Result;
 use crate::leisure::data;
-use crate::limits::{self, LimitSet, Targets};
+use crate::limits::{self, Targets};
 use crate::model::Session;
-use crate::report::{GroupBy, Report, ReportBuilder, ReportOptions};
-use crate::store::sessions::Columns;
+use crate::report::{Filter, GroupBy, Report};
 use crate::time::{self, range::Span};
-use crate::tracker::Tracker;
+use crate::tracker::dividend::{Dividend, DividendRequest};
+use crate::tracker::{ReportRequest, Tracker, WeekStatus};
 
 /// How far back the Sessions view lists.
 pub const SESSION_DAYS: u64 = 28;
@@ -81,21 +80,9 @@ pub struct Snapshot {
     /// The scissors series for the chosen country since the base year.
     pub series: Vec<IndexPoint>,
     /// Targets, the overtime balance and this week's limit alerts (`None` when the
-    /// config sets neither targets nor limits).
-    pub targets: Option<TargetsLine>,
-}
-
-/// What the dashboard shows about targets, the balance and working-time limits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetsLine {
-    /// This week's target in seconds, if targets are set.
-    pub week_target_seconds: Option<i64>,
-    /// The running overtime balance (since `balance_since`, else since this week began).
-    pub balance_seconds: Option<i64>,
-    /// This week's limit breaches or warnings, one line per rule.
-    pub alerts: Vec<String>,
-    /// The limit set's name, if limits are checked.
-    pub limits: Option<&'static str>,
+    /// config sets neither targets nor limits): the same [`Tracker::week_status`] that
+    /// `otium status` and `otium report` show.
+    pub targets: Option<WeekStatus>,
 }
 
 impl Snapshot {
@@ -104,14 +91,13 @@ impl Snapshot {
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
         let first_day = limits::week_first(today, tracker.config().week_start.0);
-        let mut week = Vec::new();
-        for offset in 0..7 {
-            let date = limits::add_days(first_day, offset);
-            week.push((
-                date,
-                tracker.tracked_seconds(Span::days(zone, date, date), None)?,
-            ));
-        }
+        let last_day = limits::add_days(first_day, 6);
+        // One read for the whole week, split into local days.
+        let totals = limits::day_totals(zone, &tracker.work(zone, first_day, last_day)?);
+        let week: Vec<(NaiveDate, i64)> = (0..7)
+            .map(|offset| limits::add_days(first_day, offset))
+            .map(|date| (date, totals.get(&date).copied().unwrap_or(0)))
+            .collect();
         let today_seconds = week
             .iter()
             .find(|(d, _)| *d == today)
@@ -146,43 +132,11 @@ impl Snapshot {
             report: report(tracker, choices)?,
             dividend: tracker
                 .dividend(&request)
-                .map_err(|e| e.message().to_string()),
+                .map_err(|e| super::hint::error_line(&e)),
             series: series(&choices.country, choices.base_year),
-            targets: targets_line(tracker)?,
+            targets: Some(tracker.week_status()?).filter(|w| !w.is_unconfigured()),
         })
     }
-}
-
-/// Targets, balance and limit alerts for the dashboard, from the same library
-/// functions as `otium balance` and `otium limits`.
-fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
-    let config = tracker.config();
-    let targets = Targets::from_config(config);
-    let set = LimitSet::from_config(&config.limits);
-    if targets.is_none() && set.is_none() {
-        return Ok(None);
-    }
-    let (now, zone) = (tracker.now(), tracker.zone());
-    let today = time::local_date(zone, now);
-    let week_start = config.week_start.0;
-    let week = limits::week_first(today, week_start);
-    let since = config.balance_since.map(|d| d.0);
-    let lookback = set.as_ref().map_or(0, |s| s.lookback_days() + 7);
-    let from = since.unwrap_or(week).min(limits::sub_days(today, lookback));
-    let work = tracker.work(zone, from, today)?;
-    let tracked_since = tracker.tracked_since()?;
-    let balance = targets.as_ref().map(|t| {
-        let totals = limits::day_totals(zone, &work);
-        limits::targets::balance(&totals, t, week_start, week, today, since, today)
-    });
-    Ok(Some(TargetsLine {
-        week_target_seconds: targets.map(|t| t.week()),
-        balance_seconds: balance.and_then(|b| b.balance_seconds),
-        alerts: set.as_ref().map_or_else(Vec::new, |s| {
-            limits::rules::week_alerts(s, &work, zone, week_start, now, tracked_since)
-        }),
-        limits: set.map(|s| s.name),
-    }))
 }
 
 /// The span the Reports view shows.
@@ -250,21 +204,13 @@ pub fn report_targets(
 
 /// The same report `otium report` computes for this range and grouping.
 fn report(tracker: &Tracker, choices: &Choices) -> Result<Report> {
-    let span = report_span(tracker, choices);
-    let mut builder = ReportBuilder::new(ReportOptions {
-        span,
+    tracker.report(&ReportRequest {
+        span: report_span(tracker, choices),
         zone: tracker.zone(),
         group_by: vec![choices.by],
+        filter: Filter::default(),
         rounding: None,
-        week_start: tracker.config().week_start.0,
-        now: tracker.now(),
-    });
-    let tags = choices.by == GroupBy::Tag;
-    tracker.each_session_with(span, Columns::Lean { tags }, |s| {
-        builder.add(s);
-        Ok(())
-    })?;
-    Ok(builder.finish())
+    })
 }
 
 /// Productivity and hours indices (base year = 100) from the base year on.

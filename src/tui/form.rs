@@ -167,7 +167,7 @@ impl Form {
         match time::parse_instant(&text, now, zone, day) {
             Ok(r) => Some(r.instant),
             Err(e) => {
-                self.fail(i, e.message().to_string());
+                self.fail(i, super::hint::error_line(&e));
                 None
             }
         }

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod data;
 pub mod form;
+mod hint;
 pub mod keymap;
 pub mod theme;
 mod undo;

@@ -5,10 +5,9 @@
 //! `toggl`, `bartib`, `otium`) streams its file through a `Source` (`source.rs`;
 //! bounded memory: see [`input::Guard`]) and hands one [`Record`] at a time on;
 //! [`parse`] is that stage alone, bytes in, records out, no database. [`check()`]
-//! then validates one record (a pure function), and the engine (`engine.rs`,
-//! [`Tracker::import`](crate::Tracker::import)) writes what passes inside one
-//! `BEGIN IMMEDIATE` transaction ([`crate::store::Store::write`]): the whole file or
-//! nothing.
+//! then validates one record (a pure function), and the engine in
+//! `src/tracker/import.rs` ([`Tracker::import`](crate::Tracker::import)) writes what
+//! passes inside one `BEGIN IMMEDIATE` transaction: the whole file or nothing.
 //!
 //! **Idempotency.** A session's key is its `sessions.uuid`: the source's own id when
 //! it is a UUID (Watson's 32-hex frame id, the `uuid` of otium's exports), else a
@@ -17,7 +16,6 @@
 
 pub mod bartib;
 pub mod check;
-mod engine;
 pub mod input;
 pub mod otium;
 mod source;

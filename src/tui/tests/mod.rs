@@ -383,10 +383,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
             [Action::Show(view), Action::Reload, Action::Tick],
         );
         let _ = draw(&app, 120, 40);
-        assert!(
-            tui_side.store.reader().is_autocommit(),
-            "{view:?} left a transaction open"
-        );
+        assert!(tui_side.is_idle(), "{view:?} left a transaction open");
         other
             .start(crate::tracker::StartRequest {
                 project: format!("{view:?}"),

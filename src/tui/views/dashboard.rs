@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::dividend::NationalPart;
 use crate::time;
+use crate::tracker::dividend::NationalPart;
 use crate::tui::app::App;
 
 /// Marks a day's target on its bar.

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::leisure::{self, KeynesWeek, National, PeriodTotals, Personal, data};
 use crate::time::{self, range::Span};
 use crate::tracker::Tracker;
@@ -222,9 +222,10 @@ impl Tracker {
     pub fn dividend(&self, request: &DividendRequest) -> Result<Dividend> {
         let country = data::country(&request.country).ok_or_else(|| {
             Error::invalid(format!(
-                "no hours data for country {:?}: the table holds only the countries for which Penn World Table records average hours worked; `otium dividend --countries` lists them",
+                "no hours data for country {:?}: the table holds only the countries for which Penn World Table records average hours worked",
                 request.country
             ))
+            .with_hint(Hint::ListCountries)
         })?;
         let national = match leisure::national(country, request.base_year, request.end_year) {
             Ok(n) => NationalPart::Figures(Box::new(n)),

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::model::{OutputEntry, Session, validate_project};
 use crate::store::outputs::{self, NewOutput};
-use crate::store::{db_error, sessions};
+use crate::store::sessions;
 use crate::time::range::Span;
 use crate::tracker::Tracker;
 
@@ -38,23 +38,27 @@ impl Tracker {
     pub fn set_unit(&mut self, project: &str, unit: Option<&str>) -> Result<Option<String>> {
         let project = validate_project(project)?;
         let unit = unit.map(check_unit).transpose()?;
-        let (now, path) = (self.now(), self.db_path().to_path_buf());
-        self.store.write(|tx| {
-            outputs::set_unit(tx, &project, unit.as_deref(), now).map_err(|e| db_error(&path, &e))
-        })?;
+        let now = self.now();
+        self.store
+            .write(|tx| outputs::set_unit(tx, &project, unit.as_deref(), now))?;
         Ok(unit)
     }
 
     /// The unit a project declares: an error if the project is unknown or has none.
     pub fn unit(&self, project: &str) -> Result<String> {
-        match outputs::unit(self.store.reader(), project).map_err(|e| self.store.error(&e))? {
+        match outputs::unit(self.reader(), project)? {
             Some(Some(unit)) => Ok(unit),
-            Some(None) => Err(Error::invalid(format!(
-                "project {project:?} has no output unit; declare one with `otium project {project} --unit pages`"
-            ))),
-            None => Err(Error::not_found(format!(
-                "no project {project:?}; `otium projects` lists them"
-            ))),
+            Some(None) => Err(
+                Error::invalid(format!("project {project:?} has no output unit")).with_hint(
+                    Hint::DeclareUnit {
+                        project: project.to_string(),
+                    },
+                ),
+            ),
+            None => {
+                Err(Error::not_found(format!("no project {project:?}"))
+                    .with_hint(Hint::ListProjects))
+            }
         }
     }
 
@@ -72,12 +76,10 @@ impl Tracker {
         let now = self.now();
         let at = at.unwrap_or(now);
         crate::tracker::not_future(at, now, "output", self.zone())?;
-        let (zone, path) = (self.zone(), self.db_path().to_path_buf());
+        let zone = self.zone();
         self.store.write(|tx| {
-            let err = |e: rusqlite::Error| db_error(&path, &e);
             let covering =
-                sessions::overlapping(tx, at, Some(at + chrono::Duration::seconds(1)), None)
-                    .map_err(err)?
+                sessions::overlapping(tx, at, Some(at + chrono::Duration::seconds(1)), None)?
                     .filter(|s| s.project == project);
             let new = NewOutput {
                 project,
@@ -87,7 +89,7 @@ impl Tracker {
                 session: covering.map(|s| s.id),
                 note,
             };
-            outputs::insert(tx, &new).map_err(err)
+            outputs::insert(tx, &new)
         })
     }
 
@@ -102,7 +104,7 @@ impl Tracker {
         if let Some(running) = self.running()? {
             self.unit(&running.project)?;
         }
-        let (zone, path) = (self.zone(), self.db_path().to_path_buf());
+        let zone = self.zone();
         let stop_at = at;
         self.write_stop(stop_at, move |tx, session| {
             let new = NewOutput {
@@ -113,7 +115,7 @@ impl Tracker {
                 session: Some(session.id),
                 note: None,
             };
-            outputs::insert(tx, &new).map_err(|e| db_error(&path, &e))
+            outputs::insert(tx, &new)
         })
     }
 
@@ -121,7 +123,7 @@ impl Tracker {
     pub fn tracked_seconds(&self, span: Span, project: Option<&str>) -> Result<i64> {
         let now = self.now();
         let mut total = 0;
-        self.each_session_with(span, sessions::Columns::Lean { tags: false }, |s| {
+        self.each_lean_session(span, false, |s| {
             if project.is_none_or(|p| p == s.project) {
                 let start = span.from.map_or(s.start, |f| f.max(s.start));
                 let end = s.end.unwrap_or(now);
@@ -135,12 +137,12 @@ impl Tracker {
 
     /// Output of `project` recorded inside `span`.
     pub fn output_in(&self, project: &str, span: Span) -> Result<f64> {
-        outputs::sum(self.store.reader(), project, span).map_err(|e| self.store.error(&e))
+        outputs::sum(self.reader(), project, span)
     }
 
     /// When the first session (of `project`, or of any) started.
     pub fn first_start(&self, project: Option<&str>) -> Result<Option<DateTime<Utc>>> {
-        outputs::first_start(self.store.reader(), project).map_err(|e| self.store.error(&e))
+        outputs::first_start(self.reader(), project)
     }
 
     /// Streams the instants of `project`'s output, oldest first, until `f` says stop.
@@ -149,12 +151,11 @@ impl Tracker {
         project: &str,
         mut f: impl FnMut(DateTime<Utc>) -> bool,
     ) -> Result<()> {
-        outputs::each_instant(self.store.reader(), project, &mut |t| Ok(f(t)))
-            .map_err(|e| self.store.error(&e))
+        outputs::each_instant(self.reader(), project, &mut f)
     }
 
     /// Projects that declare an output unit, with it.
     pub fn projects_with_units(&self) -> Result<Vec<(String, String)>> {
-        outputs::projects_with_units(self.store.reader()).map_err(|e| self.store.error(&e))
+        outputs::projects_with_units(self.reader())
     }
 }

@@ -1,18 +1,17 @@
-//! The import engine: takes each [`Record`] a format module reads, runs the pure
-//! [`check`], and writes it through [`ImportWriter`] inside one `BEGIN IMMEDIATE`
-//! transaction ([`crate::store::Store::write`]), counting what it skips. The only
-//! part of import that touches the database.
-
-use std::path::PathBuf;
+//! The import engine: takes each [`Record`] a format module of `interop::import`
+//! reads, runs the pure [`check`], and writes it through [`ImportWriter`] inside one
+//! `BEGIN IMMEDIATE` transaction, counting what it skips. The only part of import
+//! that touches the database; `interop/` stays pure formats.
 
 use chrono::DateTime;
 
-use super::check::{Checked, Verdict, check, show};
-use super::{ImportSummary, Input, Options, Progress, Record, Skipped, input_size, parse};
 use crate::error::{Error, Result};
-use crate::store::db_error;
+use crate::interop::import::check::{Checked, Verdict, check, show};
+use crate::interop::import::{
+    ImportSummary, Input, Options, Progress, Record, Skipped, input_size, parse,
+};
 use crate::store::import::{ImportRow, ImportWriter};
-use crate::store::sessions;
+use crate::store::{Db, sessions};
 use crate::time;
 use crate::tracker::{Tracker, describe};
 
@@ -21,8 +20,7 @@ const EXAMPLES: usize = 3;
 
 struct Engine<'c, 'p> {
     writer: ImportWriter<'c>,
-    conn: &'c rusqlite::Connection,
-    db: PathBuf,
+    db: Db<'c>,
     opts: &'p Options,
     now: i64,
     summary: ImportSummary,
@@ -91,16 +89,14 @@ impl Engine<'_, '_> {
                 return Ok(());
             }
         };
-        let db = |e: rusqlite::Error| db_error(&self.db, &e);
-        if self.writer.by_uuid(&key).map_err(db)?.is_some() {
+        if self.writer.by_uuid(&key)?.is_some() {
             self.summary.already_present += 1;
             return Ok(());
         }
-        if let Some(other) = self.writer.overlapping(start, end).map_err(db)? {
+        if let Some(other) = self.writer.overlapping(start, end)? {
             let what = match self.written.binary_search_by_key(&other, |(id, _)| *id) {
                 Ok(i) => format!("line {} of this file", self.written[i].1),
-                Err(_) => sessions::by_id(self.conn, other)
-                    .map_err(db)?
+                Err(_) => sessions::by_id(self.db, other)?
                     .map_or_else(|| format!("session {other}"), |s| describe(&s)),
             };
             let text = format!(
@@ -118,18 +114,15 @@ impl Engine<'_, '_> {
             self.skip("overlap", text);
             return Ok(());
         }
-        let id = self
-            .writer
-            .insert(&ImportRow {
-                uuid: &key,
-                project: &project,
-                tags: &tags,
-                note: note.as_deref(),
-                start,
-                end,
-                zone: zone.name(),
-            })
-            .map_err(db)?;
+        let id = self.writer.insert(&ImportRow {
+            uuid: &key,
+            project: &project,
+            tags: &tags,
+            note: note.as_deref(),
+            start,
+            end,
+            zone: zone.name(),
+        })?;
         self.written.push((id, rec.line));
         self.summary.imported += 1;
         self.summary.imported_seconds += end - start;
@@ -147,7 +140,6 @@ impl Tracker {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
         let now = self.now().timestamp();
-        let db = self.db_path().to_path_buf();
         let total = input_size(input, opts.format);
         let summary = ImportSummary {
             format: opts.format,
@@ -167,16 +159,14 @@ impl Tracker {
             notes_total: 0,
         };
         self.store.write(|tx| {
-            let dberr = |e: rusqlite::Error| db_error(&db, &e);
             let writer = ImportWriter::new(tx, now);
-            writer.tune().map_err(dberr)?;
+            writer.tune()?;
             if opts.dry_run {
-                writer.begin_dry_run().map_err(dberr)?;
+                writer.begin_dry_run()?;
             }
             let mut engine = Engine {
                 writer,
-                conn: tx,
-                db: db.clone(),
+                db: tx,
                 opts,
                 now,
                 summary,
@@ -206,7 +196,7 @@ impl Tracker {
                 )));
             }
             if opts.dry_run {
-                engine.writer.rollback_dry_run().map_err(dberr)?;
+                engine.writer.rollback_dry_run()?;
             }
             Ok(engine.summary)
         })

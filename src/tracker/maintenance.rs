@@ -1,0 +1,32 @@
+//! `doctor` and `backup`: the health checks and the consistent copy, behind the
+//! tracker so the faces never reach into the store.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Result;
+use crate::store::maintenance;
+use crate::tracker::Tracker;
+
+pub use crate::store::maintenance::{Check, Report as DoctorReport, Status as CheckStatus};
+
+impl Tracker {
+    /// Checks the files, SQLite's settings, the schema, integrity (every page with
+    /// `full`, else `quick_check`) and the session rules; `config` is the config file
+    /// in use, whose mode is checked too. Only reads.
+    #[must_use]
+    pub fn doctor(&self, config: Option<&Path>, full: bool) -> DoctorReport {
+        maintenance::doctor(&self.store, config, full)
+    }
+
+    /// Copies the database to `target` (which must not exist) while it stays in use;
+    /// returns the size written.
+    pub fn backup(&self, target: &Path) -> Result<u64> {
+        maintenance::backup(&self.store, target)
+    }
+
+    /// Like [`Tracker::backup`] to `base`, or, when that exists, to the next free
+    /// name (`…-2.db`, `…-3.db`); returns the path and the size written.
+    pub fn backup_to_free_name(&self, base: &Path) -> Result<(PathBuf, u64)> {
+        maintenance::backup_to_free_name(&self.store, base)
+    }
+}

@@ -1,0 +1,212 @@
+//! `Tracker`: the one API the CLI and the TUI call. It validates requests, runs
+//! each change in one write transaction and returns plain data. Every `impl Tracker`
+//! block lives in this folder, one file per concern:
+//!
+//! - `sessions.rs`: start, stop, cancel, continue, add, edit, remove, restore, and
+//!   the session reads;
+//! - `output.rs`: output units and output records;
+//! - `report.rs`: whole reports ([`Tracker::report`]) for both faces;
+//! - `work.rs`: work intervals, targets, the balance and limit alerts of a week
+//!   ([`Tracker::week_status`]);
+//! - `dividend.rs`: the leisure dividend;
+//! - `import.rs`: the import engine (one transaction per file);
+//! - `maintenance.rs`: `doctor` and `backup`.
+//!
+//! `store` is reachable only from here: the faces never see SQL or rusqlite.
+
+pub mod dividend;
+mod import;
+mod maintenance;
+pub mod output;
+pub mod report;
+mod sessions;
+pub mod work;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::config::Config;
+use crate::error::{Error, Hint, Result};
+use crate::model::{Session, SessionId};
+use crate::store::{Db, Store};
+use crate::time::{self, Clock};
+
+pub use maintenance::{Check, CheckStatus, DoctorReport};
+pub use report::{Charts, ReportRequest};
+pub use sessions::{StartRequest, Started};
+pub use work::WeekStatus;
+
+/// A schema upgrade opening the database made: where the file as it was is kept.
+pub use crate::store::Upgrade;
+
+/// The tracker: a store plus the clock and zone every time is read against.
+pub struct Tracker {
+    store: Store,
+    clock: Clock,
+    zone: Tz,
+    config: Config,
+}
+
+impl Tracker {
+    /// Opens the database at `db` (created if missing).
+    pub fn open(db: &Path, config: Config, clock: Clock, zone: Tz) -> Result<Self> {
+        Ok(Tracker {
+            store: Store::open(db)?,
+            clock,
+            zone,
+            config,
+        })
+    }
+
+    /// A tracker on a fresh in-memory database, for tests.
+    pub fn in_memory(clock: Clock, zone: Tz) -> Result<Self> {
+        Ok(Tracker {
+            store: Store::open_in_memory()?,
+            clock,
+            zone,
+            config: Config::default(),
+        })
+    }
+
+    /// The current instant (from the injected clock).
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The user's zone.
+    #[must_use]
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The loaded configuration.
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The database file.
+    #[must_use]
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The schema upgrade that opening the database made, if any: the caller tells
+    /// the user where the file as it was is kept.
+    #[must_use]
+    pub fn upgraded(&self) -> Option<&Upgrade> {
+        self.store.upgraded()
+    }
+
+    /// Changes whenever another process commits to the database (one cheap read).
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
+    }
+
+    /// Whether this tracker's connection is outside any transaction (the TUI must
+    /// not hold a read open between frames, or WAL checkpoints starve).
+    #[must_use]
+    pub fn is_idle(&self) -> bool {
+        self.store.is_autocommit()
+    }
+
+    fn reader(&self) -> Db<'_> {
+        self.store.reader()
+    }
+}
+
+fn load(db: Db<'_>, id: SessionId) -> Result<Session> {
+    crate::store::sessions::by_id(db, id)?.ok_or_else(|| {
+        Error::not_found(format!("no session with id {id}")).with_hint(Hint::ListSessions)
+    })
+}
+
+fn nothing_running() -> Error {
+    Error::conflict("nothing is running").with_hint(Hint::StartSession)
+}
+
+/// A time must lie between 1970 (as imports require; an earlier one is a mistyped
+/// year, `0026-03-02`) and now.
+pub(crate) fn not_future(
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    what: &str,
+    zone: Tz,
+) -> Result<()> {
+    if at.timestamp() < 0 {
+        return Err(Error::invalid(format!(
+            "the {what} time {} is before 1970; check the year",
+            time::date_hhmm_in(zone, at)
+        )));
+    }
+    if at > now {
+        return Err(Error::invalid(format!(
+            "the {what} time {} is in the future (now is {} {}); give a time up to now",
+            time::date_hhmm_in(zone, at),
+            time::date_hhmm_in(zone, now),
+            zone.name()
+        )));
+    }
+    Ok(())
+}
+
+fn check_interval(
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<()> {
+    not_future(start, now, "start", zone)?;
+    if let Some(end) = end {
+        not_future(end, now, "end", zone)?;
+        if end <= start {
+            let what = if end == start {
+                "is zero-length"
+            } else {
+                "ends before it starts"
+            };
+            return Err(Error::invalid(format!(
+                "the session {what} ({} to {} {}); give an end after the start",
+                time::date_hhmm_in(zone, start),
+                time::date_hhmm_in(zone, end),
+                zone.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `session 7 (coding, 2026-03-02 09:00–10:30 Europe/Berlin)`; the end carries its
+/// date when it falls on another local day (`2026-03-02 22:00–2026-03-03 01:00`).
+#[must_use]
+pub fn describe(s: &Session) -> String {
+    let end = s.end.map_or_else(
+        || "now".to_string(),
+        |e| {
+            if time::local_date(s.zone, e) == time::local_date(s.zone, s.start) {
+                time::hhmm_in(s.zone, e)
+            } else {
+                time::date_hhmm_in(s.zone, e)
+            }
+        },
+    );
+    format!(
+        "session {} ({}, {}–{} {})",
+        s.id,
+        s.project,
+        time::date_hhmm_in(s.zone, s.start),
+        end,
+        s.zone.name()
+    )
+}
+
+fn overlap_error(what: &str, other: &Session) -> Error {
+    Error::conflict(format!(
+        "{what} would overlap {}; choose other times or edit session {} first",
+        describe(other),
+        other.id
+    ))
+}

@@ -1,0 +1,287 @@
+//! Sessions: the capture verbs (start, stop, cancel, continue, add, edit, remove,
+//! restore) and the reads both faces list sessions with.
+
+use chrono::{DateTime, Utc};
+
+use super::{Tracker, check_interval, describe, load, not_future, nothing_running, overlap_error};
+use crate::error::{Error, Hint, Result};
+use crate::model::{
+    LeanSession, NewSession, ProjectSummary, Session, SessionEdit, SessionId, TagSummary,
+    normalize_note, normalize_tags, validate_project,
+};
+use crate::store::{Db, sessions};
+use crate::time::{self, range::Span};
+
+/// What `start` (and `continue`) should record.
+#[derive(Debug, Clone, Default)]
+pub struct StartRequest {
+    /// Project name.
+    pub project: String,
+    /// Tag names without `+`.
+    pub tags: Vec<String>,
+    /// Optional note.
+    pub note: Option<String>,
+    /// Start instant; `None` is now.
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// The result of `start`: the new session and what happened to the one that ran.
+#[derive(Debug, Clone)]
+pub struct Started {
+    /// The session now running.
+    pub session: Session,
+    /// The previously running session, stopped at the new start.
+    pub stopped: Option<Session>,
+    /// The previously running session, dropped because it had started at the same second.
+    pub dropped: Option<Session>,
+}
+
+impl Tracker {
+    /// Starts a session; a running one is stopped at the same instant first.
+    pub fn start(&mut self, request: StartRequest) -> Result<Started> {
+        let now = self.now();
+        let at = request.at.unwrap_or(now);
+        not_future(at, now, "start", self.zone)?;
+        let new = NewSession {
+            project: validate_project(&request.project)?,
+            tags: normalize_tags(&request.tags)?,
+            note: normalize_note(request.note.as_deref()),
+            start: at,
+            end: None,
+            zone: self.zone,
+        };
+        self.store.write(|tx| {
+            let (mut stopped, mut dropped) = (None, None);
+            if let Some(mut running) = sessions::running(tx)? {
+                if at < running.start {
+                    return Err(Error::conflict(format!(
+                        "{} started after {}; stop or cancel it first, or start later",
+                        describe(&running),
+                        time::date_hhmm_in(running.zone, at)
+                    )));
+                }
+                if at == running.start {
+                    // Zero seconds long: stopping it would break `end > start`, and it holds no time.
+                    sessions::delete(tx, running.id)?;
+                    dropped = Some(running);
+                } else {
+                    running.end = Some(at);
+                    sessions::update(tx, &running, now)?;
+                    stopped = Some(running);
+                }
+            }
+            if let Some(other) = sessions::overlapping(tx, at, None, None)? {
+                return Err(overlap_error("the new session", &other));
+            }
+            let id = sessions::insert(tx, &new, now)?;
+            let session = load(tx, id)?;
+            Ok(Started {
+                session,
+                stopped,
+                dropped,
+            })
+        })
+    }
+
+    /// Stops the running session at `at` (default now).
+    pub fn stop(&mut self, at: Option<DateTime<Utc>>) -> Result<Session> {
+        self.write_stop(at, |_, _| Ok(()))
+            .map(|(session, ())| session)
+    }
+
+    /// Stops the running session and runs `also` in the same transaction with the
+    /// stopped session (e.g. to record its output): both are written or neither.
+    pub(crate) fn write_stop<T>(
+        &mut self,
+        at: Option<DateTime<Utc>>,
+        also: impl FnOnce(Db<'_>, &Session) -> Result<T>,
+    ) -> Result<(Session, T)> {
+        let now = self.now();
+        let at = at.unwrap_or(now);
+        not_future(at, now, "stop", self.zone)?;
+        self.store.write(|tx| {
+            let mut running = sessions::running(tx)?.ok_or_else(nothing_running)?;
+            if at <= running.start {
+                return Err(Error::invalid(format!(
+                    "the stop time {} is not after the start of {}; give a later --at",
+                    time::date_hhmm_in(running.zone, at),
+                    describe(&running)
+                )));
+            }
+            running.end = Some(at);
+            sessions::update(tx, &running, now)?;
+            let session = load(tx, running.id)?;
+            let extra = also(tx, &session)?;
+            Ok((session, extra))
+        })
+    }
+
+    /// Deletes the running session without recording it.
+    pub fn cancel(&mut self) -> Result<Session> {
+        self.store.write(|tx| {
+            let running = sessions::running(tx)?.ok_or_else(nothing_running)?;
+            sessions::delete(tx, running.id)?;
+            Ok(running)
+        })
+    }
+
+    /// Starts a new session with the project, tags and note of session `id`
+    /// (default: the one that started last).
+    pub fn resume(&mut self, id: Option<SessionId>, at: Option<DateTime<Utc>>) -> Result<Started> {
+        let source = match id {
+            Some(id) => self.session(id)?,
+            None => sessions::latest(self.reader())?.ok_or_else(|| {
+                Error::conflict("there is no session to continue yet").with_hint(Hint::StartSession)
+            })?,
+        };
+        if source.is_running() {
+            return Err(Error::conflict(format!(
+                "{} is still running; nothing to continue",
+                describe(&source)
+            )));
+        }
+        self.start(StartRequest {
+            project: source.project,
+            tags: source.tags,
+            note: source.note,
+            at,
+        })
+    }
+
+    /// Records a finished session.
+    pub fn add(&mut self, new: NewSession) -> Result<Session> {
+        let now = self.now();
+        let end = new
+            .end
+            .ok_or_else(|| Error::invalid("a past session needs an end; give --to or --for"))?;
+        let new = NewSession {
+            project: validate_project(&new.project)?,
+            tags: normalize_tags(&new.tags)?,
+            note: normalize_note(new.note.as_deref()),
+            ..new
+        };
+        check_interval(new.start, Some(end), now, self.zone)?;
+        self.store.write(|tx| {
+            if let Some(other) = sessions::overlapping(tx, new.start, Some(end), None)? {
+                return Err(overlap_error("the new session", &other));
+            }
+            let id = sessions::insert(tx, &new, now)?;
+            load(tx, id)
+        })
+    }
+
+    /// Puts back a session that was deleted, with its id and uuid, under the checks
+    /// `add` makes (a running one only if nothing else runs). The TUI's undo uses it.
+    pub fn restore(&mut self, session: &Session) -> Result<Session> {
+        let now = self.now();
+        check_interval(session.start, session.end, now, self.zone)?;
+        self.store.write(|tx| {
+            let overlap = sessions::overlapping(tx, session.start, session.end, None)?;
+            if let Some(other) = overlap {
+                return Err(overlap_error(&format!("session {}", session.id), &other));
+            }
+            sessions::insert_restored(tx, session, now)?;
+            load(tx, session.id)
+        })
+    }
+
+    /// Changes fields of session `id`; the result must not overlap another session.
+    pub fn edit(&mut self, id: SessionId, edit: &SessionEdit) -> Result<Session> {
+        if edit.is_empty() {
+            return Err(Error::invalid(
+                "nothing to change; give --project, --from, --to, --note, --add-tag or --rm-tag",
+            ));
+        }
+        let (now, zone) = (self.now(), self.zone);
+        let add_tags = normalize_tags(&edit.add_tags)?;
+        let project = edit.project.as_deref().map(validate_project).transpose()?;
+        self.store.write(|tx| {
+            let mut session = load(tx, id)?;
+            if let Some(project) = project {
+                session.project = project;
+            }
+            session.start = edit.start.unwrap_or(session.start);
+            session.end = edit.end.or(session.end);
+            if let Some(note) = &edit.note {
+                session.note = normalize_note(note.as_deref());
+            }
+            for tag in &edit.remove_tags {
+                let before = session.tags.len();
+                session.tags.retain(|t| t != tag.trim_start_matches('+'));
+                if session.tags.len() == before {
+                    return Err(Error::invalid(format!(
+                        "session {id} has no tag {tag:?}; nothing removed"
+                    )));
+                }
+            }
+            session.tags.extend(add_tags.iter().cloned());
+            session.tags = normalize_tags(&session.tags)?;
+            check_interval(session.start, session.end, now, zone)?;
+            if let Some(other) = sessions::overlapping(tx, session.start, session.end, Some(id))? {
+                return Err(overlap_error(&format!("session {id}"), &other));
+            }
+            sessions::update(tx, &session, now)?;
+            load(tx, id)
+        })
+    }
+
+    /// Deletes session `id` and returns what it was.
+    pub fn remove(&mut self, id: SessionId) -> Result<Session> {
+        self.store.write(|tx| {
+            let session = load(tx, id)?;
+            sessions::delete(tx, id)?;
+            Ok(session)
+        })
+    }
+
+    /// The running session, if any.
+    pub fn running(&self) -> Result<Option<Session>> {
+        sessions::running(self.reader())
+    }
+
+    /// The session that started last, running or not.
+    pub fn latest(&self) -> Result<Option<Session>> {
+        sessions::latest(self.reader())
+    }
+
+    /// Session `id`, or a not-found error.
+    pub fn session(&self, id: SessionId) -> Result<Session> {
+        load(self.reader(), id)
+    }
+
+    /// Sessions sharing time with `span`, oldest first.
+    pub fn sessions(&self, span: Span) -> Result<Vec<Session>> {
+        sessions::in_span(self.reader(), span)
+    }
+
+    /// Streams the sessions sharing time with `span`, oldest first, into `f`, in flat
+    /// memory. An error from `f` stops the stream and is returned as is.
+    pub fn each_session(
+        &self,
+        span: Span,
+        mut f: impl FnMut(&Session) -> Result<()>,
+    ) -> Result<()> {
+        sessions::each_in_span(self.reader(), span, &mut |s| f(&s).map(|()| true))
+    }
+
+    /// Streams the lean rows (project, times, and tags when `tags`) of the sessions
+    /// sharing time with `span`, oldest first: what reports and balances read.
+    pub(crate) fn each_lean_session(
+        &self,
+        span: Span,
+        tags: bool,
+        mut f: impl FnMut(&LeanSession) -> Result<()>,
+    ) -> Result<()> {
+        sessions::each_lean_in_span(self.reader(), span, tags, &mut |s| f(&s).map(|()| true))
+    }
+
+    /// Projects with their totals.
+    pub fn projects(&self) -> Result<Vec<ProjectSummary>> {
+        sessions::project_summaries(self.reader(), self.now())
+    }
+
+    /// Tags in use with their totals.
+    pub fn tags(&self) -> Result<Vec<TagSummary>> {
+        sessions::tag_summaries(self.reader(), self.now())
+    }
+}

@@ -1,0 +1,123 @@
+//! The `Tracker` methods behind balances and working-time limits: the work of a range
+//! of days as intervals, when tracking began, and the status of this week (target,
+//! balance, limit alerts) that `status`, `report` and the TUI's dashboard show.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::error::Result;
+use crate::limits::rules::{self, LimitSet};
+use crate::limits::{self, Interval, Targets};
+use crate::time::{self, range::Span};
+use crate::tracker::Tracker;
+
+/// This week against the configured targets and working-time limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekStatus {
+    /// This week's target in seconds, if targets are set.
+    pub week_target_seconds: Option<i64>,
+    /// The running overtime balance (since `balance_since`, else since this week
+    /// began), if targets are set.
+    pub balance_seconds: Option<i64>,
+    /// This week's limit breaches or warnings, one line per rule (empty without limits).
+    pub alerts: Vec<String>,
+    /// The limit set's name, if limits are checked.
+    pub limits: Option<&'static str>,
+}
+
+impl WeekStatus {
+    /// Whether the config sets neither targets nor limits (nothing to show).
+    #[must_use]
+    pub fn is_unconfigured(&self) -> bool {
+        self.week_target_seconds.is_none() && self.limits.is_none()
+    }
+}
+
+impl Tracker {
+    /// The work of the local days `from..=to` in `zone`, oldest first (a running
+    /// session counted to now): what balances and working-time limits are computed on.
+    pub fn work(&self, zone: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Interval>> {
+        let now = self.now();
+        let mut work = Vec::new();
+        // The range query yields sessions in start order, which never overlap.
+        self.each_lean_session(Span::days(zone, from, to), false, |s| {
+            work.extend(Interval::of(s.start, s.end, now));
+            Ok(())
+        })?;
+        Ok(work)
+    }
+
+    /// The local day (in the user's zone) of the first session ever, if any: where
+    /// averages over a reference period begin.
+    pub fn tracked_since(&self) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .first_start(None)?
+            .map(|start| time::local_date(self.zone(), start)))
+    }
+
+    /// This week's limit alerts (breaches, or on course for the weekly hours), one
+    /// line per rule; empty when no limits are set.
+    pub fn week_alerts(&self) -> Result<Vec<String>> {
+        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+            return Ok(Vec::new());
+        };
+        let today = time::local_date(self.zone(), self.now());
+        let work = self.work(self.zone(), limits::sub_days(today, lookback(&set)), today)?;
+        self.alerts_on(&set, &work)
+    }
+
+    /// The target, balance and limit alerts of this week, as `status`, `report` and
+    /// the TUI's dashboard show them: one computation for every face.
+    pub fn week_status(&self) -> Result<WeekStatus> {
+        let config = self.config();
+        let targets = Targets::from_config(config);
+        let set = LimitSet::from_config(&config.limits);
+        if targets.is_none() && set.is_none() {
+            return Ok(WeekStatus {
+                week_target_seconds: None,
+                balance_seconds: None,
+                alerts: Vec::new(),
+                limits: None,
+            });
+        }
+        let zone = self.zone();
+        let today = time::local_date(zone, self.now());
+        let week_start = config.week_start.0;
+        let week = limits::week_first(today, week_start);
+        let since = config.balance_since.map(|d| d.0);
+        let back = set.as_ref().map_or(0, lookback);
+        let from = since.unwrap_or(week).min(limits::sub_days(today, back));
+        let work = self.work(zone, from, today)?;
+        let balance = targets.as_ref().map(|t| {
+            let totals = limits::day_totals(zone, &work);
+            limits::targets::balance(&totals, t, week_start, week, today, since, today)
+        });
+        let alerts = match &set {
+            Some(set) => self.alerts_on(set, &work)?,
+            None => Vec::new(),
+        };
+        Ok(WeekStatus {
+            week_target_seconds: targets.map(|t| t.week()),
+            balance_seconds: balance.and_then(|b| b.balance_seconds),
+            alerts,
+            limits: set.map(|s| s.name),
+        })
+    }
+
+    fn alerts_on(&self, set: &LimitSet, work: &[Interval]) -> Result<Vec<String>> {
+        Ok(rules::week_alerts(
+            set,
+            work,
+            self.zone(),
+            self.config().week_start.0,
+            self.now(),
+            self.tracked_since()?,
+        ))
+    }
+}
+
+/// How many days before today this week's alerts need: the rules' own look-back
+/// (averages, rests) plus the week itself.
+fn lookback(set: &LimitSet) -> u64 {
+    set.lookback_days() + 7
+}
