@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
 use crate::dividend::{Dividend, DividendRequest};
 use crate::error::Result;
@@ -13,6 +13,7 @@ use crate::limits::{self, LimitSet, Targets};
 use crate::model::Session;
 use crate::report::{GroupBy, Report, ReportBuilder, ReportOptions};
 use crate::store::sessions::Columns;
+use crate::time::calendar::{self, add_days, sub_days, week_first};
 use crate::time::{self, range::Span};
 use crate::tracker::Tracker;
 
@@ -103,10 +104,10 @@ impl Snapshot {
     pub fn load(tracker: &Tracker, choices: &Choices) -> Result<Self> {
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
-        let first_day = limits::week_first(today, tracker.config().week_start.0);
+        let first_day = week_first(today, tracker.config().week_start.0);
         let mut week = Vec::new();
         for offset in 0..7 {
-            let date = limits::add_days(first_day, offset);
+            let date = add_days(first_day, offset);
             week.push((
                 date,
                 tracker.tracked_seconds(Span::days(zone, date, date), None)?,
@@ -116,9 +117,7 @@ impl Snapshot {
             .iter()
             .find(|(d, _)| *d == today)
             .map_or(0, |(_, s)| *s);
-        let first = today
-            .checked_sub_days(Days::new(SESSION_DAYS - 1))
-            .unwrap_or(today);
+        let first = sub_days(today, SESSION_DAYS - 1);
         let mut sessions = tracker.sessions(Span {
             from: Some(time::day_start(zone, first)),
             to: None,
@@ -165,10 +164,10 @@ fn targets_line(tracker: &Tracker) -> Result<Option<TargetsLine>> {
     let (now, zone) = (tracker.now(), tracker.zone());
     let today = time::local_date(zone, now);
     let week_start = config.week_start.0;
-    let week = limits::week_first(today, week_start);
+    let week = week_first(today, week_start);
     let since = config.balance_since.map(|d| d.0);
     let lookback = set.as_ref().map_or(0, |s| s.lookback_days() + 7);
-    let from = since.unwrap_or(week).min(limits::sub_days(today, lookback));
+    let from = since.unwrap_or(week).min(sub_days(today, lookback));
     let work = tracker.work(zone, from, today)?;
     let tracked_since = tracker.tracked_since()?;
     let balance = targets.as_ref().map(|t| {
@@ -192,9 +191,7 @@ pub fn report_span(tracker: &Tracker, choices: &Choices) -> Span {
     match choices.range {
         RangeKind::Day => Span::days(zone, choices.anchor, choices.anchor),
         RangeKind::Week => Span::week(zone, choices.anchor, tracker.config().week_start.0),
-        RangeKind::Month => {
-            time::range::month_span(zone, choices.anchor.with_day(1).unwrap_or(choices.anchor))
-        }
+        RangeKind::Month => time::range::month_span(zone, choices.anchor),
     }
 }
 
@@ -205,14 +202,10 @@ pub fn range_days(choices: &Choices, week_start: Weekday) -> (NaiveDate, NaiveDa
     match choices.range {
         RangeKind::Day => (a, a),
         RangeKind::Week => {
-            let first = limits::week_first(a, week_start);
-            (first, limits::add_days(first, 6))
+            let first = week_first(a, week_start);
+            (first, calendar::week_last(first))
         }
-        RangeKind::Month => {
-            let first = a.with_day(1).unwrap_or(a);
-            let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
-            (first, limits::sub_days(next, 1).max(first))
-        }
+        RangeKind::Month => (calendar::month_first(a), calendar::month_last(a)),
     }
 }
 
@@ -229,21 +222,15 @@ pub fn report_targets(
     let mut out = BTreeMap::new();
     let key = |date: NaiveDate| match choices.by {
         GroupBy::Day => Some(date.format("%Y-%m-%d").to_string()),
-        GroupBy::Week => Some(crate::report::week_key(date, week_start)),
+        GroupBy::Week => Some(calendar::week_key(date, week_start)),
         _ => None,
     };
     let (first, last) = range_days(choices, week_start);
-    let mut day = first;
-    while day <= last {
+    for day in calendar::days(first, last) {
         let Some(k) = key(day) else {
             break;
         };
         *out.entry(k).or_insert(0) += targets.on(day);
-        let next = limits::add_days(day, 1);
-        if next == day {
-            break;
-        }
-        day = next;
     }
     out
 }
