@@ -116,4 +116,24 @@ mod parse_tests {
         let feb = month_span(chrono_tz::UTC, parse_month("2026-02").unwrap());
         assert_eq!((feb.to.unwrap() - feb.from.unwrap()).num_days(), 28);
     }
+
+    #[test]
+    fn month_span_takes_any_day_and_reaches_the_calendars_end() {
+        let utc = chrono_tz::UTC;
+        // Any day of February 2024 names the whole leap month: 1 Feb .. 29 Feb.
+        let feb = month_span(utc, NaiveDate::from_ymd_opt(2024, 2, 17).unwrap());
+        assert_eq!(feb.from.unwrap().to_rfc3339(), "2024-02-01T00:00:00+00:00");
+        assert_eq!(feb.to.unwrap().to_rfc3339(), "2024-03-01T00:00:00+00:00");
+        // The last month chrono knows starts on its 1st; there is no day after its
+        // 31st to end on, so the span stops at the start of that day.
+        let last = month_span(utc, NaiveDate::MAX);
+        assert_eq!(
+            last.from.unwrap().to_rfc3339(),
+            "+262142-12-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            last.to.unwrap().to_rfc3339(),
+            "+262142-12-31T00:00:00+00:00"
+        );
+    }
 }
