@@ -15,8 +15,9 @@ use crate::interop::export::{ExportFormat, Exporter};
 use crate::interop::import::check::{EARLIEST, LATEST, LONGEST};
 use crate::interop::import::{self, Checked, Format, Input, Options, Record, Verdict};
 use crate::model::{Session, validate_project, validate_tag};
+use crate::time::calendar::{parse_iso_week, parse_month};
 use crate::time::parse::{format_duration_input, parse_date, parse_duration, parse_instant};
-use crate::time::range::{Span, month_span, parse_iso_week, parse_month};
+use crate::time::range::{Span, month_span};
 
 /// A check: bytes in, panic on a broken property.
 pub type Check = fn(&[u8]);

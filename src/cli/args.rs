@@ -1,13 +1,14 @@
 //! Flags shared by `log`, `report` and `export`: which range of local days, in which zone.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::Args;
 
 use super::Ctx;
 use crate::error::{Error, Result};
+use crate::time::calendar::{month_first, parse_iso_week, parse_month, sub_days};
 use crate::time::parse::parse_date;
-use crate::time::range::{Span, month_span, parse_iso_week, parse_month};
+use crate::time::range::{Span, month_span};
 use crate::time::{self, Resolved};
 
 /// A range of local days [default: this week].
@@ -74,7 +75,6 @@ impl RangeArgs {
         let now = ctx.tracker.now();
         let today = time::local_date(zone, now);
         let week_start = ctx.tracker.config().week_start.0;
-        let day_before = |d: NaiveDate| d.checked_sub_days(Days::new(1)).unwrap_or(d);
         if self.all {
             return Ok(Span::ALL);
         }
@@ -82,18 +82,19 @@ impl RangeArgs {
             return Ok(Span::days(zone, today, today));
         }
         if self.yesterday {
-            return Ok(Span::days(zone, day_before(today), day_before(today)));
+            let yesterday = sub_days(today, 1);
+            return Ok(Span::days(zone, yesterday, yesterday));
         }
         if self.last_week {
             let this = Span::week(zone, today, week_start);
             let in_last = this
                 .from
-                .map_or(today, |f| day_before(time::local_date(zone, f)));
+                .map_or(today, |f| sub_days(time::local_date(zone, f), 1));
             return Ok(Span::week(zone, in_last, week_start));
         }
         if let Some(month) = &self.month {
             let first = if month.is_empty() {
-                today.with_day0(0).unwrap_or(today)
+                month_first(today)
             } else {
                 parse_month(month).ok_or_else(|| {
                     Error::invalid(format!(

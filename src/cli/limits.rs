@@ -10,8 +10,8 @@ use super::Ctx;
 use super::args::RangeArgs;
 use crate::error::Result;
 use crate::limits::rules::{self, Breach, Check, LimitSet};
-use crate::limits::{add_days, sub_days};
 use crate::time;
+use crate::time::calendar::{add_days, sub_days};
 
 /// `limits [range]`.
 #[derive(Debug, Args)]

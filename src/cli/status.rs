@@ -2,7 +2,7 @@
 //! that was probably forgotten and for this week's working-time limits;
 //! `--format` for shell prompts and status bars.
 
-use chrono::{DateTime, Days, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use clap::Args;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Ctx, format};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionJson};
-use crate::time;
+use crate::time::{self, calendar};
 
 /// `status [--format TEMPLATE]`.
 #[derive(Debug, Args, Default)]
@@ -104,7 +104,7 @@ pub fn forgotten_timer(
         if first > s.start {
             first
         } else {
-            let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+            let next = calendar::add_days(day, 1);
             time::resolve_local(zone, next.and_time(end)).instant
         }
     });

@@ -10,7 +10,7 @@ pub mod targets;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::time::split::split_by_day;
@@ -51,37 +51,6 @@ pub fn day_totals(zone: Tz, work: &[Interval]) -> BTreeMap<NaiveDate, i64> {
         }
     }
     totals
-}
-
-/// The first day of the week containing `date`, weeks starting on `week_start`.
-#[must_use]
-pub fn week_first(date: NaiveDate, week_start: Weekday) -> NaiveDate {
-    let back = (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
-    date.checked_sub_days(Days::new(u64::from(back)))
-        .unwrap_or(date)
-}
-
-/// `date + days` (saturating at the calendar's ends).
-#[must_use]
-pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days)).unwrap_or(date)
-}
-
-/// `date - days` (saturating at the calendar's ends).
-#[must_use]
-pub fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_sub_days(Days::new(days)).unwrap_or(date)
-}
-
-/// A week's label: `2026-W10` for ISO weeks, `week of 2026-03-01` otherwise.
-#[must_use]
-pub fn week_label(first: NaiveDate, week_start: Weekday) -> String {
-    if week_start == Weekday::Mon {
-        let w = first.iso_week();
-        format!("{}-W{:02}", w.year(), w.week())
-    } else {
-        format!("week of {first}")
-    }
 }
 
 /// Hours as text for figures: `48 h`, `48.25 h`, `-3.5 h`.

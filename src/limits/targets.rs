@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::{add_days, hours_to_seconds, week_first, week_label};
+use super::hours_to_seconds;
 use crate::config::Config;
+use crate::time::calendar::{self, week_key};
 
 /// The target for each weekday, in seconds (index 0 = Monday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,14 +132,11 @@ pub fn balance(
     let worked = |d: NaiveDate| totals.get(&d).copied().unwrap_or(0);
     // The balance carried into `first` from the days since `since`.
     let mut running = 0;
-    let mut day = since;
-    while day < first {
+    for day in calendar::days(since, first).take_while(|day| *day < first) {
         running += worked(day) - targets.on(day);
-        day = add_days(day, 1);
     }
     let mut days = Vec::new();
-    let mut day = first;
-    while day <= last {
+    for day in calendar::days(first, last) {
         let (w, t) = (worked(day), targets.on(day));
         let balance_seconds = (day >= since).then(|| {
             running += w - t;
@@ -151,15 +149,10 @@ pub fn balance(
             difference_seconds: w - t,
             balance_seconds,
         });
-        let next = add_days(day, 1);
-        if next == day {
-            break;
-        }
-        day = next;
     }
     let mut weeks: Vec<WeekBalance> = Vec::new();
     for d in &days {
-        let label = week_label(week_first(d.date, week_start), week_start);
+        let label = week_key(d.date, week_start);
         match weeks.last_mut() {
             Some(w) if w.week == label => {
                 w.to = d.date;

@@ -5,8 +5,9 @@ use chrono_tz::Tz;
 
 use super::rules::{Breach, Check, LimitSet, check, week_alerts};
 use super::targets::{Targets, balance};
-use super::{Interval, add_days, day_totals, hours_text};
+use super::{Interval, day_totals, hours_text};
 use crate::config::Config;
+use crate::time::calendar::add_days;
 use crate::time::resolve_local;
 
 const H: i64 = 3600;

@@ -17,12 +17,12 @@ use std::borrow::Cow;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::model::{LeanSession, Session};
-use crate::time::{range::Span, split::split_by_day};
+use crate::time::{calendar::week_key, range::Span, split::split_by_day};
 
 /// Which sessions a report counts: any of `projects` (all when empty) and any of
 /// `tags` (all when empty); the two lists combine with AND.
@@ -367,20 +367,6 @@ fn key_paths<'a>(
             .collect();
     }
     paths
-}
-
-/// `2026-W10` for ISO weeks; the first day's date when weeks start on another day.
-#[must_use]
-pub fn week_key(date: NaiveDate, week_start: Weekday) -> String {
-    if week_start == Weekday::Mon {
-        let week = date.iso_week();
-        return format!("{}-W{:02}", week.year(), week.week());
-    }
-    let back = (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
-    let first = date
-        .checked_sub_days(Days::new(u64::from(back)))
-        .unwrap_or(date);
-    format!("week of {}", first.format("%Y-%m-%d"))
 }
 
 fn fill_days(root: &mut Node, zone: Tz, from: DateTime<Utc>, to: DateTime<Utc>) {

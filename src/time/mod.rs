@@ -2,6 +2,7 @@
 //! builds a zone or asks the system for the time, so tests can pin both with
 //! `OTIUM_NOW` and `OTIUM_TZ`.
 
+pub mod calendar;
 pub mod parse;
 pub mod range;
 pub mod split;

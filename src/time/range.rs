@@ -1,9 +1,10 @@
 //! Local-day ranges: a day, a week, an inclusive run of days, each as a
 //! half-open UTC span. Days are 23, 24 or 25 hours long; the span follows the zone.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
+use super::calendar::{add_days, month_first, month_last, week_first, week_last};
 use super::day_start;
 
 /// A half-open interval of instants `[from, to)`; `None` means unbounded.
@@ -25,7 +26,7 @@ impl Span {
     /// The local days `first..=last` in `tz`.
     #[must_use]
     pub fn days(tz: Tz, first: NaiveDate, last: NaiveDate) -> Span {
-        let after = last.checked_add_days(Days::new(1)).unwrap_or(last);
+        let after = add_days(last, 1);
         Span {
             from: Some(day_start(tz, first)),
             to: Some(day_start(tz, after)),
@@ -35,13 +36,8 @@ impl Span {
     /// The week containing `date`, starting on `week_start`.
     #[must_use]
     pub fn week(tz: Tz, date: NaiveDate, week_start: Weekday) -> Span {
-        let back =
-            (7 + date.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
-        let first = date
-            .checked_sub_days(Days::new(u64::from(back)))
-            .unwrap_or(date);
-        let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
-        Span::days(tz, first, last)
+        let first = week_first(date, week_start);
+        Span::days(tz, first, week_last(first))
     }
 
     /// Whether `[start, end)` (end `None` = still running) shares any instant with the span.
@@ -54,6 +50,12 @@ impl Span {
         };
         starts_before_end && ends_after_start
     }
+}
+
+/// The local days of the month containing `date`.
+#[must_use]
+pub fn month_span(tz: Tz, date: NaiveDate) -> Span {
+    Span::days(tz, month_first(date), month_last(date))
 }
 
 #[cfg(test)]
@@ -91,40 +93,10 @@ mod tests {
     }
 }
 
-/// Parses `YYYY-Www` (ISO week) into the date of that week's Monday.
-#[must_use]
-pub fn parse_iso_week(text: &str) -> Option<NaiveDate> {
-    let (year, week) = text.trim().split_once(['-'])?;
-    let week = week.strip_prefix('W').or_else(|| week.strip_prefix('w'))?;
-    if week.len() != 2 || year.len() != 4 {
-        return None;
-    }
-    NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)
-}
-
-/// Parses `YYYY-MM` into the first day of that month.
-#[must_use]
-pub fn parse_month(text: &str) -> Option<NaiveDate> {
-    let (year, month) = text.trim().split_once('-')?;
-    if year.len() != 4 || month.len() != 2 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
-}
-
-/// The local days of the month starting at `first`.
-#[must_use]
-pub fn month_span(tz: Tz, first: NaiveDate) -> Span {
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .unwrap_or(first);
-    let last = next.pred_opt().unwrap_or(first);
-    Span::days(tz, first, last)
-}
-
 #[cfg(test)]
 mod parse_tests {
     use super::*;
+    use crate::time::calendar::{parse_iso_week, parse_month};
 
     #[test]
     fn weeks_and_months() {
@@ -143,5 +115,25 @@ mod parse_tests {
         assert_eq!(parse_month("2026-13"), None);
         let feb = month_span(chrono_tz::UTC, parse_month("2026-02").unwrap());
         assert_eq!((feb.to.unwrap() - feb.from.unwrap()).num_days(), 28);
+    }
+
+    #[test]
+    fn month_span_takes_any_day_and_reaches_the_calendars_end() {
+        let utc = chrono_tz::UTC;
+        // Any day of February 2024 names the whole leap month: 1 Feb .. 29 Feb.
+        let feb = month_span(utc, NaiveDate::from_ymd_opt(2024, 2, 17).unwrap());
+        assert_eq!(feb.from.unwrap().to_rfc3339(), "2024-02-01T00:00:00+00:00");
+        assert_eq!(feb.to.unwrap().to_rfc3339(), "2024-03-01T00:00:00+00:00");
+        // The last month chrono knows starts on its 1st; there is no day after its
+        // 31st to end on, so the span stops at the start of that day.
+        let last = month_span(utc, NaiveDate::MAX);
+        assert_eq!(
+            last.from.unwrap().to_rfc3339(),
+            "+262142-12-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            last.to.unwrap().to_rfc3339(),
+            "+262142-12-31T00:00:00+00:00"
+        );
     }
 }

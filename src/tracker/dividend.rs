@@ -1,74 +1,18 @@
 //! Gathers what the leisure model needs from the store (weekly hours, output per
 //! period) and runs the pure functions in `leisure`. ISO weeks in the user's zone.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::error::{Error, Hint, Result};
 use crate::leisure::{self, KeynesWeek, National, PeriodTotals, Personal, data};
-use crate::time::{self, range::Span};
+use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
+
+pub use crate::time::calendar::Weeks;
 
 /// How many weeks the defaults look at (LEISURE-MODEL.md §2 and §3).
 const WEEKS: usize = 4;
-
-/// A run of whole ISO weeks, given by their Mondays (inclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Weeks {
-    /// Monday of the first week.
-    pub first: NaiveDate,
-    /// Monday of the last week.
-    pub last: NaiveDate,
-}
-
-impl Weeks {
-    /// `2026-W10..2026-W13`, or one week `2026-W10`.
-    pub fn parse(text: &str) -> Result<Self> {
-        let bad = || {
-            Error::invalid(format!(
-                "{text:?} is not a week or run of weeks; use e.g. 2026-W10 or 2026-W10..2026-W13"
-            ))
-        };
-        let (a, b) = text.split_once("..").unwrap_or((text, text));
-        let first = time::range::parse_iso_week(a).ok_or_else(bad)?;
-        let last = time::range::parse_iso_week(b).ok_or_else(bad)?;
-        if last < first {
-            return Err(Error::invalid(format!(
-                "in {text:?} the last week comes before the first"
-            )));
-        }
-        Ok(Weeks { first, last })
-    }
-
-    /// The single week starting on `monday`.
-    #[must_use]
-    pub fn one(monday: NaiveDate) -> Self {
-        Weeks {
-            first: monday,
-            last: monday,
-        }
-    }
-
-    /// How many weeks.
-    #[must_use]
-    pub fn count(&self) -> i64 {
-        (self.last - self.first).num_days() / 7 + 1
-    }
-
-    /// `2026-W10` or `2026-W10..2026-W13`.
-    #[must_use]
-    pub fn label(&self) -> String {
-        let week = |d: NaiveDate| {
-            let w = d.iso_week();
-            format!("{}-W{:02}", w.year(), w.week())
-        };
-        if self.first == self.last {
-            week(self.first)
-        } else {
-            format!("{}..{}", week(self.first), week(self.last))
-        }
-    }
-}
 
 /// What to compute.
 #[derive(Debug, Clone)]
@@ -276,18 +220,11 @@ impl Tracker {
     }
 
     fn this_monday(&self) -> NaiveDate {
-        let today = time::local_date(self.zone(), self.now());
-        today
-            .checked_sub_days(Days::new(u64::from(today.weekday().num_days_from_monday())))
-            .unwrap_or(today)
+        calendar::week_first(time::local_date(self.zone(), self.now()), Weekday::Mon)
     }
 
     fn weeks_span(&self, weeks: Weeks) -> Span {
-        let last_day = weeks
-            .last
-            .checked_add_days(Days::new(6))
-            .unwrap_or(weeks.last);
-        Span::days(self.zone(), weeks.first, last_day)
+        Span::days(self.zone(), weeks.first, weeks.last_day())
     }
 
     fn keynes_part(&self, r: std::result::Result<f64, String>) -> Result<KeynesPart> {
@@ -409,9 +346,7 @@ impl Tracker {
         let mut candidates: Vec<NaiveDate> = Vec::new();
         self.each_output_instant(project, |at| {
             let day = time::local_date(zone, at);
-            let monday = day
-                .checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
-                .unwrap_or(day);
+            let monday = calendar::week_first(day, Weekday::Mon);
             if monday >= before {
                 return false;
             }

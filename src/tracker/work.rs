@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use crate::error::Result;
 use crate::limits::rules::{self, LimitSet};
 use crate::limits::{self, Interval, Targets};
-use crate::time::{self, range::Span};
+use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
 
 /// This week against the configured targets and working-time limits.
@@ -62,7 +62,7 @@ impl Tracker {
             return Ok(Vec::new());
         };
         let today = time::local_date(self.zone(), self.now());
-        let work = self.work(self.zone(), limits::sub_days(today, lookback(&set)), today)?;
+        let work = self.work(self.zone(), calendar::sub_days(today, lookback(&set)), today)?;
         self.alerts_on(&set, &work)
     }
 
@@ -83,10 +83,10 @@ impl Tracker {
         let zone = self.zone();
         let today = time::local_date(zone, self.now());
         let week_start = config.week_start.0;
-        let week = limits::week_first(today, week_start);
+        let week = calendar::week_first(today, week_start);
         let since = config.balance_since.map(|d| d.0);
         let back = set.as_ref().map_or(0, lookback);
-        let from = since.unwrap_or(week).min(limits::sub_days(today, back));
+        let from = since.unwrap_or(week).min(calendar::sub_days(today, back));
         let work = self.work(zone, from, today)?;
         let balance = targets.as_ref().map(|t| {
             let totals = limits::day_totals(zone, &work);

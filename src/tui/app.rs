@@ -1,7 +1,6 @@
 //! `App`: the TUI's state and `update`, which turns intents into tracker calls.
 //! Failures go to the status line; the app keeps running.
 
-use chrono::{Datelike, Days, Months};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -15,7 +14,7 @@ use crate::error::Result;
 use crate::leisure::data;
 use crate::model::{NewSession, Session, SessionEdit};
 use crate::report::GroupBy;
-use crate::time;
+use crate::time::{self, calendar};
 use crate::tracker::{StartRequest, Tracker};
 
 /// What has the keyboard.
@@ -248,18 +247,13 @@ impl App {
             View::Reports => {
                 let a = self.choices.anchor;
                 self.choices.anchor = match (self.choices.range, forward) {
-                    (RangeKind::Day, true) => a.checked_add_days(Days::new(1)),
-                    (RangeKind::Day, false) => a.checked_sub_days(Days::new(1)),
-                    (RangeKind::Week, true) => a.checked_add_days(Days::new(7)),
-                    (RangeKind::Week, false) => a.checked_sub_days(Days::new(7)),
-                    (RangeKind::Month, true) => a
-                        .with_day(1)
-                        .and_then(|d| d.checked_add_months(Months::new(1))),
-                    (RangeKind::Month, false) => a
-                        .with_day(1)
-                        .and_then(|d| d.checked_sub_months(Months::new(1))),
-                }
-                .unwrap_or(a);
+                    (RangeKind::Day, true) => calendar::add_days(a, 1),
+                    (RangeKind::Day, false) => calendar::sub_days(a, 1),
+                    (RangeKind::Week, true) => calendar::add_days(a, 7),
+                    (RangeKind::Week, false) => calendar::sub_days(a, 7),
+                    (RangeKind::Month, true) => calendar::next_month(a).unwrap_or(a),
+                    (RangeKind::Month, false) => calendar::prev_month(a).unwrap_or(a),
+                };
             }
             View::Dividend => {
                 let Some(c) = data::country(&self.choices.country) else {

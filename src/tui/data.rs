@@ -4,13 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
 use crate::error::Result;
 use crate::leisure::data;
 use crate::limits::{self, Targets};
 use crate::model::Session;
 use crate::report::{Filter, GroupBy, Report};
+use crate::time::calendar::{self, add_days, sub_days, week_first};
 use crate::time::{self, range::Span};
 use crate::tracker::dividend::{Dividend, DividendRequest};
 use crate::tracker::{ReportRequest, Tracker, WeekStatus};
@@ -90,21 +91,19 @@ impl Snapshot {
     pub fn load(tracker: &Tracker, choices: &Choices) -> Result<Self> {
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
-        let first_day = limits::week_first(today, tracker.config().week_start.0);
-        let last_day = limits::add_days(first_day, 6);
+        let first_day = week_first(today, tracker.config().week_start.0);
+        let last_day = add_days(first_day, 6);
         // One read for the whole week, split into local days.
         let totals = limits::day_totals(zone, &tracker.work(zone, first_day, last_day)?);
         let week: Vec<(NaiveDate, i64)> = (0..7)
-            .map(|offset| limits::add_days(first_day, offset))
+            .map(|offset| add_days(first_day, offset))
             .map(|date| (date, totals.get(&date).copied().unwrap_or(0)))
             .collect();
         let today_seconds = week
             .iter()
             .find(|(d, _)| *d == today)
             .map_or(0, |(_, s)| *s);
-        let first = today
-            .checked_sub_days(Days::new(SESSION_DAYS - 1))
-            .unwrap_or(today);
+        let first = sub_days(today, SESSION_DAYS - 1);
         let mut sessions = tracker.sessions(Span {
             from: Some(time::day_start(zone, first)),
             to: None,
@@ -146,9 +145,7 @@ pub fn report_span(tracker: &Tracker, choices: &Choices) -> Span {
     match choices.range {
         RangeKind::Day => Span::days(zone, choices.anchor, choices.anchor),
         RangeKind::Week => Span::week(zone, choices.anchor, tracker.config().week_start.0),
-        RangeKind::Month => {
-            time::range::month_span(zone, choices.anchor.with_day(1).unwrap_or(choices.anchor))
-        }
+        RangeKind::Month => time::range::month_span(zone, choices.anchor),
     }
 }
 
@@ -159,14 +156,10 @@ pub fn range_days(choices: &Choices, week_start: Weekday) -> (NaiveDate, NaiveDa
     match choices.range {
         RangeKind::Day => (a, a),
         RangeKind::Week => {
-            let first = limits::week_first(a, week_start);
-            (first, limits::add_days(first, 6))
+            let first = week_first(a, week_start);
+            (first, calendar::week_last(first))
         }
-        RangeKind::Month => {
-            let first = a.with_day(1).unwrap_or(a);
-            let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
-            (first, limits::sub_days(next, 1).max(first))
-        }
+        RangeKind::Month => (calendar::month_first(a), calendar::month_last(a)),
     }
 }
 
@@ -183,21 +176,15 @@ pub fn report_targets(
     let mut out = BTreeMap::new();
     let key = |date: NaiveDate| match choices.by {
         GroupBy::Day => Some(date.format("%Y-%m-%d").to_string()),
-        GroupBy::Week => Some(crate::report::week_key(date, week_start)),
+        GroupBy::Week => Some(calendar::week_key(date, week_start)),
         _ => None,
     };
     let (first, last) = range_days(choices, week_start);
-    let mut day = first;
-    while day <= last {
+    for day in calendar::days(first, last) {
         let Some(k) = key(day) else {
             break;
         };
         *out.entry(k).or_insert(0) += targets.on(day);
-        let next = limits::add_days(day, 1);
-        if next == day {
-            break;
-        }
-        day = next;
     }
     out
 }

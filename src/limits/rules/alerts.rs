@@ -6,8 +6,9 @@ use chrono_tz::Tz;
 
 use super::calendar::sum_days;
 use super::{Breach, Check, LimitSet, Rule, check};
-use crate::limits::{Interval, add_days, day_totals, hours_text, sub_days, week_first};
+use crate::limits::{Interval, day_totals, hours_text};
 use crate::time;
+use crate::time::calendar::{sub_days, week_first, week_last};
 
 /// Alerts for the week containing `today`: its breaches so far, and for the weekly
 /// hours rule, a warning when the week is on course to break it (hours so far,
@@ -23,7 +24,7 @@ pub fn week_alerts(
 ) -> Vec<String> {
     let today = time::local_date(zone, now);
     let first = week_first(today, week_start);
-    let last = add_days(first, 6);
+    let last = week_last(first);
     let c = Check {
         work,
         zone,

@@ -4,10 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Breach, Check, Figures, NamedRule};
-use crate::limits::{add_days, hours_text, sub_days, week_first};
+use crate::limits::hours_text;
+use crate::time::calendar::{
+    add_days, month_first, month_last, next_month, sub_days, week_first, week_last,
+};
 
 /// Seconds worked per local day.
 pub(super) type Totals = BTreeMap<NaiveDate, i64>;
@@ -57,7 +60,7 @@ pub(super) fn max_weekly_average(
         {
             window_first = from;
         }
-        let window_last = add_days(week, 6);
+        let window_last = week_last(week);
         let counted = ((window_last - window_first).num_days() + 1) / 7;
         let total = sum_days(totals, window_first, window_last);
         if total <= limit * counted {
@@ -105,7 +108,7 @@ pub(super) fn min_rest_days(
             .filter(|i| totals.get(&add_days(week, *i)).is_none_or(|s| *s == 0))
             .count() as i64;
         if rest < i64::from(days) {
-            let last = add_days(week, 6);
+            let last = week_last(week);
             out.push(rule.breach(
                 (week, last),
                 Figures::days(rest, i64::from(days)),
@@ -125,10 +128,9 @@ pub(super) fn max_monthly_overtime(
     out: &mut Vec<Breach>,
 ) {
     for month in months_of(check) {
-        let next = month.checked_add_months(Months::new(1)).unwrap_or(month);
-        let last = sub_days(next, 1);
+        let last = month_last(month);
         let overtime: i64 = totals
-            .range(month..next)
+            .range(month..=last)
             .map(|(_, s)| (s - after_daily).max(0))
             .sum();
         if overtime > limit {
@@ -165,10 +167,10 @@ fn weeks_of(check: &Check<'_>) -> Vec<NaiveDate> {
 /// The first day of each calendar month that overlaps the range.
 fn months_of(check: &Check<'_>) -> Vec<NaiveDate> {
     let mut months = Vec::new();
-    let mut month = check.first.with_day(1).unwrap_or(check.first);
+    let mut month = month_first(check.first);
     while month <= check.last {
         months.push(month);
-        match month.checked_add_months(Months::new(1)) {
+        match next_month(month) {
             Some(next) => month = next,
             None => break,
         }

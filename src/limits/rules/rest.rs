@@ -4,8 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Breach, Check, Figures, NamedRule};
-use crate::limits::{add_days, hours_text};
+use crate::limits::hours_text;
 use crate::time;
+use crate::time::calendar::add_days;
 
 /// One breach for each stretch of work that holds no rest of `rest` in `period`.
 pub(super) fn min_rest(
