@@ -424,6 +424,7 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+pub(super) mod race;
 mod targets;
 
 fn past(
