@@ -5,7 +5,6 @@
 //! changed snapshot fail; review a change with `cargo insta review`.
 
 use super::{draw, seeded, text, tracker};
-use crate::tracker::Tracker;
 use crate::tui::action::View;
 use crate::tui::app::{App, Mode};
 use crate::tui::theme::Theme;
@@ -24,9 +23,12 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 
 /// Snapshots `name_{empty,seeded}_{w}x{h}` of the app that `set` arranges.
 fn snapshot_both(name: &str, set: fn(&mut App)) {
-    let both: [(&str, fn() -> Tracker); 2] = [("empty", tracker), ("seeded", seeded)];
-    for (data, open) in both {
-        let t = open();
+    for data in ["empty", "seeded"] {
+        let t = if data == "seeded" {
+            seeded()
+        } else {
+            tracker()
+        };
         let mut app = App::load(&t, Theme::new(true)).unwrap();
         set(&mut app);
         for (w, h) in SIZES {
