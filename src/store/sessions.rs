@@ -53,10 +53,12 @@ fn from_row(row: &Row<'_>) -> Sql<Session> {
 
 /// The running session, if any.
 pub fn running(db: Db<'_>) -> Result<Option<Session>> {
-    db.sql(|conn| {
-        conn.query_row(&format!("{SELECT} WHERE s.end_utc IS NULL"), [], from_row)
-            .optional()
-    })
+    db.sql(|conn| conn.query_row(&running_sql(), [], from_row).optional())
+}
+
+/// The running-session read, served by the partial index `sessions_one_running`.
+fn running_sql() -> String {
+    format!("{SELECT} WHERE s.end_utc IS NULL")
 }
 
 /// The session with `id`.
@@ -475,58 +477,125 @@ mod tests {
 #[cfg(test)]
 mod query_plans {
     //! The hot queries must use an index, however long the history: checked with
-    //! `EXPLAIN QUERY PLAN` rather than with timings.
+    //! `EXPLAIN QUERY PLAN` rather than with timings. Every step that reads `sessions`
+    //! must be a `SEARCH` of the expected index; a `SCAN` (of the table, or of a whole
+    //! index, which `SCAN … USING INDEX` also is) fails.
+    use rusqlite::ToSql;
+
     use crate::store::Store;
 
-    fn plan(sql: &str) -> String {
+    /// The plan's detail lines for `sql` with its parameters bound as the real call
+    /// binds them (prepared, not inlined, so the planner sees what it sees at run time).
+    fn plan(sql: &str, params: &[&dyn ToSql]) -> Vec<String> {
         let store = Store::open_in_memory().unwrap();
         let reader = store.reader();
         let mut stmt = reader
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
-        let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
-        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+        let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect()
     }
 
-    fn assert_no_full_scan_of_sessions(sql: &str) {
-        let plan = plan(sql);
-        for line in plan.lines() {
-            assert!(
-                !(line.contains("SCAN s") || line.contains("SCAN sessions"))
-                    || line.contains("USING"),
-                "full scan of sessions in:\n{plan}\nfor {sql}"
-            );
-        }
+    /// The steps that read the sessions table, under its alias `s` or its own name.
+    fn session_steps(plan: &[String]) -> Vec<&str> {
+        plan.iter()
+            .map(String::as_str)
+            .filter(|line| {
+                let mut words = line.split_whitespace();
+                matches!(words.next(), Some("SCAN" | "SEARCH"))
+                    && matches!(words.next(), Some("s" | "sessions"))
+            })
+            .collect()
+    }
+
+    /// What is wrong with `plan`: each read of `sessions` that is not an index SEARCH,
+    /// and each of `expected` (a step's text from the index name on) that no SEARCH ends with.
+    fn problems(plan: &[String], expected: &[&str]) -> Vec<String> {
+        let steps = session_steps(plan);
+        let scans = steps
+            .iter()
+            .filter(|s| !s.starts_with("SEARCH "))
+            .map(|s| format!("scans: {s}"));
+        let missing = expected
+            .iter()
+            .filter(|want| {
+                !steps
+                    .iter()
+                    .any(|s| s.starts_with("SEARCH ") && s.ends_with(*want))
+            })
+            .map(|want| format!("no SEARCH … {want}"));
+        scans.chain(missing).collect()
     }
 
     #[test]
     fn running_session_uses_the_partial_index() {
-        let plan = plan(&format!("{} WHERE s.end_utc IS NULL", super::SELECT).replace("?1", "0"));
-        assert!(plan.contains("sessions_one_running"), "{plan}");
+        let plan = plan(&super::running_sql(), &[]);
+        // SQLite walks the partial index rather than probing it (the query names
+        // `end_utc IS NULL`, not the indexed expression's value), which is still one
+        // row: the index is UNIQUE on a constant expression, so it holds at most one
+        // entry. That walk is the only SCAN allowed, and only of this index.
+        assert_eq!(
+            session_steps(&plan),
+            ["SCAN s USING INDEX sessions_one_running"],
+            "{plan:#?}"
+        );
     }
 
     #[test]
-    fn overlap_probe_uses_the_start_index() {
-        let sql = super::overlap_sql()
-            .replace("?1", "100")
-            .replace("?2", "NULL");
-        assert!(plan(&sql).contains("sessions_by_start"), "{}", plan(&sql));
-        assert_no_full_scan_of_sessions(&sql);
+    fn overlap_probe_searches_the_start_index() {
+        for exclude in [None, Some(7_i64)] {
+            let plan = plan(&super::overlap_sql(), &[&100_i64, &exclude]);
+            let problems = problems(&plan, &["sessions_by_start (start_utc<?)"]);
+            assert!(problems.is_empty(), "{problems:?} in {plan:#?}");
+            assert_eq!(session_steps(&plan).len(), 1, "{plan:#?}");
+        }
     }
 
     #[test]
-    fn range_queries_use_the_start_index() {
+    fn both_halves_of_the_span_query_search_the_start_index() {
         for columns in [
             super::Columns::Full,
             super::Columns::Lean { tags: true },
             super::Columns::Lean { tags: false },
         ] {
-            let sql = super::span_sql(columns)
-                .replace("?1", "100")
-                .replace("?2", "200");
-            let plan = plan(&sql);
-            assert!(plan.contains("sessions_by_start"), "{plan}");
-            assert_no_full_scan_of_sessions(&sql);
+            let plan = plan(&super::span_sql(columns), &[&100_i64, &200_i64]);
+            let problems = problems(
+                &plan,
+                &[
+                    // The one session starting before the span: the subquery's probe,
+                    // then its row by id.
+                    "sessions_by_start (start_utc<?)",
+                    "USING INTEGER PRIMARY KEY (rowid=?)",
+                    // Every session starting inside the span.
+                    "sessions_by_start (start_utc>? AND start_utc<?)",
+                ],
+            );
+            assert!(
+                problems.is_empty(),
+                "{columns:?}: {problems:?} in {plan:#?}"
+            );
+            assert_eq!(session_steps(&plan).len(), 3, "{columns:?}: {plan:#?}");
         }
+    }
+
+    /// The checker itself: a full index scan must not slip through as "uses an index".
+    #[test]
+    fn a_scan_of_the_start_index_is_rejected() {
+        let plan = plan(
+            "SELECT s.id FROM sessions s ORDER BY s.start_utc LIMIT ?1",
+            &[&1_i64],
+        );
+        assert_eq!(
+            session_steps(&plan),
+            ["SCAN s USING COVERING INDEX sessions_by_start"],
+            "{plan:#?}"
+        );
+        assert_eq!(
+            problems(&plan, &["sessions_by_start"]),
+            [
+                "scans: SCAN s USING COVERING INDEX sessions_by_start",
+                "no SEARCH … sessions_by_start"
+            ]
+        );
     }
 }

@@ -82,12 +82,13 @@ impl App {
             country: config.country.clone(),
             base_year: config.base_year,
         };
+        let (data_version, snapshot) = Self::read(tracker, &choices)?;
         Ok(App {
             view: View::Dashboard,
             mode: Mode::Normal,
             theme,
             zone: tracker.zone(),
-            snapshot: Snapshot::load(tracker, &choices)?,
+            snapshot,
             show_targets: true,
             choices,
             selected: 0,
@@ -95,7 +96,7 @@ impl App {
             status: None,
             quit: false,
             dirty: true,
-            data_version: tracker.data_version()?,
+            data_version,
             undo: None,
         })
     }
@@ -308,11 +309,22 @@ impl App {
 
     /// Re-reads the data (after a change here or in another process).
     pub fn reload(&mut self, tracker: &Tracker) -> Result<()> {
-        self.snapshot = Snapshot::load(tracker, &self.choices)?;
-        self.data_version = tracker.data_version()?;
+        (self.data_version, self.snapshot) = Self::read(tracker, &self.choices)?;
         let last = self.visible_sessions().len().saturating_sub(1);
         self.selected = self.selected.min(last);
         Ok(())
+    }
+
+    /// The data version, then the snapshot, in that order: every write another process
+    /// commits after the version read bumps `data_version` past the version kept, so
+    /// the next tick reloads, whether the snapshot (many short reads) caught that write
+    /// fully, partly or not at all. Read the other way round, the version could already
+    /// count a write the snapshot missed, which would then not show until the next one.
+    fn read(tracker: &Tracker, choices: &Choices) -> Result<(i64, Snapshot)> {
+        let version = tracker.data_version()?;
+        #[cfg(test)]
+        super::tests::race::between_version_and_load();
+        Ok((version, Snapshot::load(tracker, choices)?))
     }
 
     /// Once a second: pick up other processes' writes and move the clock.

@@ -421,6 +421,8 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+pub(super) mod race;
+mod snapshots;
 mod targets;
 
 fn past(
