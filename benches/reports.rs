@@ -36,7 +36,7 @@ use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::Config;
 use otium::interop::export::{ExportFormat, Exporter};
-use otium::model::NewSession;
+use otium::model::{NewSession, ProjectName, parse_tags};
 use otium::report::{Filter, GroupBy, table};
 use otium::store::Store;
 use otium::store::sessions;
@@ -167,9 +167,8 @@ fn start_and_stop(bencher: Bencher, size: usize) {
         let at = next_slot();
         let mut tracker = open_at(&db, at);
         let request = StartRequest {
-            project: "bench".into(),
             at: Some(at - Duration::seconds(60)),
-            ..StartRequest::default()
+            ..StartRequest::new(name("bench"))
         };
         tracker
             .start(request)
@@ -186,8 +185,8 @@ fn add_one_session(bencher: Bencher, size: usize) {
         let at = next_slot();
         let mut tracker = open_at(&db, at);
         let new = NewSession {
-            project: "bench".into(),
-            tags: vec!["b".into()],
+            project: name("bench"),
+            tags: parse_tags(&["b"]).unwrap_or_else(|e| panic!("tag: {e}")),
             note: None,
             start: at - Duration::seconds(60),
             end: Some(at),
@@ -415,6 +414,12 @@ impl Rng {
     }
 }
 
+/// A project name the bench writes (always a valid one).
+fn name(text: &str) -> ProjectName {
+    text.parse()
+        .unwrap_or_else(|e| panic!("project: {e}"))
+}
+
 const PROJECTS: [&str; 6] = ["writing", "coding", "review", "email", "research", "admin"];
 const TAGS: [&str; 5] = ["deep", "meeting", "draft", "client", "ops"];
 
@@ -438,8 +443,8 @@ fn seed(path: &Path, count: usize) {
                     .collect();
                 let note = (rng.below(4) == 0).then(|| format!("note {}", rng.below(1000)));
                 let new = NewSession {
-                    project,
-                    tags,
+                    project: name(&project),
+                    tags: parse_tags(&tags).unwrap_or_else(|e| panic!("tags: {e}")),
                     note,
                     start: *start,
                     end: Some(*end),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use clap::Parser;
-use otium::model::NewSession;
+use otium::model::{NewSession, parse_tags};
 use otium::store::outputs::{self, NewOutput};
 use otium::store::{Store, sessions};
 
@@ -61,15 +61,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect();
             let note = (rng.below(4) == 0).then(|| format!("note {}", rng.below(1000)));
             let new = NewSession {
-                project,
-                tags,
+                project: project.parse()?,
+                tags: parse_tags(&tags)?,
                 note,
                 start: *start,
                 end: Some(*end),
                 zone,
             };
             let id = sessions::insert(tx, &new, now)?;
-            if new.project == "writing" && rng.below(3) == 0 {
+            if new.project.as_str() == "writing" && rng.below(3) == 0 {
                 let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
                 let output = NewOutput {
                     project: "writing",

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, Duration, NaiveTime, Weekday};
 
 use crate::error::Result;
-use crate::model::NewSession;
+use crate::model::{NewSession, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Tracker};
 
@@ -65,10 +65,10 @@ pub fn seed(tracker: &mut Tracker) -> Result<()> {
             let start = time::resolve_local(zone, date.and_time(at)).instant;
             // Recent weeks are a little shorter: some of the gain is taken as free time.
             let end = start + Duration::minutes(minutes - wiggle / 2 - (21 - back as i64));
-            let tags = tags.iter().map(|t| (*t).to_string()).collect();
+            let tags = parse_tags(tags)?;
             let note = note.map(str::to_string);
             let new = NewSession {
-                project: (*project).into(),
+                project: project.parse()?,
                 tags,
                 note,
                 start,
@@ -84,8 +84,8 @@ pub fn seed(tracker: &mut Tracker) -> Result<()> {
     let started = now - Duration::minutes(47);
     if time::local_date(zone, started) == today {
         tracker.start(StartRequest {
-            project: "writing".into(),
-            tags: vec!["draft".into()],
+            project: "writing".parse()?,
+            tags: parse_tags(&["draft"])?,
             note: Some("chapter 4".into()),
             at: Some(started),
         })?;

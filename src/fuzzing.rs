@@ -291,7 +291,7 @@ fn round_trip(format: Format, export: ExportFormat, accepted: &[Checked]) {
         .iter()
         .zip(1..)
         .map(|(c, id)| Session {
-            id,
+            id: crate::model::SessionId::new(id),
             uuid: c.key.clone(),
             project: c.project.clone(),
             tags: c.tags.clone(),

@@ -1,5 +1,8 @@
 //! Domain types shared by the store, the CLI and the TUI: no SQL, no terminal.
 
+use std::fmt;
+use std::str::FromStr;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -7,8 +10,171 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::time;
 
-/// A user-facing session number (stable, shown in `log`, used by `edit`/`rm`).
-pub type SessionId = i64;
+/// A user-facing session number (stable, shown in `log`, used by `edit`/`rm`; never
+/// handed out twice). Parsed once where it is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SessionId(i64);
+
+impl SessionId {
+    /// The id with this number (the store hands them out; tests make them).
+    #[must_use]
+    pub const fn new(raw: i64) -> Self {
+        SessionId(raw)
+    }
+
+    /// The number.
+    #[must_use]
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// Compares with a plain number (`session.id == 12`), as ids are typed.
+impl PartialEq<i64> for SessionId {
+    fn eq(&self, other: &i64) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for SessionId {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        match text.trim().parse::<i64>() {
+            Ok(n) if n > 0 => Ok(SessionId(n)),
+            _ => Err(Error::invalid(format!(
+                "{text:?} is not a session id; give the number `log` shows, e.g. 12"
+            ))),
+        }
+    }
+}
+
+/// A project name: trimmed, not empty, no leading `+`/`-`, no control characters.
+/// Made only by parsing ([`FromStr`]), so code that holds one need not check it again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ProjectName(String);
+
+impl ProjectName {
+    /// The name.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name, owned.
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl FromStr for ProjectName {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        validate_project(text).map(ProjectName)
+    }
+}
+
+impl fmt::Display for ProjectName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for ProjectName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ProjectName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A tag name without its `+`: parsing accepts `+review` and `review` alike (the one
+/// place the `+` is stripped) and refuses spaces, `+` inside and control characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Tag(String);
+
+impl Tag {
+    /// The name, without `+`.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Tag {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        let text = text.trim();
+        validate_tag(text.strip_prefix('+').unwrap_or(text)).map(Tag)
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Tag {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Tag {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Test shorthand: `"writing".into()`; a name that does not parse fails the test.
+#[cfg(test)]
+impl From<&str> for ProjectName {
+    fn from(text: &str) -> Self {
+        text.parse()
+            .unwrap_or_else(|e| panic!("bad project in a test: {e}"))
+    }
+}
+
+/// Test shorthand: `"draft".into()`; a tag that does not parse fails the test.
+#[cfg(test)]
+impl From<&str> for Tag {
+    fn from(text: &str) -> Self {
+        text.parse()
+            .unwrap_or_else(|e| panic!("bad tag in a test: {e}"))
+    }
+}
+
+/// Parses tags (`+a`, `b`), then sorts and de-duplicates them.
+pub fn parse_tags<S: AsRef<str>>(tags: &[S]) -> Result<Vec<Tag>> {
+    let mut out = tags
+        .iter()
+        .map(|t| t.as_ref().parse())
+        .collect::<Result<Vec<Tag>>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
 
 /// One stored work session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,9 +283,9 @@ pub struct SessionJson {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSession {
     /// Project name (created on first use).
-    pub project: String,
-    /// Tag names.
-    pub tags: Vec<String>,
+    pub project: ProjectName,
+    /// Tags, sorted and without duplicates (see [`parse_tags`]).
+    pub tags: Vec<Tag>,
     /// Optional note.
     pub note: Option<String>,
     /// Start instant.
@@ -134,7 +300,7 @@ pub struct NewSession {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionEdit {
     /// New project name.
-    pub project: Option<String>,
+    pub project: Option<ProjectName>,
     /// New start.
     pub start: Option<DateTime<Utc>>,
     /// New end (setting it on a running session stops it).
@@ -142,9 +308,9 @@ pub struct SessionEdit {
     /// New note; `Some(None)` clears it.
     pub note: Option<Option<String>>,
     /// Tags to add.
-    pub add_tags: Vec<String>,
+    pub add_tags: Vec<Tag>,
     /// Tags to remove.
-    pub remove_tags: Vec<String>,
+    pub remove_tags: Vec<Tag>,
 }
 
 impl SessionEdit {
@@ -242,17 +408,6 @@ pub fn validate_tag(tag: &str) -> Result<String> {
         )));
     }
     Ok(tag.to_string())
-}
-
-/// Checks a list of tags, then sorts and de-duplicates them.
-pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
-    let mut out = tags
-        .iter()
-        .map(|t| validate_tag(t))
-        .collect::<Result<Vec<_>>>()?;
-    out.sort();
-    out.dedup();
-    Ok(out)
 }
 
 /// Trims a note; an empty note is no note.

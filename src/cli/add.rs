@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::{Ctx, format, split_tags};
 use crate::error::{Error, Result};
-use crate::model::NewSession;
+use crate::model::{NewSession, parse_tags};
 use crate::time;
 
 /// `add PROJECT [+tag…] --from T (--to T | --for D) [--note N]`.
@@ -48,8 +48,8 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         (None, None) => return Err(Error::invalid("give --to TIME or --for DURATION")),
     };
     let new = NewSession {
-        project: args.project,
-        tags,
+        project: args.project.parse()?,
+        tags: parse_tags(tags)?,
         note: args.note,
         start,
         end: Some(end),

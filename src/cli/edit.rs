@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::{Ctx, format};
 use crate::error::Result;
-use crate::model::{SessionEdit, SessionId};
+use crate::model::{SessionEdit, SessionId, parse_tags};
 use crate::time;
 
 /// `edit ID [--project P] [--from T] [--to T] [--note N] [--add-tag T…] [--rm-tag T…]`.
@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     let current = ctx.tracker.session(args.id)?;
     let day = Some(time::local_date(zone, current.start));
     let edit = SessionEdit {
-        project: args.project,
+        project: args.project.as_deref().map(str::parse).transpose()?,
         start: args
             .from
             .as_deref()
@@ -56,12 +56,12 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
             .map(|t| ctx.instant(t, day))
             .transpose()?,
         note: args.note.map(Some),
-        add_tags: args
-            .add_tags
+        add_tags: parse_tags(&args.add_tags)?,
+        remove_tags: args
+            .rm_tags
             .iter()
-            .map(|t| t.trim_start_matches('+').to_string())
-            .collect(),
-        remove_tags: args.rm_tags,
+            .map(|t| t.parse())
+            .collect::<Result<_>>()?,
     };
     let session = ctx.tracker.edit(args.id, &edit)?;
     let now = ctx.tracker.now();

@@ -228,17 +228,15 @@ fn env_path(name: &str) -> Option<PathBuf> {
 }
 
 /// Splits `+tag` words from anything else, which is an error with a hint.
-fn split_tags(words: &[String]) -> Result<Vec<String>> {
-    words
-        .iter()
-        .map(|w| {
-            w.strip_prefix('+').map(str::to_string).ok_or_else(|| {
-                Error::invalid(format!(
-                    "unexpected word {w:?}; write tags as +{w} and put a note in --note \"…\""
-                ))
-            })
-        })
-        .collect()
+fn split_tags(words: &[String]) -> Result<&[String]> {
+    // After the project, every word must be a +tag: a bare word is most likely a
+    // note that lost its --note.
+    if let Some(w) = words.iter().find(|w| !w.starts_with('+')) {
+        return Err(Error::invalid(format!(
+            "unexpected word {w:?}; write tags as +{w} and put a note in --note \"…\""
+        )));
+    }
+    Ok(words)
 }
 
 /// Whether raw arguments asked for JSON (used to format clap's own errors).

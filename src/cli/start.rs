@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::{Ctx, format, split_tags};
 use crate::error::Result;
-use crate::model::SessionId;
+use crate::model::{SessionId, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Started};
 
@@ -41,8 +41,8 @@ pub fn run(ctx: &mut Ctx, args: StartArgs) -> Result<()> {
         .map(|t| ctx.instant(t, None))
         .transpose()?;
     let started = ctx.tracker.start(StartRequest {
-        project: args.project,
-        tags,
+        project: args.project.parse()?,
+        tags: parse_tags(tags)?,
         note: args.note,
         at,
     })?;

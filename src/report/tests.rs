@@ -13,7 +13,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn session(id: i64, project: &str, tags: &[&str], start: &str, end: &str) -> Session {
     let parse = |t: &str| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
     Session {
-        id,
+        id: crate::model::SessionId::new(id),
         uuid: format!("u{id}"),
         project: project.into(),
         tags: tags.iter().map(|t| (*t).to_string()).collect(),
@@ -267,7 +267,7 @@ proptest! {
             t += gap / 10;
             let start = DateTime::from_timestamp(t, 0).unwrap();
             let end = DateTime::from_timestamp(t + length, 0).unwrap();
-            sessions.push(Session { id: i64::try_from(i).unwrap(), uuid: String::new(), project: "p".into(), tags: vec![], note: None, start, end: Some(end), zone: tz });
+            sessions.push(Session { id: crate::model::SessionId::new(i64::try_from(i).unwrap()), uuid: String::new(), project: "p".into(), tags: vec![], note: None, start, end: Some(end), zone: tz });
             t += length;
         }
         let first = date(2026, 3, 1) + chrono::Duration::days(first_offset);

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Db;
 use crate::error::Result;
+use crate::model::SessionId;
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -72,7 +73,7 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// The id of the session with this UUID, if stored.
-    pub fn by_uuid(&self, uuid: &str) -> Result<Option<i64>> {
+    pub fn by_uuid(&self, uuid: &str) -> Result<Option<SessionId>> {
         self.db.sql(|conn| {
             conn.prepare_cached("SELECT id FROM sessions WHERE uuid = ?1")?
                 .query_row([uuid], |r| r.get(0))
@@ -82,8 +83,8 @@ impl<'c> ImportWriter<'c> {
 
     /// The id of a stored session sharing time with `[start, end)`. Stored sessions
     /// never overlap, so only the one starting last before `end` can: one index probe.
-    pub fn overlapping(&self, start: i64, end: i64) -> Result<Option<i64>> {
-        let found: Option<(i64, Option<i64>)> = self.db.sql(|conn| {
+    pub fn overlapping(&self, start: i64, end: i64) -> Result<Option<SessionId>> {
+        let found: Option<(SessionId, Option<i64>)> = self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT id, end_utc FROM sessions WHERE start_utc < ?1
                  ORDER BY start_utc DESC LIMIT 1",
@@ -131,14 +132,14 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// Inserts a session with its project and tags; returns its id.
-    pub fn insert(&mut self, row: &ImportRow<'_>) -> Result<i64> {
+    pub fn insert(&mut self, row: &ImportRow<'_>) -> Result<SessionId> {
         let db = self.db;
         self.insert_row(row).map_err(|e| db.error(&e))
     }
 
-    fn insert_row(&mut self, row: &ImportRow<'_>) -> Sql<i64> {
+    fn insert_row(&mut self, row: &ImportRow<'_>) -> Sql<SessionId> {
         let project = self.project_id(row.project)?;
-        let id: i64 = self
+        let id: SessionId = self
             .db
             .conn()
             .prepare_cached(
@@ -184,8 +185,8 @@ mod tests {
                     zone: "UTC",
                 };
                 assert_eq!(w.insert(&row).unwrap(), 1);
-                assert_eq!(w.by_uuid("u1").unwrap(), Some(1));
-                assert_eq!(w.overlapping(19, 30).unwrap(), Some(1));
+                assert_eq!(w.by_uuid("u1").unwrap(), Some(SessionId::new(1)));
+                assert_eq!(w.overlapping(19, 30).unwrap(), Some(SessionId::new(1)));
                 assert_eq!(w.overlapping(20, 30).unwrap(), None);
                 assert_eq!(w.overlapping(0, 10).unwrap(), None);
                 w.begin_dry_run().unwrap();
@@ -201,7 +202,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let s = crate::store::sessions::by_id(store.reader(), 1)
+        let s = crate::store::sessions::by_id(store.reader(), SessionId::new(1))
             .unwrap()
             .unwrap();
         assert_eq!((s.project.as_str(), s.tags), ("p", tags));

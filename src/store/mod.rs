@@ -320,6 +320,19 @@ impl Store {
     }
 }
 
+/// Session ids are stored as SQLite integers.
+impl rusqlite::ToSql for crate::model::SessionId {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.get().into())
+    }
+}
+
+impl rusqlite::types::FromSql for crate::model::SessionId {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        i64::column_result(value).map(crate::model::SessionId::new)
+    }
+}
+
 /// Store-internal tests run SQL on a `Db` directly.
 #[cfg(test)]
 impl std::ops::Deref for Db<'_> {

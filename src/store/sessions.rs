@@ -36,7 +36,10 @@ fn from_row(row: &Row<'_>) -> Sql<Session> {
         return Err(rusqlite::Error::FromSqlConversionFailure(
             6,
             rusqlite::types::Type::Text,
-            Box::new(super::UnknownZone { session: id, zone }),
+            Box::new(super::UnknownZone {
+                session: id.get(),
+                zone,
+            }),
         ));
     };
     Ok(Session {
@@ -137,10 +140,11 @@ fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
         .query_row([name], |r| r.get(0))
 }
 
-fn set_tags(conn: &Connection, id: SessionId, tags: &[String]) -> Sql<()> {
+fn set_tags<T: AsRef<str>>(conn: &Connection, id: SessionId, tags: &[T]) -> Sql<()> {
     conn.prepare_cached("DELETE FROM session_tags WHERE session_id = ?1")?
         .execute([id])?;
     for tag in tags {
+        let tag = tag.as_ref();
         conn.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
             .execute([tag])?;
         conn.prepare_cached(
@@ -447,7 +451,7 @@ mod tests {
             3
         );
         assert_eq!(
-            overlapping(conn, t(9, 30), Some(t(10, 30)), Some(2)).unwrap(),
+            overlapping(conn, t(9, 30), Some(t(10, 30)), Some(SessionId::new(2))).unwrap(),
             None
         );
         assert_eq!(
@@ -470,7 +474,7 @@ mod tests {
             .map(|s| s.id)
             .collect();
         assert_eq!(ids, [1, 2, 3]);
-        assert_eq!(by_id(conn, 1).unwrap().unwrap().tags, ["a", "b"]);
+        assert_eq!(by_id(conn, SessionId::new(1)).unwrap().unwrap().tags, ["a", "b"]);
     }
 }
 

@@ -12,6 +12,7 @@ use crate::interop::import::{
 };
 use crate::store::import::{ImportRow, ImportWriter};
 use crate::store::{Db, sessions};
+use crate::model::SessionId;
 use crate::time;
 use crate::tracker::{Tracker, describe};
 
@@ -25,7 +26,7 @@ struct Engine<'c, 'p> {
     now: i64,
     summary: ImportSummary,
     /// Ids written by this import with their source lines (ids only grow).
-    written: Vec<(i64, u64)>,
+    written: Vec<(SessionId, u64)>,
     conflicts: Vec<String>,
     progress: &'p mut dyn FnMut(Progress),
     total: u64,

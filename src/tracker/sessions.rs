@@ -6,23 +6,36 @@ use chrono::{DateTime, Utc};
 use super::{Tracker, check_interval, describe, load, not_future, nothing_running, overlap_error};
 use crate::error::{Error, Hint, Result};
 use crate::model::{
-    LeanSession, NewSession, ProjectSummary, Session, SessionEdit, SessionId, TagSummary,
-    normalize_note, normalize_tags, validate_project,
+    LeanSession, NewSession, ProjectName, ProjectSummary, Session, SessionEdit, SessionId, Tag,
+    TagSummary, normalize_note, parse_tags,
 };
 use crate::store::{Db, sessions};
 use crate::time::{self, range::Span};
 
 /// What `start` (and `continue`) should record.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct StartRequest {
     /// Project name.
-    pub project: String,
-    /// Tag names without `+`.
-    pub tags: Vec<String>,
+    pub project: ProjectName,
+    /// Tags, sorted and without duplicates (see [`parse_tags`]).
+    pub tags: Vec<Tag>,
     /// Optional note.
     pub note: Option<String>,
     /// Start instant; `None` is now.
     pub at: Option<DateTime<Utc>>,
+}
+
+impl StartRequest {
+    /// A session of `project` from now, without tags or a note.
+    #[must_use]
+    pub fn new(project: ProjectName) -> Self {
+        StartRequest {
+            project,
+            tags: Vec::new(),
+            note: None,
+            at: None,
+        }
+    }
 }
 
 /// The result of `start`: the new session and what happened to the one that ran.
@@ -42,9 +55,12 @@ impl Tracker {
         let now = self.now();
         let at = request.at.unwrap_or(now);
         not_future(at, now, "start", self.zone)?;
+        let mut tags = request.tags;
+        tags.sort();
+        tags.dedup();
         let new = NewSession {
-            project: validate_project(&request.project)?,
-            tags: normalize_tags(&request.tags)?,
+            project: request.project,
+            tags,
             note: normalize_note(request.note.as_deref()),
             start: at,
             end: None,
@@ -140,9 +156,10 @@ impl Tracker {
                 describe(&source)
             )));
         }
+        // The stored names passed these checks when they were written.
         self.start(StartRequest {
-            project: source.project,
-            tags: source.tags,
+            project: source.project.parse()?,
+            tags: parse_tags(&source.tags)?,
             note: source.note,
             at,
         })
@@ -154,12 +171,12 @@ impl Tracker {
         let end = new
             .end
             .ok_or_else(|| Error::invalid("a past session needs an end; give --to or --for"))?;
-        let new = NewSession {
-            project: validate_project(&new.project)?,
-            tags: normalize_tags(&new.tags)?,
+        let mut new = NewSession {
             note: normalize_note(new.note.as_deref()),
             ..new
         };
+        new.tags.sort();
+        new.tags.dedup();
         check_interval(new.start, Some(end), now, self.zone)?;
         self.store.write(|tx| {
             if let Some(other) = sessions::overlapping(tx, new.start, Some(end), None)? {
@@ -193,12 +210,10 @@ impl Tracker {
             ));
         }
         let (now, zone) = (self.now(), self.zone);
-        let add_tags = normalize_tags(&edit.add_tags)?;
-        let project = edit.project.as_deref().map(validate_project).transpose()?;
         self.store.write(|tx| {
             let mut session = load(tx, id)?;
-            if let Some(project) = project {
-                session.project = project;
+            if let Some(project) = &edit.project {
+                session.project = project.to_string();
             }
             session.start = edit.start.unwrap_or(session.start);
             session.end = edit.end.or(session.end);
@@ -207,15 +222,17 @@ impl Tracker {
             }
             for tag in &edit.remove_tags {
                 let before = session.tags.len();
-                session.tags.retain(|t| t != tag.trim_start_matches('+'));
+                session.tags.retain(|t| t != tag.as_str());
                 if session.tags.len() == before {
                     return Err(Error::invalid(format!(
-                        "session {id} has no tag {tag:?}; nothing removed"
+                        "session {id} has no tag {:?}; nothing removed",
+                        tag.as_str()
                     )));
                 }
             }
-            session.tags.extend(add_tags.iter().cloned());
-            session.tags = normalize_tags(&session.tags)?;
+            session.tags.extend(edit.add_tags.iter().map(ToString::to_string));
+            session.tags.sort();
+            session.tags.dedup();
             check_interval(session.start, session.end, now, zone)?;
             if let Some(other) = sessions::overlapping(tx, session.start, session.end, Some(id))? {
                 return Err(overlap_error(&format!("session {id}"), &other));

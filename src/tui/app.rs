@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::undo::Undo;
 use crate::error::Result;
 use crate::leisure::data;
-use crate::model::{NewSession, Session, SessionEdit};
+use crate::model::{NewSession, Session, SessionEdit, SessionId};
 use crate::report::GroupBy;
 use crate::time::{self, calendar};
 use crate::tracker::{StartRequest, Tracker};
@@ -25,7 +25,7 @@ pub enum Mode {
     /// The help overlay.
     Help,
     /// "Delete session N?"
-    ConfirmDelete(i64),
+    ConfirmDelete(SessionId),
     /// A form.
     Form(Form),
     /// The filter prompt.
@@ -359,7 +359,7 @@ impl App {
 
     fn update_confirm(
         &mut self,
-        id: i64,
+        id: SessionId,
         action: Action,
         tracker: &mut Tracker,
     ) -> Result<Option<Action>> {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::model::{NewSession, Session, SessionEdit};
+use crate::model::{NewSession, Session, SessionEdit, SessionId, parse_tags};
 use crate::time;
 
 /// What the form is for.
@@ -15,7 +15,7 @@ pub enum FormKind {
     /// Add a past session.
     Add,
     /// Edit session `id`.
-    Edit(i64),
+    Edit(SessionId),
 }
 
 /// One text field.
@@ -148,12 +148,20 @@ impl Form {
         self.focus = i;
     }
 
-    /// Tags typed as `+a +b` or `a b`.
-    fn tags(&self) -> Vec<String> {
-        self.text(TAGS)
-            .split_whitespace()
-            .map(|t| t.trim_start_matches('+').to_string())
-            .collect()
+    /// Tags typed as `+a +b` or `a b` (the `+` is [`Tag`](crate::model::Tag)'s to strip).
+    fn tag_words(&self) -> Vec<&str> {
+        self.text(TAGS).split_whitespace().collect()
+    }
+
+    /// Parses field `i` with `parse`; a refusal is shown on that field.
+    fn parsed<T>(&mut self, i: usize, parse: impl FnOnce(&Self) -> crate::Result<T>) -> Option<T> {
+        match parse(self) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.fail(i, super::hint::error_line(&e));
+                None
+            }
+        }
     }
 
     fn instant(
@@ -189,9 +197,11 @@ impl Form {
             (start, Some(end))
         };
         let note = Some(self.text(NOTE).to_string()).filter(|n| !n.is_empty());
+        let project = self.parsed(PROJECT, |f| f.text(PROJECT).parse())?;
+        let tags = self.parsed(TAGS, |f| parse_tags(&f.tag_words()))?;
         Some(NewSession {
-            project: self.text(PROJECT).to_string(),
-            tags: self.tags(),
+            project,
+            tags,
             note,
             start,
             end,
@@ -213,10 +223,10 @@ impl Form {
         } else {
             Some(self.instant(TO, now, zone, day)?)
         };
-        let tags = self.tags();
+        let tags = self.parsed(TAGS, |f| parse_tags(&f.tag_words()))?;
         let mut edit = SessionEdit::default();
         if self.text(PROJECT) != original.project {
-            edit.project = Some(self.text(PROJECT).to_string());
+            edit.project = Some(self.parsed(PROJECT, |f| f.text(PROJECT).parse())?);
         }
         if start != original.start {
             edit.start = Some(start);
@@ -230,15 +240,16 @@ impl Form {
         }
         edit.add_tags = tags
             .iter()
-            .filter(|t| !original.tags.contains(t))
+            .filter(|t| !original.tags.iter().any(|o| o == t.as_str()))
             .cloned()
             .collect();
         edit.remove_tags = original
             .tags
             .iter()
-            .filter(|t| !tags.contains(t))
-            .cloned()
-            .collect();
+            .filter(|o| !tags.iter().any(|t| t.as_str() == o.as_str()))
+            .map(|o| o.parse())
+            .collect::<crate::Result<_>>()
+            .ok()?;
         Some(edit)
     }
 

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::App;
 use crate::error::Result;
-use crate::model::{Session, SessionEdit};
+use crate::model::{Session, SessionEdit, parse_tags};
 use crate::tracker::Tracker;
 
 /// What `u` can take back.
@@ -27,22 +27,23 @@ impl App {
             Some(Undo::Edited(before)) => {
                 let now = tracker.session(before.id)?;
                 let edit = SessionEdit {
-                    project: Some(before.project.clone()),
+                    project: Some(before.project.parse()?),
                     start: Some(before.start),
                     end: before.end,
                     note: Some(before.note.clone()),
-                    add_tags: before
-                        .tags
-                        .iter()
-                        .filter(|t| !now.tags.contains(t))
-                        .cloned()
-                        .collect(),
-                    remove_tags: now
-                        .tags
-                        .iter()
-                        .filter(|t| !before.tags.contains(t))
-                        .cloned()
-                        .collect(),
+                    add_tags: parse_tags(
+                        &before
+                            .tags
+                            .iter()
+                            .filter(|t| !now.tags.contains(t))
+                            .collect::<Vec<_>>(),
+                    )?,
+                    remove_tags: parse_tags(
+                        &now.tags
+                            .iter()
+                            .filter(|t| !before.tags.contains(t))
+                            .collect::<Vec<_>>(),
+                    )?,
                 };
                 tracker.edit(before.id, &edit)?;
                 self.info(format!("Undid the edit of session {}.", before.id));

@@ -95,7 +95,7 @@ proptest! {
         let mut start = Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap();
         for (project, tags, note, seconds) in sessions {
             let end = start + Duration::seconds(seconds);
-            source.add(NewSession { project, tags, note, start, end: Some(end), zone: chrono_tz::Europe::Berlin }).unwrap();
+            source.add(NewSession { project: project.as_str().into(), tags: tags.iter().map(|t| t.as_str().into()).collect(), note, start, end: Some(end), zone: chrono_tz::Europe::Berlin }).unwrap();
             start = end + Duration::seconds(60);
         }
         for (format, export_format) in [(Format::Csv, ExportFormat::Csv), (Format::Json, ExportFormat::Json)] {

@@ -11,6 +11,7 @@ use super::action::{Action, View};
 use super::app::{App, Mode};
 use super::theme::Theme;
 use crate::time::Clock;
+use crate::model::SessionId;
 use crate::tracker::Tracker;
 
 fn now() -> DateTime<Utc> {
@@ -138,7 +139,7 @@ fn start_stop_edit_delete_undo() {
     run(&mut app, &mut t, typed("09:15"));
     run(&mut app, &mut t, [Action::Confirm]);
     assert_eq!(app.mode, Mode::Normal, "{:?}", app.status);
-    let added = t.session(2).unwrap();
+    let added = t.session(SessionId::new(2)).unwrap();
     assert_eq!(
         (added.project.as_str(), added.duration_seconds(now())),
         ("past", 4500)
@@ -156,17 +157,17 @@ fn start_stop_edit_delete_undo() {
     );
     run(&mut app, &mut t, typed("edited"));
     run(&mut app, &mut t, [Action::Confirm]);
-    assert_eq!(t.session(2).unwrap().note.as_deref(), Some("edited"));
-    let before_delete = t.session(2).unwrap();
+    assert_eq!(t.session(SessionId::new(2)).unwrap().note.as_deref(), Some("edited"));
+    let before_delete = t.session(SessionId::new(2)).unwrap();
     run(&mut app, &mut t, [Action::AskDelete]);
-    assert_eq!(app.mode, Mode::ConfirmDelete(2));
+    assert_eq!(app.mode, Mode::ConfirmDelete(SessionId::new(2)));
     assert!(text(&draw(&app, 80, 24)).contains("Delete session 2? y / n"));
     run(&mut app, &mut t, [Action::Type('y')]);
-    assert!(t.session(2).is_err());
+    assert!(t.session(SessionId::new(2)).is_err());
     // Undo puts back the same session: same id and uuid, so scripts holding either
     // still find it.
     run(&mut app, &mut t, [Action::Undo]);
-    assert_eq!(t.session(2).unwrap(), before_delete);
+    assert_eq!(t.session(SessionId::new(2)).unwrap(), before_delete);
     assert!(
         app.status
             .as_ref()
@@ -196,10 +197,7 @@ fn undo_of_a_deleted_running_session_restarts_it_unless_another_runs() {
     // Deleted again, and meanwhile another session started: the undo is refused with
     // the reason in the status line, and nothing changes.
     run(&mut app, &mut t, [Action::AskDelete, Action::Type('y')]);
-    t.start(crate::tracker::StartRequest {
-        project: "other".into(),
-        ..Default::default()
-    })
+    t.start(crate::tracker::StartRequest::new("other".into()))
     .unwrap();
     run(&mut app, &mut t, [Action::Undo]);
     let status = app.status.as_ref().unwrap();
@@ -359,10 +357,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
     assert!(app.snapshot.running.is_none());
     let mut other = open();
     other
-        .start(crate::tracker::StartRequest {
-            project: "elsewhere".into(),
-            ..Default::default()
-        })
+        .start(crate::tracker::StartRequest::new("elsewhere".into()))
         .unwrap();
     run(&mut app, &mut tui_side, [Action::Tick]);
     assert_eq!(
@@ -385,10 +380,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
         let _ = draw(&app, 120, 40);
         assert!(tui_side.is_idle(), "{view:?} left a transaction open");
         other
-            .start(crate::tracker::StartRequest {
-                project: format!("{view:?}"),
-                ..Default::default()
-            })
+            .start(crate::tracker::StartRequest::new(format!("{view:?}").as_str().into()))
             .ok();
         let checkpoint = rusqlite::Connection::open(&db).unwrap();
         let (busy, log, done): (i64, i64, i64) = checkpoint
@@ -437,8 +429,8 @@ fn past(
         .unwrap()
         .with_timezone(&Utc);
     t.add(crate::model::NewSession {
-        project: project.to_string(),
-        tags: tags.iter().map(|s| (*s).to_string()).collect(),
+        project: project.into(),
+        tags: tags.iter().map(|s| (*s).into()).collect(),
         note: note.map(str::to_string),
         start,
         end: Some(start + chrono::Duration::minutes(minutes)),

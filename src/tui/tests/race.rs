@@ -48,7 +48,9 @@ fn other_process_starts(db: PathBuf, project: &'static str) -> impl FnOnce() + '
         open(&db)
             .start(StartRequest {
                 project: project.into(),
-                ..Default::default()
+                tags: Vec::new(),
+                note: None,
+                at: None,
             })
             .unwrap();
     }

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 
 use super::{draw, run, text};
 use crate::config::Config;
-use crate::model::NewSession;
+use crate::model::{NewSession, SessionId};
 use crate::report::GroupBy;
 use crate::time::{Clock, resolve_local};
 use crate::tracker::Tracker;
@@ -392,8 +392,8 @@ fn session_ids_up_to_seven_digits_fit_and_line_up() {
     let mut app = App::load(&t, Theme::new(false)).unwrap();
     app.view = View::Sessions;
     // Ids as a long-used database has them (newest first, as the view lists).
-    app.snapshot.sessions[0].id = 1_234_567;
-    app.snapshot.sessions[1].id = 42;
+    app.snapshot.sessions[0].id = SessionId::new(1_234_567);
+    app.snapshot.sessions[1].id = SessionId::new(42);
     let buf = draw(&app, 100, 20);
     let screen = text(&buf);
     let long = row_with(&buf, 0, "1234567");

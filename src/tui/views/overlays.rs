@@ -74,7 +74,7 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-pub fn confirm(app: &App, id: i64, area: Rect, buf: &mut Buffer) {
+pub fn confirm(app: &App, id: crate::model::SessionId, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 44, 3);
     Clear.render(rect, buf);
     Paragraph::new(Line::styled(
