@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod report;
+pub mod setup;
 pub mod store;
 pub mod time;
 pub mod tracker;
