@@ -26,15 +26,17 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
+    // Errors follow `--json` anywhere on the line (`json`), even where clap read it as
+    // a value; the answer follows the flag as parsed.
     let Cli {
         db,
         config,
-        json: _,
+        json: answer_json,
         demo,
         command,
     } = parsed;
     let result = Setup::load(db, config).and_then(|setup| match command {
-        Some(command) => cli::run(command, setup, json),
+        Some(command) => cli::run(command, setup, answer_json),
         None => open_tui(setup, demo),
     });
     match result {
