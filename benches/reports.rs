@@ -416,8 +416,7 @@ impl Rng {
 
 /// A project name the bench writes (always a valid one).
 fn name(text: &str) -> ProjectName {
-    text.parse()
-        .unwrap_or_else(|e| panic!("project: {e}"))
+    text.parse().unwrap_or_else(|e| panic!("project: {e}"))
 }
 
 const PROJECTS: [&str; 6] = ["writing", "coding", "review", "email", "research", "admin"];

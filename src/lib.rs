@@ -2,7 +2,8 @@
 //!
 //! Module map: `tracker` is the API both faces (CLI, TUI) call; `store` is the
 //! only place SQL lives; `time` owns clocks, zones and parsing; `model` holds the
-//! plain domain types; `cli` is the command-line face.
+//! plain domain types; `setup` turns paths, clock and zone into a `Tracker`;
+//! `cli` is the command-line face and `tui` the terminal UI (`main` picks one).
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod limits;
 pub mod model;
 pub mod paths;
 pub mod report;
+pub mod setup;
 pub mod store;
 pub mod time;
 pub mod tracker;

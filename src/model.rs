@@ -49,9 +49,9 @@ impl FromStr for SessionId {
     fn from_str(text: &str) -> Result<Self> {
         match text.trim().parse::<i64>() {
             Ok(n) if n > 0 => Ok(SessionId(n)),
-            _ => Err(Error::invalid(format!(
-                "{text:?} is not a session id; give the number `log` shows, e.g. 12"
-            ))),
+            _ => Err(Error::invalid(
+                "not a session id; give the number the session list shows, e.g. 12",
+            )),
         }
     }
 }

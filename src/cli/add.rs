@@ -64,6 +64,6 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         format::when(zone, session.start),
         time::human_duration(session.duration_seconds(now))
     ));
-    ctx.out.value(&session.to_json(now));
+    ctx.out.value(|| session.to_json(now));
     Ok(())
 }

@@ -192,30 +192,15 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// Runs `fill` against the file (atomic, checked against the database) or stdout.
-    /// A closed stdout pipe (`| head`) ends the output quietly.
-    pub fn write(
-        &self,
-        ctx: &Ctx,
-        fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
-    ) -> Result<()> {
+    /// With `-o FILE`, sends the verb's answer to FILE (written atomically, never over
+    /// the database) instead of stdout.
+    pub fn open(&self, ctx: &mut Ctx) -> Result<()> {
         use crate::interop::atomic;
-        match &self.output {
-            Some(path) => {
-                atomic::check_not_database(path, ctx.tracker.db_path())?;
-                atomic::write_file(path, self.force, fill)
-            }
-            None => {
-                let stdout = std::io::stdout();
-                let mut writer = std::io::BufWriter::new(stdout.lock());
-                let result = fill(&mut writer).and_then(|()| {
-                    std::io::Write::flush(&mut writer).map_err(atomic::output_error)
-                });
-                match result {
-                    Err(e) if e.is_broken_pipe() => Ok(()),
-                    other => other,
-                }
-            }
+        if let Some(path) = &self.output {
+            atomic::check_not_database(path, ctx.tracker.db_path())?;
+            ctx.out
+                .redirect(atomic::AtomicFile::create(path, self.force)?);
         }
+        Ok(())
     }
 }

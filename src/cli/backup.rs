@@ -60,7 +60,7 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
         db.display(),
         db.display()
     ));
-    ctx.out.value(&Answer {
+    ctx.out.value(|| Answer {
         database: db,
         backup: target,
         bytes,

@@ -79,7 +79,7 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
         since,
         today,
     );
-    ctx.out.value(&BalanceJson {
+    ctx.out.value(|| BalanceJson {
         zone: zone.name(),
         balance: &b,
     });

@@ -92,7 +92,7 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         ));
     }
     let dividend = ctx.tracker.dividend(&request)?;
-    ctx.out.value(&dividend);
+    ctx.out.value(|| &dividend);
     if !ctx.out.json {
         render(ctx, &dividend);
     }
@@ -113,7 +113,7 @@ fn countries(ctx: &mut Ctx) -> Result<()> {
             }
         })
         .collect();
-    ctx.out.value(&list);
+    ctx.out.value(|| &list);
     for c in &list {
         ctx.out.line(format!(
             "{}  {}–{}  {}",

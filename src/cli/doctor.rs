@@ -57,7 +57,7 @@ pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()
         };
         out.line(format!("{mark}  {:<16} {}", check.name, check.detail));
     }
-    out.value(&report);
+    out.value(|| &report);
     let problems: Vec<&str> = report.problems().map(|c| c.name).collect();
     if problems.is_empty() {
         out.line("");

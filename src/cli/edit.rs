@@ -70,7 +70,7 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
         session.id,
         format::row(&session, zone, now).trim_start()
     ));
-    ctx.out.value(&session.to_json(now));
+    ctx.out.value(|| session.to_json(now));
     Ok(())
 }
 
@@ -84,6 +84,6 @@ pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
         format::when(zone, session.start),
         time::human_duration(session.duration_seconds(now))
     ));
-    ctx.out.value(&session.to_json(now));
+    ctx.out.value(|| session.to_json(now));
     Ok(())
 }

@@ -52,17 +52,15 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
         args.range.span(ctx, zone)?
     };
     let now = ctx.tracker.now();
-    let tracker = &ctx.tracker;
+    args.output.open(ctx)?;
     let filter = args.filter.to_filter();
-    args.output.write(ctx, |out| {
-        let mut exporter =
-            Exporter::begin(format, out, now, args.output.raw).map_err(output_error)?;
-        tracker.each_session(span, |s| {
-            if filter.matches(&s.project, &s.tags) {
-                exporter.session(s).map_err(output_error)?;
-            }
-            Ok(())
-        })?;
-        exporter.finish().map_err(output_error).map(|_| ())
-    })
+    let Ctx { tracker, out } = ctx;
+    let mut exporter = Exporter::begin(format, out, now, args.output.raw).map_err(output_error)?;
+    tracker.each_session(span, |s| {
+        if filter.matches(&s.project, &s.tags) {
+            exporter.session(s).map_err(output_error)?;
+        }
+        Ok(())
+    })?;
+    exporter.finish().map_err(output_error).map(|_| ())
 }

@@ -120,7 +120,7 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
             summary.notes_total - summary.notes.len() as u64
         ));
     }
-    ctx.out.value(&summary);
+    ctx.out.value(|| &summary);
     for line in text(&summary, args.tz.is_some()) {
         ctx.out.line(line);
     }

@@ -64,7 +64,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let (first, last) = range_days(ctx, &args.range, zone)?;
     let Some(set) = LimitSet::from_config(&ctx.tracker.config().limits) else {
-        ctx.out.value(&LimitsJson {
+        ctx.out.value(|| LimitsJson {
             set: "none",
             from: first,
             to: last,
@@ -96,7 +96,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
             tracked_since: ctx.tracker.tracked_since()?,
         },
     );
-    ctx.out.value(&LimitsJson {
+    ctx.out.value(|| LimitsJson {
         set: set.name,
         from: first,
         to: last,

@@ -6,7 +6,7 @@ use crate::time;
 
 pub fn projects(ctx: &mut Ctx) -> Result<()> {
     let projects = ctx.tracker.projects()?;
-    ctx.out.value(&projects);
+    ctx.out.value(|| &projects);
     if projects.is_empty() {
         ctx.out
             .line("No projects yet. `otium start PROJECT` creates one.");
@@ -29,7 +29,7 @@ pub fn projects(ctx: &mut Ctx) -> Result<()> {
 
 pub fn tags(ctx: &mut Ctx) -> Result<()> {
     let tags = ctx.tracker.tags()?;
-    ctx.out.value(&tags);
+    ctx.out.value(|| &tags);
     if tags.is_empty() {
         ctx.out
             .line("No tags yet. Add them as +name: `otium start writing +draft`.");

@@ -1,11 +1,13 @@
-//! `otium log`: sessions grouped by the local day they start on.
+//! `otium log`: sessions grouped by the local day they start on, streamed as they
+//! are read, so `log --all` holds one day's rows at a time, not the whole history.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use clap::Args;
 
-use super::{Ctx, args::RangeArgs, format};
+use super::{Ctx, Out, args::RangeArgs, format};
 use crate::error::Result;
-use crate::model::SessionJson;
+use crate::model::Session;
 use crate::report::apportion;
 use crate::time;
 
@@ -20,36 +22,66 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let span = args.range.span(ctx, zone)?;
     let now = ctx.tracker.now();
-    let sessions = ctx.tracker.sessions(span)?;
-    let json: Vec<SessionJson> = sessions.iter().map(|s| s.to_json(now)).collect();
-    ctx.out.value(&json);
-    if sessions.is_empty() {
-        ctx.out.line("No sessions in this range.");
+    let Ctx { tracker, out } = ctx;
+    if out.json {
+        let mut array = out.json_array();
+        tracker.each_session(span, |s| array.push(&s.to_json(now)))?;
+        array.finish();
+        return Ok(());
     }
-    // A day's rows share its rounded total by largest remainder, as in `report`, so
-    // the minutes shown on the rows add up to the minutes shown for the day.
-    let mut rest = sessions.as_slice();
-    while let Some(first) = rest.first() {
-        let date: NaiveDate = time::local_date(zone, first.start);
-        let count = rest
+    let mut day = Day {
+        zone,
+        now,
+        date: None,
+        sessions: Vec::new(),
+    };
+    tracker.each_session(span, |s| {
+        let date = time::local_date(zone, s.start);
+        if day.date != Some(date) {
+            day.write(out);
+            day.date = Some(date);
+        }
+        day.sessions.push(s.clone());
+        out.status()
+    })?;
+    if day.date.is_none() {
+        out.line("No sessions in this range.");
+    }
+    day.write(out);
+    Ok(())
+}
+
+/// The rows of the local day being read (sessions come oldest first, so a day's
+/// rows arrive together).
+struct Day {
+    zone: Tz,
+    now: DateTime<Utc>,
+    date: Option<NaiveDate>,
+    sessions: Vec<Session>,
+}
+
+impl Day {
+    /// Writes the day's heading and rows, and empties it for the next day.
+    fn write(&mut self, out: &mut Out) {
+        let Some(date) = self.date else { return };
+        // A day's rows share its rounded total by largest remainder, as in `report`, so
+        // the minutes shown on the rows add up to the minutes shown for the day.
+        let seconds: Vec<i64> = self
+            .sessions
             .iter()
-            .take_while(|o| time::local_date(zone, o.start) == date)
-            .count();
-        let (day, later) = rest.split_at(count);
-        rest = later;
-        let seconds: Vec<i64> = day.iter().map(|o| o.duration_seconds(now)).collect();
+            .map(|s| s.duration_seconds(self.now))
+            .collect();
         let total: i64 = seconds.iter().sum();
-        let total_minutes = apportion::round_minutes(total);
-        ctx.out.line(format!(
+        out.line(format!(
             "{}  {:>8}",
             date.format("%a %Y-%m-%d"),
             time::human_duration(total)
         ));
-        let shown = apportion::apportion(&seconds, total_minutes);
-        for ((s, exact), minutes) in day.iter().zip(&seconds).zip(shown) {
+        let shown = apportion::apportion(&seconds, apportion::round_minutes(total));
+        for ((s, exact), minutes) in self.sessions.iter().zip(&seconds).zip(shown) {
             let duration = format::minutes(*exact, minutes);
-            ctx.out.line(format::row_shown(s, zone, &duration));
+            out.line(format::row_shown(s, self.zone, &duration));
         }
+        self.sessions.clear();
     }
-    Ok(())
 }

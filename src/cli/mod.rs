@@ -22,18 +22,20 @@ mod report;
 mod start;
 mod status;
 mod stop;
+mod usage;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::config::Config;
+use crate::Tracker;
 use crate::error::{Error, Result};
-use crate::time::{self, Clock, Resolved};
-use crate::{Tracker, paths};
+use crate::setup::Setup;
+use crate::time::{self, Resolved};
 
-pub use out::Out;
+pub use out::{JsonArray, Out};
+pub use usage::usage_message;
 
 /// otium: track work time from the terminal, and see the leisure your productivity could buy.
 #[derive(Debug, Parser)]
@@ -129,102 +131,51 @@ impl Ctx {
     }
 }
 
-/// Runs a parsed command line; the answer is written into `out`.
-pub fn run(cli: Cli, out: &mut Out) -> Result<()> {
-    let clock = Clock::from_env()?;
-    let zone = time::zone_from_env()?;
-    let config_path =
-        paths::config_path(cli.config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
-    let config = Config::load(
-        config_path
-            .as_ref()
-            .map(|(p, explicit)| (p.as_path(), *explicit)),
-    )?;
-    let Some(command) = cli.command else {
-        return open_tui(
-            cli.demo,
-            cli.db.or_else(|| env_path("OTIUM_DB")),
-            config,
-            clock,
-            zone,
-        );
-    };
-    let db = paths::database_path(cli.db.or_else(|| env_path("OTIUM_DB")).as_deref())?;
+/// Runs one verb on the tracker `setup` opens, streaming its answer to stdout (or
+/// `-o FILE`) in human or `json` form. A closed stdout pipe is success.
+pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
+    let db = setup.database_path()?;
     // Every other verb creates a missing database; these two only look at one.
     match command {
         Command::Doctor(_) => doctor::require_database(&db, "check")?,
         Command::Backup(_) => doctor::require_database(&db, "back up")?,
         _ => {}
     }
-    let tracker = Tracker::open(&db, config, clock, zone)?;
+    let config_path = setup.config_path().map(Path::to_path_buf);
+    let tracker = setup.open(&db)?;
+    let mut out = Out::stdout(json);
     if let Some(upgrade) = tracker.upgraded() {
         out.note(&upgrade.note());
     }
-    let mut ctx = Ctx {
-        tracker,
-        out: std::mem::take(out),
-    };
-    let result = match command {
-        Command::Start(args) => start::run(&mut ctx, args),
-        Command::Stop(args) => stop::run(&mut ctx, &args),
-        Command::Status(args) => status::run(&mut ctx, &args),
-        Command::Cancel => stop::cancel(&mut ctx),
-        Command::Continue(args) => start::resume(&mut ctx, &args),
-        Command::Add(args) => add::run(&mut ctx, args),
-        Command::Log(args) => log::run(&mut ctx, &args),
-        Command::Edit(args) => edit::run(&mut ctx, args),
-        Command::Rm(args) => edit::remove(&mut ctx, &args),
-        Command::Report(args) => report::run(&mut ctx, &args),
-        Command::Export(args) => export::run(&mut ctx, &args),
-        Command::Import(args) => import::run(&mut ctx, &args),
-        Command::Project(args) => project::run(&mut ctx, &args),
-        Command::Output(args) => output::run(&mut ctx, &args),
-        Command::Dividend(args) => dividend::run(&mut ctx, &args),
-        Command::Projects => lists::projects(&mut ctx),
-        Command::Tags => lists::tags(&mut ctx),
-        Command::Balance(args) => balance::run(&mut ctx, &args),
-        Command::Limits(args) => limits::run(&mut ctx, &args),
-        Command::Doctor(args) => doctor::run(
-            &mut ctx,
-            &args,
-            config_path.as_ref().map(|(p, _)| p.as_path()),
-        ),
-        Command::Backup(args) => backup::run(&mut ctx, &args),
-    };
-    *out = ctx.out;
-    result
+    let mut ctx = Ctx { tracker, out };
+    let result = dispatch(&mut ctx, command, config_path.as_deref());
+    ctx.out.finish(result)
 }
 
-/// Opens the TUI on the user's database, or with `demo` on a seeded throw-away one.
-fn open_tui(
-    demo: bool,
-    db: Option<PathBuf>,
-    config: Config,
-    clock: Clock,
-    zone: chrono_tz::Tz,
-) -> Result<()> {
-    crate::tui::require_terminal()?;
-    if demo {
-        let dir = tempfile::tempdir().map_err(|e| {
-            Error::new(
-                crate::ErrorKind::Io,
-                format!("cannot create a demo folder: {e}"),
-            )
-        })?;
-        let mut tracker = Tracker::open(&dir.path().join("demo.db"), config, clock, zone)?;
-        crate::demo::seed(&mut tracker)?;
-        return crate::tui::run(&mut tracker);
+fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Result<()> {
+    match command {
+        Command::Start(args) => start::run(ctx, args),
+        Command::Stop(args) => stop::run(ctx, &args),
+        Command::Status(args) => status::run(ctx, &args),
+        Command::Cancel => stop::cancel(ctx),
+        Command::Continue(args) => start::resume(ctx, &args),
+        Command::Add(args) => add::run(ctx, args),
+        Command::Log(args) => log::run(ctx, &args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Rm(args) => edit::remove(ctx, &args),
+        Command::Report(args) => report::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Import(args) => import::run(ctx, &args),
+        Command::Project(args) => project::run(ctx, &args),
+        Command::Output(args) => output::run(ctx, &args),
+        Command::Dividend(args) => dividend::run(ctx, &args),
+        Command::Projects => lists::projects(ctx),
+        Command::Tags => lists::tags(ctx),
+        Command::Balance(args) => balance::run(ctx, &args),
+        Command::Limits(args) => limits::run(ctx, &args),
+        Command::Doctor(args) => doctor::run(ctx, &args, config_path),
+        Command::Backup(args) => backup::run(ctx, &args),
     }
-    let db = paths::database_path(db.as_deref())?;
-    let mut tracker = Tracker::open(&db, config, clock, zone)?;
-    crate::tui::run(&mut tracker)
-}
-
-/// A path from the environment; an empty variable counts as unset.
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
 }
 
 /// Splits `+tag` words from anything else, which is an error with a hint.

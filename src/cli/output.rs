@@ -48,6 +48,6 @@ pub fn run(ctx: &mut Ctx, args: &OutputCmdArgs) -> Result<()> {
         entry.project,
         time::date_hhmm_in(ctx.tracker.zone(), entry.at)
     ));
-    ctx.out.value(&entry);
+    ctx.out.value(|| &entry);
     Ok(())
 }

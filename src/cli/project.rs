@@ -47,7 +47,7 @@ pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
         Some(unit) => ctx.out.line(format!("Project {name} produces {unit}.")),
         None => ctx.out.line(format!("Project {name} has no output unit.")),
     }
-    ctx.out.value(&ProjectJson {
+    ctx.out.value(|| ProjectJson {
         name,
         output_unit: unit,
     });

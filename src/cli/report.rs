@@ -1,5 +1,7 @@
 //! `otium report`: totals for a range, grouped, in a chosen format.
 
+use std::io::Write;
+
 use clap::{Args, ValueEnum};
 
 use super::Ctx;
@@ -88,33 +90,33 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     } else {
         Vec::new()
     };
-    args.output.write(ctx, |out| {
-        match format {
-            ReportFormat::Table => report::table::render(&report, out).and_then(|()| {
-                alerts
-                    .iter()
-                    .try_for_each(|a| writeln!(out, "Limits this week: {a}"))
-            }),
-            ReportFormat::Md => report::markdown::render(&report, out),
-            ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
-            ReportFormat::Json => report::json::render(&report, out),
-            ReportFormat::Html => {
-                let (first, per_time, per_project) = match &charts {
-                    Some(c) if c.over_time_by == GroupBy::Month => {
-                        ("Hours per month", &c.over_time, &c.per_project)
-                    }
-                    Some(c) => ("Hours per day", &c.over_time, &c.per_project),
-                    None => ("Hours per day", &report, &report),
-                };
-                report::html::render(
-                    &report,
-                    &[(first, per_time), ("Hours per project", per_project)],
-                    out,
-                )
-            }
+    args.output.open(ctx)?;
+    let out = &mut ctx.out;
+    match format {
+        ReportFormat::Table => report::table::render(&report, out).and_then(|()| {
+            alerts
+                .iter()
+                .try_for_each(|a| writeln!(out, "Limits this week: {a}"))
+        }),
+        ReportFormat::Md => report::markdown::render(&report, out),
+        ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
+        ReportFormat::Json => report::json::render(&report, out),
+        ReportFormat::Html => {
+            let (first, per_time, per_project) = match &charts {
+                Some(c) if c.over_time_by == GroupBy::Month => {
+                    ("Hours per month", &c.over_time, &c.per_project)
+                }
+                Some(c) => ("Hours per day", &c.over_time, &c.per_project),
+                None => ("Hours per day", &report, &report),
+            };
+            report::html::render(
+                &report,
+                &[(first, per_time), ("Hours per project", per_project)],
+                out,
+            )
         }
-        .map_err(output_error)
-    })
+    }
+    .map_err(output_error)
 }
 
 fn resolve_format(format: Option<ReportFormat>, json: bool) -> Result<ReportFormat> {

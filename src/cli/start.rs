@@ -86,5 +86,5 @@ fn report(ctx: &mut Ctx, started: &Started) {
         time::hhmm_in(zone, new.start),
         new.id
     ));
-    ctx.out.value(&new.to_json(now));
+    ctx.out.value(|| new.to_json(now));
 }

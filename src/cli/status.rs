@@ -51,7 +51,7 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         })
         .unwrap_or_default();
     warnings.extend(super::limits::week_alerts(ctx)?);
-    ctx.out.value(&StatusJson {
+    ctx.out.value(|| StatusJson {
         running: running.is_some(),
         session: running.as_ref().map(|s| s.to_json(now)),
         warnings: warnings.clone(),

@@ -45,7 +45,7 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
             entry.amount, entry.project
         ));
     }
-    ctx.out.value(&session.to_json(now));
+    ctx.out.value(|| session.to_json(now));
     Ok(())
 }
 
@@ -59,6 +59,6 @@ pub fn cancel(ctx: &mut Ctx) -> Result<()> {
         time::hhmm_in(zone, session.start),
         time::human_duration(session.duration_seconds(now))
     ));
-    ctx.out.value(&session.to_json(now));
+    ctx.out.value(|| session.to_json(now));
     Ok(())
 }

@@ -60,6 +60,87 @@ pub fn check_not_database(target: &Path, database: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A file being written atomically: writes go to a buffered temp file in the target's
+/// folder, and [`AtomicFile::commit`] syncs it and renames it into place. Dropped
+/// without a commit (a failed verb), it leaves nothing at the target.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    dir: PathBuf,
+    force: bool,
+    writer: BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`. Without `force` an existing file is left alone and reported.
+    pub fn create(path: &Path, force: bool) -> Result<Self> {
+        if !force && path.exists() {
+            return Err(Error::invalid(format!(
+                "{} already exists; add --force to replace it or choose another -o",
+                path.display()
+            )));
+        }
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let temp = tempfile::Builder::new()
+            .prefix(".otium-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| io_error("create a temporary file in", dir, &e))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+            force,
+            writer: BufWriter::new(temp),
+        })
+    }
+
+    /// The file this will become.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes, syncs and renames the temp file into place, then syncs the folder.
+    pub fn commit(self) -> Result<()> {
+        let AtomicFile {
+            path,
+            dir,
+            force,
+            writer,
+        } = self;
+        let temp = writer
+            .into_inner()
+            .map_err(|e| io_error("write", &path, e.error()))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| io_error("sync", &path, &e))?;
+        if force {
+            temp.persist(&path)
+                .map_err(|e| io_error("write", &path, &e.error))?;
+        } else {
+            temp.persist_noclobber(&path)
+                .map_err(|e| io_error("write", &path, &e.error))?;
+        }
+        // The rename is durable only once the folder's entry is on disk too.
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| io_error("sync folder", &dir, &e))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 /// Writes `path` atomically with what `fill` produces. Without `force` an existing
 /// file is left alone and reported; if `fill` fails, nothing appears at `path`.
 pub fn write_file(
@@ -67,47 +148,16 @@ pub fn write_file(
     force: bool,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    if !force && path.exists() {
-        return Err(Error::invalid(format!(
-            "{} already exists; add --force to replace it or choose another -o",
-            path.display()
-        )));
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temp = tempfile::Builder::new()
-        .prefix(".otium-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| io_error("create a temporary file in", dir, &e))?;
-    let mut writer = BufWriter::new(temp);
+    let mut file = AtomicFile::create(path, force)?;
     // A full disk mid-stream says which device, as every other write does.
-    fill(&mut writer).map_err(|e| {
+    fill(&mut file).map_err(|e| {
         if e.is_out_of_space() {
             paths::no_space(ErrorKind::Io, path)
         } else {
             e
         }
     })?;
-    let temp = writer
-        .into_inner()
-        .map_err(|e| io_error("write", path, e.error()))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| io_error("sync", path, &e))?;
-    if force {
-        temp.persist(path)
-            .map_err(|e| io_error("write", path, &e.error))?;
-    } else {
-        temp.persist_noclobber(path)
-            .map_err(|e| io_error("write", path, &e.error))?;
-    }
-    // The rename is durable only once the folder's entry is on disk too.
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| io_error("sync folder", dir, &e))
+    file.commit()
 }
 
 /// Maps an I/O error while producing output; a closed stdout pipe is not an error.

@@ -474,7 +474,10 @@ mod tests {
             .map(|s| s.id)
             .collect();
         assert_eq!(ids, [1, 2, 3]);
-        assert_eq!(by_id(conn, SessionId::new(1)).unwrap().unwrap().tags, ["a", "b"]);
+        assert_eq!(
+            by_id(conn, SessionId::new(1)).unwrap().unwrap().tags,
+            ["a", "b"]
+        );
     }
 }
 

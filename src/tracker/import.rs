@@ -10,9 +10,9 @@ use crate::interop::import::check::{Checked, Verdict, check, show};
 use crate::interop::import::{
     ImportSummary, Input, Options, Progress, Record, Skipped, input_size, parse,
 };
+use crate::model::SessionId;
 use crate::store::import::{ImportRow, ImportWriter};
 use crate::store::{Db, sessions};
-use crate::model::SessionId;
 use crate::time;
 use crate::tracker::{Tracker, describe};
 

@@ -230,7 +230,9 @@ impl Tracker {
                     )));
                 }
             }
-            session.tags.extend(edit.add_tags.iter().map(ToString::to_string));
+            session
+                .tags
+                .extend(edit.add_tags.iter().map(ToString::to_string));
             session.tags.sort();
             session.tags.dedup();
             check_interval(session.start, session.end, now, zone)?;

@@ -62,7 +62,11 @@ impl Tracker {
             return Ok(Vec::new());
         };
         let today = time::local_date(self.zone(), self.now());
-        let work = self.work(self.zone(), calendar::sub_days(today, lookback(&set)), today)?;
+        let work = self.work(
+            self.zone(),
+            calendar::sub_days(today, lookback(&set)),
+            today,
+        )?;
         self.alerts_on(&set, &work)
     }
 

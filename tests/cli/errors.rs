@@ -885,3 +885,48 @@ fn json_database_errors_have_kind_database() {
         "database",
     );
 }
+
+// ---------------------------------------------------------------- usage suggestions
+
+#[test]
+fn a_mistyped_verb_or_flag_gets_clap_s_suggestion() {
+    let env = seeded();
+    let stderr = env.fails(&["strat"], code::USAGE);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: unrecognized subcommand 'strat' (did you mean "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("'start'"), "{stderr}");
+    assert!(stderr.ends_with("?); see `otium --help`\n"), "{stderr}");
+    let stderr = env.fails(&["report", "--lastweek"], code::USAGE);
+    assert_eq!(
+        stderr,
+        "error: unexpected argument '--lastweek' found (did you mean '--last-week'?); see `otium report --help`\n"
+    );
+}
+
+#[test]
+fn json_usage_errors_keep_the_suggestion() {
+    let env = seeded();
+    let message = rejected_json(
+        &env,
+        env.cmd(&["report", "--lastweek", "--json"]),
+        "report --lastweek --json",
+        code::USAGE,
+        "usage",
+    );
+    // The kind says it is a usage error; the message is clap's, without the `see` hint.
+    assert_eq!(
+        message,
+        "unexpected argument '--lastweek' found (did you mean '--last-week'?)"
+    );
+    let message = rejected_json(
+        &env,
+        env.cmd(&["--json", "strat"]),
+        "--json strat",
+        code::USAGE,
+        "usage",
+    );
+    assert!(message.contains("'start'"), "{message}");
+}

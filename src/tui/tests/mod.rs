@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use super::action::{Action, View};
 use super::app::{App, Mode};
 use super::theme::Theme;
-use crate::time::Clock;
 use crate::model::SessionId;
+use crate::time::Clock;
 use crate::tracker::Tracker;
 
 fn now() -> DateTime<Utc> {
@@ -157,7 +157,10 @@ fn start_stop_edit_delete_undo() {
     );
     run(&mut app, &mut t, typed("edited"));
     run(&mut app, &mut t, [Action::Confirm]);
-    assert_eq!(t.session(SessionId::new(2)).unwrap().note.as_deref(), Some("edited"));
+    assert_eq!(
+        t.session(SessionId::new(2)).unwrap().note.as_deref(),
+        Some("edited")
+    );
     let before_delete = t.session(SessionId::new(2)).unwrap();
     run(&mut app, &mut t, [Action::AskDelete]);
     assert_eq!(app.mode, Mode::ConfirmDelete(SessionId::new(2)));
@@ -198,7 +201,7 @@ fn undo_of_a_deleted_running_session_restarts_it_unless_another_runs() {
     // the reason in the status line, and nothing changes.
     run(&mut app, &mut t, [Action::AskDelete, Action::Type('y')]);
     t.start(crate::tracker::StartRequest::new("other".into()))
-    .unwrap();
+        .unwrap();
     run(&mut app, &mut t, [Action::Undo]);
     let status = app.status.as_ref().unwrap();
     assert!(
@@ -380,7 +383,9 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
         let _ = draw(&app, 120, 40);
         assert!(tui_side.is_idle(), "{view:?} left a transaction open");
         other
-            .start(crate::tracker::StartRequest::new(format!("{view:?}").as_str().into()))
+            .start(crate::tracker::StartRequest::new(
+                format!("{view:?}").as_str().into(),
+            ))
             .ok();
         let checkpoint = rusqlite::Connection::open(&db).unwrap();
         let (busy, log, done): (i64, i64, i64) = checkpoint

@@ -1,0 +1,233 @@
+//! clap's usage errors as one line, built from the error's kind and context values
+//! (not from its rendered text, whose layout clap may change), with its "did you
+//! mean" suggestions kept.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+/// The one-line message for a usage error, and the `--help` to point to:
+/// `("unexpected argument '--bogus' found", "otium start --help")`.
+#[must_use]
+pub fn usage_message(e: &clap::Error) -> (String, String) {
+    let mut message = what(e);
+    let suggestions: Vec<String> = [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .flat_map(|kind| strings(e.get(kind)))
+    .map(|s| format!("'{s}'"))
+    .collect();
+    if !suggestions.is_empty() {
+        message = format!("{message} (did you mean {}?)", suggestions.join(" or "));
+    }
+    (message, format!("{} --help", verb(e)))
+}
+
+/// What is wrong, in clap's own words.
+fn what(e: &clap::Error) -> String {
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let number = |kind| match e.get(kind) {
+        Some(ContextValue::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let were = |n: isize| if n > 1 { "were" } else { "was" };
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let found = match e.kind() {
+        ErrorKind::ArgumentConflict => conflict(e),
+        ErrorKind::NoEquals => {
+            arg.map(|a| format!("equal sign is needed when assigning values to '{a}'"))
+        }
+        ErrorKind::InvalidValue => arg.zip(value).map(|(a, v)| {
+            let head = if v.is_empty() {
+                format!("a value is required for '{a}' but none was supplied")
+            } else {
+                format!("invalid value '{v}' for '{a}'")
+            };
+            head + &listed("possible values", e.get(ContextKind::ValidValue))
+        }),
+        ErrorKind::InvalidSubcommand => {
+            text(ContextKind::InvalidSubcommand).map(|s| format!("unrecognized subcommand '{s}'"))
+        }
+        ErrorKind::MissingRequiredArgument => match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::Strings(args)) => Some(format!(
+                "the following required arguments were not provided: {}",
+                args.join(", ")
+            )),
+            _ => None,
+        },
+        ErrorKind::MissingSubcommand => text(ContextKind::InvalidSubcommand).map(|s| {
+            format!("'{s}' requires a subcommand but one was not provided")
+                + &listed("subcommands", e.get(ContextKind::ValidSubcommand))
+        }),
+        ErrorKind::TooManyValues => arg
+            .zip(value)
+            .map(|(a, v)| format!("unexpected value '{v}' for '{a}' found; no more were expected")),
+        ErrorKind::TooFewValues => arg
+            .zip(number(ContextKind::ActualNumValues))
+            .zip(number(ContextKind::MinValues))
+            .map(|((a, n), min)| format!("{min} values required by '{a}'; only {n} {}", were(n))),
+        ErrorKind::ValueValidation => arg.zip(value).map(|(a, v)| {
+            let cause = std::error::Error::source(e)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!("invalid value '{v}' for '{a}'{cause}")
+        }),
+        ErrorKind::WrongNumberOfValues => arg
+            .zip(number(ContextKind::ActualNumValues))
+            .zip(number(ContextKind::ExpectedNumValues))
+            .map(|((a, n), expected)| {
+                format!(
+                    "{expected} values required for '{a}' but {n} {} provided",
+                    were(n)
+                )
+            }),
+        ErrorKind::UnknownArgument => arg.map(|a| format!("unexpected argument '{a}' found")),
+        _ => None,
+    };
+    found
+        .or_else(|| e.kind().as_str().map(str::to_string))
+        .unwrap_or_else(|| "bad usage".to_string())
+}
+
+/// `the argument '--today' cannot be used with '--yesterday'`, or `… multiple times`.
+fn conflict(e: &clap::Error) -> Option<String> {
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a,
+        _ => return None,
+    };
+    let prior = e.get(ContextKind::PriorArg);
+    if prior == Some(&ContextValue::String(arg.clone())) {
+        return Some(format!(
+            "the argument '{arg}' cannot be used multiple times"
+        ));
+    }
+    let with = match prior {
+        Some(ContextValue::Strings(args)) => format!(": {}", args.join(", ")),
+        Some(ContextValue::String(other)) => format!(" '{other}'"),
+        _ => " one or more of the other specified arguments".to_string(),
+    };
+    Some(format!("the argument '{arg}' cannot be used with{with}"))
+}
+
+/// ` [possible values: a, b]`, or nothing when there is no list.
+fn listed(name: &str, values: Option<&ContextValue>) -> String {
+    let values: Vec<String> = strings(values)
+        .into_iter()
+        .map(|v| {
+            // As clap shows them: quoted when empty or containing a space.
+            if v.is_empty() || v.contains(char::is_whitespace) {
+                format!("{v:?}")
+            } else {
+                v
+            }
+        })
+        .collect();
+    if values.is_empty() {
+        String::new()
+    } else {
+        format!(" [{name}: {}]", values.join(", "))
+    }
+}
+
+fn strings(value: Option<&ContextValue>) -> Vec<String> {
+    match value {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The command in use (`otium add`), from the usage clap attached; errors without
+/// one (bad values) point to `otium` itself.
+fn verb(e: &clap::Error) -> String {
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(usage)) => usage.to_string(),
+        _ => String::new(),
+    };
+    let words: Vec<&str> = usage
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage:"))
+        .map(|l| {
+            l.split_whitespace()
+                .take_while(|w| !w.starts_with(['-', '[', '<']))
+                .collect()
+        })
+        .unwrap_or_default();
+    if words.is_empty() {
+        "otium".to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::usage_message;
+    use crate::cli::Cli;
+
+    fn message(args: &[&str]) -> (String, String) {
+        match Cli::try_parse_from(std::iter::once("otium").chain(args.iter().copied())) {
+            Ok(_) => panic!("{args:?} parsed"),
+            Err(e) => usage_message(&e),
+        }
+    }
+
+    #[test]
+    fn messages_come_from_the_kind_and_context() {
+        assert_eq!(
+            message(&["log", "--today", "--yesterday"]),
+            (
+                "the argument '--today' cannot be used with '--yesterday'".to_string(),
+                "otium log --help".to_string()
+            )
+        );
+        assert_eq!(
+            message(&["log", "--all", "--all"]).0,
+            "the argument '--all' cannot be used multiple times"
+        );
+        assert_eq!(
+            message(&["import"]),
+            (
+                "the following required arguments were not provided: <FORMAT>, <FILE>".to_string(),
+                "otium import --help".to_string()
+            )
+        );
+        assert_eq!(
+            message(&["export", "--format"]),
+            (
+                "a value is required for '--format <FORMAT>' but none was supplied [possible values: csv, json, ics]"
+                    .to_string(),
+                "otium --help".to_string()
+            )
+        );
+        assert_eq!(
+            message(&["rm", "one"]).0,
+            "invalid value 'one' for '<ID>': not a session id; give the number the session list shows, e.g. 12"
+        );
+    }
+
+    #[test]
+    fn suggestions_are_kept() {
+        assert_eq!(
+            message(&["strat"]),
+            (
+                "unrecognized subcommand 'strat' (did you mean 'status' or 'start'?)".to_string(),
+                "otium --help".to_string()
+            )
+        );
+        assert_eq!(
+            message(&["report", "--lastweek"]),
+            (
+                "unexpected argument '--lastweek' found (did you mean '--last-week'?)".to_string(),
+                "otium report --help".to_string()
+            )
+        );
+    }
+}

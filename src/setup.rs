@@ -1,0 +1,84 @@
+//! From "which files, which clock, which zone" to a [`Tracker`]: the start-up both
+//! faces share. `--db`/`--config` arrive as plain paths, so neither the CLI nor the
+//! TUI has to know about the other to open the same database the same way.
+
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Result};
+use crate::time::{self, Clock};
+use crate::{Tracker, paths};
+
+/// Everything needed to open a tracker, read from flags and the environment.
+#[derive(Debug)]
+pub struct Setup {
+    db: Option<PathBuf>,
+    config_path: Option<(PathBuf, bool)>,
+    config: Config,
+    clock: Clock,
+    zone: Tz,
+}
+
+impl Setup {
+    /// Reads `OTIUM_NOW`, `OTIUM_TZ` and the config file. `db` and `config` are the
+    /// `--db`/`--config` flags, which win over `OTIUM_DB`/`OTIUM_CONFIG`.
+    pub fn load(db: Option<PathBuf>, config: Option<PathBuf>) -> Result<Self> {
+        let clock = Clock::from_env()?;
+        let zone = time::zone_from_env()?;
+        let config_path =
+            paths::config_path(config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
+        let config = Config::load(
+            config_path
+                .as_ref()
+                .map(|(p, explicit)| (p.as_path(), *explicit)),
+        )?;
+        Ok(Setup {
+            db: db.or_else(|| env_path("OTIUM_DB")),
+            config_path,
+            config,
+            clock,
+            zone,
+        })
+    }
+
+    /// The database file: the flag or variable, else the platform's data folder.
+    pub fn database_path(&self) -> Result<PathBuf> {
+        paths::database_path(self.db.as_deref())
+    }
+
+    /// The config file looked for (it may not exist).
+    #[must_use]
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config_path.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    /// Opens (creating if missing) the database at `db`.
+    pub fn open(self, db: &Path) -> Result<Tracker> {
+        Tracker::open(db, self.config, self.clock, self.zone)
+    }
+
+    /// A tracker on a throw-away database seeded with sample data (`--demo`).
+    pub fn open_demo(self) -> Result<Demo> {
+        let dir = tempfile::tempdir()
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create a demo folder: {e}")))?;
+        let mut tracker = self.open(&dir.path().join("demo.db"))?;
+        crate::demo::seed(&mut tracker)?;
+        Ok(Demo { tracker, _dir: dir })
+    }
+}
+
+/// A demo tracker and the temp folder its database lives in (removed on drop).
+pub struct Demo {
+    /// The tracker on the demo database.
+    pub tracker: Tracker,
+    _dir: tempfile::TempDir,
+}
+
+/// A path from the environment; an empty variable counts as unset.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
