@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::model::{NewSession, ProjectSummary, Session, SessionId, TagSummary};
-use crate::time::{from_unix, range::Span};
+use crate::time::{from_unix, range::Span, zone_named};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -35,7 +35,7 @@ fn from_row(row: &Row<'_>) -> Sql<Session> {
         note: row.get(3)?,
         start: from_unix(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        zone: zone.parse::<Tz>().unwrap_or(Tz::UTC),
+        zone: zone_named(&zone).unwrap_or(Tz::UTC),
         tags,
     })
 }
