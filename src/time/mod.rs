@@ -198,11 +198,12 @@ pub fn from_unix(seconds: i64) -> DateTime<Utc> {
 /// Formats an instant in a zone as RFC 3339 with offset, e.g. `2026-03-02T09:15:00+01:00`.
 // chrono's own RFC 3339 writer, which replaced a hand-written one: measured on
 // `otium export --all --format csv` (release, whole process, medians of paired runs),
-// 1M seeded sessions: 2.39 s CPU with chrono against 3.23 s hand-written (the
-// seeder's history reaches back to LMT offsets, which the hand-written one sent
-// through `format`); 100k sessions (all on whole-minute offsets): 0.224 s against
-// 0.219 s, within the noise. The output is byte-identical (CSV, JSON and ICS
-// exports compared with `cmp`), and the test below pins it to the `format` form.
+// 1M seeded sessions: 2.22 s CPU (2.31 s wall) with chrono against 2.96 s (3.01 s)
+// hand-written, a paired ratio of 0.75 (the seeder's history reaches back to LMT
+// offsets, which the hand-written one sent through `format`); 100k sessions, all on
+// whole-minute offsets: 0.224 s CPU against 0.219 s, a ratio of 1.01, within the
+// noise. The output is byte-identical (CSV, JSON and ICS exports compared with
+// `cmp`), and the test below pins it to the `format` form.
 #[must_use]
 pub fn rfc3339_in(tz: Tz, instant: DateTime<Utc>) -> String {
     instant
