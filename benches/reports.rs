@@ -15,8 +15,9 @@
 //! Each size is seeded once per process into a temporary directory the way
 //! `examples/seed.rs` does it: the same planner (`examples/seed/planner.rs`) and seed
 //! 1, without the output records, so the history is the same on every run except
-//! for the random UUIDs `sessions::insert` assigns. "Now" is pinned to 2026-11-27T00:00Z, after the last
-//! session, so nothing is running and every run reads the same data. `main` removes
+//! for the random UUIDs `sessions::insert` assigns. "Now" is pinned to
+//! 2026-11-27T00:00Z, after the last session, so nothing is running and every run
+//! reads the same data. `main` removes
 //! the directory at the end; a run killed midway (say by SIGPIPE from `| head`)
 //! leaves an `otium-bench-*` directory in the temp dir behind.
 //!
