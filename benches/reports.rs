@@ -13,10 +13,11 @@
 //! - under `cargo bench`, the sizes are 100_000 and 1_000_000.
 //!
 //! Each size is seeded once per process into a temporary directory the way
-//! `examples/seed.rs` does it: the same planning code and generator (seed 1), so
-//! the history is the same on every run except for the random UUIDs
-//! `sessions::insert` assigns. "Now" is pinned to 2026-11-27T00:00Z, after the last
-//! session, so nothing is running and every run reads the same data. `main` removes
+//! `examples/seed.rs` does it: the same planner (`examples/seed/planner.rs`) and seed
+//! 1, without the output records, so the history is the same on every run except
+//! for the random UUIDs `sessions::insert` assigns. "Now" is pinned to
+//! 2026-11-27T00:00Z, after the last session, so nothing is running and every run
+//! reads the same data. `main` removes
 //! the directory at the end; a run killed midway (say by SIGPIPE from `| head`)
 //! leaves an `otium-bench-*` directory in the temp dir behind.
 //!
@@ -31,7 +32,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration as StdDuration, Instant};
 
-use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::Config;
@@ -52,6 +53,9 @@ use otium::tui::theme::Theme;
 use otium::{Error, Tracker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+#[path = "../examples/seed/planner.rs"]
+mod planner;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -289,6 +293,11 @@ fn writable(size: usize) -> PathBuf {
         .clone()
 }
 
+/// A project name the bench writes (always a valid one).
+fn name(text: &str) -> ProjectName {
+    text.parse().unwrap_or_else(|e| panic!("project: {e}"))
+}
+
 struct Rendered {
     sessions: usize,
     rendered: Vec<u8>,
@@ -400,86 +409,22 @@ fn seeded(size: usize) -> PathBuf {
     path
 }
 
-// Seeding, as in examples/seed.rs (kept in step with it by hand).
-
-/// A small xorshift generator: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
-/// A project name the bench writes (always a valid one).
-fn name(text: &str) -> ProjectName {
-    text.parse().unwrap_or_else(|e| panic!("project: {e}"))
-}
-
-const PROJECTS: [&str; 6] = ["writing", "coding", "review", "email", "research", "admin"];
-const TAGS: [&str; 5] = ["deep", "meeting", "draft", "client", "ops"];
-
 /// Writes `count` sessions to a new database at `path` in one transaction, like
-/// `cargo run --example seed -- --db PATH --sessions COUNT --seed 1`.
+/// `cargo run --example seed -- --db PATH --sessions COUNT --seed 1` (without its
+/// output records).
 fn seed(path: &Path, count: usize) {
-    let seed: u64 = 1;
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let plan = plan_sessions(count, &mut rng);
+    let mut rng = planner::Rng::new(1);
+    let plan = planner::plan_sessions(count, &mut rng);
     let mut store =
         Store::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
     let now = now();
     store
         .write(|tx| {
-            for (start, end) in &plan {
-                let project = PROJECTS[usize::try_from(rng.below(6)).unwrap_or(0)].to_string();
-                let tags: Vec<String> = (0..rng.below(3))
-                    .map(|_| TAGS[usize::try_from(rng.below(5)).unwrap_or(0)].to_string())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                let note = (rng.below(4) == 0).then(|| format!("note {}", rng.below(1000)));
-                let new = NewSession {
-                    project: name(&project),
-                    tags: parse_tags(&tags).unwrap_or_else(|e| panic!("tags: {e}")),
-                    note,
-                    start: *start,
-                    end: Some(*end),
-                    zone: ZONE,
-                };
+            for interval in &plan {
+                let new = planner::session(&mut rng, *interval, ZONE);
                 sessions::insert(tx, &new, now)?;
             }
             Ok(())
         })
         .unwrap_or_else(|e| panic!("cannot seed {}: {e}", path.display()));
-}
-
-/// Intervals walking back from 2026-11-27, weekdays only, never overlapping.
-fn plan_sessions(count: usize, rng: &mut Rng) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
-    let mut out = Vec::with_capacity(count);
-    let mut day = Utc
-        .with_ymd_and_hms(2026, 11, 26, 7, 0, 0)
-        .single()
-        .unwrap_or_default();
-    while out.len() < count {
-        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            let mut t = day + Duration::minutes(i64::try_from(rng.below(60)).unwrap_or(0));
-            let day_end = day + Duration::hours(11);
-            while t < day_end && out.len() < count {
-                let length = Duration::minutes(10 + i64::try_from(rng.below(231)).unwrap_or(0));
-                out.push((t, t + length));
-                t += length + Duration::minutes(5 + i64::try_from(rng.below(40)).unwrap_or(0));
-            }
-            if rng.below(20) == 0 && out.len() < count {
-                // A late session across midnight (UTC 22:30 = 23:30 in Berlin in winter).
-                let late = day + Duration::minutes(15 * 60 + 30);
-                out.push((late, late + Duration::minutes(90)));
-            }
-        }
-        day -= Duration::days(1);
-    }
-    out.sort();
-    out
 }

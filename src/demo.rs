@@ -8,38 +8,57 @@ use crate::model::{NewSession, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Tracker};
 
-/// One planned block of a demo day: start, length, project, tags, note, output.
-type Block = (
-    u32,
-    u32,
-    i64,
-    &'static str,
-    &'static [&'static str],
-    Option<&'static str>,
-    f64,
-);
+/// One planned block of a demo day.
+struct Block {
+    /// Local start time: hour and minute.
+    hour: u32,
+    minute: u32,
+    /// Length before the per-day adjustments.
+    minutes: i64,
+    project: &'static str,
+    tags: &'static [&'static str],
+    note: Option<&'static str>,
+    /// Output recorded when the block ends (scaled by the day's pace); 0 for none.
+    output: f64,
+}
 
 const DAY: &[Block] = &[
-    (
-        9,
-        0,
-        150,
-        "writing",
-        &["draft"],
-        Some("chapter drafts"),
-        4.0,
-    ),
-    (11, 45, 45, "email", &[], None, 0.0),
-    (
-        13,
-        30,
-        140,
-        "coding",
-        &["review"],
-        Some("pull requests"),
-        3.0,
-    ),
-    (16, 0, 70, "research", &["reading"], None, 0.0),
+    Block {
+        hour: 9,
+        minute: 0,
+        minutes: 150,
+        project: "writing",
+        tags: &["draft"],
+        note: Some("chapter drafts"),
+        output: 4.0,
+    },
+    Block {
+        hour: 11,
+        minute: 45,
+        minutes: 45,
+        project: "email",
+        tags: &[],
+        note: None,
+        output: 0.0,
+    },
+    Block {
+        hour: 13,
+        minute: 30,
+        minutes: 140,
+        project: "coding",
+        tags: &["review"],
+        note: Some("pull requests"),
+        output: 3.0,
+    },
+    Block {
+        hour: 16,
+        minute: 0,
+        minutes: 70,
+        project: "research",
+        tags: &["reading"],
+        note: None,
+        output: 0.0,
+    },
 ];
 
 /// Fills `tracker` with the last 21 days of weekday work and a running session.
@@ -58,26 +77,25 @@ pub fn seed(tracker: &mut Tracker) -> Result<()> {
         // Later weeks get a little more done per hour: the personal dividend has something to show.
         let pace = 1.0 + (21.0 - back as f64) / 40.0;
         let wiggle = i64::from(date.day() % 4) * 10;
-        for (h, m, minutes, project, tags, note, output) in DAY {
-            let Some(at) = NaiveTime::from_hms_opt(*h, *m, 0) else {
+        for block in DAY {
+            let Some(at) = NaiveTime::from_hms_opt(block.hour, block.minute, 0) else {
                 continue;
             };
             let start = time::resolve_local(zone, date.and_time(at)).instant;
             // Recent weeks are a little shorter: some of the gain is taken as free time.
-            let end = start + Duration::minutes(minutes - wiggle / 2 - (21 - back as i64));
-            let tags = parse_tags(tags)?;
-            let note = note.map(str::to_string);
+            let end = start + Duration::minutes(block.minutes - wiggle / 2 - (21 - back as i64));
             let new = NewSession {
-                project: project.parse()?,
-                tags,
-                note,
+                project: block.project.parse()?,
+                tags: parse_tags(block.tags)?,
+                note: block.note.map(str::to_string),
                 start,
                 end: Some(end),
                 zone,
             };
             tracker.add(new)?;
-            if *output > 0.0 {
-                tracker.record_output(project, (output * pace).round(), Some(end), None)?;
+            if block.output > 0.0 {
+                let amount = (block.output * pace).round();
+                tracker.record_output(block.project, amount, Some(end), None)?;
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Property checks shared by the `cargo fuzz` targets (`fuzz/fuzz_targets/`) and the
 //! stable replay of their committed corpus (`tests/fuzz_corpus.rs`). Not part of
-//! otium's API.
+//! otium's API: built only with the `fuzzing` feature, which `fuzz/Cargo.toml` and
+//! the package's dev-dependency on itself turn on.
 //!
 //! Each check takes arbitrary bytes, runs one parser on them and panics (through
 //! `assert!`) when a property breaks; a parser that panics on its own is a finding

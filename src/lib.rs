@@ -8,6 +8,9 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod error;
+// Only for the fuzz targets and their corpus replay (`tests/fuzz_corpus.rs`, which
+// gets the feature through the package's dev-dependency on itself).
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod interop;
 pub mod leisure;

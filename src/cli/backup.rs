@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::Result;
 use crate::interop::atomic::check_not_database;
-use crate::time;
 
 /// `backup [FILE]`.
 #[derive(Debug, Args)]
@@ -35,16 +34,14 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
             (file.clone(), bytes)
         }
         None => {
-            // 2026-03-02T12:00:00+01:00 -> 20260302-120000, in the user's zone; a second
-            // backup within the same second takes `…-2.db`.
-            let stamp = time::rfc3339_in(ctx.tracker.zone(), ctx.tracker.now());
-            let digits: String = stamp
-                .chars()
-                .take(19)
-                .filter(char::is_ascii_digit)
-                .collect();
-            let (date, clock) = digits.split_at(digits.len().min(8));
-            let base = db.with_file_name(format!("otium-backup-{date}-{clock}.db"));
+            // The user's local time, to the second; a second backup within the same
+            // second takes `…-2.db`.
+            let stamp = ctx
+                .tracker
+                .now()
+                .with_timezone(&ctx.tracker.zone())
+                .format("%Y%m%d-%H%M%S");
+            let base = db.with_file_name(format!("otium-backup-{stamp}.db"));
             check_not_database(&base, &db)?;
             ctx.tracker.backup_to_free_name(&base)?
         }

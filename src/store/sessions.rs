@@ -3,13 +3,12 @@
 //! transaction) and return the crate's own errors.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Db;
 use crate::error::Result;
 use crate::model::{LeanSession, NewSession, ProjectSummary, Session, SessionId, TagSummary};
-use crate::time::{from_unix, range::Span};
+use crate::time::{from_unix, range::Span, zone_named};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -32,7 +31,7 @@ fn from_row(row: &Row<'_>) -> Sql<Session> {
     tags.sort();
     let zone: String = row.get(6)?;
     let id: SessionId = row.get(0)?;
-    let Ok(zone) = zone.parse::<Tz>() else {
+    let Some(zone) = zone_named(&zone) else {
         return Err(rusqlite::Error::FromSqlConversionFailure(
             6,
             rusqlite::types::Type::Text,
@@ -392,7 +391,7 @@ mod tests {
             note: None,
             start,
             end,
-            zone: Tz::UTC,
+            zone: chrono_tz::Tz::UTC,
         }
     }
 
