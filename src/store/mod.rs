@@ -303,6 +303,16 @@ impl Store {
         self.conn.is_autocommit()
     }
 
+    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)`: (busy, log frames, checkpointed
+    /// frames); busy is 1 when another connection's read or write blocked it.
+    pub fn checkpoint_truncate(&self) -> Result<(i64, i64, i64)> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(|e| db_error(&self.path, &e))
+    }
+
     /// SQLite's `PRAGMA data_version`: changes when another connection commits.
     pub fn data_version(&self) -> Result<i64> {
         self.conn

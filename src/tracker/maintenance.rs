@@ -24,6 +24,14 @@ impl Tracker {
         maintenance::backup(&self.store, target)
     }
 
+    /// Moves every committed page from the write-ahead log into the database file and
+    /// empties the log: `(busy, log frames, checkpointed frames)`, with busy 1 when
+    /// another connection's open read or write blocked it (which is how tests prove
+    /// the TUI holds no transaction between frames).
+    pub fn checkpoint_truncate(&self) -> Result<(i64, i64, i64)> {
+        self.store.checkpoint_truncate()
+    }
+
     /// Like [`Tracker::backup`] to `base`, or, when that exists, to the next free
     /// name (`…-2.db`, `…-3.db`); returns the path and the size written.
     pub fn backup_to_free_name(&self, base: &Path) -> Result<(PathBuf, u64)> {

@@ -387,12 +387,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
                 format!("{view:?}").as_str().into(),
             ))
             .ok();
-        let checkpoint = rusqlite::Connection::open(&db).unwrap();
-        let (busy, log, done): (i64, i64, i64) = checkpoint
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .unwrap();
+        let (busy, log, done) = other.checkpoint_truncate().unwrap();
         assert_eq!((busy, log, done), (0, 0, 0), "{view:?}: checkpoint blocked");
     }
 }
