@@ -134,25 +134,3 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
         .line("These checks inform; they are not legal advice.");
     Ok(())
 }
-
-/// Alerts for the current week (breaches, or on course for the weekly hours), for
-/// `status` and `report`; empty when no limits are set.
-pub(super) fn week_alerts(ctx: &Ctx) -> Result<Vec<String>> {
-    let config = ctx.tracker.config();
-    let Some(set) = LimitSet::from_config(&config.limits) else {
-        return Ok(Vec::new());
-    };
-    let (zone, now) = (ctx.tracker.zone(), ctx.tracker.now());
-    let today = time::local_date(zone, now);
-    let work = ctx
-        .tracker
-        .work(zone, sub_days(today, set.lookback_days() + 7), today)?;
-    Ok(rules::week_alerts(
-        &set,
-        &work,
-        zone,
-        config.week_start.0,
-        now,
-        ctx.tracker.tracked_since()?,
-    ))
-}

@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
             )
         })
         .unwrap_or_default();
-    warnings.extend(super::limits::week_alerts(ctx)?);
+    warnings.extend(ctx.tracker.week_alerts()?);
     ctx.out.value(|| StatusJson {
         running: running.is_some(),
         session: running.as_ref().map(|s| s.to_json(now)),

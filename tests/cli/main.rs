@@ -8,6 +8,7 @@ mod doctor;
 mod env;
 mod errors;
 mod export;
+mod faces;
 #[path = "../harness/mod.rs"]
 mod harness;
 mod ids;
