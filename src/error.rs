@@ -76,6 +76,14 @@ pub enum Hint {
     ListCountries,
     /// After an I/O or integrity problem: check the database.
     Doctor,
+    /// A stop time not after the start: give a later one.
+    LaterStop,
+    /// A past session without an end: give one (or a length).
+    GiveEnd,
+    /// An edit that changes nothing: change a field.
+    ChangeAField,
+    /// An empty output unit: name what the project produces.
+    NameUnit,
 }
 
 /// A library error: a kind, a one-line user-facing message, and optionally what to

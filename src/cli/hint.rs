@@ -26,5 +26,30 @@ pub fn command(hint: &Hint) -> String {
         }
         Hint::ListCountries => "`otium dividend --countries` lists them".to_string(),
         Hint::Doctor => "run `otium doctor`".to_string(),
+        Hint::LaterStop => "give a later --at".to_string(),
+        Hint::GiveEnd => "give --to or --for".to_string(),
+        Hint::ChangeAField => {
+            "give --project, --from, --to, --note, --add-tag or --rm-tag".to_string()
+        }
+        Hint::NameUnit => "name what the project produces, e.g. --unit pages".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_line;
+    use crate::Tracker;
+    use crate::time::Clock;
+
+    #[test]
+    fn the_cli_says_a_hint_as_the_command_to_type() {
+        let mut t =
+            Tracker::in_memory(Clock::Fixed(chrono::DateTime::UNIX_EPOCH), chrono_tz::UTC).unwrap();
+        let err = t.stop(None).unwrap_err();
+        assert_eq!(err.message(), "nothing is running");
+        assert_eq!(
+            error_line(&err),
+            "nothing is running; start a session with `otium start PROJECT`"
+        );
     }
 }

@@ -26,9 +26,7 @@ fn check_amount(amount: f64) -> Result<()> {
 fn check_unit(unit: &str) -> Result<String> {
     let unit = unit.trim();
     if unit.is_empty() || unit.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "the unit is empty; name what the project produces, e.g. --unit pages",
-        ));
+        return Err(Error::invalid("the unit is empty").with_hint(Hint::NameUnit));
     }
     Ok(unit.to_string())
 }

@@ -119,10 +119,11 @@ impl Tracker {
             let mut running = sessions::running(tx)?.ok_or_else(nothing_running)?;
             if at <= running.start {
                 return Err(Error::invalid(format!(
-                    "the stop time {} is not after the start of {}; give a later --at",
+                    "the stop time {} is not after the start of {}",
                     time::date_hhmm_in(running.zone, at),
                     describe(&running)
-                )));
+                ))
+                .with_hint(Hint::LaterStop));
             }
             running.end = Some(at);
             sessions::update(tx, &running, now)?;
@@ -168,9 +169,9 @@ impl Tracker {
     /// Records a finished session.
     pub fn add(&mut self, new: NewSession) -> Result<Session> {
         let now = self.now();
-        let end = new
-            .end
-            .ok_or_else(|| Error::invalid("a past session needs an end; give --to or --for"))?;
+        let end = new.end.ok_or_else(|| {
+            Error::invalid("a past session needs an end").with_hint(Hint::GiveEnd)
+        })?;
         let mut new = NewSession {
             note: normalize_note(new.note.as_deref()),
             ..new
@@ -205,9 +206,7 @@ impl Tracker {
     /// Changes fields of session `id`; the result must not overlap another session.
     pub fn edit(&mut self, id: SessionId, edit: &SessionEdit) -> Result<Session> {
         if edit.is_empty() {
-            return Err(Error::invalid(
-                "nothing to change; give --project, --from, --to, --note, --add-tag or --rm-tag",
-            ));
+            return Err(Error::invalid("nothing to change").with_hint(Hint::ChangeAField));
         }
         let (now, zone) = (self.now(), self.zone);
         self.store.write(|tx| {

@@ -26,5 +26,25 @@ pub fn keys(hint: &Hint) -> String {
         }
         Hint::ListCountries => "press c or C to pick another".to_string(),
         Hint::Doctor => "quit and run otium doctor in a shell".to_string(),
+        Hint::LaterStop => "give a later end".to_string(),
+        Hint::GiveEnd => "fill in the end".to_string(),
+        Hint::ChangeAField => "change a field first, or press Esc".to_string(),
+        Hint::NameUnit => "name what the project produces, e.g. pages".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_line;
+    use crate::Tracker;
+    use crate::time::Clock;
+
+    #[test]
+    fn the_tui_says_a_hint_as_the_key_to_press() {
+        let mut t =
+            Tracker::in_memory(Clock::Fixed(chrono::DateTime::UNIX_EPOCH), chrono_tz::UTC).unwrap();
+        let line = error_line(&t.stop(None).unwrap_err());
+        assert_eq!(line, "nothing is running; press s to start one");
+        assert!(!line.contains("otium"), "{line}");
     }
 }
