@@ -4,15 +4,17 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{FromArgMatches, Parser};
 use otium::cli::{self, Cli};
 use otium::setup::Setup;
 use otium::tui;
 
 fn main() -> ExitCode {
+    // A shell asking for completions gets them and nothing else.
+    cli::shell::answer_if_asked();
     let args: Vec<_> = std::env::args_os().collect();
     let json = cli::wants_json(&args);
-    let parsed = match Cli::try_parse_from(&args) {
+    let parsed = match parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.use_stderr() => {
             let (message, help) = cli::usage_message(&e);
@@ -61,6 +63,22 @@ fn open_tui(setup: Setup, demo: bool) -> otium::Result<()> {
     }
     let db = setup.database_path()?;
     tui::run(&mut setup.open(&db)?)
+}
+
+/// Parses the command line; only a request for help pays for resolving the paths
+/// that `--help` shows.
+fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let wants_help = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--help" || a == "-h" || a == "help");
+    if !wants_help {
+        return Cli::try_parse_from(args);
+    }
+    cli::command_with_paths()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
 }
 
 fn print_json_error(kind: &str, message: &str) {

@@ -13,8 +13,10 @@ use crate::time;
 #[command(group = clap::ArgGroup::new("end").required(true).args(["to", "for_"]))]
 pub struct AddArgs {
     /// The project.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub project: String,
     /// Tags, each written +name.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub tags: Vec<String>,
     /// When it started (e.g. "yesterday 14:00", 2026-03-02T13:00).
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]

@@ -155,10 +155,10 @@ impl RangeArgs {
 #[derive(Debug, Args, Default)]
 pub struct FilterArgs {
     /// Only this project (repeatable: any of them).
-    #[arg(long = "project", value_name = "PROJECT")]
+    #[arg(long = "project", value_name = "PROJECT", add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub projects: Vec<String>,
     /// Only sessions with this tag (repeatable: any of them).
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub tags: Vec<String>,
 }
 

@@ -13,7 +13,7 @@ pub struct EditArgs {
     /// The session's id (see `otium log`).
     pub id: SessionId,
     /// Move it to another project.
-    #[arg(long)]
+    #[arg(long, add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub project: Option<String>,
     /// New start; a bare HH:MM falls on the session's own day.
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
@@ -25,10 +25,10 @@ pub struct EditArgs {
     #[arg(short, long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Add a tag (repeatable).
-    #[arg(long = "add-tag", value_name = "TAG")]
+    #[arg(long = "add-tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub add_tags: Vec<String>,
     /// Remove a tag (repeatable).
-    #[arg(long = "rm-tag", value_name = "TAG")]
+    #[arg(long = "rm-tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub rm_tags: Vec<String>,
 }
 

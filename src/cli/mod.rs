@@ -15,10 +15,13 @@ mod import;
 mod limits;
 mod lists;
 mod log;
+mod man;
 mod out;
 mod output;
+mod paths;
 mod project;
 mod report;
+pub mod shell;
 mod start;
 mod status;
 mod stop;
@@ -42,13 +45,13 @@ pub use usage::usage_message;
 #[command(name = "otium", version, about, max_term_width = 100)]
 pub struct Cli {
     /// The database file [env: OTIUM_DB; default: otium.db in the platform data dir].
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
     /// The config file [env: OTIUM_CONFIG; default: config.toml in the platform config dir].
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
     /// Print machine-readable JSON (errors too, on stderr).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
     /// Open the TUI on a throw-away database with sample data.
     #[arg(long)]
@@ -103,6 +106,32 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Copy the database to a backup file while it stays in use.
     Backup(backup::BackupArgs),
+    /// Print the script that makes SHELL complete otium's verbs, flags, projects and tags.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per verb with --dir.
+    Man(man::ManArgs),
+    /// Print where the database and the config file are.
+    Paths,
+}
+
+/// The help heading of the options every verb takes.
+const GLOBAL: &str = "Global options";
+
+/// The command-line definition, with the paths this machine resolves shown in the
+/// help of `--db` and `--config` (`--help` is where people look for them).
+#[must_use]
+pub fn command_with_paths() -> clap::Command {
+    use clap::CommandFactory;
+    let (db, config) = paths::resolved_for_help();
+    Cli::command()
+        .mut_arg("db", |a| {
+            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            a.help(format!("{help}{db}"))
+        })
+        .mut_arg("config", |a| {
+            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            a.help(format!("{help}{config}"))
+        })
 }
 
 /// What every verb works with: the tracker, the output, and time parsing.
@@ -134,6 +163,30 @@ impl Ctx {
 /// Runs one verb on the tracker `setup` opens, streaming its answer to stdout (or
 /// `-o FILE`) in human or `json` form. A closed stdout pipe is success.
 pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
+    // These need no database: they neither open nor create one.
+    match command {
+        Command::Completions(args) => {
+            let mut out = Out::stdout(json);
+            let result = shell::run(&args, &mut out);
+            return out.finish(result);
+        }
+        Command::Man(args) => {
+            let mut out = Out::stdout(json);
+            let result = man::run(&args, &mut out).map(|written| {
+                for page in &written {
+                    out.line(format!("wrote {}", page.display()));
+                }
+                out.value(|| written);
+            });
+            return out.finish(result);
+        }
+        Command::Paths => {
+            let mut out = Out::stdout(json);
+            let result = paths::run(&setup, &mut out);
+            return out.finish(result);
+        }
+        _ => {}
+    }
     let db = setup.database_path()?;
     // Every other verb creates a missing database; these two only look at one.
     match command {
@@ -175,6 +228,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Limits(args) => limits::run(ctx, &args),
         Command::Doctor(args) => doctor::run(ctx, &args, config_path),
         Command::Backup(args) => backup::run(ctx, &args),
+        Command::Completions(_) | Command::Man(_) | Command::Paths => Ok(()),
     }
 }
 

@@ -12,7 +12,7 @@ pub struct OutputCmdArgs {
     /// How much, in the project's unit (e.g. 3 or 2.5).
     pub amount: f64,
     /// The project [default: the running session's, else the last session's].
-    #[arg(long)]
+    #[arg(long, add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub project: Option<String>,
     /// When it was produced [default: now].
     #[arg(long, allow_hyphen_values = true, value_name = "TIME")]

@@ -11,6 +11,7 @@ use crate::error::Result;
 #[command(group = clap::ArgGroup::new("change").args(["unit", "no_unit"]))]
 pub struct ProjectArgs {
     /// The project (created if new).
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub name: String,
     /// What it produces, e.g. pages, tickets, commits.
     #[arg(long)]

@@ -44,7 +44,7 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub range: RangeArgs,
     /// Group by project, tag, day, week or month; a comma list nests (project,tag).
-    #[arg(long, default_value = "project", value_name = "LIST")]
+    #[arg(long, default_value = "project", value_name = "LIST", add = clap_complete::ArgValueCandidates::new(super::shell::groupings))]
     pub by: String,
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -12,8 +12,10 @@ use crate::tracker::{StartRequest, Started};
 #[derive(Debug, Args)]
 pub struct StartArgs {
     /// The project, e.g. writing.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
     pub project: String,
     /// Tags, each written +name.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub tags: Vec<String>,
     /// A note for the session.
     #[arg(short, long, allow_hyphen_values = true)]

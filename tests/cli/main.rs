@@ -3,6 +3,7 @@
 
 mod capture;
 mod concurrency;
+mod conventions;
 mod dividend;
 mod doctor;
 mod env;

@@ -1,0 +1,69 @@
+//! `otium paths`: where this otium reads and writes, for scripts and for the curious
+//! (the same paths `--help` shows). Opens nothing and creates nothing.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::Out;
+use crate::error::Result;
+use crate::setup::Setup;
+
+#[derive(Serialize)]
+struct Paths {
+    database: PathBuf,
+    database_exists: bool,
+    config: Option<PathBuf>,
+    config_exists: bool,
+}
+
+/// Prints the database and config paths in use, and whether each exists.
+pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
+    let database = setup.database_path()?;
+    let config = setup.config_path().map(PathBuf::from);
+    let answer = Paths {
+        database_exists: database.is_file(),
+        config_exists: config.as_ref().is_some_and(|c| c.is_file()),
+        database,
+        config,
+    };
+    let missing = |exists: bool| if exists { "" } else { " (not created yet)" };
+    out.line(format!(
+        "database  {}{}",
+        answer.database.display(),
+        missing(answer.database_exists)
+    ));
+    out.line(format!(
+        "config    {}{}",
+        answer
+            .config
+            .as_ref()
+            .map_or_else(|| "(none)".to_string(), |c| c.display().to_string()),
+        if answer.config.is_some() {
+            missing(answer.config_exists)
+        } else {
+            ""
+        }
+    ));
+    out.value(|| answer);
+    Ok(())
+}
+
+/// `[now: PATH]` for the `--db` and `--config` help: the paths this machine resolves
+/// from the environment and the platform folders (flags aside), so `--help` says
+/// where the data is.
+#[must_use]
+pub fn resolved_for_help() -> (String, String) {
+    let env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let db = crate::paths::database_path(env("OTIUM_DB").as_deref())
+        .map(|p| format!(" [now: {}]", p.display()))
+        .unwrap_or_default();
+    let config = crate::paths::config_path(env("OTIUM_CONFIG").as_deref())
+        .map(|(p, _)| format!(" [now: {}]", p.display()))
+        .unwrap_or_default();
+    (db, config)
+}
