@@ -25,6 +25,8 @@
 #[path = "harness/crash_states.rs"]
 mod crash_states;
 mod harness;
+#[path = "harness/strace_record.rs"]
+mod strace_record;
 
 use crash_states::{CrashState, crash_states, record};
 use harness::*;
@@ -33,7 +35,7 @@ use std::path::Path;
 use std::time::Instant;
 
 /// Random subsets of the unsynced calls tried at each sync barrier.
-const SUBSETS_PER_BARRIER: usize = 16;
+const SUBSETS_PER_BARRIER: usize = 32;
 
 /// What a state holds: the files before the command (false) or after it (true).
 type Judge<'a> = dyn Fn(&Env) -> Result<bool, String> + 'a;
