@@ -93,12 +93,23 @@ fn national_part_from_the_csv_rows() {
             .contains("Penn World Table 10.01")
     );
     let text = env.ok(&["dividend"]);
-    assert!(text.contains("productivity multiple R = 2.213"), "{text}");
-    assert!(text.contains("(36.4 → 33.9 h/week, annual ÷ 52)"), "{text}");
+    // LEISURE-MODEL.md §5 precision: R to 2 decimals, whole hours a year, 0.1 h a
+    // week, shares in whole percent. 2.2128 → 2.21; 1893.4 → 1,893; 12.34% → 12%.
+    assert!(text.contains("R = 2.21\n"), "{text}");
     assert!(
-        text.contains("Share of the potential taken as leisure: 12.3%"),
+        text.contains("1,893 → 1,765 h/year (36.4 → 33.9 h/week, annual ÷ 52)"),
         "{text}"
     );
+    assert!(
+        text.contains("Share of the potential taken as shorter hours: 12%"),
+        "{text}"
+    );
+    // 1970 labour share 0.6490 and 2019 0.5971 are both measured (not flagged).
+    assert!(
+        text.contains("Labour share of GDP  65% (1970) → 60% (2019)"),
+        "{text}"
+    );
+    assert!(!text.contains("2.213") && !text.contains("12.3%"), "{text}");
     assert!(text.contains("Data: Penn World Table 10.01"), "{text}");
 }
 
@@ -120,10 +131,19 @@ fn keynes_week_from_the_last_four_weeks_with_time() {
     assert!(close(&k["dividend_hours"], 18.5 - 18.5 / r));
     assert_eq!(k["reason"], Value::Null);
     let text = env.ok(&["dividend"]);
+    // 18.5 / 2.2128 = 8.36: named as what it is, with its assumption (§5).
     assert!(
-        text.contains("your 18.5 h week would be 8.4 h at 1970 United States output per worker"),
+        text.contains(
+            "what your 18.5 h/week produced at 1970 productivity takes 8.4 h/week at 2019 productivity (R = 2.21, United States)"
+        ),
         "{text}"
     );
+    assert!(
+        text.contains("Assuming your productivity grew like the United States average"),
+        "{text}"
+    );
+    assert!(text.contains("the data end in 2019"), "{text}");
+    assert!(!text.contains("output per worker (R"), "{text}");
 }
 
 #[test]
@@ -162,9 +182,15 @@ fn personal_productivity_by_hand() {
     assert!(close(&same["personal"][0]["productivity_multiple"], 1.5));
     let text = env.ok(&["dividend"]);
     assert!(
-        text.contains("where the gain went: 45% into more output, 55% into free time"),
+        text.contains("where the gain went: 45% more output, 55% shorter hours"),
         "{text}"
     );
+    // D_real / D_pot = 2 / 3.333 = 60%, under its one name; the old name is gone.
+    assert!(
+        text.contains("share of the potential taken as shorter hours: 60%"),
+        "{text}"
+    );
+    assert!(!text.contains("free time:"), "{text}");
 }
 
 #[test]
@@ -376,7 +402,7 @@ fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
     let env = TestEnv::new();
     let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
     assert!(
-        text.contains("none taken: hours rose by 196.2 h/year (3.8 h/week)"),
+        text.contains("none taken: hours rose by 196 h/year (3.8 h/week)"),
         "{text}"
     );
     assert!(!text.contains("taken as shorter hours -"), "{text}");
