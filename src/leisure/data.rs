@@ -59,6 +59,19 @@ impl Country {
         (first, last)
     }
 
+    /// The base year to use when `wanted` is asked for: clamped into the country's
+    /// years (before its last), then the nearest year with data (a later one on a
+    /// tie), so a gap such as NLD 1969 gives a neighbour instead of nothing.
+    #[must_use]
+    pub fn base_year_for(&self, wanted: i32) -> i32 {
+        let (first, last) = self.span();
+        let year = wanted.clamp(first, (last - 1).max(first));
+        (0..=last - first)
+            .flat_map(|d| [year + d, year - d])
+            .find(|y| *y < last && self.years.contains_key(y))
+            .unwrap_or(first)
+    }
+
     /// The run of consecutive flagged years around `year` that carry the same value
     /// as it (`labour_share` when `labour` is true, else `avh`): `None` when the value
     /// of `year` is not flagged as repeated. The CSV flags a row when its value equals
@@ -104,6 +117,20 @@ pub fn countries() -> &'static BTreeMap<String, Country> {
 #[must_use]
 pub fn country(code: &str) -> Option<&'static Country> {
     countries().get(&code.trim().to_ascii_uppercase())
+}
+
+/// The country a user typed: an exact code, else the first (by code) whose name
+/// starts with the text, else the first whose name contains it; case-insensitive.
+#[must_use]
+pub fn find(query: &str) -> Option<&'static Country> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let all = countries();
+    country(&q)
+        .or_else(|| all.values().find(|c| c.name.to_lowercase().starts_with(&q)))
+        .or_else(|| all.values().find(|c| c.name.to_lowercase().contains(&q)))
 }
 
 fn parse(text: &str) -> BTreeMap<String, Country> {
@@ -170,6 +197,24 @@ mod tests {
         assert!(rows().all(|r| r.population_millions.is_some()));
         // USA 2019 row: emp 158.2996, pop 329.0649.
         assert_eq!(usa.years[&2019].employed_millions, 158.2996);
+    }
+
+    #[test]
+    fn typed_countries_and_clamped_base_years() {
+        let code = |q: &str| find(q).map(|c| c.code.as_str());
+        assert_eq!(code("kor"), Some("KOR"));
+        assert_eq!(code("Germ"), Some("DEU"));
+        // "korea" is inside "Republic of Korea"; "china" starts China before Hong Kong.
+        assert_eq!(code("korea"), Some("KOR"));
+        assert_eq!(code("china"), Some("CHN"));
+        assert_eq!(code("  "), None);
+        assert_eq!(code("Atlantis"), None);
+        // China starts in 1970, Korea in 1953; the Netherlands lack 1969.
+        assert_eq!(country("CHN").unwrap().base_year_for(1960), 1970);
+        assert_eq!(country("KOR").unwrap().base_year_for(1953), 1953);
+        assert_eq!(country("USA").unwrap().base_year_for(2030), 2018);
+        assert_eq!(country("NLD").unwrap().base_year_for(1969), 1970);
+        assert_eq!(country("JAM").unwrap().base_year_for(1970), 1986);
     }
 
     #[test]

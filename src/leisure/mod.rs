@@ -8,6 +8,7 @@
 pub mod alternatives;
 pub mod caveats;
 pub mod data;
+pub mod display;
 pub mod national;
 pub mod personal;
 

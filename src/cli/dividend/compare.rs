@@ -1,10 +1,10 @@
 //! `otium dividend --compare [--base YEAR]`: every country with data in the base year,
 //! sorted by the share of the potential taken as shorter hours, each with its caveats.
 
-use super::text::{per_week, per_year, percent};
 use crate::cli::Ctx;
 use crate::error::{Error, Result};
 use crate::leisure::CaveatKind;
+use crate::leisure::display::{per_week, per_year, percent};
 use crate::tracker::dividend::comparison;
 
 pub fn run(ctx: &mut Ctx, base_year: i32) -> Result<()> {

@@ -5,39 +5,9 @@
 
 use crate::cli::Out;
 use crate::leisure::alternatives::HOURS_996;
+use crate::leisure::display::{per_week, per_year, percent, thousands};
 use crate::leisure::{CaveatKind, National, WEEKS_PER_YEAR};
 use crate::tracker::dividend::{Dividend, KeynesPart, NationalPart, PersonalPart};
-
-/// Hours a year, whole.
-pub fn per_year(h: f64) -> String {
-    thousands(h.round())
-}
-
-/// Hours a week from annual hours, to 0.1.
-pub fn per_week(annual: f64) -> String {
-    format!("{:.1}", annual / WEEKS_PER_YEAR)
-}
-
-/// A share in whole percent.
-pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-/// A whole number with thousands separators (`46,697`).
-pub fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x < 0.0 && digits != "0" {
-        out.insert(0, '-');
-    }
-    out
-}
 
 pub fn render(out: &mut Out, d: &Dividend) {
     match &d.national {

@@ -418,6 +418,7 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+mod dividend;
 pub(super) mod race;
 mod snapshots;
 mod targets;
