@@ -6,11 +6,16 @@ use std::sync::OnceLock;
 
 const CSV: &str = include_str!("../../assets/pwt1001-hours-productivity.csv");
 
-/// The attribution line CC BY requires wherever these figures are shown.
+/// The attribution line CC BY requires wherever these figures are shown (the full
+/// citation: in every exported report and one key or flag away on screen).
 pub const ATTRIBUTION: &str = "Data: Penn World Table 10.01 (Feenstra, Inklaar & Timmer 2015, \
 \"The Next Generation of the Penn World Table\", American Economic Review 105(10): 3150–3182; \
 www.ggdc.net/pwt), licensed CC BY 4.0. Output per hour and per worker are derived from PWT \
 variables rgdpna, emp and avh.";
+
+/// The short form that stays on screen wherever a national figure is shown
+/// (LEISURE-MODEL.md §5, "Attribution never scrolls away").
+pub const ATTRIBUTION_SHORT: &str = "Data: PWT 10.01, CC BY 4.0, derived";
 
 /// One country-year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +28,15 @@ pub struct YearRow {
     pub output_per_hour: f64,
     /// Share of labour compensation in GDP, where PWT has it.
     pub labour_share: Option<f64>,
+    /// Whether PWT gives this year the same labour share as a neighbouring year, to
+    /// full precision: a carried value, not a measurement of this year.
+    pub labour_share_repeated: bool,
+    /// Whether `hours` is carried from a neighbouring year in the same way.
+    pub hours_repeated: bool,
+    /// Persons engaged, millions.
+    pub employed_millions: f64,
+    /// Population, millions (absent only if the CSV lacks it).
+    pub population_millions: Option<f64>,
 }
 
 /// A country's series.
@@ -44,6 +58,53 @@ impl Country {
         let last = self.years.keys().next_back().copied().unwrap_or(0);
         (first, last)
     }
+
+    /// The base year to use when `wanted` is asked for: clamped into the country's
+    /// years (before its last), then the nearest year with data (a later one on a
+    /// tie), so a gap such as NLD 1969 gives a neighbour instead of nothing.
+    #[must_use]
+    pub fn base_year_for(&self, wanted: i32) -> i32 {
+        let (first, last) = self.span();
+        let year = wanted.clamp(first, (last - 1).max(first));
+        (0..=last - first)
+            .flat_map(|d| [year + d, year - d])
+            .find(|y| *y < last && self.years.contains_key(y))
+            .unwrap_or(first)
+    }
+
+    /// The run of consecutive flagged years around `year` that carry the same value
+    /// as it (`labour_share` when `labour` is true, else `avh`): `None` when the value
+    /// of `year` is not flagged as repeated. The CSV flags a row when its value equals
+    /// a neighbour's at full precision; the run is the consecutive flagged rows with
+    /// the value of `year` (data/README.md, "Why the two `_repeated` flags").
+    #[must_use]
+    pub fn repeated_run(&self, year: i32, labour: bool) -> Option<(i32, i32)> {
+        let pick = |row: &YearRow| {
+            if labour {
+                row.labour_share_repeated
+                    .then_some(row.labour_share)
+                    .flatten()
+            } else {
+                row.hours_repeated.then_some(row.hours)
+            }
+        };
+        let value = pick(self.years.get(&year)?)?;
+        let same = |y: i32| {
+            self.years
+                .get(&y)
+                .and_then(pick)
+                .is_some_and(|v| v.to_bits() == value.to_bits())
+        };
+        let mut first = year;
+        while same(first - 1) {
+            first -= 1;
+        }
+        let mut last = year;
+        while same(last + 1) {
+            last += 1;
+        }
+        Some((first, last))
+    }
 }
 
 /// Every country, by code. Parsed on first use.
@@ -56,6 +117,20 @@ pub fn countries() -> &'static BTreeMap<String, Country> {
 #[must_use]
 pub fn country(code: &str) -> Option<&'static Country> {
     countries().get(&code.trim().to_ascii_uppercase())
+}
+
+/// The country a user typed: an exact code, else the first (by code) whose name
+/// starts with the text, else the first whose name contains it; case-insensitive.
+#[must_use]
+pub fn find(query: &str) -> Option<&'static Country> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let all = countries();
+    country(&q)
+        .or_else(|| all.values().find(|c| c.name.to_lowercase().starts_with(&q)))
+        .or_else(|| all.values().find(|c| c.name.to_lowercase().contains(&q)))
 }
 
 fn parse(text: &str) -> BTreeMap<String, Country> {
@@ -73,6 +148,8 @@ fn parse(text: &str) -> BTreeMap<String, Country> {
             continue;
         };
         let labour_share = field(7).parse::<f64>().ok();
+        let flag = |i: usize| field(i) == "1";
+        let employed_millions = field(6).parse::<f64>().unwrap_or(0.0);
         let entry = out.entry(field(0).to_string()).or_insert_with(|| Country {
             code: field(0).to_string(),
             name: field(1).to_string(),
@@ -85,6 +162,10 @@ fn parse(text: &str) -> BTreeMap<String, Country> {
                 hours,
                 output_per_hour,
                 labour_share,
+                labour_share_repeated: flag(8),
+                hours_repeated: flag(9),
+                employed_millions,
+                population_millions: field(10).parse::<f64>().ok(),
             },
         );
     }
@@ -107,5 +188,57 @@ mod tests {
         assert_eq!(usa.span(), (1950, 2019));
         assert_eq!(usa.years[&2019].hours, 1765.3);
         assert!(!country("NLD").unwrap().years.contains_key(&1969));
+        // Labour-share flags: 1596 rows, as the data README says. Hours flags: the CSV
+        // has 89 rows with `avh_repeated = 1` (the README's column table says 110;
+        // counted here from the file itself with a one-line awk).
+        let rows = || all.values().flat_map(|c| c.years.values());
+        assert_eq!(rows().filter(|r| r.labour_share_repeated).count(), 1596);
+        assert_eq!(rows().filter(|r| r.hours_repeated).count(), 89);
+        assert!(rows().all(|r| r.population_millions.is_some()));
+        // USA 2019 row: emp 158.2996, pop 329.0649.
+        assert_eq!(usa.years[&2019].employed_millions, 158.2996);
+    }
+
+    #[test]
+    fn typed_countries_and_clamped_base_years() {
+        let code = |q: &str| find(q).map(|c| c.code.as_str());
+        assert_eq!(code("kor"), Some("KOR"));
+        assert_eq!(code("Germ"), Some("DEU"));
+        // "korea" is inside "Republic of Korea"; "china" starts China before Hong Kong.
+        assert_eq!(code("korea"), Some("KOR"));
+        assert_eq!(code("china"), Some("CHN"));
+        assert_eq!(code("  "), None);
+        assert_eq!(code("Atlantis"), None);
+        // China starts in 1970, Korea in 1953; the Netherlands lack 1969.
+        assert_eq!(country("CHN").unwrap().base_year_for(1960), 1970);
+        assert_eq!(country("KOR").unwrap().base_year_for(1953), 1953);
+        assert_eq!(country("USA").unwrap().base_year_for(2030), 2018);
+        assert_eq!(country("NLD").unwrap().base_year_for(1969), 1970);
+        assert_eq!(country("JAM").unwrap().base_year_for(1970), 1986);
+    }
+
+    #[test]
+    fn repeated_runs_follow_the_flags() {
+        // data/README.md: Germany has one labour share for 1950–1991, the United
+        // Kingdom for 1950–1987, China for 1970–1992. China's hours are 2168.9 in
+        // 2017, 2018 and 2019, all three rows flagged.
+        assert_eq!(
+            country("DEU").unwrap().repeated_run(1970, true),
+            Some((1950, 1991))
+        );
+        assert_eq!(
+            country("GBR").unwrap().repeated_run(1960, true),
+            Some((1950, 1987))
+        );
+        assert_eq!(
+            country("CHN").unwrap().repeated_run(1978, true),
+            Some((1970, 1992))
+        );
+        assert_eq!(
+            country("CHN").unwrap().repeated_run(2019, false),
+            Some((2017, 2019))
+        );
+        assert_eq!(country("USA").unwrap().repeated_run(1970, true), None);
+        assert_eq!(country("USA").unwrap().repeated_run(2019, false), None);
     }
 }

@@ -5,7 +5,10 @@ use chrono::{Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::error::{Error, Hint, Result};
-use crate::leisure::{self, KeynesWeek, National, PeriodTotals, Personal, data};
+use crate::leisure::{
+    self, Accumulated, CompareRow, KeynesWeek, National, PeriodTotals, Personal, WeekAlternative,
+    data,
+};
 use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
 
@@ -13,6 +16,9 @@ pub use crate::time::calendar::Weeks;
 
 /// How many weeks the defaults look at (LEISURE-MODEL.md §2 and §3).
 const WEEKS: usize = 4;
+
+/// How many complete weeks the personal output trend (the sparkline) covers.
+pub const TREND_WEEKS: usize = 12;
 
 /// What to compute.
 #[derive(Debug, Clone)]
@@ -58,7 +64,7 @@ impl Serialize for NationalPart {
                 base_year,
                 reason,
             } => {
-                const FIGURES: [&str; 13] = [
+                const FIGURES: [&str; 20] = [
                     "country_name",
                     "end_year",
                     "output_per_hour_base",
@@ -72,8 +78,15 @@ impl Serialize for NationalPart {
                     "captured_share",
                     "labour_share_base",
                     "labour_share_end",
+                    "hours_per_head_base",
+                    "hours_per_head_end",
+                    "career_years",
+                    "career_potential_hours",
+                    "career_realised_hours",
+                    "labour_share_base_run",
+                    "labour_share_end_run",
                 ];
-                let mut map = serializer.serialize_map(Some(FIGURES.len() + 3))?;
+                let mut map = serializer.serialize_map(Some(FIGURES.len() + 4))?;
                 map.serialize_entry("country", country)?;
                 map.serialize_entry("base_year", base_year)?;
                 for key in FIGURES {
@@ -81,6 +94,7 @@ impl Serialize for NationalPart {
                 }
                 map.serialize_entry("reason", reason)?;
                 map.serialize_entry("warnings", &[] as &[String])?;
+                map.serialize_entry("caveats", &[] as &[String])?;
                 map.end()
             }
         }
@@ -125,6 +139,19 @@ pub struct WeekHours {
     pub hours: f64,
 }
 
+/// One complete week of a project, for the output trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekOutput {
+    /// `2026-W47`.
+    pub week: String,
+    /// Hours tracked on the project.
+    pub hours: f64,
+    /// Output recorded, in the project's unit.
+    pub output: f64,
+    /// Output per hour (`null` in a week without hours).
+    pub per_hour: Option<f64>,
+}
+
 /// One project's personal-productivity part with its inputs.
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonalPart {
@@ -143,6 +170,9 @@ pub struct PersonalPart {
     /// The figures.
     #[serde(flatten)]
     pub figures: Personal,
+    /// The last complete weeks, oldest first: hours, output and output per hour (the
+    /// TUI draws it as a sparkline beside the hours).
+    pub weekly: Vec<WeekOutput>,
 }
 
 /// Everything `otium dividend` shows.
@@ -156,8 +186,36 @@ pub struct Dividend {
     pub personal: Vec<PersonalPart>,
     /// The hours-weighted geometric mean of the projects' multiples, if any.
     pub combined_multiple: Option<f64>,
+    /// Since the first session: hours tracked and what they take at end-year
+    /// productivity (`null` with `accumulated_reason` when not computable).
+    pub accumulated: Option<Accumulated>,
+    /// Why `accumulated` is `null`, if it is.
+    pub accumulated_reason: Option<String>,
+    /// Your week against the alternatives (empty without national figures).
+    pub week_comparison: Vec<WeekAlternative>,
     /// The data attribution (CC BY).
     pub attribution: &'static str,
+}
+
+/// `otium dividend --compare`: every country for one base year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The base year.
+    pub base_year: i32,
+    /// Sorted by `captured_share`, high to low, undefined last.
+    pub countries: Vec<CompareRow>,
+    /// The data attribution (CC BY).
+    pub attribution: &'static str,
+}
+
+/// Every country with data in `base_year`, side by side (no database needed).
+#[must_use]
+pub fn comparison(base_year: i32) -> Comparison {
+    Comparison {
+        base_year,
+        countries: leisure::compare(base_year),
+        attribution: data::ATTRIBUTION,
+    }
 }
 
 impl Tracker {
@@ -183,7 +241,7 @@ impl Tracker {
             NationalPart::Figures(n) => Ok(n.productivity_multiple),
             NationalPart::Unavailable { reason, .. } => Err(reason.clone()),
         };
-        let keynes_week = self.keynes_part(r)?;
+        let keynes_week = self.keynes_part(r.clone())?;
         let mut personal = Vec::new();
         let projects = if request.projects.is_empty() {
             self.projects_with_units()?
@@ -210,11 +268,39 @@ impl Tracker {
         } else {
             None
         };
+        let (accumulated, accumulated_reason) = match r {
+            Ok(r) => {
+                let tracked: i64 = self.projects()?.iter().map(|p| p.total_seconds).sum();
+                match leisure::alternatives::accumulated(hours(tracked), r) {
+                    Ok(a) => (Some(a), None),
+                    Err(why) => (None, Some(why)),
+                }
+            }
+            Err(why) => (None, Some(why)),
+        };
+        let week_comparison = match &national {
+            NationalPart::Figures(n) => {
+                let you = keynes_week.figures.as_ref().map_or_else(
+                    || {
+                        Err(keynes_week
+                            .reason
+                            .clone()
+                            .unwrap_or_else(|| "no complete week with tracked time yet".into()))
+                    },
+                    |k| Ok((k.average_hours, k.weeks_averaged)),
+                );
+                leisure::alternatives::week_comparison(you, n)
+            }
+            NationalPart::Unavailable { .. } => Vec::new(),
+        };
         Ok(Dividend {
             national,
             keynes_week,
             personal,
             combined_multiple,
+            accumulated,
+            accumulated_reason,
+            week_comparison,
             attribution: data::ATTRIBUTION,
         })
     }
@@ -336,7 +422,38 @@ impl Tracker {
             baseline_totals,
             period_totals,
             figures,
+            weekly: self.trend(project)?,
         })
+    }
+
+    /// The project's last [`TREND_WEEKS`] complete weeks, oldest first, from its first
+    /// session on (weeks before it would only pad the line with zeros).
+    fn trend(&self, project: &str) -> Result<Vec<WeekOutput>> {
+        let Some(first) = self.first_start(Some(project))? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        let mut monday = self.this_monday();
+        while out.len() < TREND_WEEKS {
+            monday = monday
+                .checked_sub_days(Days::new(7))
+                .unwrap_or(NaiveDate::MIN);
+            let week = Weeks::one(monday);
+            let span = self.weeks_span(week);
+            if span.to.is_some_and(|to| to <= first) {
+                break;
+            }
+            let h = hours(self.tracked_seconds(span, Some(project))?);
+            let output = self.output_in(project, span)?;
+            out.push(WeekOutput {
+                week: week.label(),
+                hours: h,
+                output,
+                per_hour: (h > 0.0).then(|| output / h),
+            });
+        }
+        out.reverse();
+        Ok(out)
     }
 
     /// The project's first complete weeks (before `before`) with both hours and output.

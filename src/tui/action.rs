@@ -81,6 +81,12 @@ pub enum Action {
     NextCountry,
     /// Previous country (dividend).
     PrevCountry,
+    /// Open the prompt to type a country code or name (dividend).
+    OpenCountry,
+    /// Next page of the dividend view's lower panel.
+    NextDividendPage,
+    /// Show the data's full citation (dividend).
+    ShowSource,
     /// Confirm (yes / submit).
     Confirm,
     /// Cancel (no / close).

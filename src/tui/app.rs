@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::{Action, View};
-use super::data::{Choices, RangeKind, Snapshot};
+use super::data::{Choices, DividendPage, RangeKind, Snapshot};
 use super::form::{Form, FormKind};
 use super::keymap;
 use super::theme::Theme;
@@ -30,6 +30,8 @@ pub enum Mode {
     Form(Form),
     /// The filter prompt.
     Filter,
+    /// The dividend's country prompt, with the text typed so far.
+    Country(String),
 }
 
 /// A message in the status line.
@@ -81,6 +83,7 @@ impl App {
             by: GroupBy::Project,
             country: config.country.clone(),
             base_year: config.base_year,
+            page: DividendPage::Figures,
         };
         let (data_version, snapshot) = Self::read(tracker, &choices)?;
         Ok(App {
@@ -143,6 +146,7 @@ impl App {
         let result = match self.mode.clone() {
             Mode::Form(form) => self.update_form(form, action, tracker),
             Mode::Filter => Ok(self.update_filter(action)),
+            Mode::Country(text) => Ok(self.update_country(text, action)),
             Mode::ConfirmDelete(id) => self.update_confirm(id, action, tracker),
             Mode::Help => {
                 self.mode = Mode::Normal;
@@ -230,6 +234,9 @@ impl App {
                 self.cycle_country(action == Action::NextCountry);
                 return Ok(Some(Action::Reload));
             }
+            Action::OpenCountry => self.mode = Mode::Country(String::new()),
+            Action::NextDividendPage => self.choices.page = self.choices.page.next(),
+            Action::ShowSource => self.choices.page = DividendPage::Source,
             Action::Reload => self.reload(tracker)?,
             Action::Tick => return self.tick(tracker),
             _ => {}
@@ -260,9 +267,15 @@ impl App {
                 let Some(c) = data::country(&self.choices.country) else {
                     return;
                 };
+                // From the year on screen, to the next year this country has data for.
+                let shown = self.choices.base_year_for_country();
+                let step = if forward { 1 } else { -1 };
                 let (first, last) = c.span();
-                let year = self.choices.base_year + if forward { 1 } else { -1 };
-                self.choices.base_year = year.clamp(first, last - 1);
+                let mut year = shown + step;
+                while year > first && year < last - 1 && !c.years.contains_key(&year) {
+                    year += step;
+                }
+                self.choices.base_year = year.clamp(first, (last - 1).max(first));
             }
             _ => {}
         }
@@ -298,13 +311,44 @@ impl App {
         } else {
             (at + codes.len() - 1) % codes.len()
         };
+        // The chosen base year is kept; each country clamps it when it is read.
         self.choices.country = codes[next].clone();
-        if let Some(c) = data::country(&self.choices.country) {
-            let (first, last) = c.span();
-            if !c.years.contains_key(&self.choices.base_year) {
-                self.choices.base_year = first.max(1970).min(last - 1);
+    }
+
+    /// The country prompt: typed text, Enter jumps to the match, Esc closes.
+    fn update_country(&mut self, mut text: String, action: Action) -> Option<Action> {
+        match action {
+            Action::Type(c) => text.push(c),
+            Action::Backspace => {
+                text.pop();
             }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                return None;
+            }
+            Action::Confirm => {
+                self.mode = Mode::Normal;
+                return match data::find(&text) {
+                    Some(c) => {
+                        self.choices.country = c.code.clone();
+                        self.info(format!("{} ({}).", c.name, c.code));
+                        Some(Action::Reload)
+                    }
+                    None => {
+                        self.status = Some(Status {
+                            text: format!(
+                                "No country with hours data matches {text:?}; / to try again, c/C to cycle."
+                            ),
+                            error: true,
+                        });
+                        None
+                    }
+                };
+            }
+            _ => {}
         }
+        self.mode = Mode::Country(text);
+        None
     }
 
     /// Re-reads the data (after a change here or in another process).

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
 use crate::error::Result;
+use crate::leisure::CompareRow;
 use crate::leisure::data;
 use crate::limits::{self, Targets};
 use crate::model::Session;
@@ -41,8 +42,47 @@ pub struct Choices {
     pub by: GroupBy,
     /// Country for the dividend.
     pub country: String,
-    /// Base year for the dividend.
+    /// The base year the user chose for the dividend. It stays as chosen for the
+    /// whole session; each country uses [`Choices::base_year_for_country`], the
+    /// nearest year it has data for, without overwriting this one.
     pub base_year: i32,
+    /// What the dividend view's lower panel shows.
+    pub page: DividendPage,
+}
+
+impl Choices {
+    /// The base year used for the chosen country: the chosen year, clamped into
+    /// the country's data.
+    #[must_use]
+    pub fn base_year_for_country(&self) -> i32 {
+        data::country(&self.country).map_or(self.base_year, |c| c.base_year_for(self.base_year))
+    }
+}
+
+/// The pages of the dividend view (`v` cycles them, `i` shows the source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DividendPage {
+    /// The charts and the national, Keynes and personal figures.
+    Figures,
+    /// Your week against the alternatives, and the accumulated hours.
+    Week,
+    /// Every country side by side for the base year.
+    Countries,
+    /// The full citation and what the data measure.
+    Source,
+}
+
+impl DividendPage {
+    /// The page after this one.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Figures => Self::Week,
+            Self::Week => Self::Countries,
+            Self::Countries => Self::Source,
+            Self::Source => Self::Figures,
+        }
+    }
 }
 
 /// One year of the "scissors" chart: indices with the base year at 100.
@@ -80,6 +120,8 @@ pub struct Snapshot {
     pub dividend: std::result::Result<Dividend, String>,
     /// The scissors series for the chosen country since the base year.
     pub series: Vec<IndexPoint>,
+    /// Every country side by side for the base year in use.
+    pub comparison: Vec<CompareRow>,
     /// Targets, the overtime balance and this week's limit alerts (`None` when the
     /// config sets neither targets nor limits): the same [`Tracker::week_status`] that
     /// `otium status` and `otium report` show.
@@ -109,9 +151,10 @@ impl Snapshot {
             to: None,
         })?;
         sessions.reverse();
+        let base_year = choices.base_year_for_country();
         let request = DividendRequest {
             country: choices.country.clone(),
-            base_year: choices.base_year,
+            base_year,
             end_year: None,
             projects: Vec::new(),
             baseline: None,
@@ -132,7 +175,8 @@ impl Snapshot {
             dividend: tracker
                 .dividend(&request)
                 .map_err(|e| super::hint::error_line(&e)),
-            series: series(&choices.country, choices.base_year),
+            series: series(&choices.country, base_year),
+            comparison: crate::leisure::compare(base_year),
             targets: Some(tracker.week_status()?).filter(|w| !w.is_unconfigured()),
         })
     }

@@ -230,6 +230,27 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PrevCountry,
         help: "previous country",
     },
+    Binding {
+        keys: "/",
+        codes: &[Char('/')],
+        scope: In(View::Dividend),
+        action: Action::OpenCountry,
+        help: "type a country code or name",
+    },
+    Binding {
+        keys: "v",
+        codes: &[Char('v')],
+        scope: In(View::Dividend),
+        action: Action::NextDividendPage,
+        help: "figures / your week / countries / source",
+    },
+    Binding {
+        keys: "i",
+        codes: &[Char('i')],
+        scope: In(View::Dividend),
+        action: Action::ShowSource,
+        help: "the data's full citation",
+    },
 ];
 
 /// The action for `key` in `view`, in normal mode. View bindings win over global ones.

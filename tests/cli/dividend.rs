@@ -93,12 +93,23 @@ fn national_part_from_the_csv_rows() {
             .contains("Penn World Table 10.01")
     );
     let text = env.ok(&["dividend"]);
-    assert!(text.contains("productivity multiple R = 2.213"), "{text}");
-    assert!(text.contains("(36.4 → 33.9 h/week, annual ÷ 52)"), "{text}");
+    // LEISURE-MODEL.md §5 precision: R to 2 decimals, whole hours a year, 0.1 h a
+    // week, shares in whole percent. 2.2128 → 2.21; 1893.4 → 1,893; 12.34% → 12%.
+    assert!(text.contains("R = 2.21\n"), "{text}");
     assert!(
-        text.contains("Share of the potential taken as leisure: 12.3%"),
+        text.contains("1,893 → 1,765 h/year (36.4 → 33.9 h/week, annual ÷ 52)"),
         "{text}"
     );
+    assert!(
+        text.contains("Share of the potential taken as shorter hours: 12%"),
+        "{text}"
+    );
+    // 1970 labour share 0.6490 and 2019 0.5971 are both measured (not flagged).
+    assert!(
+        text.contains("Labour share of GDP  65% (1970) → 60% (2019)"),
+        "{text}"
+    );
+    assert!(!text.contains("2.213") && !text.contains("12.3%"), "{text}");
     assert!(text.contains("Data: Penn World Table 10.01"), "{text}");
 }
 
@@ -120,10 +131,19 @@ fn keynes_week_from_the_last_four_weeks_with_time() {
     assert!(close(&k["dividend_hours"], 18.5 - 18.5 / r));
     assert_eq!(k["reason"], Value::Null);
     let text = env.ok(&["dividend"]);
+    // 18.5 / 2.2128 = 8.36: named as what it is, with its assumption (§5).
     assert!(
-        text.contains("your 18.5 h week would be 8.4 h at 1970 United States output per worker"),
+        text.contains(
+            "what your 18.5 h/week produced at 1970 productivity takes 8.4 h/week at 2019 productivity (R = 2.21, United States)"
+        ),
         "{text}"
     );
+    assert!(
+        text.contains("Assuming your productivity grew like the United States average"),
+        "{text}"
+    );
+    assert!(text.contains("the data end in 2019"), "{text}");
+    assert!(!text.contains("output per worker (R"), "{text}");
 }
 
 #[test]
@@ -162,9 +182,15 @@ fn personal_productivity_by_hand() {
     assert!(close(&same["personal"][0]["productivity_multiple"], 1.5));
     let text = env.ok(&["dividend"]);
     assert!(
-        text.contains("where the gain went: 45% into more output, 55% into free time"),
+        text.contains("where the gain went: 45% more output, 55% shorter hours"),
         "{text}"
     );
+    // D_real / D_pot = 2 / 3.333 = 60%, under its one name; the old name is gone.
+    assert!(
+        text.contains("share of the potential taken as shorter hours: 60%"),
+        "{text}"
+    );
+    assert!(!text.contains("free time:"), "{text}");
 }
 
 #[test]
@@ -376,7 +402,7 @@ fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
     let env = TestEnv::new();
     let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
     assert!(
-        text.contains("none taken: hours rose by 196.2 h/year (3.8 h/week)"),
+        text.contains("none taken: hours rose by 196 h/year (3.8 h/week)"),
         "{text}"
     );
     assert!(!text.contains("taken as shorter hours -"), "{text}");
@@ -409,4 +435,219 @@ fn a_config_country_without_data_is_a_config_error() {
     assert!(err.contains("config country = \"XXX\""), "{err}");
     // A flag overrides the config and works.
     env.ok(&["dividend", "--country", "USA"]);
+}
+
+#[test]
+fn json_contract_caveats_hours_per_head_career() {
+    let env = TestEnv::new();
+    let kinds = |d: &Value| -> Vec<String> {
+        d["national"]["caveats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                assert!(c["message"].as_str().is_some_and(|m| !m.is_empty()), "{c}");
+                c["kind"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let deu = env.json(&["dividend", "--country", "DEU", "--base", "1970"]);
+    let k = kinds(&deu);
+    assert!(
+        k.contains(&"labour_share_repeated".into()) && k.contains(&"series_break".into()),
+        "{k:?}"
+    );
+    // Germany's labour share 0.6681 is PWT's one value for 1950–1991.
+    assert_eq!(
+        deu["national"]["labour_share_base_run"],
+        serde_json::json!({"first_year": 1950, "last_year": 1991})
+    );
+    let text = env.ok(&["dividend", "--country", "DEU", "--base", "1970"]);
+    assert!(
+        text.contains("67% (PWT's one value for 1950–1991, not a measurement of 1970)"),
+        "{text}"
+    );
+    assert!(!text.contains("66.8% (1970)"), "{text}");
+    let chn = env.json(&["dividend", "--country", "CHN", "--base", "1978"]);
+    assert!(kinds(&chn).contains(&"release_sensitive".into()));
+    assert!(kinds(&chn).contains(&"avh_repeated".into()));
+    let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
+    assert!(text.contains("PWT 11.0"), "{text}");
+    // USA 1970 → 2019 by hand from the CSV: avh × emp / pop.
+    let usa = env.json(&["dividend"]);
+    let n = &usa["national"];
+    assert!(close(
+        &n["hours_per_head_base"],
+        1893.4 * 84.6969 / 209.5133
+    ));
+    assert!(close(
+        &n["hours_per_head_end"],
+        1765.3 * 158.2996 / 329.0649
+    ));
+    let r = 73.5850 / 33.2549;
+    assert_eq!(n["career_years"], 45);
+    assert!(close(
+        &n["career_potential_hours"],
+        45.0 * (1893.4 - 1893.4 / r)
+    ));
+    assert!(close(&n["career_realised_hours"], 45.0 * (1893.4 - 1765.3)));
+    // The old keys are all still there.
+    for key in ["warnings", "captured_share", "labour_share_end", "reason"] {
+        assert!(n.as_object().unwrap().contains_key(key), "{key}");
+    }
+    // An unavailable national part has the new keys too, null.
+    let old = env.json(&["dividend", "--base", "1900"]);
+    for key in [
+        "hours_per_head_base",
+        "career_potential_hours",
+        "career_years",
+    ] {
+        assert_eq!(old["national"][key], Value::Null, "{key}");
+    }
+    assert_eq!(old["national"]["caveats"], serde_json::json!([]));
+}
+
+#[test]
+fn a_tiny_gain_and_risen_hours() {
+    // JAM 1990: avh 1938.2, 10.7216 $/h; 2002: 1965.6, 10.7546 $/h. R = 1.0031,
+    // D_pot = 1938.2 - 1938.2 / R = 5.95 h a year: too small to divide.
+    let env = TestEnv::new();
+    let d = env.json(&["dividend", "--country", "JAM", "--base", "1990"]);
+    let r = 10.7546 / 10.7216;
+    assert!(close(
+        &d["national"]["potential_hours"],
+        1938.2 - 1938.2 / r
+    ));
+    assert_eq!(d["national"]["captured_share"], Value::Null);
+    let text = env.ok(&["dividend", "--country", "JAM", "--base", "1990"]);
+    assert!(text.contains("too small to divide"), "{text}");
+    assert!(!text.contains("460"), "{text}");
+    // CHN 1978: hours rose 1972.7 → 2168.9; share (1972.7 - 2168.9) / (1972.7 - 1972.7 / R).
+    let d = env.json(&["dividend", "--country", "CHN", "--base", "1978"]);
+    let r = 11.8742 / 1.7798;
+    let share = (1972.7 - 2168.9) / (1972.7 - 1972.7 / r);
+    assert!(close(&d["national"]["captured_share"], share));
+    let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
+    // -196.2 / 1676.9 = -11.7% → whole percent.
+    assert!(
+        text.contains("Share of the potential taken as shorter hours: -12%"),
+        "{text}"
+    );
+}
+
+#[test]
+fn week_comparison_and_accumulated_from_the_history() {
+    let env = history();
+    let d = env.json(&["dividend"]);
+    let bars = d["week_comparison"].as_array().unwrap();
+    let kinds: Vec<&str> = bars.iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "you",
+            "996",
+            "national_average",
+            "statutory",
+            "base_year_living",
+            "keynes"
+        ]
+    );
+    let r = 73.5850 / 33.2549;
+    // you: (10 + 10 + 10 + 44) / 4 = 18.5; USA 2019: 1765.3 / 52; FLSA 40 h;
+    // 1970 living: 1893.4 / R / 52; Keynes 15.
+    let expected = [18.5, 72.0, 1765.3 / 52.0, 40.0, 1893.4 / r / 52.0, 15.0];
+    for (bar, e) in bars.iter().zip(expected) {
+        assert!(close(&bar["hours_per_week"], e), "{bar} vs {e}");
+        assert!(bar["source"].as_str().is_some_and(|s| !s.is_empty()));
+    }
+    // Everything tracked: 4 × 10 h + 8 h + 36 h = 84 h.
+    let a = &d["accumulated"];
+    assert!(close(&a["tracked_hours"], 84.0));
+    assert!(close(&a["hours_at_end_productivity"], 84.0 / r));
+    assert!(close(&a["difference_hours"], 84.0 - 84.0 / r));
+    assert!(close(&a["difference_weeks_40h"], (84.0 - 84.0 / r) / 40.0));
+    assert_eq!(d["accumulated_reason"], Value::Null);
+    let text = env.ok(&["dividend"]);
+    // 84 / 2.2128 = 37.96; 84 - 37.96 = 46.04 h = 1.15 weeks of 40 h.
+    assert!(
+        text.contains("84.0 h tracked; at 2019 productivity what they produced at 1970 productivity takes 38.0 h; difference 46.0 h (1.2 weeks of 40 hours)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Your week against the alternatives"),
+        "{text}"
+    );
+    // The personal trend: the last complete weeks of writing, oldest first; W14 is
+    // 8 h and 24 pages, 3 pages an hour.
+    let weekly = d["personal"][0]["weekly"].as_array().unwrap();
+    let last = weekly.last().unwrap();
+    assert_eq!(last["week"], "2026-W14");
+    assert!(close(&last["per_hour"], 3.0));
+    assert_eq!(weekly[0]["week"], "2026-W10");
+    // No history: accumulated is null with a reason.
+    let empty = TestEnv::new().json(&["dividend"]);
+    assert_eq!(empty["accumulated"], Value::Null);
+    assert!(empty["accumulated_reason"].as_str().is_some());
+    assert_eq!(empty["week_comparison"][0]["hours_per_week"], Value::Null);
+}
+
+#[test]
+fn compare_countries_side_by_side() {
+    let env = TestEnv::new();
+    let c = env.json(&["dividend", "--compare", "--base", "1970"]);
+    assert_eq!(c["base_year"], 1970);
+    let rows = c["countries"].as_array().unwrap();
+    assert_eq!(rows.len(), 46);
+    // ARG first: R = 29.3701 / 22.3981, share (2006.0 - 1609.1) / (2006.0 - 2006.0 / R).
+    let r = 29.3701 / 22.3981;
+    assert_eq!(rows[0]["country_code"], "ARG");
+    assert_eq!(rows[0]["country"], "Argentina");
+    assert_eq!(rows[0]["end_year"], 2019);
+    assert!(close(&rows[0]["productivity_multiple"], r));
+    assert!(close(&rows[0]["potential_hours"], 2006.0 - 2006.0 / r));
+    assert!(close(&rows[0]["realised_hours"], 2006.0 - 1609.1));
+    assert!(close(
+        &rows[0]["captured_share"],
+        (2006.0 - 1609.1) / (2006.0 - 2006.0 / r)
+    ));
+    for key in [
+        "country_code",
+        "country",
+        "end_year",
+        "productivity_multiple",
+        "potential_hours",
+        "realised_hours",
+        "captured_share",
+        "caveats",
+    ] {
+        assert!(rows[0].as_object().unwrap().contains_key(key), "{key}");
+    }
+    // Venezuela ends in 2006 and carries its series break.
+    let ven = rows.iter().find(|r| r["country_code"] == "VEN").unwrap();
+    assert_eq!(ven["end_year"], 2006);
+    assert!(
+        ven["caveats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "series_break")
+    );
+    // Sorted high to low, nulls last.
+    let shares: Vec<Option<f64>> = rows.iter().map(|r| r["captured_share"].as_f64()).collect();
+    let nulls = shares
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(shares.len());
+    assert!(shares[nulls..].iter().all(Option::is_none));
+    assert!(shares[..nulls].windows(2).all(|w| w[0] >= w[1]));
+    let text = env.ok(&["dividend", "--compare", "--base", "1970"]);
+    assert!(text.contains("ARG Argentina"), "{text}");
+    assert!(text.contains("VEN Venezuela"), "{text}");
+    assert!(text.contains("83%"), "{text}");
+    assert!(text.contains("Penn World Table 10.01"), "{text}");
+    // A base year without data anywhere: one line, exit 3, no output on stdout.
+    let err = env.fails(&["dividend", "--compare", "--base", "1900"], code::INVALID);
+    assert!(err.contains("1900") && err.contains("1950–2019"), "{err}");
+    // --compare is for all countries: with --country it is a usage error.
+    env.fails(&["dividend", "--compare", "--country", "USA"], code::USAGE);
 }

@@ -68,7 +68,7 @@ fn every_view_renders_empty_and_seeded_at_two_sizes() {
         (View::Dashboard, "Nothing running", "▶ writing"),
         (View::Sessions, "No sessions yet", "chapter drafts"),
         (View::Reports, "No time tracked", "Total"),
-        (View::Dividend, "United States", "Penn World Table"),
+        (View::Dividend, "United States", "Data: PWT 10.01, CC BY 4.0"),
     ];
     for (empty, seeded_tracker) in [(true, tracker()), (false, seeded())] {
         let mut app = App::load(&seeded_tracker, Theme::new(false)).unwrap();
@@ -413,6 +413,7 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+mod dividend;
 pub(super) mod race;
 mod snapshots;
 mod targets;

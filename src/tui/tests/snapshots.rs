@@ -61,3 +61,23 @@ fn dividend() {
 fn help_overlay() {
     snapshot_both("help", |app| app.mode = Mode::Help);
 }
+
+/// The dividend view for the three cases the issue names: the default, a long
+/// series with a ×20 multiple, and a country whose hours rose, on the demo seed.
+#[test]
+fn dividend_countries() {
+    let t = seeded();
+    for (code, base) in [("USA", 1970), ("KOR", 1953), ("CHN", 1978)] {
+        let mut app = App::load(&t, Theme::new(true)).unwrap();
+        app.view = View::Dividend;
+        app.choices.country = code.to_string();
+        app.choices.base_year = base;
+        app.reload(&t).unwrap();
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(
+                format!("dividend_{}_{base}_{w}x{h}", code.to_lowercase()),
+                screen(&app, w, h)
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use crate::leisure::data;
 use crate::time;
 use crate::tracker::dividend::NationalPart;
 use crate::tui::app::App;
@@ -181,21 +182,40 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// The dividend in one line on the 4-week average (the same period as the Dividend
+/// view's Keynes week, never the current partial week), its assumption in the
+/// title and the short attribution in the bottom border, so it is always visible.
 fn render_headline(app: &App, area: Rect, buf: &mut Buffer) {
-    let week_hours = app.snapshot.week.iter().map(|(_, s)| *s).sum::<i64>() as f64 / 3600.0;
-    let text = match &app.snapshot.dividend {
-        Ok(d) => match &d.national {
-            NationalPart::Figures(n) => format!(
-                "This week {week_hours:.1} h · at {} {} output per worker: {:.1} h",
-                n.base_year,
-                n.country_name,
-                week_hours / n.productivity_multiple
+    let (title, text) = match &app.snapshot.dividend {
+        Ok(d) => match (&d.national, &d.keynes_week.figures) {
+            (NationalPart::Figures(n), Some(k)) => (
+                format!(
+                    " Leisure dividend, if your productivity grew like {}'s ",
+                    n.country
+                ),
+                format!(
+                    "Your {:.1} h/wk ({}-wk avg) at {} productivity: {:.1} h at {} productivity",
+                    k.average_hours, k.weeks_averaged, n.base_year, k.keynes_hours, n.end_year
+                ),
             ),
-            NationalPart::Unavailable { reason, .. } => reason.clone(),
+            (NationalPart::Figures(n), None) => (
+                " Leisure dividend ".to_string(),
+                format!(
+                    "{} {}→{}: output per hour ×{:.2}. Track a complete week to see yours.",
+                    n.country, n.base_year, n.end_year, n.productivity_multiple
+                ),
+            ),
+            (NationalPart::Unavailable { reason, .. }, _) => {
+                (" Leisure dividend ".to_string(), reason.clone())
+            }
         },
-        Err(e) => e.clone(),
+        Err(e) => (" Leisure dividend ".to_string(), e.clone()),
     };
     Paragraph::new(text)
-        .block(Block::bordered().title(" Leisure dividend "))
+        .block(
+            Block::bordered()
+                .title(title)
+                .title_bottom(Line::styled(data::ATTRIBUTION_SHORT, app.theme.dim)),
+        )
         .render(area, buf);
 }

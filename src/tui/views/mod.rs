@@ -53,7 +53,7 @@ impl Widget for &App {
             Mode::Help => overlays::help(self, area, buf),
             Mode::Form(form) => overlays::form(self, form, area, buf),
             Mode::ConfirmDelete(id) => overlays::confirm(self, *id, area, buf),
-            Mode::Filter | Mode::Normal => {}
+            Mode::Filter | Mode::Country(_) | Mode::Normal => {}
         }
     }
 }
@@ -78,6 +78,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("Filter: ", app.theme.title),
             Span::raw(format!("{}▏", app.filter)),
         ])
+    } else if let Mode::Country(text) = &app.mode {
+        dividend::country_prompt(app, text)
     } else if let Some(status) = &app.status {
         let style = if status.error {
             app.theme.error
