@@ -1,9 +1,10 @@
 //! `App`: the TUI's state and `update`, which turns intents into tracker calls.
 //! Failures go to the status line; the app keeps running. Forms, prompts and the
-//! delete confirmation are in `edit.rs`, the calendar's cursor in `calendar.rs`.
+//! delete confirmation are in `edit.rs`, the calendar's cursor in `calendar.rs`, the
+//! Reports and Dividend settings in `choices.rs`, the status line in `status.rs`.
 
-use std::cell::Cell;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::Instant;
 
 use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
@@ -13,19 +14,15 @@ use super::calendar::Cursor;
 use super::data::{Choices, RangeKind, Snapshot};
 use super::form::Form;
 use super::keymap;
+pub use super::status::Status;
+use super::status::started_message;
 use super::theme::Theme;
 use super::undo::Undo;
 use crate::error::Result;
-use crate::leisure::data;
 use crate::model::{Session, SessionId};
 use crate::report::GroupBy;
 use crate::time::{self, calendar};
-use crate::tracker::{Started, Tracker};
-
-/// How long a message stays in the status line; an error a little longer.
-pub const INFO_FOR: Duration = Duration::from_secs(6);
-/// How long an error stays in the status line.
-pub const ERROR_FOR: Duration = Duration::from_secs(12);
+use crate::tracker::Tracker;
 
 /// What has the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,18 +37,6 @@ pub enum Mode {
     Form(Form),
     /// The filter prompt.
     Filter,
-}
-
-/// A message in the status line, until it expires.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub error: bool,
-    /// When the status line goes back to the key summary (a monotonic instant, so a
-    /// changed wall clock neither keeps nor drops it early).
-    pub until: Instant,
 }
 
 /// The whole state of the TUI.
@@ -82,7 +67,7 @@ pub struct App {
     /// The first help line shown.
     pub help_scroll: u16,
     /// How far the help can scroll at the last drawn size (set while drawing).
-    pub help_max: Cell<u16>,
+    pub help_max: AtomicU16,
     /// Set when the user quits.
     pub quit: bool,
     dirty: bool,
@@ -120,7 +105,7 @@ impl App {
             status: None,
             cursor: Cursor::default(),
             help_scroll: 0,
-            help_max: Cell::new(0),
+            help_max: AtomicU16::new(0),
             quit: false,
             dirty: true,
             data_version,
@@ -137,9 +122,10 @@ impl App {
         // Open the calendar on the week's first working hour (or 08:00), so the
         // morning's sessions are in view rather than the night.
         let first = app.calendar_blocks().iter().map(|b| b.first).min();
-        app.cursor
-            .top
-            .set(first.unwrap_or(16).min(app.cursor.slot) / 2 * 2);
+        app.cursor.top.store(
+            first.unwrap_or(16).min(app.cursor.slot) / 2 * 2,
+            Ordering::Relaxed,
+        );
         Ok(app)
     }
 
@@ -208,26 +194,8 @@ impl App {
         })
     }
 
-    /// Shows `text` in the status line for a few seconds.
-    pub(super) fn info(&mut self, text: String) {
-        self.status = Some(Status {
-            text,
-            error: false,
-            until: Instant::now() + INFO_FOR,
-        });
-    }
-
-    /// Shows a failure in the status line, a little longer than a message.
-    pub(super) fn error(&mut self, text: String) {
-        self.status = Some(Status {
-            text,
-            error: true,
-            until: Instant::now() + ERROR_FOR,
-        });
-    }
-
     fn update_help(&mut self, action: &Action) {
-        let max = self.help_max.get();
+        let max = self.help_max.load(Ordering::Relaxed);
         match action {
             Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Down => self.help_scroll = (self.help_scroll + 1).min(max),
@@ -349,71 +317,6 @@ impl App {
         self.info(text.into());
     }
 
-    /// Moves the report range or the dividend base year.
-    fn shift(&mut self, forward: bool) {
-        match self.view {
-            View::Reports => {
-                let a = self.choices.anchor;
-                self.choices.anchor = match (self.choices.range, forward) {
-                    (RangeKind::Day, true) => calendar::add_days(a, 1),
-                    (RangeKind::Day, false) => calendar::sub_days(a, 1),
-                    (RangeKind::Week, true) => calendar::add_days(a, 7),
-                    (RangeKind::Week, false) => calendar::sub_days(a, 7),
-                    (RangeKind::Month, true) => calendar::next_month(a).unwrap_or(a),
-                    (RangeKind::Month, false) => calendar::prev_month(a).unwrap_or(a),
-                };
-            }
-            View::Dividend => {
-                let Some(c) = data::country(&self.choices.country) else {
-                    return;
-                };
-                let (first, last) = c.span();
-                let year = self.choices.base_year + if forward { 1 } else { -1 };
-                self.choices.base_year = year.clamp(first, last - 1);
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows or hides the Reports chart's target line, saying why when there is none.
-    fn toggle_targets(&mut self) {
-        if self.snapshot.day_targets.is_none() {
-            self.info(
-                "No target is set: add daily_target_hours, weekly_target_hours or [targets] to config.toml."
-                    .to_string(),
-            );
-            return;
-        }
-        self.show_targets = !self.show_targets;
-        let state = if self.show_targets { "shown" } else { "hidden" };
-        let text = if self.snapshot.report_targets.is_empty() {
-            format!("Target line {state}; it is drawn when grouped by day or week (g).")
-        } else {
-            format!("Target line {state}.")
-        };
-        self.info(text);
-    }
-
-    fn cycle_country(&mut self, forward: bool) {
-        let codes: Vec<&String> = data::countries().keys().collect();
-        let at = codes
-            .iter()
-            .position(|c| **c == self.choices.country)
-            .unwrap_or(0);
-        let next = if forward {
-            (at + 1) % codes.len()
-        } else {
-            (at + codes.len() - 1) % codes.len()
-        };
-        self.choices.country = codes[next].clone();
-        if let Some(c) = data::country(&self.choices.country) {
-            let (first, last) = c.span();
-            if !c.years.contains_key(&self.choices.base_year) {
-                self.choices.base_year = first.max(1970).min(last - 1);
-            }
-        }
-    }
-
     /// Re-reads the data (after a change here or in another process). A session
     /// just added or started becomes the selection, in the list and the calendar.
     pub fn reload(&mut self, tracker: &Tracker) -> Result<()> {
@@ -478,30 +381,4 @@ impl App {
         self.snapshot.now = now;
         Ok(None)
     }
-}
-
-/// "Started coding again; stopped writing after 1h 20m." A running session that the
-/// start stopped (or dropped, when it began the same second) is named, so the user
-/// knows the screen's timer moved on.
-pub(super) fn started_message(started: &Started, tracker: &Tracker, how: &str) -> String {
-    let how = if how.is_empty() {
-        String::new()
-    } else {
-        format!(" {how}")
-    };
-    let mut text = format!("Started {}{how}", started.session.project);
-    if let Some(s) = &started.stopped {
-        text.push_str(&format!(
-            "; stopped {} after {}",
-            s.project,
-            time::human_duration(s.duration_seconds(tracker.now()))
-        ));
-    } else if let Some(s) = &started.dropped {
-        text.push_str(&format!(
-            "; dropped {} (it had started this same second)",
-            s.project
-        ));
-    }
-    text.push('.');
-    text
 }

@@ -6,7 +6,7 @@
 //! is cut at the local day's start (`time::day_start`, which knows 23- and 25-hour
 //! days), so each piece sits in its own day's column.
 
-use std::cell::Cell;
+use std::sync::atomic::AtomicU16;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
@@ -25,7 +25,7 @@ pub const SLOTS: u16 = 48;
 const PAGE: u16 = 8;
 
 /// Where the calendar's cursor is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Cursor {
     /// The day of the shown week, 0 to 6.
     pub day: usize,
@@ -34,8 +34,9 @@ pub struct Cursor {
     /// The session `n`/`N` chose, when two share the cursor's half hour.
     pub chosen: Option<SessionId>,
     /// The first row drawn; the view keeps the cursor in sight and scrolls in whole
-    /// hours (set while drawing, which is the only place that knows the height).
-    pub top: Cell<u16>,
+    /// hours (set while drawing, which is the only place that knows the height; an
+    /// atomic rather than a `Cell` so a drawn `&App` can be shared, as benches do).
+    pub top: AtomicU16,
 }
 
 /// The part of a session that fell on one day of the shown week.

@@ -2,8 +2,9 @@
 //! the session form (start, add, edit), and what saving them does.
 
 use super::action::Action;
-use super::app::{App, Mode, started_message};
+use super::app::{App, Mode};
 use super::form::{Form, FormKind};
+use super::status::started_message;
 use super::undo::Undo;
 use crate::error::Result;
 use crate::model::{NewSession, Session, SessionEdit};

@@ -11,12 +11,14 @@
 pub mod action;
 pub mod app;
 pub mod calendar;
+mod choices;
 pub mod data;
 mod edit;
 pub mod fmt;
 pub mod form;
 mod hint;
 pub mod keymap;
+mod status;
 pub mod theme;
 mod undo;
 pub mod views;

@@ -44,7 +44,8 @@ fn open(dir: &tempfile::TempDir, now: &str) -> Tracker {
 /// across the change, 6 research running.
 fn week(dir: &tempfile::TempDir) -> Tracker {
     let mut t = open(dir, NOW);
-    let sessions: [(&str, &[&str], Option<&str>, &str, &str); 5] = [
+    type Row<'a> = (&'a str, &'a [&'a str], Option<&'a str>, &'a str, &'a str);
+    let sessions: [Row; 5] = [
         // Monday 4 h + 4h 30m = 8h 30m: the 8 h target is reached at 11:30 + 4 h = 15:30.
         (
             "coding",

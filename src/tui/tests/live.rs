@@ -272,21 +272,13 @@ fn reports_hours_line_up_and_the_total_has_the_target() {
     let screen = text(&draw(&app, 100, 40));
     // Mon 10h 30m, Tue 0h 45m: the minutes end in the same column.
     let end = |needle: &str| {
-        let line = screen
-            .lines()
-            .filter(|l| l.contains(needle))
-            .last()
-            .unwrap();
+        let line = screen.lines().rfind(|l| l.contains(needle)).unwrap();
         let at = line.find(needle).unwrap() + needle.len();
         line[..at].chars().count()
     };
     assert_eq!(end("10h 30m"), end("0h 45m"), "{screen}");
     // The week's target: five days of 8 h (the weekend has none) = 40 h.
-    let total = screen
-        .lines()
-        .filter(|l| l.contains("Total"))
-        .last()
-        .unwrap();
+    let total = screen.lines().rfind(|l| l.contains("Total")).unwrap();
     assert!(
         total
             .split_whitespace()

@@ -383,12 +383,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
     );
     // Between frames the TUI holds no read transaction, so a checkpoint by another
     // connection can copy every WAL frame and truncate the log (busy = 0).
-    for view in [
-        View::Dashboard,
-        View::Sessions,
-        View::Reports,
-        View::Dividend,
-    ] {
+    for view in View::ALL {
         run(
             &mut app,
             &mut tui_side,

@@ -53,7 +53,8 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let shown = rect.height.saturating_sub(2);
     let max = total.saturating_sub(shown);
-    app.help_max.set(max);
+    app.help_max
+        .store(max, std::sync::atomic::Ordering::Relaxed);
     let scroll = app.help_scroll.min(max);
     let title = if max == 0 {
         " Keys (any key closes) ".to_string()
