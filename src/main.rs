@@ -37,7 +37,14 @@ fn main() -> ExitCode {
         demo,
         command,
     } = parsed;
-    let result = Setup::load(db, config).and_then(|setup| match command {
+    // `--demo` opens a throw-away database, so a named config that is missing is no
+    // reason to refuse it (`Setup::load_demo`).
+    let setup = if demo && command.is_none() {
+        Setup::load_demo(config)
+    } else {
+        Setup::load(db, config)
+    };
+    let result = setup.and_then(|setup| match command {
         Some(command) => cli::run(command, setup, answer_json),
         None => open_tui(setup, demo),
     });

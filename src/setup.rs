@@ -43,6 +43,29 @@ impl Setup {
         })
     }
 
+    /// For `--demo`: as [`Setup::load`], except that a config file named by
+    /// `--config` or `OTIUM_CONFIG` that does not exist gives the defaults instead of
+    /// an error. The demo writes nothing the user keeps, so a config that is not
+    /// there yet (a fresh machine, a dotfiles variable set ahead) must not stop it; a
+    /// config that exists is still read, and one that is broken still refused.
+    pub fn load_demo(config: Option<PathBuf>) -> Result<Self> {
+        let clock = Clock::from_env()?;
+        let zone = time::zone_from_env()?;
+        let config_path =
+            paths::config_path(config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
+        let config = match &config_path {
+            Some((path, true)) if matches!(path.try_exists(), Ok(false)) => Config::default(),
+            other => Config::load(other.as_ref().map(|(p, explicit)| (p.as_path(), *explicit)))?,
+        };
+        Ok(Setup {
+            db: None,
+            config_path,
+            config,
+            clock,
+            zone,
+        })
+    }
+
     /// The database file: the flag or variable, else the platform's data folder.
     pub fn database_path(&self) -> Result<PathBuf> {
         paths::database_path(self.db.as_deref())
@@ -69,7 +92,9 @@ impl Setup {
     }
 }
 
-/// A demo tracker and the temp folder its database lives in (removed on drop).
+/// A demo tracker and the temp folder its database lives in, removed on drop: on
+/// quit, on an error and on a panic (unwinding drops it), and after a hang-up or
+/// `SIGTERM`, which the TUI turns into a normal return.
 pub struct Demo {
     /// The tracker on the demo database.
     pub tracker: Tracker,

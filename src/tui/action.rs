@@ -1,6 +1,6 @@
 //! Intents: what a key (or a tick) asks the app to do. `App::update` carries them out.
 
-/// The four screens.
+/// The five screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// Running timer, today, this week, dividend headline.
@@ -11,15 +11,18 @@ pub enum View {
     Reports,
     /// The leisure dividend charts.
     Dividend,
+    /// The week as a calendar: days as columns, hours as rows, sessions as blocks.
+    Calendar,
 }
 
 impl View {
     /// All views in Tab order.
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 5] = [
         View::Dashboard,
         View::Sessions,
         View::Reports,
         View::Dividend,
+        View::Calendar,
     ];
 
     /// The tab title.
@@ -30,6 +33,7 @@ impl View {
             View::Sessions => "Sessions",
             View::Reports => "Reports",
             View::Dividend => "Dividend",
+            View::Calendar => "Calendar",
         }
     }
 }
@@ -71,6 +75,22 @@ pub enum Action {
     Undo,
     /// Open the filter prompt.
     OpenFilter,
+    /// Clear the applied filter.
+    ClearFilter,
+    /// Move a page up (help, calendar).
+    PageUp,
+    /// Move a page down (help, calendar).
+    PageDown,
+    /// The previous week (calendar).
+    PrevWeek,
+    /// The next week (calendar).
+    NextWeek,
+    /// Back to today and now (calendar).
+    Today,
+    /// The next session block (calendar).
+    NextBlock,
+    /// The previous session block (calendar).
+    PrevBlock,
     /// Cycle the report's range kind (day, week, month).
     CycleRange,
     /// Cycle the report's grouping.

@@ -1,21 +1,28 @@
 //! `App`: the TUI's state and `update`, which turns intents into tracker calls.
-//! Failures go to the status line; the app keeps running.
+//! Failures go to the status line; the app keeps running. Forms, prompts and the
+//! delete confirmation are in `edit.rs`, the calendar's cursor in `calendar.rs`, the
+//! Reports and Dividend settings in `choices.rs`, the status line in `status.rs`.
+
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::Instant;
 
 use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::{Action, View};
+use super::calendar::Cursor;
 use super::data::{Choices, DividendPage, RangeKind, Snapshot};
-use super::form::{Form, FormKind};
+use super::form::Form;
 use super::keymap;
+pub use super::status::Status;
+use super::status::started_message;
 use super::theme::Theme;
 use super::undo::Undo;
 use crate::error::Result;
-use crate::leisure::data;
-use crate::model::{NewSession, Session, SessionEdit, SessionId};
+use crate::model::{Session, SessionId};
 use crate::report::GroupBy;
 use crate::time::{self, calendar};
-use crate::tracker::{StartRequest, Tracker};
+use crate::tracker::Tracker;
 
 /// What has the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,23 +31,14 @@ pub enum Mode {
     Normal,
     /// The help overlay.
     Help,
-    /// "Delete session N?"
-    ConfirmDelete(SessionId),
+    /// "Delete session N (project, times)?"
+    ConfirmDelete(Box<Session>),
     /// A form.
     Form(Form),
     /// The filter prompt.
     Filter,
     /// The dividend's country prompt, with the text typed so far.
     Country(String),
-}
-
-/// A message in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub error: bool,
 }
 
 /// The whole state of the TUI.
@@ -55,7 +53,7 @@ pub struct App {
     pub zone: Tz,
     /// The data on screen.
     pub snapshot: Snapshot,
-    /// Report and dividend settings.
+    /// Report, dividend and calendar settings.
     pub choices: Choices,
     /// Index into the filtered sessions.
     pub selected: usize,
@@ -66,42 +64,72 @@ pub struct App {
     /// Whether the Reports chart draws its target line (when targets are set and the
     /// grouping is by day or week).
     pub show_targets: bool,
+    /// The calendar's cursor.
+    pub cursor: Cursor,
+    /// The first help line shown.
+    pub help_scroll: u16,
+    /// How far the help can scroll at the last drawn size (set while drawing).
+    pub help_max: AtomicU16,
     /// Set when the user quits.
     pub quit: bool,
     dirty: bool,
-    data_version: i64,
+    pub(super) data_version: i64,
     pub(super) undo: Option<Undo>,
+    /// A session just added or started: the next reload selects it.
+    pub(super) select_after_reload: Option<SessionId>,
 }
 
 impl App {
     /// Reads the tracker and builds the first state.
     pub fn load(tracker: &Tracker, theme: Theme) -> Result<Self> {
         let config = tracker.config();
+        let (now, zone) = (tracker.now(), tracker.zone());
+        let today = time::local_date(zone, now);
         let choices = Choices {
             range: RangeKind::Week,
-            anchor: time::local_date(tracker.zone(), tracker.now()),
+            anchor: today,
             by: GroupBy::Project,
             country: config.country.clone(),
             base_year: config.base_year,
             page: DividendPage::Figures,
+            calendar_week: calendar::week_first(today, config.week_start.0),
         };
         let (data_version, snapshot) = Self::read(tracker, &choices)?;
-        Ok(App {
+        let mut app = App {
             view: View::Dashboard,
             mode: Mode::Normal,
             theme,
-            zone: tracker.zone(),
+            zone,
             snapshot,
             show_targets: true,
             choices,
             selected: 0,
             filter: String::new(),
             status: None,
+            cursor: Cursor::default(),
+            help_scroll: 0,
+            help_max: AtomicU16::new(0),
             quit: false,
             dirty: true,
             data_version,
             undo: None,
-        })
+            select_after_reload: None,
+        };
+        // The cursor starts on the running session's growing end, else on now.
+        let running = app.snapshot.running.clone();
+        let at = running
+            .as_ref()
+            .map_or(now, |r| r.start.max(now - chrono::Duration::seconds(1)));
+        app.calendar_go_to(at, config.week_start.0);
+        app.cursor.chosen = running.map(|r| r.id);
+        // Open the calendar on the week's first working hour (or 08:00), so the
+        // morning's sessions are in view rather than the night.
+        let first = app.calendar_blocks().iter().map(|b| b.first).min();
+        app.cursor.top.store(
+            first.unwrap_or(16).min(app.cursor.slot) / 2 * 2,
+            Ordering::Relaxed,
+        );
+        Ok(app)
     }
 
     /// Whether something changed since the last draw; clears the flag.
@@ -124,7 +152,13 @@ impl App {
             .collect()
     }
 
+    /// The session the keys act on: the selected row, or the calendar's block.
     fn selected_session(&self) -> Option<Session> {
+        if self.view == View::Calendar {
+            return self
+                .calendar_selected()
+                .map(|b| self.snapshot.calendar[b.index].clone());
+        }
         self.visible_sessions()
             .get(self.selected)
             .map(|s| (*s).clone())
@@ -135,7 +169,7 @@ impl App {
     pub fn on_key(&self, key: KeyEvent) -> Option<Action> {
         match self.mode {
             Mode::Normal => keymap::lookup(self.view, key),
-            Mode::Help => Some(Action::ToggleHelp),
+            Mode::Help => Some(keymap::lookup_help(key)),
             _ => keymap::lookup_text(key),
         }
     }
@@ -143,57 +177,88 @@ impl App {
     /// Carries out one intent; may return a follow-up.
     pub fn update(&mut self, action: Action, tracker: &mut Tracker) -> Option<Action> {
         self.dirty = true;
-        let result = match self.mode.clone() {
-            Mode::Form(form) => self.update_form(form, action, tracker),
-            Mode::Filter => Ok(self.update_filter(action)),
-            Mode::Country(text) => Ok(self.update_country(text, action)),
-            Mode::ConfirmDelete(id) => self.update_confirm(id, action, tracker),
-            Mode::Help => {
-                self.mode = Mode::Normal;
+        // The clock and reloads are no key: they must not close the help, clear a
+        // prompt's selection or reach a form, whatever has the keyboard.
+        let result = match (action, self.mode.clone()) {
+            (Action::Tick, _) => self.tick(tracker),
+            (Action::Reload, _) => self.reload(tracker).map(|()| None),
+            (action, Mode::Form(form)) => self.update_form(form, action, tracker),
+            (action, Mode::Filter) => Ok(self.update_filter(action)),
+            (action, Mode::Country(text)) => Ok(self.update_country(text, action)),
+            (action, Mode::ConfirmDelete(s)) => self.update_confirm(&s, action, tracker),
+            (action, Mode::Help) => {
+                self.update_help(&action);
                 Ok(None)
             }
-            Mode::Normal => self.update_normal(action, tracker),
+            (action, Mode::Normal) => self.update_normal(action, tracker),
         };
         result.unwrap_or_else(|e| {
-            self.status = Some(Status {
-                text: super::hint::error_line(&e),
-                error: true,
-            });
+            self.error(super::hint::error_line(&e));
             None
         })
     }
 
-    pub(super) fn info(&mut self, text: String) {
-        self.status = Some(Status { text, error: false });
+    fn update_help(&mut self, action: &Action) {
+        let max = self.help_max.load(Ordering::Relaxed);
+        match action {
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down => self.help_scroll = (self.help_scroll + 1).min(max),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+            Action::PageDown => self.help_scroll = (self.help_scroll + 10).min(max),
+            _ => {
+                self.mode = Mode::Normal;
+                self.help_scroll = 0;
+            }
+        }
     }
 
     fn update_normal(&mut self, action: Action, tracker: &mut Tracker) -> Result<Option<Action>> {
         let views = View::ALL;
         let index = views.iter().position(|v| *v == self.view).unwrap_or(0);
+        if self.view == View::Calendar
+            && !matches!(
+                action,
+                Action::OpenAdd | Action::OpenEdit | Action::AskDelete
+            )
+            && let Some(next) = self.calendar_key(&action, tracker.config().week_start.0)
+        {
+            return Ok(Some(next));
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::NextView => self.view = views[(index + 1) % views.len()],
             Action::PrevView => self.view = views[(index + views.len() - 1) % views.len()],
             Action::Show(view) => self.view = view,
-            Action::ToggleHelp => self.mode = Mode::Help,
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => {
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::Up if self.view == View::Sessions => {
+                self.selected = self.selected.saturating_sub(1);
+            }
+            Action::Down if self.view == View::Sessions => {
                 let last = self.visible_sessions().len().saturating_sub(1);
                 self.selected = (self.selected + 1).min(last);
             }
             Action::OpenStart => self.mode = Mode::Form(Form::start()),
+            Action::OpenAdd if self.view == View::Calendar => {
+                self.mode = Mode::Form(self.calendar_add_form());
+            }
             Action::OpenAdd => self.mode = Mode::Form(Form::add()),
-            Action::OpenEdit => {
-                if let Some(s) = self.selected_session() {
-                    self.mode = Mode::Form(Form::edit(&s, self.zone));
-                }
-            }
-            Action::AskDelete => {
-                if let Some(s) = self.selected_session() {
-                    self.mode = Mode::ConfirmDelete(s.id);
-                }
-            }
+            Action::OpenEdit => match self.selected_session() {
+                Some(s) => self.mode = Mode::Form(Form::edit(&s, self.zone)),
+                None => self.nothing_selected(),
+            },
+            Action::AskDelete => match self.selected_session() {
+                Some(s) => self.mode = Mode::ConfirmDelete(Box::new(s)),
+                None => self.nothing_selected(),
+            },
             Action::OpenFilter => self.mode = Mode::Filter,
+            Action::ClearFilter if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.selected = 0;
+                self.info("Filter cleared.".into());
+            }
             Action::StopTimer => {
                 let s = tracker.stop(None)?;
                 self.info(format!(
@@ -203,13 +268,16 @@ impl App {
                 ));
                 return Ok(Some(Action::Reload));
             }
-            Action::ContinueSelected => {
-                if let Some(s) = self.selected_session() {
+            Action::ContinueSelected => match self.selected_session() {
+                Some(s) => {
                     let started = tracker.resume(Some(s.id), None)?;
-                    self.info(format!("Started {} again.", started.session.project));
+                    let text = started_message(&started, tracker, "again");
+                    self.info(text);
+                    self.select_after_reload = Some(started.session.id);
                     return Ok(Some(Action::Reload));
                 }
-            }
+                None => self.nothing_selected(),
+            },
             Action::Undo => return self.undo(tracker),
             Action::Left | Action::Right => self.shift(action == Action::Right),
             Action::CycleRange => {
@@ -237,8 +305,6 @@ impl App {
             Action::OpenCountry => self.mode = Mode::Country(String::new()),
             Action::NextDividendPage => self.choices.page = self.choices.page.next(),
             Action::ShowSource => self.choices.page = DividendPage::Source,
-            Action::Reload => self.reload(tracker)?,
-            Action::Tick => return self.tick(tracker),
             _ => {}
         }
         if matches!(self.view, View::Reports | View::Dividend)
@@ -249,111 +315,31 @@ impl App {
         Ok(None)
     }
 
-    /// Moves the report range or the dividend base year.
-    fn shift(&mut self, forward: bool) {
-        match self.view {
-            View::Reports => {
-                let a = self.choices.anchor;
-                self.choices.anchor = match (self.choices.range, forward) {
-                    (RangeKind::Day, true) => calendar::add_days(a, 1),
-                    (RangeKind::Day, false) => calendar::sub_days(a, 1),
-                    (RangeKind::Week, true) => calendar::add_days(a, 7),
-                    (RangeKind::Week, false) => calendar::sub_days(a, 7),
-                    (RangeKind::Month, true) => calendar::next_month(a).unwrap_or(a),
-                    (RangeKind::Month, false) => calendar::prev_month(a).unwrap_or(a),
-                };
-            }
-            View::Dividend => {
-                let Some(c) = data::country(&self.choices.country) else {
-                    return;
-                };
-                // From the year on screen, to the next year this country has data for.
-                let shown = self.choices.base_year_for_country();
-                let step = if forward { 1 } else { -1 };
-                let (first, last) = c.span();
-                let mut year = shown + step;
-                while year > first && year < last - 1 && !c.years.contains_key(&year) {
-                    year += step;
-                }
-                self.choices.base_year = year.clamp(first, (last - 1).max(first));
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows or hides the Reports chart's target line, saying why when there is none.
-    fn toggle_targets(&mut self) {
-        if self.snapshot.day_targets.is_none() {
-            self.info(
-                "No target is set: add daily_target_hours, weekly_target_hours or [targets] to config.toml."
-                    .to_string(),
-            );
-            return;
-        }
-        self.show_targets = !self.show_targets;
-        let state = if self.show_targets { "shown" } else { "hidden" };
-        let text = if self.snapshot.report_targets.is_empty() {
-            format!("Target line {state}; it is drawn when grouped by day or week (g).")
+    fn nothing_selected(&mut self) {
+        let text = if self.view == View::Calendar {
+            "No session at the cursor; move onto a block (n / N jump to the next / previous)."
         } else {
-            format!("Target line {state}.")
+            "No session selected."
         };
-        self.info(text);
+        self.info(text.into());
     }
 
-    fn cycle_country(&mut self, forward: bool) {
-        let codes: Vec<&String> = data::countries().keys().collect();
-        let at = codes
-            .iter()
-            .position(|c| **c == self.choices.country)
-            .unwrap_or(0);
-        let next = if forward {
-            (at + 1) % codes.len()
-        } else {
-            (at + codes.len() - 1) % codes.len()
-        };
-        // The chosen base year is kept; each country clamps it when it is read.
-        self.choices.country = codes[next].clone();
-    }
-
-    /// The country prompt: typed text, Enter jumps to the match, Esc closes.
-    fn update_country(&mut self, mut text: String, action: Action) -> Option<Action> {
-        match action {
-            Action::Type(c) => text.push(c),
-            Action::Backspace => {
-                text.pop();
-            }
-            Action::Cancel => {
-                self.mode = Mode::Normal;
-                return None;
-            }
-            Action::Confirm => {
-                self.mode = Mode::Normal;
-                return match data::find(&text) {
-                    Some(c) => {
-                        self.choices.country = c.code.clone();
-                        self.info(format!("{} ({}).", c.name, c.code));
-                        Some(Action::Reload)
-                    }
-                    None => {
-                        self.status = Some(Status {
-                            text: format!(
-                                "No country with hours data matches {text:?}; / to try again, c/C to cycle."
-                            ),
-                            error: true,
-                        });
-                        None
-                    }
-                };
-            }
-            _ => {}
-        }
-        self.mode = Mode::Country(text);
-        None
-    }
-
-    /// Re-reads the data (after a change here or in another process).
+    /// Re-reads the data (after a change here or in another process). A session
+    /// just added or started becomes the selection, in the list and the calendar.
     pub fn reload(&mut self, tracker: &Tracker) -> Result<()> {
+        if let Some(id) = self.select_after_reload
+            && let Ok(s) = tracker.session(id)
+        {
+            // The calendar follows to the new session's week, which is then read.
+            self.calendar_go_to(s.start, tracker.config().week_start.0);
+        }
         (self.data_version, self.snapshot) = Self::read(tracker, &self.choices)?;
+        if let Some(id) = self.select_after_reload.take() {
+            if let Some(at) = self.visible_sessions().iter().position(|s| s.id == id) {
+                self.selected = at;
+            }
+            self.cursor.chosen = Some(id);
+        }
         let last = self.visible_sessions().len().saturating_sub(1);
         self.selected = self.selected.min(last);
         Ok(())
@@ -371,146 +357,35 @@ impl App {
         Ok((version, Snapshot::load(tracker, choices)?))
     }
 
-    /// Once a second: pick up other processes' writes and move the clock.
+    /// Once a second: pick up other processes' writes, let an old status message go,
+    /// and, while a session runs, count it live everywhere a total is shown (today,
+    /// the week and its bars, worked, balance, the report that covers now). A new
+    /// local day reloads everything, so the week and "today" move on at midnight.
     fn tick(&mut self, tracker: &Tracker) -> Result<Option<Action>> {
         let version = tracker.data_version()?;
         if version != self.data_version {
             return Ok(Some(Action::Reload));
         }
         let now = tracker.now();
-        // Redraw only when a running clock has something new to show.
-        self.dirty = self.snapshot.running.is_some() && now != self.snapshot.now;
+        let expired = self
+            .status
+            .as_ref()
+            .is_some_and(|s| Instant::now() >= s.until);
+        if expired {
+            self.status = None;
+        }
+        let running = self.snapshot.running.is_some();
+        if running
+            && time::local_date(self.zone, now) != time::local_date(self.zone, self.snapshot.now)
+        {
+            return Ok(Some(Action::Reload));
+        }
+        // Redraw only when a running clock has something new to show (or a message went).
+        self.dirty = expired || (running && now != self.snapshot.now);
+        if running && now != self.snapshot.now {
+            self.snapshot.refresh_live(tracker, &self.choices)?;
+        }
         self.snapshot.now = now;
         Ok(None)
-    }
-
-    fn update_filter(&mut self, action: Action) -> Option<Action> {
-        match action {
-            Action::Type(c) => self.filter.push(c),
-            Action::Backspace => {
-                self.filter.pop();
-            }
-            Action::Cancel => {
-                self.filter.clear();
-                self.mode = Mode::Normal;
-            }
-            Action::Confirm => self.mode = Mode::Normal,
-            _ => {}
-        }
-        self.selected = 0;
-        None
-    }
-
-    fn update_confirm(
-        &mut self,
-        id: SessionId,
-        action: Action,
-        tracker: &mut Tracker,
-    ) -> Result<Option<Action>> {
-        match action {
-            Action::Confirm | Action::Type('y') => {
-                self.mode = Mode::Normal;
-                let removed = tracker.remove(id)?;
-                self.info(format!(
-                    "Deleted session {id} ({}). Press u to undo.",
-                    removed.project
-                ));
-                self.undo = Some(Undo::Deleted(removed));
-                Ok(Some(Action::Reload))
-            }
-            Action::Cancel | Action::Type('n') => {
-                self.mode = Mode::Normal;
-                Ok(None)
-            }
-            _ => Ok(None),
-        }
-    }
-
-    fn update_form(
-        &mut self,
-        mut form: Form,
-        action: Action,
-        tracker: &mut Tracker,
-    ) -> Result<Option<Action>> {
-        match action {
-            Action::Type(c) => form.type_char(c),
-            Action::Backspace => form.backspace(),
-            Action::NextField => form.move_focus(true),
-            Action::PrevField => form.move_focus(false),
-            Action::Cancel => {
-                self.mode = Mode::Normal;
-                return Ok(None);
-            }
-            Action::Confirm => return Ok(self.submit(form, tracker)),
-            _ => {}
-        }
-        self.mode = Mode::Form(form);
-        Ok(None)
-    }
-
-    /// Saves the form; on failure the form stays open with the message at its field.
-    fn submit(&mut self, mut form: Form, tracker: &mut Tracker) -> Option<Action> {
-        let (now, zone) = (tracker.now(), self.zone);
-        let outcome = match form.kind.clone() {
-            FormKind::Start | FormKind::Add => form
-                .to_new_session(now, zone)
-                .map(|new| self.save_new(new, &form.kind, tracker)),
-            FormKind::Edit(id) => match tracker.session(id) {
-                Ok(original) => form
-                    .to_edit(&original, now, zone)
-                    .map(|edit| self.save_edit(&original, &edit, tracker)),
-                Err(e) => Some(Err(e)),
-            },
-        };
-        match outcome {
-            Some(Ok(message)) => {
-                self.mode = Mode::Normal;
-                self.info(message);
-                Some(Action::Reload)
-            }
-            Some(Err(e)) => {
-                form.show_error(&super::hint::error_line(&e));
-                self.mode = Mode::Form(form);
-                None
-            }
-            None => {
-                self.mode = Mode::Form(form);
-                None
-            }
-        }
-    }
-
-    fn save_new(
-        &mut self,
-        new: NewSession,
-        kind: &FormKind,
-        tracker: &mut Tracker,
-    ) -> Result<String> {
-        if *kind == FormKind::Start {
-            let request = StartRequest {
-                project: new.project,
-                tags: new.tags,
-                note: new.note,
-                at: None,
-            };
-            let started = tracker.start(request)?;
-            return Ok(format!("Started {}.", started.session.project));
-        }
-        let s = tracker.add(new)?;
-        Ok(format!("Added session {} ({}).", s.id, s.project))
-    }
-
-    fn save_edit(
-        &mut self,
-        original: &Session,
-        edit: &SessionEdit,
-        tracker: &mut Tracker,
-    ) -> Result<String> {
-        if edit.is_empty() {
-            return Ok("Nothing changed.".into());
-        }
-        let s = tracker.edit(original.id, edit)?;
-        self.undo = Some(Undo::Edited(original.clone()));
-        Ok(format!("Saved session {}. Press u to undo.", s.id))
     }
 }

@@ -48,6 +48,8 @@ pub struct Choices {
     pub base_year: i32,
     /// What the dividend view's lower panel shows.
     pub page: DividendPage,
+    /// The first day of the week the calendar shows.
+    pub calendar_week: NaiveDate,
 }
 
 impl Choices {
@@ -126,6 +128,8 @@ pub struct Snapshot {
     /// config sets neither targets nor limits): the same [`Tracker::week_status`] that
     /// `otium status` and `otium report` show.
     pub targets: Option<WeekStatus>,
+    /// The sessions sharing time with the calendar's week, oldest first.
+    pub calendar: Vec<Session>,
 }
 
 impl Snapshot {
@@ -133,18 +137,7 @@ impl Snapshot {
     pub fn load(tracker: &Tracker, choices: &Choices) -> Result<Self> {
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
-        let first_day = week_first(today, tracker.config().week_start.0);
-        let last_day = add_days(first_day, 6);
-        // One read for the whole week, split into local days.
-        let totals = limits::day_totals(zone, &tracker.work(zone, first_day, last_day)?);
-        let week: Vec<(NaiveDate, i64)> = (0..7)
-            .map(|offset| add_days(first_day, offset))
-            .map(|date| (date, totals.get(&date).copied().unwrap_or(0)))
-            .collect();
-        let today_seconds = week
-            .iter()
-            .find(|(d, _)| *d == today)
-            .map_or(0, |(_, s)| *s);
+        let (week, today_seconds) = week_totals(tracker)?;
         let first = sub_days(today, SESSION_DAYS - 1);
         let mut sessions = tracker.sessions(Span {
             from: Some(time::day_start(zone, first)),
@@ -178,8 +171,45 @@ impl Snapshot {
             series: series(&choices.country, base_year),
             comparison: crate::leisure::compare(base_year),
             targets: Some(tracker.week_status()?).filter(|w| !w.is_unconfigured()),
+            calendar: tracker.sessions(Span::days(
+                zone,
+                choices.calendar_week,
+                add_days(choices.calendar_week, 6),
+            ))?,
         })
     }
+
+    /// Re-reads what a running session changes as it runs: today, the week's days,
+    /// the target balance and limit alerts, and the report when its range takes in
+    /// now. The same tracker calls as [`Snapshot::load`], so the live figures are
+    /// exactly what a reload (or `otium status`) would show; a few small reads of
+    /// this week, not the whole snapshot (the sessions list, the dividend).
+    pub fn refresh_live(&mut self, tracker: &Tracker, choices: &Choices) -> Result<()> {
+        (self.week, self.today_seconds) = week_totals(tracker)?;
+        self.targets = Some(tracker.week_status()?).filter(|w| !w.is_unconfigured());
+        let now = tracker.now();
+        if report_span(tracker, choices).overlaps(now - chrono::Duration::seconds(1), Some(now)) {
+            self.report = report(tracker, choices)?;
+        }
+        self.now = now;
+        Ok(())
+    }
+}
+
+/// This week (from the configured first day) as (date, seconds) per day, and today's
+/// seconds; a running session counts to now. One read, split into local days.
+fn week_totals(tracker: &Tracker) -> Result<(Vec<(NaiveDate, i64)>, i64)> {
+    let (now, zone) = (tracker.now(), tracker.zone());
+    let today = time::local_date(zone, now);
+    let first_day = week_first(today, tracker.config().week_start.0);
+    let last_day = add_days(first_day, 6);
+    let totals = limits::day_totals(zone, &tracker.work(zone, first_day, last_day)?);
+    let week: Vec<(NaiveDate, i64)> = (0..7)
+        .map(|offset| add_days(first_day, offset))
+        .map(|date| (date, totals.get(&date).copied().unwrap_or(0)))
+        .collect();
+    let today_seconds = totals.get(&today).copied().unwrap_or(0);
+    Ok((week, today_seconds))
 }
 
 /// The span the Reports view shows.

@@ -80,6 +80,15 @@ impl Form {
         form
     }
 
+    /// An add form with the times given (the calendar's `a` at a half hour).
+    #[must_use]
+    pub fn add_between(from: String, to: String) -> Self {
+        let mut form = Self::add();
+        form.fields[FROM].value = from;
+        form.fields[TO].value = to;
+        form
+    }
+
     /// An edit form holding `session`'s values, times shown in `zone`.
     #[must_use]
     pub fn edit(session: &Session, zone: Tz) -> Self {

@@ -29,7 +29,7 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use KeyCode::{Char, Down, Enter, Left, Right, Tab, Up};
+use KeyCode::{Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up};
 use Scope::{Global, In};
 
 /// Every binding of the normal mode (forms and prompts take typed text instead).
@@ -89,6 +89,13 @@ pub const BINDINGS: &[Binding] = &[
         scope: Global,
         action: Action::Show(View::Dividend),
         help: "dividend",
+    },
+    Binding {
+        keys: "5",
+        codes: &[Char('5')],
+        scope: Global,
+        action: Action::Show(View::Calendar),
+        help: "week calendar",
     },
     Binding {
         keys: "s",
@@ -166,6 +173,13 @@ pub const BINDINGS: &[Binding] = &[
         scope: In(View::Sessions),
         action: Action::OpenFilter,
         help: "filter by project or tag",
+    },
+    Binding {
+        keys: "Esc",
+        codes: &[Esc],
+        scope: In(View::Sessions),
+        action: Action::ClearFilter,
+        help: "clear the filter",
     },
     Binding {
         keys: "← h",
@@ -251,6 +265,118 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ShowSource,
         help: "the data's full citation",
     },
+    Binding {
+        keys: "↑ k",
+        codes: &[Up, Char('k')],
+        scope: In(View::Calendar),
+        action: Action::Up,
+        help: "half an hour earlier",
+    },
+    Binding {
+        keys: "↓ j",
+        codes: &[Down, Char('j')],
+        scope: In(View::Calendar),
+        action: Action::Down,
+        help: "half an hour later",
+    },
+    Binding {
+        keys: "← h",
+        codes: &[Left, Char('h')],
+        scope: In(View::Calendar),
+        action: Action::Left,
+        help: "previous day",
+    },
+    Binding {
+        keys: "→ l",
+        codes: &[Right, Char('l')],
+        scope: In(View::Calendar),
+        action: Action::Right,
+        help: "next day",
+    },
+    Binding {
+        keys: "PgUp",
+        codes: &[PageUp],
+        scope: In(View::Calendar),
+        action: Action::PageUp,
+        help: "four hours earlier",
+    },
+    Binding {
+        keys: "PgDn",
+        codes: &[PageDown],
+        scope: In(View::Calendar),
+        action: Action::PageDown,
+        help: "four hours later",
+    },
+    Binding {
+        keys: "[",
+        codes: &[Char('[')],
+        scope: In(View::Calendar),
+        action: Action::PrevWeek,
+        help: "previous week",
+    },
+    Binding {
+        keys: "]",
+        codes: &[Char(']')],
+        scope: In(View::Calendar),
+        action: Action::NextWeek,
+        help: "next week",
+    },
+    Binding {
+        keys: "t",
+        codes: &[Char('t')],
+        scope: In(View::Calendar),
+        action: Action::Today,
+        help: "back to today and now",
+    },
+    Binding {
+        keys: "n",
+        codes: &[Char('n')],
+        scope: In(View::Calendar),
+        action: Action::NextBlock,
+        help: "next session",
+    },
+    Binding {
+        keys: "N",
+        codes: &[Char('N')],
+        scope: In(View::Calendar),
+        action: Action::PrevBlock,
+        help: "previous session",
+    },
+    Binding {
+        keys: "a",
+        codes: &[Char('a')],
+        scope: In(View::Calendar),
+        action: Action::OpenAdd,
+        help: "add a session at the selected half hour",
+    },
+    Binding {
+        keys: "Enter e",
+        codes: &[Enter, Char('e')],
+        scope: In(View::Calendar),
+        action: Action::OpenEdit,
+        help: "edit the selected session",
+    },
+    Binding {
+        keys: "c",
+        codes: &[Char('c')],
+        scope: In(View::Calendar),
+        action: Action::ContinueSelected,
+        help: "continue the selected session",
+    },
+    Binding {
+        keys: "d",
+        codes: &[Char('d')],
+        scope: In(View::Calendar),
+        action: Action::AskDelete,
+        help: "delete the selected session",
+    },
+    Binding {
+        keys: "u",
+        codes: &[Char('u')],
+        scope: In(View::Calendar),
+        action: Action::Undo,
+        help: "undo the last edit or delete",
+    },
 ];
 
 /// The action for `key` in `view`, in normal mode. View bindings win over global ones.
@@ -273,6 +399,19 @@ pub fn lookup(view: View, key: KeyEvent) -> Option<Action> {
         .map(|b| b.action.clone())
 }
 
+/// The action for `key` while the help is open: the arrows, vim keys and pages
+/// scroll it; any other key closes it (as before, but the tick is no key).
+#[must_use]
+pub fn lookup_help(key: KeyEvent) -> Action {
+    match key.code {
+        Up | Char('k') => Action::Up,
+        Down | Char('j') => Action::Down,
+        PageUp => Action::PageUp,
+        PageDown | Char(' ') => Action::PageDown,
+        _ => Action::ToggleHelp,
+    }
+}
+
 /// The action for `key` while a form, prompt or confirmation is open.
 #[must_use]
 pub fn lookup_text(key: KeyEvent) -> Option<Action> {
@@ -280,7 +419,7 @@ pub fn lookup_text(key: KeyEvent) -> Option<Action> {
         return Some(Action::Cancel);
     }
     match key.code {
-        KeyCode::Esc => Some(Action::Cancel),
+        Esc => Some(Action::Cancel),
         Enter => Some(Action::Confirm),
         Tab | Down => Some(Action::NextField),
         KeyCode::BackTab | Up => Some(Action::PrevField),

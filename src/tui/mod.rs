@@ -2,17 +2,29 @@
 //! in milliseconds. The loop redraws only when something changed, waits for keys
 //! with a timeout up to the next second, and on each tick reads `PRAGMA
 //! data_version` to pick up writes from other processes. No SQL lives here.
+//!
+//! A hang-up (the terminal window closed), `SIGTERM`, `SIGINT` or `SIGQUIT` ends the
+//! loop like `q` does, instead of killing the process where it stands: `run` then
+//! returns normally, so the caller's clean-up runs (`--demo` removes its throw-away
+//! database). The flags come from `signal-hook`, which crossterm already uses.
 
 pub mod action;
 pub mod app;
+pub mod calendar;
+mod choices;
 pub mod data;
+mod edit;
+pub mod fmt;
 pub mod form;
 mod hint;
 pub mod keymap;
+mod status;
 pub mod theme;
 mod undo;
 pub mod views;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -46,34 +58,67 @@ pub fn run(tracker: &mut Tracker) -> Result<()> {
     if let Some(upgrade) = tracker.upgraded() {
         app.info(upgrade.note());
     }
-    let mut terminal = ratatui::try_init().map_err(|e| io_error(&e))?;
-    let result = event_loop(&mut terminal, &mut app, tracker);
-    ratatui::restore();
+    let stop = Arc::new(AtomicBool::new(false));
+    let handlers = watch_signals(&stop)?;
+    let result = ratatui::try_init()
+        .map_err(|e| io_error(&e))
+        .and_then(|mut terminal| {
+            let result = event_loop(&mut terminal, &mut app, tracker, &stop);
+            ratatui::restore();
+            result
+        });
+    for id in handlers {
+        signal_hook::low_level::unregister(id);
+    }
+    // After a hang-up the terminal is gone and reading it fails: that is the end
+    // the signal asked for, not an error to report.
+    if stop.load(Ordering::SeqCst) {
+        return Ok(());
+    }
     result
+}
+
+/// Sets `stop` on a hang-up, `SIGTERM`, `SIGINT` or `SIGQUIT` (instead of the
+/// default of dying on the spot); the ids undo it.
+fn watch_signals(stop: &Arc<AtomicBool>) -> Result<Vec<signal_hook::SigId>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    [SIGHUP, SIGTERM, SIGINT, SIGQUIT]
+        .into_iter()
+        .map(|signal| {
+            signal_hook::flag::register(signal, Arc::clone(stop)).map_err(|e| io_error(&e))
+        })
+        .collect()
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     tracker: &mut Tracker,
+    stop: &AtomicBool,
 ) -> Result<()> {
     let mut next_tick = Instant::now() + Duration::from_secs(1);
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::SeqCst) {
         if app.take_dirty() {
             terminal
                 .draw(|frame| frame.render_widget(&*app, frame.area()))
                 .map_err(|e| io_error(&e))?;
         }
-        let timeout = next_tick.saturating_duration_since(Instant::now());
+        // A signal does not wake the poll: waking four times a second bounds how long
+        // a hang-up waits for the clean-up, and costs nothing measurable.
+        let timeout = next_tick
+            .saturating_duration_since(Instant::now())
+            .min(Duration::from_millis(250));
         let mut action = if event::poll(timeout).map_err(|e| io_error(&e))? {
             match event::read().map_err(|e| io_error(&e))? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
                 Event::Resize(..) => Some(action::Action::Reload),
                 _ => None,
             }
-        } else {
+        } else if Instant::now() >= next_tick {
             next_tick = Instant::now() + Duration::from_secs(1);
             Some(action::Action::Tick)
+        } else {
+            None
         };
         while let Some(a) = action {
             action = app.update(a, tracker);

@@ -26,6 +26,10 @@ pub struct Theme {
     pub info: Style,
     /// Day headers.
     pub header: Style,
+    /// The calendar's project blocks, one style per project (cycled). Under
+    /// `NO_COLOR` they are all plain: the calendar tells projects apart by the marker
+    /// glyph each block starts with, which the legend names.
+    pub blocks: [Style; 6],
 }
 
 impl Theme {
@@ -45,6 +49,7 @@ impl Theme {
                 error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 info: plain,
                 header: plain.add_modifier(Modifier::UNDERLINED),
+                blocks: [plain; 6],
             };
         }
         Theme {
@@ -66,6 +71,15 @@ impl Theme {
             header: Style::default()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            blocks: [
+                Color::Cyan,
+                Color::Yellow,
+                Color::Magenta,
+                Color::Green,
+                Color::Blue,
+                Color::Red,
+            ]
+            .map(|c| Style::default().bg(c).fg(Color::Black)),
         }
     }
 

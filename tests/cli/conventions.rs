@@ -6,8 +6,12 @@ use crate::env::TestEnv;
 
 fn with_history() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&["add", "writing", "+draft", "--from", "09:00", "--to", "10:00"]);
-    env.ok(&["add", "coding", "+review", "+deep", "--from", "10:00", "--to", "11:00"]);
+    env.ok(&[
+        "add", "writing", "+draft", "--from", "09:00", "--to", "10:00",
+    ]);
+    env.ok(&[
+        "add", "coding", "+review", "+deep", "--from", "10:00", "--to", "11:00",
+    ]);
     env
 }
 
@@ -17,7 +21,11 @@ fn offered(env: &TestEnv, words: &[&str]) -> Vec<String> {
     let mut args = vec!["--", "otium"];
     args.extend_from_slice(words);
     let out = env.cmd(&args).env("COMPLETE", "fish").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -31,7 +39,10 @@ fn every_shell_gets_a_registration_script() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let script = env.ok(&["completions", shell]);
         assert!(script.contains("otium"), "{shell}: {script}");
-        assert!(script.contains("COMPLETE"), "{shell} must call back into otium: {script}");
+        assert!(
+            script.contains("COMPLETE"),
+            "{shell} must call back into otium: {script}"
+        );
     }
     // Printing completions neither needs nor creates a database.
     assert!(!env.db().exists());
@@ -43,9 +54,15 @@ fn every_shell_gets_a_registration_script() {
 fn completion_offers_projects_tags_verbs_and_values() {
     let env = with_history();
     assert_eq!(offered(&env, &["start", ""])[..2], ["coding", "writing"]);
-    assert_eq!(offered(&env, &["start", "writing", "+"]), ["+deep", "+draft", "+review"]);
+    assert_eq!(
+        offered(&env, &["start", "writing", "+"]),
+        ["+deep", "+draft", "+review"]
+    );
     assert_eq!(offered(&env, &["report", "--project", "w"]), ["writing"]);
-    assert_eq!(offered(&env, &["edit", "1", "--add-tag", "+d"]), ["+deep", "+draft"]);
+    assert_eq!(
+        offered(&env, &["edit", "1", "--add-tag", "+d"]),
+        ["+deep", "+draft"]
+    );
     assert_eq!(
         offered(&env, &["report", "--by", ""]),
         ["project", "tag", "day", "week", "month"]
@@ -70,11 +87,21 @@ fn completion_without_a_database_offers_no_names_and_creates_nothing() {
 fn man_prints_roff_and_writes_a_page_per_verb() {
     let env = TestEnv::new();
     let page = env.ok(&["man"]);
-    assert!(page.contains(".TH otium 1"), "{}", &page[..page.len().min(300)]);
+    assert!(
+        page.contains(".TH otium 1"),
+        "{}",
+        &page[..page.len().min(300)]
+    );
     assert!(page.contains("start"));
     let dir = env.dir.path().join("man").join("man1");
     let listed = env.ok(&["man", "--dir", dir.to_str().unwrap()]);
-    for verb in ["otium", "otium-start", "otium-report", "otium-man", "otium-completions"] {
+    for verb in [
+        "otium",
+        "otium-start",
+        "otium-report",
+        "otium-man",
+        "otium-completions",
+    ] {
         let file = dir.join(format!("{verb}.1"));
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains(".TH"), "{verb}: {text}");
@@ -111,8 +138,15 @@ fn help_puts_global_options_apart_and_shows_the_paths_in_use() {
     let env = TestEnv::new();
     for args in [["--help"].as_slice(), ["report", "--help"].as_slice()] {
         // Long help wraps lines: compare with runs of whitespace made one space.
-        let help = env.ok(args).split_whitespace().collect::<Vec<_>>().join(" ");
-        let global = help.split("Global options:").nth(1).unwrap_or_else(|| panic!("{help}"));
+        let help = env
+            .ok(args)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let global = help
+            .split("Global options:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{help}"));
         assert!(global.contains("--db"), "{help}");
         assert!(global.contains("--json"), "{help}");
         assert!(

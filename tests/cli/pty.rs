@@ -33,6 +33,18 @@ struct Tui {
 impl Tui {
     /// Starts the TUI on `env`'s database, clock and zone.
     fn spawn(env: &TestEnv, cols: u16, rows: u16) -> Self {
+        Self::spawn_with(env, cols, rows, &[], &[])
+    }
+
+    /// As `spawn`, with arguments and environment variables added (a later variable
+    /// wins over the same one set by `spawn`).
+    fn spawn_with(
+        env: &TestEnv,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        vars: &[(&str, &std::path::Path)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,6 +60,10 @@ impl Tui {
         cmd.env("OTIUM_NOW", &env.now);
         cmd.env("OTIUM_TZ", &env.tz);
         cmd.env("TERM", "xterm-256color");
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        cmd.args(args);
         cmd.cwd(env.dir.path());
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Only the child holds the terminal's slave side, so the reader sees the end
@@ -146,6 +162,17 @@ impl Tui {
         status.exit_code()
     }
 
+    /// Sends `signal` (a name for `kill`, such as `HUP`) to the TUI, as closing its
+    /// terminal window does.
+    fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
     fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
     }
@@ -185,6 +212,18 @@ fn tui_starts_a_session_sees_other_processes_and_restores_the_terminal_on_quit()
     env.ok(&["start", "other"]);
     tui.expect("▶ other");
 
+    // The help stays open while the clock ticks (it used to close within a second).
+    tui.keys("?");
+    tui.expect("show or hide this help");
+    thread::sleep(Duration::from_secs(2));
+    assert!(
+        tui.screen().contains("show or hide this help"),
+        "the help closed by itself; the screen:\n{}",
+        tui.screen()
+    );
+    tui.keys("\x1b");
+    tui.expect("? help · q quit");
+
     // "Sessions" alone is always in the tab bar; the view's title is not.
     tui.keys("2");
     tui.expect("Sessions, last");
@@ -222,4 +261,60 @@ fn pty_harness_reports_text_that_never_appears() {
     );
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
+}
+
+/// The entries of `dir` (the demo's temp folder lives there while it runs).
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// `otium --demo` with `OTIUM_CONFIG` naming a file that does not exist, and its
+/// temp folder in `TMPDIR`.
+fn demo(env: &TestEnv, tmp: &std::path::Path) -> Tui {
+    let missing = env.dir.path().join("no-such-config.toml");
+    let tui = Tui::spawn_with(
+        env,
+        100,
+        30,
+        &["--demo"],
+        &[("OTIUM_CONFIG", missing.as_path()), ("TMPDIR", tmp)],
+    );
+    tui.expect("1 Dashboard");
+    tui.expect("▶ writing");
+    assert_eq!(entries(tmp).len(), 1, "the demo database's folder");
+    tui
+}
+
+#[test]
+fn demo_starts_without_its_config_and_removes_its_database_on_quit() {
+    let env = TestEnv::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut tui = demo(&env, tmp.path());
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen());
+    assert_eq!(entries(tmp.path()), Vec::<String>::new());
+}
+
+#[test]
+fn demo_removes_its_database_when_the_terminal_hangs_up_or_is_terminated() {
+    for signal in ["HUP", "TERM"] {
+        let env = TestEnv::new();
+        let tmp = tempfile::tempdir().unwrap();
+        let mut tui = demo(&env, tmp.path());
+        tui.signal(signal);
+        assert_eq!(
+            tui.wait_exit(),
+            0,
+            "SIG{signal}; the screen:\n{}",
+            tui.screen()
+        );
+        assert_eq!(
+            entries(tmp.path()),
+            Vec::<String>::new(),
+            "after SIG{signal}"
+        );
+    }
 }

@@ -68,7 +68,11 @@ fn every_view_renders_empty_and_seeded_at_two_sizes() {
         (View::Dashboard, "Nothing running", "▶ writing"),
         (View::Sessions, "No sessions yet", "chapter drafts"),
         (View::Reports, "No time tracked", "Total"),
-        (View::Dividend, "United States", "Data: PWT 10.01, CC BY 4.0"),
+        (
+            View::Dividend,
+            "United States",
+            "Data: PWT 10.01, CC BY 4.0",
+        ),
     ];
     for (empty, seeded_tracker) in [(true, tracker()), (false, seeded())] {
         let mut app = App::load(&seeded_tracker, Theme::new(false)).unwrap();
@@ -163,8 +167,17 @@ fn start_stop_edit_delete_undo() {
     );
     let before_delete = t.session(SessionId::new(2)).unwrap();
     run(&mut app, &mut t, [Action::AskDelete]);
-    assert_eq!(app.mode, Mode::ConfirmDelete(SessionId::new(2)));
-    assert!(text(&draw(&app, 80, 24)).contains("Delete session 2? y / n"));
+    assert!(
+        matches!(&app.mode, Mode::ConfirmDelete(s) if s.id == SessionId::new(2)),
+        "{:?}",
+        app.mode
+    );
+    // The prompt names the project and the times: 08:00–09:15 today is 1h 15m.
+    let prompt = text(&draw(&app, 80, 24));
+    assert!(
+        prompt.contains("Delete session 2 (past, Wed 2026-03-25 08:00–09:15, 1h 15m)? y / n"),
+        "{prompt}"
+    );
     run(&mut app, &mut t, [Action::Type('y')]);
     assert!(t.session(SessionId::new(2)).is_err());
     // Undo puts back the same session: same id and uuid, so scripts holding either
@@ -261,12 +274,17 @@ fn form_errors_show_next_to_the_field_and_keep_the_form_open() {
 
 #[test]
 fn help_lists_every_key_of_the_table() {
-    let t = tracker();
+    let mut t = tracker();
     let mut app = App::load(&t, Theme::new(false)).unwrap();
     app.mode = Mode::Help;
-    let screen = text(&draw(&app, 120, 40));
+    // What the help shows from the top to the end of its scrolling.
+    let mut seen = text(&draw(&app, 120, 40));
+    for _ in 0..super::keymap::BINDINGS.len() {
+        run(&mut app, &mut t, [Action::Down]);
+        seen.push_str(&text(&draw(&app, 120, 40)));
+    }
     for b in super::keymap::BINDINGS {
-        assert!(screen.contains(b.help), "missing {:?}:\n{screen}", b.help);
+        assert!(seen.contains(b.help), "missing {:?}:\n{seen}", b.help);
     }
 }
 
@@ -369,12 +387,7 @@ fn a_write_from_another_process_shows_up_on_the_next_tick() {
     );
     // Between frames the TUI holds no read transaction, so a checkpoint by another
     // connection can copy every WAL frame and truncate the log (busy = 0).
-    for view in [
-        View::Dashboard,
-        View::Sessions,
-        View::Reports,
-        View::Dividend,
-    ] {
+    for view in View::ALL {
         run(
             &mut app,
             &mut tui_side,
@@ -413,7 +426,9 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+mod calendar;
 mod dividend;
+mod live;
 pub(super) mod race;
 mod snapshots;
 mod targets;

@@ -1,6 +1,8 @@
 //! Dashboard: the running session with a live clock, today's total, this week as
 //! bars per day (against the weekly target if set), the target, overtime balance
 //! and working-time limit alerts (when configured), and the dividend headline.
+//! While a session runs, every total here counts it to the second the snapshot
+//! was last refreshed (once a second, `Snapshot::refresh_live`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,6 +13,7 @@ use crate::leisure::data;
 use crate::time;
 use crate::tracker::dividend::NationalPart;
 use crate::tui::app::App;
+use crate::tui::fmt;
 
 /// Marks a day's target on its bar.
 pub const TARGET_TICK: &str = "┃";
@@ -49,19 +52,15 @@ fn targets_lines(app: &App, room: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let worked: i64 = app.snapshot.week.iter().map(|(_, s)| *s).sum();
-    let signed = |s: i64| {
-        let sign = if s < 0 { "-" } else { "+" };
-        format!("{sign}{}", time::human_duration(s.abs()))
-    };
     let mut lines = Vec::new();
     if let Some(target) = t.week_target_seconds {
         let balance = t
             .balance_seconds
-            .map_or_else(String::new, |b| format!(" · balance {}", signed(b)));
+            .map_or_else(String::new, |b| format!(" · balance {}", fmt::signed(b)));
         lines.push(Line::from(format!(
             "Target {} · worked {}{balance}",
-            time::human_duration(target),
-            time::human_duration(worked)
+            fmt::total(target),
+            fmt::total(worked)
         )));
     }
     let Some(set) = t.limits else {
@@ -119,7 +118,7 @@ fn render_timer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(format!(
         "Today: {}",
-        time::human_duration(s.today_seconds)
+        fmt::total(s.today_seconds)
     )));
     Paragraph::new(lines)
         .block(Block::bordered().title(" Now "))
@@ -135,10 +134,10 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match targets {
         Some(t) => format!(
             " This week: {} of {} ",
-            time::human_duration(total),
-            time::human_duration(t.week())
+            fmt::total(total),
+            fmt::total(t.week())
         ),
-        None => format!(" This week: {} ", time::human_duration(total)),
+        None => format!(" This week: {} ", fmt::total(total)),
     };
     // Bars are scaled to the longest day or the highest target, whichever is more.
     let target_on = |date| targets.map_or(0, |t| t.on(date));
@@ -159,7 +158,7 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(format!(
             "{marker}{} {:>8} ",
             date.format("%a %d"),
-            time::human_duration(*secs)
+            fmt::total(*secs)
         ))];
         let filled = cells(*secs);
         match Some(target_on(*date)).filter(|t| *t > 0).map(cells) {

@@ -1,6 +1,7 @@
 //! Rendering: a pure function of `&App`. The frame is tabs on top, the view in the
 //! middle, the status line at the bottom, and overlays (help, form, confirm) over it.
 
+mod calendar;
 mod dashboard;
 mod dividend;
 mod overlays;
@@ -47,12 +48,13 @@ impl Widget for &App {
             View::Sessions => sessions::render(self, body, buf),
             View::Reports => reports::render(self, body, buf),
             View::Dividend => dividend::render(self, body, buf),
+            View::Calendar => calendar::render(self, body, buf),
         }
         render_status(self, status, buf);
         match &self.mode {
             Mode::Help => overlays::help(self, area, buf),
             Mode::Form(form) => overlays::form(self, form, area, buf),
-            Mode::ConfirmDelete(id) => overlays::confirm(self, *id, area, buf),
+            Mode::ConfirmDelete(session) => overlays::confirm(self, session, area, buf),
             Mode::Filter | Mode::Country(_) | Mode::Normal => {}
         }
     }

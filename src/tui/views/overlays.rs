@@ -6,7 +6,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::model::Session;
+use crate::time;
 use crate::tui::app::App;
+use crate::tui::fmt;
 use crate::tui::form::Form;
 use crate::tui::keymap::{BINDINGS, Scope};
 
@@ -20,9 +23,14 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     h
 }
 
+/// The help: every binding of the key table, the view's own keys first. It is
+/// sized to the screen and scrolls (↑↓ j k, PgUp PgDn) when it does not fit, as at
+/// 80×24; the title says which lines are shown.
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
-    for b in BINDINGS {
+    let here = BINDINGS.iter().filter(|b| b.scope == Scope::In(app.view));
+    let elsewhere = BINDINGS.iter().filter(|b| b.scope != Scope::In(app.view));
+    for b in here.chain(elsewhere) {
         let scope = match b.scope {
             Scope::Global => String::new(),
             Scope::In(view) => format!(" ({})", view.title()),
@@ -36,11 +44,31 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         "In forms: Tab/↑↓ fields · Enter save · Esc cancel",
         app.theme.dim,
     ));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, 64, height);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // Clear of the tab bar and the status line, so the screen stays recognisable.
+    let rect = centered(
+        area,
+        64,
+        total.saturating_add(2).min(area.height.saturating_sub(2)),
+    );
+    let shown = rect.height.saturating_sub(2);
+    let max = total.saturating_sub(shown);
+    app.help_max
+        .store(max, std::sync::atomic::Ordering::Relaxed);
+    let scroll = app.help_scroll.min(max);
+    let title = if max == 0 {
+        " Keys (any key closes) ".to_string()
+    } else {
+        format!(
+            " Keys {}–{} of {total} · ↑↓ PgUp PgDn scroll · other keys close ",
+            scroll + 1,
+            (scroll + shown).min(total)
+        )
+    };
     Clear.render(rect, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(" Keys (any key closes) "))
+        .scroll((scroll, 0))
+        .block(Block::bordered().title(title))
         .render(rect, buf);
 }
 
@@ -74,13 +102,37 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-pub fn confirm(app: &App, id: crate::model::SessionId, area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 44, 3);
+/// "Delete session 59 (coding, Tue 2026-03-24 13:30–15:30, 2h 00m)? y / n": the
+/// prompt names what goes, so a wrong selection is caught before it is gone.
+pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
+    let zone = app.zone;
+    let start = session.start;
+    let end = session.end.map_or_else(
+        || "now, running".to_string(),
+        |e| {
+            if time::local_date(zone, e) == time::local_date(zone, start) {
+                time::hhmm_in(zone, e)
+            } else {
+                time::date_hhmm_in(zone, e)
+            }
+        },
+    );
+    let text = format!(
+        "Delete session {} ({}, {} {}–{end}, {})? y / n",
+        session.id,
+        session.project,
+        time::local_date(zone, start).format("%a"),
+        time::date_hhmm_in(zone, start),
+        fmt::total(session.duration_seconds(app.snapshot.now)),
+    );
+    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    let width = chars.saturating_add(4).min(area.width.saturating_sub(2));
+    // Wrapped at word boundaries, a line may hold a little less than the full width.
+    let inner = width.saturating_sub(4).max(1);
+    let rect = centered(area, width, chars.div_ceil(inner) + 2);
     Clear.render(rect, buf);
-    Paragraph::new(Line::styled(
-        format!("Delete session {id}? y / n"),
-        app.theme.error,
-    ))
-    .block(Block::bordered())
-    .render(rect, buf);
+    Paragraph::new(Line::styled(text, app.theme.error))
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered())
+        .render(rect, buf);
 }

@@ -3,10 +3,10 @@
 //! with targets set, the chart marks each bar's target with a line (`T` hides it).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::report::apportion::{h_m, shown};
 use crate::report::{display_key, header};
@@ -102,26 +102,49 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .max(max)
         .render(chart, buf);
     mark_targets(inner, &targets, max, app.theme.target, buf);
+    // Hours right-aligned, so the minutes line up under each other whatever the
+    // number of hours ("4h 53m" over "10h 41m").
+    let right = |text: String| Cell::from(Line::from(text).alignment(Alignment::Right));
     let mut table_rows: Vec<Row> = rows
         .iter()
         .zip(&targets)
         .map(|(r, target)| {
             let target = target.map_or_else(String::new, |t| h_m(i64::try_from(t).unwrap_or(0)));
-            Row::new([display_key(&r.group.key, by), h_m(r.minutes), target])
+            Row::new([
+                Cell::from(display_key(&r.group.key, by)),
+                right(h_m(r.minutes)),
+                right(target),
+            ])
         })
         .collect();
-    table_rows
-        .push(Row::new(["Total".to_string(), h_m(total), String::new()]).style(app.theme.title));
+    // The total's target is the whole range's, days without time included.
+    let total_target = if marked {
+        let seconds: i64 = app.snapshot.report_targets.values().sum();
+        h_m((seconds + 30) / 60)
+    } else {
+        String::new()
+    };
+    table_rows.push(
+        Row::new([Cell::from("Total"), right(h_m(total)), right(total_target)])
+            .style(app.theme.title),
+    );
     let mut table = Table::new(
         table_rows,
         [
             Constraint::Fill(1),
             Constraint::Length(10),
-            Constraint::Length(if marked { 16 } else { 0 }),
+            Constraint::Length(if marked { 10 } else { 0 }),
         ],
     );
     if marked {
-        table = table.header(Row::new(["", "worked", "target"]).style(app.theme.dim));
+        table = table.header(
+            Row::new([
+                Cell::from(""),
+                right("worked".into()),
+                right("target".into()),
+            ])
+            .style(app.theme.dim),
+        );
     }
     table.block(Block::bordered()).render(table_area, buf);
 }

@@ -1,21 +1,34 @@
 //! Sessions: days as sections, sessions as rows; the selected row is highlighted.
+//! Text longer than its column (project, tags, note) ends in `…`. With a filter the
+//! title gives how many sessions match and their total, a running one counted live.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, Widget};
 
 use crate::time;
 use crate::tui::app::App;
 use crate::tui::data::SESSION_DAYS;
+use crate::tui::fmt;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sessions = app.visible_sessions();
+    let now = app.snapshot.now;
     let title = if app.filter.is_empty() {
         format!(" Sessions, last {SESSION_DAYS} days ")
     } else {
-        format!(" Sessions matching {:?} ", app.filter)
+        let total: i64 = sessions.iter().map(|s| s.duration_seconds(now)).sum();
+        let count = match sessions.len() {
+            1 => "1 session".to_string(),
+            n => format!("{n} sessions"),
+        };
+        format!(
+            " Sessions matching {:?}: {count}, {} · Esc clears ",
+            app.filter,
+            fmt::total(total)
+        )
     };
     let block = Block::bordered().title(title);
     if sessions.is_empty() {
@@ -36,6 +49,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(1)
         .max(3);
+    let widths = [
+        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Fill(2),
+        Constraint::Fill(2),
+        Constraint::Fill(3),
+    ];
+    // The columns as the table lays them out (its defaults: start-aligned, one
+    // space between), so text can be cut to fit with an ellipsis.
+    let columns = Layout::horizontal(widths)
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(block.inner(area));
+    let room = |i: usize| usize::from(columns.get(i).map_or(0, |c| c.width));
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut day: Option<NaiveDate> = None;
@@ -61,6 +89,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .end
             .map_or_else(|| "…".to_string(), |e| time::hhmm_in(app.zone, e));
         let tags: Vec<String> = s.tags.iter().map(|t| format!("+{t}")).collect();
+        let note = crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned();
         let style = if i == app.selected {
             app.theme.selected
         } else if s.is_running() {
@@ -72,12 +101,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::new([
                 Cell::from(format!("{:>id_width$}", s.id)),
                 Cell::from(format!("{}–{end}", time::hhmm_in(app.zone, s.start))),
-                Cell::from(time::human_duration(s.duration_seconds(app.snapshot.now))),
-                Cell::from(s.project.clone()),
-                Cell::from(tags.join(" ")),
-                Cell::from(
-                    crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned(),
-                ),
+                Cell::from(fmt::total(s.duration_seconds(now))),
+                Cell::from(fmt::fit(&s.project, room(3))),
+                Cell::from(fmt::fit(&tags.join(" "), room(4))),
+                Cell::from(fmt::fit(&note, room(5))),
             ])
             .style(style),
         );
@@ -86,13 +113,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let visible = usize::from(area.height.saturating_sub(2)).max(1);
     let skip = selected_row.saturating_sub(visible - 1);
     let rows: Vec<Row> = rows.into_iter().skip(skip).collect();
-    let widths = [
-        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
-        Constraint::Length(12),
-        Constraint::Length(8),
-        Constraint::Fill(2),
-        Constraint::Fill(2),
-        Constraint::Fill(3),
-    ];
     Table::new(rows, widths).block(block).render(area, buf);
 }
