@@ -5,7 +5,7 @@
 //! Nothing here knows a format or touches the database.
 
 use std::cell::Cell;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -34,15 +34,68 @@ pub(crate) struct Source {
     pub reader: Guard<Box<dyn BufRead>>,
 }
 
+/// UTF-8's byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Opens `input` once, buffered, with the name messages use.
+pub(crate) fn open_reader(input: &Input) -> Result<(String, Box<dyn BufRead>)> {
+    Ok(match input {
+        Input::Path(path) => (
+            path.display().to_string(),
+            Box::new(BufReader::with_capacity(1 << 16, open_file(path)?)),
+        ),
+        Input::Stdin => (
+            input.name(),
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock())),
+        ),
+        Input::Bytes { name, data } => (name.clone(), Box::new(io::Cursor::new(data.clone()))),
+    })
+}
+
+/// The first byte that is not a byte-order mark or whitespace (`None`: there is none),
+/// and a reader that still yields every byte: what was looked at is put back in front,
+/// so a pipe that cannot be reopened loses nothing. Reads at most 64 KiB ahead.
+pub(crate) fn peek_first(
+    name: &str,
+    mut inner: Box<dyn BufRead>,
+) -> Result<(Option<u8>, Box<dyn BufRead>)> {
+    let mut head = Vec::new();
+    let first = loop {
+        let chunk = match inner.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {name}: {e}; check the file"),
+                ));
+            }
+        };
+        if chunk.is_empty() {
+            break None;
+        }
+        let n = chunk.len();
+        head.extend_from_slice(chunk);
+        inner.consume(n);
+        // A byte-order mark may arrive split across reads from a pipe: wait for all of it.
+        if head.len() < 3 && BOM.starts_with(&head) {
+            continue;
+        }
+        let body = head.strip_prefix(BOM).unwrap_or(&head);
+        if let Some(b) = body.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(*b);
+        }
+        // 64 KiB of blanks decide nothing; the format reads them as what they are.
+        if head.len() >= 1 << 16 {
+            break None;
+        }
+    };
+    Ok((first, Box::new(io::Cursor::new(head).chain(inner))))
+}
+
 impl Source {
     pub(crate) fn open(input: &Input, mode: Mode) -> Result<Self> {
-        let (name, inner): (String, Box<dyn BufRead>) = match input {
-            Input::Path(path) => (
-                path.display().to_string(),
-                Box::new(BufReader::with_capacity(1 << 16, open_file(path)?)),
-            ),
-            Input::Bytes { name, data } => (name.clone(), Box::new(io::Cursor::new(data.clone()))),
-        };
+        let (name, inner) = open_reader(input)?;
         Ok(Self::new(name, inner, mode, 0))
     }
 
