@@ -139,7 +139,7 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
     }
     if summary.notes_total > summary.notes.len() as u64 {
         ctx.out.note(&format!(
-            "{} more local times fell on a daylight-saving change; the same rule applied",
+            "{} more notes like these (daylight-saving rules applied, or times that disagree)",
             summary.notes_total - summary.notes.len() as u64
         ));
     }

@@ -172,13 +172,69 @@ impl Source {
         result.map_err(|e| here.json_error(e))
     }
 
-    /// A CSV reader over this source (headers on, strict field counts).
-    pub fn csv(self) -> (Here, csv::Reader<Guard<Box<dyn BufRead>>>) {
+    /// A CSV reader over this source (headers on, strict field counts). CRLF line ends
+    /// reach it as LF ([`Lf`]): the `csv` crate counts a record after `\r\n` from the
+    /// line before, so every message would name the line above the real one.
+    pub fn csv(self) -> (Here, csv::Reader<Lf<Guard<Box<dyn BufRead>>>>) {
         let reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
-            .from_reader(self.reader);
+            .from_reader(Lf::new(self.reader));
         (self.here, reader)
+    }
+}
+
+/// A reader that turns each `\r\n` into `\n` (a lone `\r` passes as it is).
+pub(crate) struct Lf<R> {
+    inner: BufReader<R>,
+}
+
+impl<R: Read> Lf<R> {
+    fn new(inner: R) -> Self {
+        Lf {
+            inner: BufReader::with_capacity(1 << 16, inner),
+        }
+    }
+}
+
+impl<R: Read> Read for Lf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let data = self.inner.fill_buf()?;
+        let (mut r, mut w) = (0, 0);
+        while r < data.len() && w < buf.len() {
+            let b = data[r];
+            if b == b'\r' {
+                match data.get(r + 1) {
+                    Some(b'\n') => {
+                        r += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                    // The buffer ends in `\r`: what follows decides. Stop before it
+                    // unless it is the first byte, then look past it.
+                    None if w > 0 => break,
+                    None => {
+                        self.inner.consume(1);
+                        let next = self.inner.fill_buf()?.first().copied();
+                        if next == Some(b'\n') {
+                            self.inner.consume(1);
+                            buf[0] = b'\n';
+                        } else {
+                            buf[0] = b'\r';
+                        }
+                        return Ok(1);
+                    }
+                }
+            }
+            buf[w] = b;
+            w += 1;
+            r += 1;
+        }
+        self.inner.consume(r);
+        Ok(w)
     }
 }
 
@@ -299,5 +355,36 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for Each<'_, '_, T> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads through [`Lf`] `step` bytes at a time.
+    fn through(bytes: &[u8], step: usize) -> Vec<u8> {
+        let mut lf = Lf::new(bytes);
+        let mut out = Vec::new();
+        let mut buf = vec![0; step];
+        loop {
+            let n = lf.read(&mut buf).unwrap();
+            if n == 0 {
+                return out;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_whatever_the_read_size() {
+        let text = b"a,b\r\n\"x\r\ny\",c\r\nlone\rcr\r";
+        for step in 1..=text.len() + 1 {
+            assert_eq!(
+                through(text, step),
+                b"a,b\n\"x\ny\",c\nlone\rcr\r",
+                "step {step}"
+            );
+        }
     }
 }
