@@ -12,6 +12,7 @@ mod export;
 mod harness;
 mod ids;
 mod import;
+mod import_sync;
 mod injection;
 mod limits;
 mod output;
