@@ -130,13 +130,16 @@ impl<'c> ImportWriter<'c> {
         })
     }
 
-    /// The session with this identity in `source`, if stored (one index probe).
-    pub fn by_source(&self, source: &str, key: &str) -> Result<Option<Stored>> {
+    /// The session of `source` (or else of `fallback`) that starts at `start`, if
+    /// stored: the identity of a source without ids, found through `sessions_by_start`
+    /// in one probe (sessions never overlap, so at most one starts at a given second).
+    pub fn by_start(&self, source: &str, fallback: &str, start: i64) -> Result<Option<Stored>> {
         self.db.sql(|conn| {
             conn.prepare_cached(&format!(
-                "{STORED} WHERE s.source = ?1 AND s.source_key = ?2"
+                "{STORED} WHERE s.start_utc = ?1 AND s.source IN (?2, ?3)
+                 ORDER BY s.source = ?2 DESC, s.id LIMIT 1"
             ))?
-            .query_row([source, key], stored)
+            .query_row(params![start, source, fallback], stored)
             .optional()
         })
     }
@@ -371,12 +374,12 @@ mod tests {
                 let one = SessionId::new(1);
                 assert_eq!(w.insert(&row).unwrap(), one);
                 assert_eq!(w.by_uuid("u1").unwrap().map(|s| s.id), Some(one));
-                let found = w.by_source("toggl", "10").unwrap().unwrap();
+                let found = w.by_start("toggl", "import", 10).unwrap().unwrap();
                 assert_eq!(
                     (found.source.as_deref(), found.source_version.as_deref()),
                     (Some("toggl"), Some("v1"))
                 );
-                assert_eq!(w.by_source("bartib", "10").unwrap(), None);
+                assert_eq!(w.by_start("bartib", "import", 10).unwrap(), None);
                 let toggl = Some("toggl".to_string());
                 assert_eq!(w.overlapping(19, 30, None).unwrap(), Some((one, toggl)));
                 assert_eq!(w.overlapping(19, 30, Some(one)).unwrap(), None);

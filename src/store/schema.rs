@@ -292,7 +292,7 @@ mod tests {
                 "Integer(2)|Null|Null|Null",
                 "Integer(3)|Null|Null|Null",
                 // Two sessions starting at the same second (an overlap an old file may
-                // hold): only the first is keyed, so the unique index holds.
+                // hold): only the first is keyed, so an identity names one session.
                 "Integer(4)|Null|Null|Null",
             ]
         );

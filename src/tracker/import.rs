@@ -3,9 +3,9 @@
 //! `BEGIN IMMEDIATE` transaction, counting what it skips. The only part of import
 //! that touches the database; `interop/` stays pure formats.
 //!
-//! **Re-import.** A record is first looked up by its identity in its source
-//! (`sessions.source`, `source_key`), then by its uuid, then (sources keyed by start)
-//! among the sessions a version-2 import left as source `import`. Found with the same
+//! **Re-import.** A record is looked up by its identity in its source: for sources
+//! without ids its start (among sessions of this source, else those a version-2 import
+//! left as source `import`), then its uuid (the source's id, or the content key). Found with the same
 //! source version: already present (an edit made in otium since is kept). Found with
 //! another version and other fields: updated in place. Not found: inserted.
 //!
@@ -95,18 +95,18 @@ impl Engine<'_, '_> {
     }
 
     /// The stored session a record is, if any (see the module documentation).
-    fn find(&self, key: &str, checked: &Checked) -> Result<Option<Stored>> {
-        let source = self.format().source();
-        if let Some(s) = self.writer.by_source(source, key)? {
+    /// The identity is the uuid or the start (see [`identity`]), so the indexes of
+    /// those find it: the start among sessions of this source (or a version-2 import's),
+    /// then the uuid (the content key matches a session imported from elsewhere too).
+    fn find(&self, checked: &Checked) -> Result<Option<Stored>> {
+        if self.format().keyed_by_start()
+            && let Some(s) =
+                self.writer
+                    .by_start(self.format().source(), LEGACY_SOURCE, checked.start)?
+        {
             return Ok(Some(s));
         }
-        if let Some(s) = self.writer.by_uuid(&checked.key)? {
-            return Ok(Some(s));
-        }
-        if self.format().keyed_by_start() {
-            return self.writer.by_source(LEGACY_SOURCE, key);
-        }
-        Ok(None)
+        self.writer.by_uuid(&checked.key)
     }
 
     /// Whether otium may record this import's source on a stored session: one made by
@@ -183,18 +183,20 @@ impl Engine<'_, '_> {
 
     /// A running record: the session it is stays (it is not gone from the source).
     fn keep_running(&mut self, rec: &Record) -> Result<()> {
-        let source = self.format().source();
-        let key = if self.format().keyed_by_start() {
-            Some(rec.start.to_string())
+        let found = if self.format().keyed_by_start() {
+            self.writer
+                .by_start(self.format().source(), self.format().source(), rec.start)?
         } else {
-            rec.id
+            match rec
+                .id
                 .as_deref()
                 .and_then(|id| uuid::Uuid::parse_str(id.trim()).ok())
-                .map(|u| u.hyphenated().to_string())
+            {
+                Some(u) => self.writer.by_uuid(&u.hyphenated().to_string())?,
+                None => None,
+            }
         };
-        if let Some(key) = key
-            && let Some(s) = self.writer.by_source(source, &key)?
-        {
+        if let Some(s) = found {
             self.touched.entry(s.id).or_insert(rec.line);
         }
         Ok(())
@@ -249,7 +251,7 @@ impl Engine<'_, '_> {
             source_key: &key,
             source_version: &version,
         };
-        let Some(found) = self.find(&key, &checked)? else {
+        let Some(found) = self.find(&checked)? else {
             if self.overlaps(&rec, &checked, None)? {
                 return Ok(());
             }

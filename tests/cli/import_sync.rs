@@ -429,7 +429,7 @@ fn csv_numbers_stay_plain_and_bom_is_offered() {
     // Back in, with the BOM: the notes as they were.
     let other = TestEnv::new();
     let path = file(&other, "s.csv", "");
-    std::fs::write(&path, &out_of(&env, &["export", "--bom"])).unwrap();
+    std::fs::write(&path, out_of(&env, &["export", "--bom"])).unwrap();
     other.ok(&["import", "csv", &path]);
     let notes: Vec<Value> = sessions(&other).iter().map(|s| s["note"].clone()).collect();
     assert_eq!(notes, [json!("-5"), json!("=1+1")]);

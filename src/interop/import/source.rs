@@ -34,6 +34,9 @@ pub(crate) struct Source {
     pub reader: Guard<Box<dyn BufRead>>,
 }
 
+/// The CSV reader of a [`Source`].
+pub(crate) type CsvReader = csv::Reader<Lf<Guard<Box<dyn BufRead>>>>;
+
 /// UTF-8's byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -175,7 +178,7 @@ impl Source {
     /// A CSV reader over this source (headers on, strict field counts). CRLF line ends
     /// reach it as LF ([`Lf`]): the `csv` crate counts a record after `\r\n` from the
     /// line before, so every message would name the line above the real one.
-    pub fn csv(self) -> (Here, csv::Reader<Lf<Guard<Box<dyn BufRead>>>>) {
+    pub fn csv(self) -> (Here, CsvReader) {
         let reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)

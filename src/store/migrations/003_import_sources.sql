@@ -22,16 +22,20 @@
 -- source claims them (and records the real source) instead of conflicting with them.
 -- Other rows keep NULL: a session whose uuid came from the source (Watson, otium) is found
 -- again by its uuid. Adding columns rewrites no row and needs no table rebuild.
+--
+-- No new index: every identity today is also the uuid (Watson, otium) or the start
+-- (the others), which `sqlite_autoindex_sessions_1` and `sessions_by_start` already
+-- index; lookups go through those and check `source`. A unique index on
+-- (source, source_key) made a first import of 100k Watson frames twice as slow (random
+-- 36-character keys split pages all over the index) for nothing those two do not give.
 
 ALTER TABLE sessions ADD COLUMN source TEXT;
 ALTER TABLE sessions ADD COLUMN source_key TEXT;
 ALTER TABLE sessions ADD COLUMN source_version TEXT;
--- (Only the lowest id per start: a file that somehow holds two sessions starting at the
--- same second must still upgrade under the unique index below.)
+-- (Only the lowest id per start: a file that somehow holds two overlapping sessions
+-- starting at the same second still has one session per identity.)
 UPDATE sessions SET source = 'import', source_key = CAST(start_utc AS TEXT)
     WHERE length(uuid) = 36 AND substr(uuid, 15, 1) = '5'
       AND id = (SELECT min(s.id) FROM sessions AS s
                 WHERE s.start_utc = sessions.start_utc
                   AND length(s.uuid) = 36 AND substr(s.uuid, 15, 1) = '5');
--- One session per identity in a source; lookups by identity are one index probe.
-CREATE UNIQUE INDEX sessions_by_source ON sessions (source, source_key) WHERE source IS NOT NULL;
