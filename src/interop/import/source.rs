@@ -187,15 +187,19 @@ impl Source {
     }
 }
 
-/// A reader that turns each `\r\n` into `\n` (a lone `\r` passes as it is).
+/// A reader that turns each `\r\n` that ends a CSV record into `\n`. Inside a quoted
+/// field (`"` toggles; `""` toggles twice) every byte passes as it is, so a note holding
+/// `\r\n` keeps it; so does a lone `\r`.
 pub(crate) struct Lf<R> {
     inner: BufReader<R>,
+    quoted: bool,
 }
 
 impl<R: Read> Lf<R> {
     fn new(inner: R) -> Self {
         Lf {
             inner: BufReader::with_capacity(1 << 16, inner),
+            quoted: false,
         }
     }
 }
@@ -209,7 +213,9 @@ impl<R: Read> Read for Lf<R> {
         let (mut r, mut w) = (0, 0);
         while r < data.len() && w < buf.len() {
             let b = data[r];
-            if b == b'\r' {
+            if b == b'"' {
+                self.quoted = !self.quoted;
+            } else if b == b'\r' && !self.quoted {
                 match data.get(r + 1) {
                     Some(b'\n') => {
                         r += 1;
@@ -381,11 +387,12 @@ mod tests {
 
     #[test]
     fn crlf_becomes_lf_whatever_the_read_size() {
-        let text = b"a,b\r\n\"x\r\ny\",c\r\nlone\rcr\r";
+        // Record ends lose their \r; a quoted \r\n (after an escaped "") keeps it.
+        let text = b"a,b\r\n\"x\r\ny\",\"\"\"\r\n\"\r\nlone\rcr\r";
         for step in 1..=text.len() + 1 {
             assert_eq!(
                 through(text, step),
-                b"a,b\n\"x\ny\",c\nlone\rcr\r",
+                b"a,b\n\"x\r\ny\",\"\"\"\r\n\"\nlone\rcr\r",
                 "step {step}"
             );
         }
