@@ -171,6 +171,8 @@ fn options(format: Format) -> [Options; 2] {
         allow_long: false,
         dry_run: true,
         raw: false,
+        sync_deletes: false,
+        project_tags: import::ProjectTags::First,
     };
     let other = Options {
         zone: chrono_tz::Australia::Lord_Howe,

@@ -11,9 +11,9 @@ use std::time::Instant;
 
 use rusqlite::Connection;
 
-/// A brand-new database is created and migrated to the latest schema (2) in one
+/// A brand-new database is created and migrated to the latest schema (3) in one
 /// transaction: killed anywhere in it, the file is empty (version 0) or whole
-/// (version 2), never in between, and the next run finishes the job. The upgrade of an
+/// (version 3), never in between, and the next run finishes the job. The upgrade of an
 /// existing version-1 file is `killed_while_upgrading_a_version_1_database`.
 #[test]
 fn killed_while_creating_and_migrating_a_new_database() {
@@ -42,7 +42,7 @@ fn killed_while_creating_and_migrating_a_new_database() {
                 }
                 return match (version, objects) {
                     (0, 0) => Ok(false),
-                    (2, o) if o > 5 => Ok(true),
+                    (3, o) if o > 5 => Ok(true),
                     other => Err(format!(
                         "#{n}: half a migration: (version, objects) {other:?}"
                     )),
@@ -108,9 +108,9 @@ fn snapshot(db: &Path) -> Result<Snapshot, String> {
 }
 
 /// The committed version-1 fixture (`tests/fixtures/db/v1.db`, four sessions with tags,
-/// a note, one across midnight, one running, and an output) is upgraded to version 2 by
+/// a note, one across midnight, one running, and an output) is upgraded to version 3 by
 /// a plain `status`, which first backs it up (`VACUUM INTO`, rename) and then rebuilds
-/// two tables in one transaction. Killed at every write of either: the database is
+/// two tables and adds the import-source columns, all in one transaction. Killed at every write of either: the database is
 /// exactly the version-1 file or exactly the upgraded one, never in between, and sound;
 /// a backup, when one appeared, is a whole copy of version 1; and the next run upgrades.
 #[test]
@@ -124,13 +124,21 @@ fn killed_while_upgrading_a_version_1_database() {
     let done = base.copy();
     done.ok(&["status"]);
     let v2 = snapshot(&done.db()).unwrap();
-    assert_eq!((v1.version, v2.version), (1, 2));
-    // The data is the same; only the schema (and sqlite_sequence) moved on.
+    assert_eq!((v1.version, v2.version), (1, 3));
+    // The data is the same; only the schema (and sqlite_sequence) moved on. Version 3
+    // adds source, source_key and source_version to each session, NULL here (nothing
+    // in the fixture was imported).
     let data = |s: &Snapshot| -> Vec<String> {
         s.rows
             .iter()
             .filter(|r| !r.starts_with("sqlite_sequence"))
-            .cloned()
+            .map(|r| match s.version {
+                3 if r.starts_with("sessions: ") => r
+                    .strip_suffix("|Null|Null|Null")
+                    .unwrap_or("a session with a source")
+                    .to_string(),
+                _ => r.clone(),
+            })
             .collect()
     };
     assert_eq!(data(&v1), data(&v2));
@@ -199,7 +207,7 @@ fn killed_while_upgrading_a_version_1_database() {
             assert_eq!(next, v2, "{syscall} #{n}: the next run did not upgrade");
         }
         lines.push(format!(
-            "upgrade {syscall:28} runs {:3} kills {:3} (version 1 {:3}, version 2 {:3}); after kills: whole backups {whole_backups:2}, temp files left {temp_left:2}",
+            "upgrade {syscall:28} runs {:3} kills {:3} (version 1 {:3}, version 3 {:3}); after kills: whole backups {whole_backups:2}, temp files left {temp_left:2}",
             tally.runs, tally.kills, tally.before, tally.after
         ));
         totals.0 += tally.runs;
@@ -212,7 +220,7 @@ fn killed_while_upgrading_a_version_1_database() {
         "no kill landed before the migration committed"
     );
     eprintln!(
-        "kill during migration v1 -> v2 ({:.1} s): runs {}, kills {}, left at version 1 {}, at version 2 {}\n{}",
+        "kill during migration v1 -> v3 ({:.1} s): runs {}, kills {}, left at version 1 {}, at version 3 {}\n{}",
         started.elapsed().as_secs_f64(),
         totals.0,
         totals.1,

@@ -189,6 +189,24 @@ pub struct OutputArgs {
     /// CSV: keep cells starting with = + - @ as they are (unsafe to open in spreadsheets).
     #[arg(long)]
     pub raw: bool,
+    /// CSV: begin with a UTF-8 byte-order mark, for spreadsheet programs that need one
+    /// to read UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl OutputArgs {
+    /// The byte-order mark to write first: `--bom` with CSV. `--bom` with another
+    /// format is refused (it would make JSON or iCalendar invalid).
+    pub fn bom(&self, csv: bool) -> Result<&'static [u8]> {
+        match (self.bom, csv) {
+            (false, _) => Ok(b""),
+            (true, true) => Ok(b"\xEF\xBB\xBF"),
+            (true, false) => Err(Error::invalid(
+                "--bom is for CSV output; pass --format csv or drop --bom",
+            )),
+        }
+    }
 }
 
 impl OutputArgs {

@@ -8,8 +8,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Ctx;
-use crate::error::Result;
-use crate::interop::import::{Format, ImportSummary, Input, Options, Progress};
+use crate::error::{Error, Result};
+use crate::interop::import::{Format, ImportSummary, Input, Options, Progress, ProjectTags};
 use crate::time;
 
 /// Rows after which a progress bar appears (on a terminal, without --json).
@@ -38,7 +38,7 @@ pub struct ImportArgs {
     /// The source format.
     #[arg(value_enum)]
     pub format: FormatArg,
-    /// The file (Timewarrior: also its data folder).
+    /// The file (Timewarrior: also its data folder); `-` reads standard input.
     pub file: PathBuf,
     /// Read and check everything, report what would happen, write nothing.
     #[arg(long)]
@@ -59,6 +59,14 @@ pub struct ImportArgs {
     /// otium CSV: keep a leading ' in cells (the file came from `export --raw`).
     #[arg(long)]
     pub raw: bool,
+    /// Remove sessions imported from this source before, within the range of this
+    /// file, that the file no longer holds (deleted in the source).
+    #[arg(long)]
+    pub sync_deletes: bool,
+    /// Timewarrior: which tag becomes the project: `first` (the first tag as written,
+    /// the default), `none` (all stay tags), or a comma-separated LIST of project tags.
+    #[arg(long, value_name = "LIST")]
+    pub project_tags: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
@@ -82,6 +90,23 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
         allow_long: args.allow_long,
         dry_run: args.dry_run,
         raw: args.raw,
+        sync_deletes: args.sync_deletes,
+        project_tags: args
+            .project_tags
+            .as_deref()
+            .map(ProjectTags::parse)
+            .unwrap_or_default(),
+    };
+    if args.project_tags.is_some() && format != Format::Timewarrior {
+        return Err(Error::invalid(format!(
+            "--project-tags is for Timewarrior, which has no projects; {} files name their own",
+            format.name()
+        )));
+    }
+    let input = if args.file.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::Path(args.file.clone())
     };
     let show_bar = !ctx.out.json && std::io::stderr().is_terminal();
     let mut bar: Option<ProgressBar> = None;
@@ -104,9 +129,7 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
         bar.set_position(p.bytes);
         bar.set_message(p.rows.to_string());
     };
-    let result = ctx
-        .tracker
-        .import(&Input::Path(args.file.clone()), &opts, &mut progress);
+    let result = ctx.tracker.import(&input, &opts, &mut progress);
     if let Some(bar) = bar.take() {
         bar.finish_and_clear();
     }
@@ -116,7 +139,7 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
     }
     if summary.notes_total > summary.notes.len() as u64 {
         ctx.out.note(&format!(
-            "{} more local times fell on a daylight-saving change; the same rule applied",
+            "{} more notes like these (daylight-saving rules applied, or times that disagree)",
             summary.notes_total - summary.notes.len() as u64
         ));
     }
@@ -155,7 +178,33 @@ fn text(s: &ImportSummary, tz_given: bool) -> Vec<String> {
         first = first_char.to_uppercase() + &first[1..];
     }
     lines.push(format!("{first}; read {} record(s).", s.read));
+    let would = if s.dry_run { "would be " } else { "" };
+    lines.push(format!("Updated: {}.", s.updated));
     lines.push(format!("Already present: {}.", s.already_present));
+    if s.not_in_source > 0 {
+        lines.push(if s.removed > 0 {
+            format!(
+                "No longer in the source: {} ({would}removed, --sync-deletes).",
+                s.not_in_source
+            )
+        } else {
+            format!(
+                "No longer in the source: {} (kept; --sync-deletes removes them).",
+                s.not_in_source
+            )
+        });
+    }
+    if !s.tag_projects.is_empty() {
+        let shown: Vec<String> = s
+            .tag_projects
+            .iter()
+            .map(|t| format!("{} ({})", t.tag, t.count))
+            .collect();
+        lines.push(format!(
+            "Tags that became projects: {} (--project-tags LIST|first|none to choose).",
+            shown.join(", ")
+        ));
+    }
     lines.push(format!("Skipped: {}.", s.skipped));
     for r in &s.skipped_reasons {
         lines.push(format!("  {} {}:", r.count, reason(r.reason)));

@@ -90,8 +90,10 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     } else {
         Vec::new()
     };
+    let bom = args.output.bom(format == ReportFormat::Csv)?;
     args.output.open(ctx)?;
     let out = &mut ctx.out;
+    out.write_all(bom).map_err(output_error)?;
     match format {
         ReportFormat::Table => report::table::render(&report, out).and_then(|()| {
             alerts

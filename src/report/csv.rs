@@ -10,14 +10,31 @@ use std::io::{self, Write};
 use super::{Group, Report};
 use crate::time;
 
-/// Makes a free-text cell safe to open in a spreadsheet.
+/// Makes a free-text cell safe to open in a spreadsheet. A cell that is entirely a
+/// number (`-5`, `+1`, `-2.5`, `1e-3`) is no formula and stays as it is: a `'` in front
+/// would show in the spreadsheet.
 #[must_use]
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) && !is_number(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
     }
+}
+
+/// `[+-]digits[.digits][e[+-]digits]`, nothing else (no spaces, no second sign).
+fn is_number(cell: &str) -> bool {
+    let body = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (body, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, frac)) => digits(whole) && digits(frac),
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
 }
 
 /// Hours with four decimals, rounded half up, e.g. `1.2500`; integer arithmetic so
@@ -108,11 +125,33 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        for bad in ["=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "\nx"] {
+        for bad in [
+            "=SUM(A1)",
+            "+1+1",
+            "-2-3",
+            "-2 ",
+            "+1e",
+            "-.5",
+            "-5.",
+            "--5",
+            "-5e+-1",
+            "=1",
+            "@x",
+            "\tx",
+            "\rx",
+            "\nx",
+            "-",
+            "+",
+            "-1+cmd|' /C calc'!A0",
+        ] {
             assert!(neutralise(bad).starts_with('\''), "{bad:?}");
         }
         assert_eq!(neutralise("writing"), "writing");
         assert_eq!(neutralise("a=b"), "a=b");
+        // A cell that is a number is no formula: no ' to show in the spreadsheet.
+        for number in ["-5", "+1", "-2.5", "+0.25", "-1e5", "-1E-3", "+7e+2", "12"] {
+            assert_eq!(neutralise(number), number);
+        }
     }
 
     #[test]

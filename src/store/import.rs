@@ -1,7 +1,9 @@
 //! The SQL of `otium import`: one writer per import, used inside the single
 //! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with cached
 //! prepared statements and in-memory project and tag ids, so 100k rows take about
-//! a second.
+//! a second. Sessions are found again by their source identity (`sessions.source`,
+//! `source_key`, schema version 3) or their uuid, updated in place, and removed when
+//! a re-import says they are gone.
 
 use std::collections::HashMap;
 
@@ -30,6 +32,53 @@ pub struct ImportRow<'a> {
     pub end: i64,
     /// IANA zone name.
     pub zone: &'a str,
+    /// The source (`watson`, `timewarrior`, …), see `sessions.source`.
+    pub source: &'a str,
+    /// The identity in that source.
+    pub source_key: &'a str,
+    /// What the source said this time (Watson's `updated_at`, or a digest).
+    pub source_version: &'a str,
+}
+
+/// A stored session as a re-import compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// Its id.
+    pub id: SessionId,
+    /// Its uuid.
+    pub uuid: String,
+    /// `sessions.source`.
+    pub source: Option<String>,
+    /// `sessions.source_version`.
+    pub source_version: Option<String>,
+    /// Project name.
+    pub project: String,
+    /// Note.
+    pub note: Option<String>,
+    /// Start, unix seconds.
+    pub start: i64,
+    /// End, unix seconds; `None` while running.
+    pub end: Option<i64>,
+    /// IANA zone name.
+    pub zone: String,
+}
+
+/// The session columns [`Stored`] reads, joined with its project.
+const STORED: &str = "SELECT s.id, s.uuid, s.source, s.source_version, p.name, s.note, s.start_utc, s.end_utc, s.zone
+     FROM sessions s JOIN projects p ON p.id = s.project_id";
+
+fn stored(r: &rusqlite::Row<'_>) -> Sql<Stored> {
+    Ok(Stored {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        source: r.get(2)?,
+        source_version: r.get(3)?,
+        project: r.get(4)?,
+        note: r.get(5)?,
+        start: r.get(6)?,
+        end: r.get(7)?,
+        zone: r.get(8)?,
+    })
 }
 
 /// Writes imported sessions inside one transaction.
@@ -72,27 +121,158 @@ impl<'c> ImportWriter<'c> {
         })
     }
 
-    /// The id of the session with this UUID, if stored.
-    pub fn by_uuid(&self, uuid: &str) -> Result<Option<SessionId>> {
+    /// The session with this UUID, if stored.
+    pub fn by_uuid(&self, uuid: &str) -> Result<Option<Stored>> {
         self.db.sql(|conn| {
-            conn.prepare_cached("SELECT id FROM sessions WHERE uuid = ?1")?
-                .query_row([uuid], |r| r.get(0))
+            conn.prepare_cached(&format!("{STORED} WHERE s.uuid = ?1"))?
+                .query_row([uuid], stored)
                 .optional()
         })
     }
 
-    /// The id of a stored session sharing time with `[start, end)`. Stored sessions
-    /// never overlap, so only the one starting last before `end` can: one index probe.
-    pub fn overlapping(&self, start: i64, end: i64) -> Result<Option<SessionId>> {
-        let found: Option<(SessionId, Option<i64>)> = self.db.sql(|conn| {
+    /// The session of `source` (or else of `fallback`) that starts at `start`, if
+    /// stored: the identity of a source without ids, found through `sessions_by_start`
+    /// in one probe (sessions never overlap, so at most one starts at a given second).
+    pub fn by_start(&self, source: &str, fallback: &str, start: i64) -> Result<Option<Stored>> {
+        self.db.sql(|conn| {
+            conn.prepare_cached(&format!(
+                "{STORED} WHERE s.start_utc = ?1 AND s.source IN (?2, ?3)
+                 ORDER BY s.source = ?2 DESC, s.id LIMIT 1"
+            ))?
+            .query_row(params![start, source, fallback], stored)
+            .optional()
+        })
+    }
+
+    /// The tags of a stored session, sorted.
+    pub fn tags_of(&self, id: SessionId) -> Result<Vec<String>> {
+        self.db.sql(|conn| {
             conn.prepare_cached(
-                "SELECT id, end_utc FROM sessions WHERE start_utc < ?1
+                "SELECT t.name FROM session_tags st JOIN tags t ON t.id = st.tag_id
+                 WHERE st.session_id = ?1 ORDER BY t.name",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect()
+        })
+    }
+
+    /// A stored session other than `except` sharing time with `[start, end)`, with its
+    /// source. Stored sessions never overlap, so only the one starting last before
+    /// `end` can: one index probe.
+    pub fn overlapping(
+        &self,
+        start: i64,
+        end: i64,
+        except: Option<SessionId>,
+    ) -> Result<Option<(SessionId, Option<String>)>> {
+        let found: Option<(SessionId, Option<i64>, Option<String>)> = self.db.sql(|conn| {
+            conn.prepare_cached(
+                "SELECT id, end_utc, source FROM sessions WHERE start_utc < ?1 AND id IS NOT ?2
                  ORDER BY start_utc DESC LIMIT 1",
             )?
-            .query_row([end], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![end, except], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()
         })?;
-        Ok(found.and_then(|(id, e)| e.is_none_or(|e| e > start).then_some(id)))
+        Ok(found.and_then(|(id, e, source)| e.is_none_or(|e| e > start).then_some((id, source))))
+    }
+
+    /// Up to `limit` sessions that start before an earlier-starting session ends: every
+    /// overlap in the database, found in one ordered scan. Run once at the end of an
+    /// import that moved sessions of its source past each other (see the engine).
+    pub fn overlaps(&self, limit: u32) -> Result<Vec<(SessionId, SessionId)>> {
+        self.db.sql(|conn| {
+            conn.prepare_cached(
+                "SELECT id, prev FROM (
+                     SELECT id, start_utc,
+                            max(coalesce(end_utc, 9223372036854775807)) OVER w AS reach,
+                            lag(id) OVER (ORDER BY start_utc, id) AS prev
+                     FROM sessions
+                     WINDOW w AS (ORDER BY start_utc, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
+                 WHERE start_utc < reach LIMIT ?1",
+            )?
+            .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect()
+        })
+    }
+
+    /// The sessions of `source` starting in `[from, to)`, oldest first.
+    pub fn of_source_in(&self, source: &str, from: i64, to: i64) -> Result<Vec<SessionId>> {
+        self.db.sql(|conn| {
+            conn.prepare_cached(
+                "SELECT id FROM sessions WHERE source = ?1 AND start_utc >= ?2 AND start_utc < ?3
+                 ORDER BY start_utc",
+            )?
+            .query_map(params![source, from, to], |r| r.get(0))?
+            .collect()
+        })
+    }
+
+    /// Deletes a session (its tag links go with it; an output keeps its amount and
+    /// loses the link, as with `otium rm`).
+    pub fn delete(&self, id: SessionId) -> Result<()> {
+        self.db.sql(|conn| {
+            conn.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
+                .execute([id])
+                .map(|_| ())
+        })
+    }
+
+    /// Records where a stored session came from, changing nothing else.
+    pub fn claim(&self, id: SessionId, source: &str, key: &str, version: &str) -> Result<()> {
+        self.db.sql(|conn| {
+            conn.prepare_cached(
+                "UPDATE sessions SET source = ?2, source_key = ?3, source_version = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, source, key, version])
+            .map(|_| ())
+        })
+    }
+
+    /// Overwrites a stored session with what the source now says (its uuid and id stay).
+    pub fn update(&mut self, id: SessionId, row: &ImportRow<'_>) -> Result<()> {
+        let db = self.db;
+        self.update_row(id, row).map_err(|e| db.error(&e))
+    }
+
+    fn update_row(&mut self, id: SessionId, row: &ImportRow<'_>) -> Sql<()> {
+        let project = self.project_id(row.project)?;
+        self.db
+            .conn()
+            .prepare_cached(
+                "UPDATE sessions SET project_id = ?2, start_utc = ?3, end_utc = ?4, zone = ?5,
+                 note = ?6, updated_utc = ?7, source = ?8, source_key = ?9, source_version = ?10
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                project,
+                row.start,
+                row.end,
+                row.zone,
+                row.note,
+                self.now,
+                row.source,
+                row.source_key,
+                row.source_version
+            ])?;
+        self.db
+            .conn()
+            .prepare_cached("DELETE FROM session_tags WHERE session_id = ?1")?
+            .execute([id])?;
+        self.link_tags(id, row.tags)
+    }
+
+    fn link_tags(&mut self, id: SessionId, tags: &[String]) -> Sql<()> {
+        for tag in tags {
+            let tag = self.tag_id(tag)?;
+            self.db
+                .conn()
+                .prepare_cached("INSERT INTO session_tags (session_id, tag_id) VALUES (?1, ?2)")?
+                .execute(params![id, tag])?;
+        }
+        Ok(())
     }
 
     fn project_id(&mut self, name: &str) -> Sql<i64> {
@@ -143,22 +323,26 @@ impl<'c> ImportWriter<'c> {
             .db
             .conn()
             .prepare_cached(
-                "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+                "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
+                                       updated_utc, source, source_key, source_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) RETURNING id",
             )?
             .query_row(
                 params![
-                    row.uuid, project, row.start, row.end, row.zone, row.note, self.now
+                    row.uuid,
+                    project,
+                    row.start,
+                    row.end,
+                    row.zone,
+                    row.note,
+                    self.now,
+                    row.source,
+                    row.source_key,
+                    row.source_version
                 ],
                 |r| r.get(0),
             )?;
-        for tag in row.tags {
-            let tag = self.tag_id(tag)?;
-            self.db
-                .conn()
-                .prepare_cached("INSERT INTO session_tags (session_id, tag_id) VALUES (?1, ?2)")?
-                .execute(params![id, tag])?;
-        }
+        self.link_tags(id, row.tags)?;
         Ok(id)
     }
 }
@@ -183,17 +367,62 @@ mod tests {
                     start: 10,
                     end: 20,
                     zone: "UTC",
+                    source: "toggl",
+                    source_key: "10",
+                    source_version: "v1",
                 };
-                assert_eq!(w.insert(&row).unwrap(), 1);
-                assert_eq!(w.by_uuid("u1").unwrap(), Some(SessionId::new(1)));
-                assert_eq!(w.overlapping(19, 30).unwrap(), Some(SessionId::new(1)));
-                assert_eq!(w.overlapping(20, 30).unwrap(), None);
-                assert_eq!(w.overlapping(0, 10).unwrap(), None);
+                let one = SessionId::new(1);
+                assert_eq!(w.insert(&row).unwrap(), one);
+                assert_eq!(w.by_uuid("u1").unwrap().map(|s| s.id), Some(one));
+                let found = w.by_start("toggl", "import", 10).unwrap().unwrap();
+                assert_eq!(
+                    (found.source.as_deref(), found.source_version.as_deref()),
+                    (Some("toggl"), Some("v1"))
+                );
+                assert_eq!(w.by_start("bartib", "import", 10).unwrap(), None);
+                let toggl = Some("toggl".to_string());
+                assert_eq!(w.overlapping(19, 30, None).unwrap(), Some((one, toggl)));
+                assert_eq!(w.overlapping(19, 30, Some(one)).unwrap(), None);
+                assert_eq!(w.overlapping(20, 30, None).unwrap(), None);
+                assert_eq!(w.overlapping(0, 10, None).unwrap(), None);
+                // Moved onto [5, 15) with one tag: the same id, a new note.
+                w.update(
+                    one,
+                    &ImportRow {
+                        start: 5,
+                        end: 15,
+                        tags: &tags[..1],
+                        note: Some("moved"),
+                        ..row.clone()
+                    },
+                )
+                .unwrap();
+                let moved = w.by_uuid("u1").unwrap().unwrap();
+                assert_eq!(
+                    (moved.start, moved.end, moved.note.as_deref()),
+                    (5, Some(15), Some("moved"))
+                );
+                assert_eq!(w.tags_of(one).unwrap(), ["a"]);
+                assert!(w.overlaps(5).unwrap().is_empty());
+                let two = w
+                    .insert(&ImportRow {
+                        uuid: "u3",
+                        start: 12,
+                        end: 18,
+                        source_key: "12",
+                        ..row.clone()
+                    })
+                    .unwrap();
+                assert_eq!(w.overlaps(5).unwrap(), [(two, one)]);
+                assert_eq!(w.of_source_in("toggl", 0, 13).unwrap(), [one, two]);
+                w.delete(two).unwrap();
+                w.update(one, &row).unwrap();
                 w.begin_dry_run().unwrap();
                 w.insert(&ImportRow {
                     uuid: "u2",
                     start: 30,
                     end: 40,
+                    source_key: "30",
                     ..row
                 })
                 .unwrap();

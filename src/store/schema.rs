@@ -15,6 +15,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/001_initial.sql"), false),
     // Rebuilds `sessions` and `outputs` with AUTOINCREMENT: ids are never reused.
     (include_str!("migrations/002_ids_never_reused.sql"), true),
+    // Adds `sessions.source`, `source_key`, `source_version`: re-imports find their sessions.
+    (include_str!("migrations/003_import_sources.sql"), false),
 ];
 
 /// The schema version this binary writes.
@@ -119,7 +121,9 @@ mod tests {
     fn data(conn: &Connection) -> Vec<Vec<String>> {
         [
             "SELECT * FROM projects ORDER BY id",
-            "SELECT * FROM sessions ORDER BY id",
+            // The columns of version 1 (version 3 adds the import-source columns).
+            "SELECT id, uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc
+             FROM sessions ORDER BY id",
             "SELECT * FROM tags ORDER BY id",
             "SELECT * FROM session_tags ORDER BY 1, 2",
             "SELECT * FROM outputs ORDER BY id",
@@ -247,6 +251,52 @@ mod tests {
             ),
             ["Integer(0)"]
         );
+    }
+
+    /// Version 3 marks the sessions a version-2 import made from content keys (UUID v5)
+    /// as source `import` keyed by their start, and leaves every other session alone.
+    #[test]
+    fn upgrading_version_2_marks_content_keyed_imports_and_keeps_every_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("otium.db");
+        let mut conn = Connection::open(&db).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        let v5 = crate::interop::import::content_key(1000, 2000, "p");
+        let v5_same_start = crate::interop::import::content_key(1000, 1500, "q");
+        let watson = "3b9f0c2a-d4e5-4b1f-8a6c-7d2e9f10a4b5";
+        conn.execute_batch(&format!(
+            "INSERT INTO projects (id, name, created_utc) VALUES (1, 'p', 0);
+             INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+             VALUES ('{v5}', 1, 1000, 2000, 'UTC', 0, 0), ('{watson}', 1, 3000, 4000, 'UTC', 0, 0),
+                    ('{}', 1, 5000, 6000, 'UTC', 0, 0), ('{v5_same_start}', 1, 1000, 1500, 'UTC', 0, 0);",
+            uuid::Uuid::new_v4()
+        ))
+        .unwrap();
+        let before = data(&conn);
+        drop(conn);
+        let store = Store::open(&db).unwrap();
+        let conn = store.reader();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((version, LATEST_VERSION), (3, 3));
+        assert_eq!(data(&conn), before);
+        assert_eq!(
+            dump(
+                &conn,
+                "SELECT id, source, source_key, source_version FROM sessions ORDER BY id"
+            ),
+            [
+                "Integer(1)|Text(\"import\")|Text(\"1000\")|Null",
+                "Integer(2)|Null|Null|Null",
+                "Integer(3)|Null|Null|Null",
+                // Two sessions starting at the same second (an overlap an old file may
+                // hold): only the first is keyed, so an identity names one session.
+                "Integer(4)|Null|Null|Null",
+            ]
+        );
+        assert!(dir.path().join("otium-before-v3.db").exists());
     }
 
     #[test]

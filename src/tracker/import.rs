@@ -2,16 +2,34 @@
 //! reads, runs the pure [`check`], and writes it through [`ImportWriter`] inside one
 //! `BEGIN IMMEDIATE` transaction, counting what it skips. The only part of import
 //! that touches the database; `interop/` stays pure formats.
+//!
+//! **Re-import.** A record is looked up by its identity in its source: for sources
+//! without ids its start (among sessions of this source, else those a version-2 import
+//! left as source `import`), then its uuid (the source's id, or the content key). Found with the same
+//! source version: already present (an edit made in otium since is kept). Found with
+//! another version and other fields: updated in place. Not found: inserted.
+//!
+//! **Overlaps.** Sessions never overlap. A record overlapping a session that did not
+//! come from this source, or an earlier record of the same file, is a conflict (the
+//! file is refused, or the record skipped with `--skip-conflicts`). A record
+//! overlapping a session of the same source that this import has not reached yet is
+//! written provisionally: the source may have moved or deleted that one. Once every
+//! record is in (and, with `--sync-deletes`, the sessions the source no longer holds
+//! are gone), one ordered scan checks that no overlap is left; if one is, the whole
+//! import is refused.
+
+use std::collections::HashMap;
 
 use chrono::DateTime;
 
 use crate::error::{Error, Result};
 use crate::interop::import::check::{Checked, Verdict, check, show};
 use crate::interop::import::{
-    ImportSummary, Input, Options, Progress, Record, Skipped, input_size, parse,
+    Format, ImportSummary, Input, Options, Progress, Record, Skipped, TagProject, digest, identity,
+    input_size, parse,
 };
 use crate::model::SessionId;
-use crate::store::import::{ImportRow, ImportWriter};
+use crate::store::import::{ImportRow, ImportWriter, Stored};
 use crate::store::{Db, sessions};
 use crate::time;
 use crate::tracker::{Tracker, describe};
@@ -19,20 +37,33 @@ use crate::tracker::{Tracker, describe};
 /// How many examples a summary or an error lists.
 const EXAMPLES: usize = 3;
 
+/// The source of sessions a version-2 import made, whose real source is unknown.
+const LEGACY_SOURCE: &str = "import";
+
 struct Engine<'c, 'p> {
     writer: ImportWriter<'c>,
     db: Db<'c>,
     opts: &'p Options,
     now: i64,
     summary: ImportSummary,
-    /// Ids written by this import with their source lines (ids only grow).
-    written: Vec<(SessionId, u64)>,
+    /// Sessions this import reached (written, updated or found unchanged), with the
+    /// line of the record that reached them.
+    touched: HashMap<SessionId, u64>,
+    /// How many records overlapped a session of this source not yet reached.
+    provisional: u64,
+    /// The earliest start and latest end of the records read (for `--sync-deletes`).
+    range: Option<(i64, i64)>,
+    tag_projects: HashMap<String, u64>,
     conflicts: Vec<String>,
     progress: &'p mut dyn FnMut(Progress),
     total: u64,
 }
 
 impl Engine<'_, '_> {
+    fn format(&self) -> Format {
+        self.opts.format
+    }
+
     fn skip(&mut self, reason: &'static str, example: String) {
         self.summary.skipped += 1;
         let entry = match self
@@ -58,6 +89,119 @@ impl Engine<'_, '_> {
         }
     }
 
+    fn widen(&mut self, start: i64, end: i64) {
+        let (from, to) = self.range.unwrap_or((start, end));
+        self.range = Some((from.min(start), to.max(end)));
+    }
+
+    /// The stored session a record is, if any (see the module documentation).
+    /// The identity is the uuid or the start (see [`identity`]), so the indexes of
+    /// those find it: the start among sessions of this source (or a version-2 import's),
+    /// then the uuid (the content key matches a session imported from elsewhere too).
+    fn find(&self, checked: &Checked) -> Result<Option<Stored>> {
+        if self.format().keyed_by_start()
+            && let Some(s) =
+                self.writer
+                    .by_start(self.format().source(), LEGACY_SOURCE, checked.start)?
+        {
+            return Ok(Some(s));
+        }
+        self.writer.by_uuid(&checked.key)
+    }
+
+    /// Whether otium may record this import's source on a stored session: one made by
+    /// an import whose source is unknown (or this source), never one from another source.
+    fn claimable(&self, s: &Stored) -> bool {
+        s.source
+            .as_deref()
+            .is_none_or(|src| src == LEGACY_SOURCE || src == self.format().source())
+    }
+
+    /// Whether the source says nothing new about `s`: the same version, or (Watson) an
+    /// `updated_at` no newer than the one imported last.
+    fn unchanged_in_source(s: &Stored, version: &str, rec: &Record) -> bool {
+        let Some(stored) = s.source_version.as_deref() else {
+            return false;
+        };
+        if stored == version {
+            return true;
+        }
+        match (rec.version.as_deref(), stored.parse::<i64>()) {
+            (Some(v), Ok(old)) => v.parse::<i64>().is_ok_and(|new| new <= old),
+            _ => false,
+        }
+    }
+
+    fn same_fields(&self, s: &Stored, c: &Checked) -> Result<bool> {
+        Ok(s.project == c.project
+            && s.note == c.note
+            && s.start == c.start
+            && s.end == Some(c.end)
+            && s.zone == c.zone.name()
+            && self.writer.tags_of(s.id)? == c.tags)
+    }
+
+    fn conflict(&mut self, rec: &Record, c: &Checked, what: &str) {
+        let text = format!(
+            "{}:{}: {}, {}–{} {}, overlaps {what}",
+            rec.file,
+            rec.line,
+            c.project,
+            show(c.zone, c.start),
+            time::hhmm_in(
+                c.zone,
+                DateTime::from_timestamp(c.end, 0).unwrap_or_default()
+            ),
+            c.zone.name()
+        );
+        if self.conflicts.len() < EXAMPLES {
+            self.conflicts.push(text.clone());
+        }
+        self.skip("overlap", text);
+    }
+
+    /// Checks `c` against the stored sessions other than `except`; `true` when it is a
+    /// conflict (already counted), `false` when it may be written.
+    fn overlaps(&mut self, rec: &Record, c: &Checked, except: Option<SessionId>) -> Result<bool> {
+        let Some((other, source)) = self.writer.overlapping(c.start, c.end, except)? else {
+            return Ok(false);
+        };
+        if let Some(line) = self.touched.get(&other) {
+            let what = format!("line {line} of this file");
+            self.conflict(rec, c, &what);
+            return Ok(true);
+        }
+        if source.as_deref() == Some(self.format().source()) {
+            self.provisional += 1;
+            return Ok(false);
+        }
+        let what = sessions::by_id(self.db, other)?
+            .map_or_else(|| format!("session {other}"), |s| describe(&s));
+        self.conflict(rec, c, &what);
+        Ok(true)
+    }
+
+    /// A running record: the session it is stays (it is not gone from the source).
+    fn keep_running(&mut self, rec: &Record) -> Result<()> {
+        let found = if self.format().keyed_by_start() {
+            self.writer
+                .by_start(self.format().source(), self.format().source(), rec.start)?
+        } else {
+            match rec
+                .id
+                .as_deref()
+                .and_then(|id| uuid::Uuid::parse_str(id.trim()).ok())
+            {
+                Some(u) => self.writer.by_uuid(&u.hyphenated().to_string())?,
+                None => None,
+            }
+        };
+        if let Some(s) = found {
+            self.touched.entry(s.id).or_insert(rec.line);
+        }
+        Ok(())
+    }
+
     fn take(&mut self, rec: Record) -> Result<()> {
         self.summary.read += 1;
         if self.summary.read.is_multiple_of(1024) {
@@ -75,59 +219,135 @@ impl Engine<'_, '_> {
                     .push(format!("{}:{}: {note}", rec.file, rec.line));
             }
         }
-        let Checked {
-            key,
-            project,
-            tags,
-            note,
-            start,
-            end,
-            zone,
-        } = match check(&rec, self.opts, self.now)? {
+        let checked = match check(&rec, self.opts, self.now)? {
             Verdict::Session(checked) => checked,
             Verdict::Skip { reason, example } => {
+                if reason == "running" {
+                    self.keep_running(&rec)?;
+                }
                 self.skip(reason, example);
                 return Ok(());
             }
         };
-        if self.writer.by_uuid(&key)?.is_some() {
+        self.widen(checked.start, checked.end);
+        if rec.tag_project {
+            *self
+                .tag_projects
+                .entry(checked.project.clone())
+                .or_insert(0) += 1;
+        }
+        let source = self.format().source();
+        let key = identity(self.format(), &checked);
+        let version = rec.version.clone().unwrap_or_else(|| digest(&checked));
+        let row = ImportRow {
+            uuid: &checked.key,
+            project: &checked.project,
+            tags: &checked.tags,
+            note: checked.note.as_deref(),
+            start: checked.start,
+            end: checked.end,
+            zone: checked.zone.name(),
+            source,
+            source_key: &key,
+            source_version: &version,
+        };
+        let Some(found) = self.find(&checked)? else {
+            if self.overlaps(&rec, &checked, None)? {
+                return Ok(());
+            }
+            let id = self.writer.insert(&row)?;
+            self.touched.insert(id, rec.line);
+            self.summary.imported += 1;
+            self.summary.imported_seconds += checked.end - checked.start;
+            return Ok(());
+        };
+        if let Some(line) = self.touched.get(&found.id).copied() {
+            // The same identity twice in one file: a repeat, or two records in one place.
+            if self.same_fields(&found, &checked)? {
+                self.summary.already_present += 1;
+            } else {
+                self.conflict(&rec, &checked, &format!("line {line} of this file"));
+            }
+            return Ok(());
+        }
+        let claim = self.claimable(&found);
+        if Self::unchanged_in_source(&found, &version, &rec)
+            || self.same_fields(&found, &checked)?
+        {
+            if claim && found.source_version.as_deref() != Some(version.as_str()) {
+                self.writer.claim(found.id, source, &key, &version)?;
+            }
+            self.touched.insert(found.id, rec.line);
             self.summary.already_present += 1;
             return Ok(());
         }
-        if let Some(other) = self.writer.overlapping(start, end)? {
-            let what = match self.written.binary_search_by_key(&other, |(id, _)| *id) {
-                Ok(i) => format!("line {} of this file", self.written[i].1),
-                Err(_) => sessions::by_id(self.db, other)?
-                    .map_or_else(|| format!("session {other}"), |s| describe(&s)),
-            };
-            let text = format!(
-                "{}:{}: {}, {}–{} {}, overlaps {what}",
-                rec.file,
-                rec.line,
-                project,
-                show(zone, start),
-                time::hhmm_in(zone, DateTime::from_timestamp(end, 0).unwrap_or_default()),
-                zone.name()
-            );
-            if self.conflicts.len() < EXAMPLES {
-                self.conflicts.push(text.clone());
-            }
-            self.skip("overlap", text);
+        if self.overlaps(&rec, &checked, Some(found.id))? {
             return Ok(());
         }
-        let id = self.writer.insert(&ImportRow {
-            uuid: &key,
-            project: &project,
-            tags: &tags,
-            note: note.as_deref(),
-            start,
-            end,
-            zone: zone.name(),
-        })?;
-        self.written.push((id, rec.line));
-        self.summary.imported += 1;
-        self.summary.imported_seconds += end - start;
+        let row = if claim {
+            row
+        } else {
+            // Found by uuid but recorded from another source: keep that source.
+            ImportRow {
+                source: found.source.as_deref().unwrap_or(source),
+                ..row
+            }
+        };
+        self.writer.update(found.id, &row)?;
+        self.touched.insert(found.id, rec.line);
+        self.summary.updated += 1;
         Ok(())
+    }
+
+    /// Counts (and with `--sync-deletes` removes) the sessions of this source within
+    /// the range read that no record reached.
+    fn sweep(&mut self) -> Result<()> {
+        let Some((from, to)) = self.range else {
+            return Ok(());
+        };
+        let gone: Vec<SessionId> = self
+            .writer
+            .of_source_in(self.format().source(), from, to)?
+            .into_iter()
+            .filter(|id| !self.touched.contains_key(id))
+            .collect();
+        self.summary.not_in_source = gone.len() as u64;
+        if self.opts.sync_deletes {
+            for id in gone {
+                self.writer.delete(id)?;
+                self.summary.removed += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// After provisional writes: refuses the import if any overlap is left.
+    fn settle(&self, name: &str) -> Result<()> {
+        if self.provisional == 0 {
+            return Ok(());
+        }
+        let left = self.writer.overlaps(EXAMPLES as u32)?;
+        if left.is_empty() {
+            return Ok(());
+        }
+        let show = |id: SessionId| -> Result<String> {
+            Ok(sessions::by_id(self.db, id)?
+                .map_or_else(|| format!("session {id}"), |s| describe(&s)))
+        };
+        let mut pairs = Vec::new();
+        for (a, b) in &left {
+            pairs.push(format!("{} overlaps {}", show(*a)?, show(*b)?));
+        }
+        let advice = if self.opts.sync_deletes {
+            "fix them in the source"
+        } else {
+            "pass --sync-deletes to remove the sessions the source no longer holds, or fix them there"
+        };
+        Err(Error::conflict(format!(
+            "{name}: sessions from {} overlap after this import, nothing imported: {}; {advice}",
+            self.format().source(),
+            pairs.join("; ")
+        )))
     }
 }
 
@@ -153,7 +373,11 @@ impl Tracker {
             read: 0,
             imported: 0,
             imported_seconds: 0,
+            updated: 0,
             already_present: 0,
+            not_in_source: 0,
+            removed: 0,
+            tag_projects: Vec::new(),
             skipped: 0,
             skipped_reasons: Vec::new(),
             notes: Vec::new(),
@@ -171,7 +395,10 @@ impl Tracker {
                 opts,
                 now,
                 summary,
-                written: Vec::new(),
+                touched: HashMap::new(),
+                provisional: 0,
+                range: None,
+                tag_projects: HashMap::new(),
                 conflicts: Vec::new(),
                 progress,
                 total,
@@ -196,6 +423,15 @@ impl Tracker {
                     engine.conflicts.join("; "),
                 )));
             }
+            engine.sweep()?;
+            engine.settle(&input.name())?;
+            let mut tag_projects: Vec<TagProject> = engine
+                .tag_projects
+                .drain()
+                .map(|(tag, count)| TagProject { tag, count })
+                .collect();
+            tag_projects.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
+            engine.summary.tag_projects = tag_projects;
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
             }

@@ -99,7 +99,7 @@ fn a_healthy_database_passes_every_check() {
     assert!(not_ok(&report).is_empty(), "{report}");
     assert_eq!(report["journal_mode"], "wal");
     assert_eq!(report["synchronous"], "full");
-    assert_eq!(report["schema_version"], 2);
+    assert_eq!(report["schema_version"], 3);
     assert_eq!(report["full"], true);
     assert_eq!(
         report["database"].as_str().unwrap(),
@@ -489,10 +489,23 @@ fn v1_sessions() -> Vec<Expected> {
 
 /// Every row of every table, all columns (uuids and bookkeeping times included), as text.
 fn table_rows(conn: &Connection) -> Vec<(String, Vec<String>)> {
+    table_rows_as(conn, conn)
+}
+
+/// Every row of every table of `conn`, in the columns `like` has (an upgrade only adds
+/// columns: they are checked on their own).
+fn table_rows_as(conn: &Connection, like: &Connection) -> Vec<(String, Vec<String>)> {
     ["projects", "sessions", "tags", "session_tags", "outputs"]
         .iter()
         .map(|table| {
-            let sql = format!("SELECT * FROM {table} ORDER BY 1, 2");
+            let columns = column(
+                like,
+                &format!("SELECT group_concat(name, ', ') FROM pragma_table_info('{table}')"),
+            );
+            let columns = columns[0]
+                .trim_start_matches("Text(\"")
+                .trim_end_matches("\")");
+            let sql = format!("SELECT {columns} FROM {table} ORDER BY 1, 2");
             ((*table).to_string(), rows_as_text(conn, &sql).unwrap())
         })
         .collect()
@@ -527,7 +540,11 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["v1.db", "v2.db"], "one fixture per schema version");
+    assert_eq!(
+        names,
+        ["v1.db", "v2.db", "v3.db"],
+        "one fixture per schema version"
+    );
     for (n, fixture) in (1_i64..).zip(versions) {
         let env = private_env();
         std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
@@ -536,14 +553,15 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         // Read from a second copy, so the one otium opens stays as committed.
         let pristine = env.dir.path().join("pristine.db");
         std::fs::copy(&fixture, &pristine).unwrap();
-        let (version, before, schema_before) = {
-            let conn = Connection::open(&pristine).unwrap();
-            (
-                user_version(&conn),
-                table_rows(&conn),
-                column(&conn, "SELECT sql FROM sqlite_schema ORDER BY name"),
-            )
-        };
+        let pristine_conn = Connection::open(&pristine).unwrap();
+        let (version, before, schema_before) = (
+            user_version(&pristine_conn),
+            table_rows(&pristine_conn),
+            column(
+                &pristine_conn,
+                "SELECT sql FROM sqlite_schema ORDER BY name",
+            ),
+        );
         assert_eq!(
             version,
             n,
@@ -554,14 +572,14 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         let out = env.run(&["log", "--all", "--json"]);
         assert!(out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if n < 2 {
+        if n < 3 {
             let backup = env
                 .db()
                 .with_file_name(format!("otium-before-v{}.db", n + 1));
             assert_eq!(
                 stderr.trim(),
                 format!(
-                    "note: upgraded the database from schema {n} to 2; the file as it was is kept as {}",
+                    "note: upgraded the database from schema {n} to 3; the file as it was is kept as {}",
                     backup.display()
                 )
             );
@@ -625,7 +643,20 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
             // ids are now counted in sqlite_sequence, from the highest id there was.
             let conn = Connection::open(env.db()).unwrap();
             assert_eq!(user_version(&conn), latest);
-            assert_eq!(table_rows(&conn), before, "{}", fixture.display());
+            assert_eq!(
+                table_rows_as(&conn, &pristine_conn),
+                before,
+                "{}",
+                fixture.display()
+            );
+            // None of the fixtures' sessions was imported: no source is recorded.
+            assert_eq!(
+                column(
+                    &conn,
+                    "SELECT count(*) FROM sessions WHERE source IS NOT NULL OR source_key IS NOT NULL"
+                ),
+                ["Integer(0)"]
+            );
             assert_eq!(
                 column(
                     &conn,
@@ -684,12 +715,11 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
 #[test]
 fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db/v1.db");
-    let before = {
-        let dir = tempfile::tempdir().unwrap();
-        let copy = dir.path().join("v1.db");
-        std::fs::copy(&fixture, &copy).unwrap();
-        table_rows(&Connection::open(&copy).unwrap())
-    };
+    let dir = tempfile::tempdir().unwrap();
+    let pristine = dir.path().join("v1.db");
+    std::fs::copy(&fixture, &pristine).unwrap();
+    let pristine = Connection::open(&pristine).unwrap();
+    let before = table_rows(&pristine);
     let mut backups_left = Vec::new();
     for round in 0..10 {
         let env = private_env();
@@ -719,8 +749,8 @@ fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
             );
         }
         let conn = Connection::open(env.db()).unwrap();
-        assert_eq!(user_version(&conn), 2, "round {round}");
-        assert_eq!(table_rows(&conn), before, "round {round}");
+        assert_eq!(user_version(&conn), 3, "round {round}");
+        assert_eq!(table_rows_as(&conn, &pristine), before, "round {round}");
         assert_eq!(
             column(
                 &conn,

@@ -530,9 +530,13 @@ fn json_summary_shape() {
             "format",
             "imported",
             "imported_seconds",
+            "not_in_source",
             "read",
+            "removed",
             "skipped",
             "skipped_reasons",
+            "tag_projects",
+            "updated",
             "zone"
         ]
     );

@@ -14,6 +14,7 @@ mod faces;
 mod harness;
 mod ids;
 mod import;
+mod import_sync;
 mod injection;
 mod limits;
 mod output;

@@ -9,10 +9,20 @@
 //! `src/tracker/import.rs` ([`Tracker::import`](crate::Tracker::import)) writes what
 //! passes inside one `BEGIN IMMEDIATE` transaction: the whole file or nothing.
 //!
-//! **Idempotency.** A session's key is its `sessions.uuid`: the source's own id when
-//! it is a UUID (Watson's 32-hex frame id, the `uuid` of otium's exports), else a
-//! UUID v5 derived from `start_unix|end_unix|project` (the content key). A record whose
-//! key is already stored counts as "already present" and is not written again.
+//! **Identity and re-import.** A new session's `sessions.uuid` is the source's own id
+//! when it is a UUID (Watson's 32-hex frame id, the `uuid` of otium's exports), else a
+//! UUID v5 of `start_unix|end_unix|project` (the content key). Each imported session
+//! also records its source ([`Format::source`]), its identity there ([`identity`]: the
+//! id, or the start for sources without ids) and the source's version of it (Watson's
+//! `updated_at`, else a digest of the record, [`digest`]). A re-import finds the session
+//! by that identity (or its uuid): the same version counts as "already present" (an edit
+//! made in otium since stays); a new one updates the session in place. Sessions of the
+//! source that the re-imported range no longer holds are counted, and removed with
+//! `--sync-deletes`. See the engine, `src/tracker/import.rs`, for the overlap rules.
+//!
+//! **Reading.** [`Input`] is a path, standard input (`-`), or bytes; each is opened
+//! once ([`source::open_reader`]) and a format that must look at the start of the data
+//! (Timewarrior: JSON or data lines) peeks into that same buffer.
 
 pub mod bartib;
 pub mod check;
@@ -75,6 +85,22 @@ impl Format {
         !matches!(self, Format::Csv | Format::Json)
     }
 
+    /// The name recorded in `sessions.source`: the format, `otium` for both of
+    /// otium's own.
+    #[must_use]
+    pub fn source(self) -> &'static str {
+        match self {
+            Format::Csv | Format::Json => "otium",
+            other => other.name(),
+        }
+    }
+
+    /// Whether records are identified by their start (the source has no ids).
+    #[must_use]
+    pub fn keyed_by_start(self) -> bool {
+        matches!(self, Format::Timewarrior | Format::Toggl | Format::Bartib)
+    }
+
     /// Whether the source has naive local times that `--tz` reads.
     #[must_use]
     pub fn naive_times(self) -> bool {
@@ -99,6 +125,51 @@ pub struct Options {
     pub dry_run: bool,
     /// otium CSV: keep a leading `'` (the file came from `export --raw`).
     pub raw: bool,
+    /// Remove sessions of this source that the re-imported range no longer holds.
+    pub sync_deletes: bool,
+    /// Timewarrior: which tag becomes the project.
+    pub project_tags: ProjectTags,
+}
+
+/// Timewarrior has no projects: which tag of an interval becomes its project.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ProjectTags {
+    /// The first tag as the source writes it (Timewarrior writes them sorted).
+    #[default]
+    First,
+    /// The first tag of the interval that is in this list; none: `(no project)`.
+    List(Vec<String>),
+    /// No tag: every tag stays a tag, the project is `(no project)` (or `--project`).
+    None,
+}
+
+impl ProjectTags {
+    /// Reads `first`, `none`, or a comma-separated list (`first,` is the tag "first").
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        match text.trim() {
+            "first" => ProjectTags::First,
+            "none" => ProjectTags::None,
+            list => ProjectTags::List(
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Takes the project out of `tags` by this rule.
+    #[must_use]
+    pub fn take(&self, tags: &mut Vec<String>) -> Option<String> {
+        let i = match self {
+            ProjectTags::First => (!tags.is_empty()).then_some(0),
+            ProjectTags::List(list) => tags.iter().position(|t| list.contains(t)),
+            ProjectTags::None => None,
+        }?;
+        Some(tags.remove(i))
+    }
 }
 
 /// What to read.
@@ -106,6 +177,8 @@ pub struct Options {
 pub enum Input {
     /// A file (or, for Timewarrior, a data folder).
     Path(PathBuf),
+    /// Standard input (`-` on the command line), read once.
+    Stdin,
     /// Bytes in memory, named `name` in messages (tests).
     Bytes {
         /// The name shown in messages.
@@ -121,6 +194,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Path(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
             Input::Bytes { name, .. } => name.clone(),
         }
     }
@@ -153,6 +227,10 @@ pub struct Record {
     pub zone: Option<Tz>,
     /// Remarks on DST rules applied to naive local times.
     pub notes: Vec<String>,
+    /// The source's own version of the record (Watson's `updated_at`), if it has one.
+    pub version: Option<String>,
+    /// Whether the project is a tag the Timewarrior rule chose (for the summary).
+    pub tag_project: bool,
 }
 
 /// The receiver of records.
@@ -180,6 +258,15 @@ pub struct Skipped {
     pub examples: Vec<String>,
 }
 
+/// A tag that became a project, and for how many sessions.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TagProject {
+    /// The tag (now the project's name).
+    pub tag: String,
+    /// Sessions that got it as their project.
+    pub count: u64,
+}
+
 /// What an import did (or, with `--dry-run`, would do).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -197,8 +284,16 @@ pub struct ImportSummary {
     pub imported: u64,
     /// Their total length in seconds.
     pub imported_seconds: i64,
-    /// Records whose key was already stored (or seen earlier in the file).
+    /// Sessions already stored that the source changed, updated in place.
+    pub updated: u64,
+    /// Records already stored as the source has them (or seen earlier in the file).
     pub already_present: u64,
+    /// Sessions of this source, starting within the file's range, that it no longer holds.
+    pub not_in_source: u64,
+    /// Of those, how many were removed (`--sync-deletes`).
+    pub removed: u64,
+    /// Timewarrior: the tags that became projects, by count, most first.
+    pub tag_projects: Vec<TagProject>,
     /// Records skipped, all reasons together.
     pub skipped: u64,
     /// Skipped records by reason.
@@ -225,6 +320,39 @@ pub fn content_key(start: i64, end: i64, project: &str) -> String {
     .to_string()
 }
 
+/// Namespace of record digests (a fixed random UUID; never change it).
+const DIGEST_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x6f74_6975_6d00_4c2d_8e1a_53b7_09d4_e6f2);
+
+/// The identity of a checked record in its source: the start (unix seconds) for sources
+/// without ids, else its key (the source's UUID, or the content key).
+#[must_use]
+pub fn identity(format: Format, checked: &Checked) -> String {
+    if format.keyed_by_start() {
+        checked.start.to_string()
+    } else {
+        checked.key.clone()
+    }
+}
+
+/// A digest of everything otium keeps of a checked record, so a re-import can tell a
+/// record the source changed from one it did not (32 hex digits).
+#[must_use]
+pub fn digest(checked: &Checked) -> String {
+    let text = format!(
+        "{}|{}|{}|{}|{}|{}",
+        checked.start,
+        checked.end,
+        checked.project,
+        checked.tags.join("\u{1f}"),
+        checked.note.as_deref().unwrap_or("\u{1f}"),
+        checked.zone.name()
+    );
+    uuid::Uuid::new_v5(&DIGEST_NAMESPACE, text.as_bytes())
+        .simple()
+        .to_string()
+}
+
 /// Reads a naive local time in `zone` (the DST rule of `time::resolve_local`).
 pub(crate) fn local(zone: Tz, naive: NaiveDateTime, notes: &mut Vec<String>) -> i64 {
     let r = time::resolve_local(zone, naive);
@@ -248,6 +376,7 @@ pub fn parse(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> {
     match opts.format {
         Format::Watson => watson::read(Source::open(input, Mode::Json)?, opts, sink),
         Format::Timewarrior => timewarrior::read(input, opts, sink),
+        // (Each format opens its input exactly once: standard input cannot be read twice.)
         Format::Toggl => toggl::read(Source::open(input, Mode::Csv)?, opts, sink),
         Format::Bartib => bartib::read(Source::open(input, Mode::Lines)?, opts, sink),
         Format::Csv => otium::read_csv(Source::open(input, Mode::Csv)?, opts, sink),
@@ -260,6 +389,7 @@ pub fn parse(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> {
 pub fn input_size(input: &Input, format: Format) -> u64 {
     match input {
         Input::Bytes { data, .. } => data.len() as u64,
+        Input::Stdin => 0,
         Input::Path(p) if p.is_dir() && format == Format::Timewarrior => timewarrior::data_files(p)
             .map(|files| {
                 files

@@ -5,7 +5,7 @@
 //! Nothing here knows a format or touches the database.
 
 use std::cell::Cell;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -34,15 +34,71 @@ pub(crate) struct Source {
     pub reader: Guard<Box<dyn BufRead>>,
 }
 
+/// The CSV reader of a [`Source`].
+pub(crate) type CsvReader = csv::Reader<Lf<Guard<Box<dyn BufRead>>>>;
+
+/// UTF-8's byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Opens `input` once, buffered, with the name messages use.
+pub(crate) fn open_reader(input: &Input) -> Result<(String, Box<dyn BufRead>)> {
+    Ok(match input {
+        Input::Path(path) => (
+            path.display().to_string(),
+            Box::new(BufReader::with_capacity(1 << 16, open_file(path)?)),
+        ),
+        Input::Stdin => (
+            input.name(),
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock())),
+        ),
+        Input::Bytes { name, data } => (name.clone(), Box::new(io::Cursor::new(data.clone()))),
+    })
+}
+
+/// The first byte that is not a byte-order mark or whitespace (`None`: there is none),
+/// and a reader that still yields every byte: what was looked at is put back in front,
+/// so a pipe that cannot be reopened loses nothing. Reads at most 64 KiB ahead.
+pub(crate) fn peek_first(
+    name: &str,
+    mut inner: Box<dyn BufRead>,
+) -> Result<(Option<u8>, Box<dyn BufRead>)> {
+    let mut head = Vec::new();
+    let first = loop {
+        let chunk = match inner.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {name}: {e}; check the file"),
+                ));
+            }
+        };
+        if chunk.is_empty() {
+            break None;
+        }
+        let n = chunk.len();
+        head.extend_from_slice(chunk);
+        inner.consume(n);
+        // A byte-order mark may arrive split across reads from a pipe: wait for all of it.
+        if head.len() < 3 && BOM.starts_with(&head) {
+            continue;
+        }
+        let body = head.strip_prefix(BOM).unwrap_or(&head);
+        if let Some(b) = body.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(*b);
+        }
+        // 64 KiB of blanks decide nothing; the format reads them as what they are.
+        if head.len() >= 1 << 16 {
+            break None;
+        }
+    };
+    Ok((first, Box::new(io::Cursor::new(head).chain(inner))))
+}
+
 impl Source {
     pub(crate) fn open(input: &Input, mode: Mode) -> Result<Self> {
-        let (name, inner): (String, Box<dyn BufRead>) = match input {
-            Input::Path(path) => (
-                path.display().to_string(),
-                Box::new(BufReader::with_capacity(1 << 16, open_file(path)?)),
-            ),
-            Input::Bytes { name, data } => (name.clone(), Box::new(io::Cursor::new(data.clone()))),
-        };
+        let (name, inner) = open_reader(input)?;
         Ok(Self::new(name, inner, mode, 0))
     }
 
@@ -119,13 +175,75 @@ impl Source {
         result.map_err(|e| here.json_error(e))
     }
 
-    /// A CSV reader over this source (headers on, strict field counts).
-    pub fn csv(self) -> (Here, csv::Reader<Guard<Box<dyn BufRead>>>) {
+    /// A CSV reader over this source (headers on, strict field counts). CRLF line ends
+    /// reach it as LF ([`Lf`]): the `csv` crate counts a record after `\r\n` from the
+    /// line before, so every message would name the line above the real one.
+    pub fn csv(self) -> (Here, CsvReader) {
         let reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
-            .from_reader(self.reader);
+            .from_reader(Lf::new(self.reader));
         (self.here, reader)
+    }
+}
+
+/// A reader that turns each `\r\n` that ends a CSV record into `\n`. Inside a quoted
+/// field (`"` toggles; `""` toggles twice) every byte passes as it is, so a note holding
+/// `\r\n` keeps it; so does a lone `\r`.
+pub(crate) struct Lf<R> {
+    inner: BufReader<R>,
+    quoted: bool,
+}
+
+impl<R: Read> Lf<R> {
+    fn new(inner: R) -> Self {
+        Lf {
+            inner: BufReader::with_capacity(1 << 16, inner),
+            quoted: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Lf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let data = self.inner.fill_buf()?;
+        let (mut r, mut w) = (0, 0);
+        while r < data.len() && w < buf.len() {
+            let b = data[r];
+            if b == b'"' {
+                self.quoted = !self.quoted;
+            } else if b == b'\r' && !self.quoted {
+                match data.get(r + 1) {
+                    Some(b'\n') => {
+                        r += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                    // The buffer ends in `\r`: what follows decides. Stop before it
+                    // unless it is the first byte, then look past it.
+                    None if w > 0 => break,
+                    None => {
+                        self.inner.consume(1);
+                        let next = self.inner.fill_buf()?.first().copied();
+                        if next == Some(b'\n') {
+                            self.inner.consume(1);
+                            buf[0] = b'\n';
+                        } else {
+                            buf[0] = b'\r';
+                        }
+                        return Ok(1);
+                    }
+                }
+            }
+            buf[w] = b;
+            w += 1;
+            r += 1;
+        }
+        self.inner.consume(r);
+        Ok(w)
     }
 }
 
@@ -246,5 +364,37 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for Each<'_, '_, T> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads through [`Lf`] `step` bytes at a time.
+    fn through(bytes: &[u8], step: usize) -> Vec<u8> {
+        let mut lf = Lf::new(bytes);
+        let mut out = Vec::new();
+        let mut buf = vec![0; step];
+        loop {
+            let n = lf.read(&mut buf).unwrap();
+            if n == 0 {
+                return out;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_whatever_the_read_size() {
+        // Record ends lose their \r; a quoted \r\n (after an escaped "") keeps it.
+        let text = b"a,b\r\n\"x\r\ny\",\"\"\"\r\n\"\r\nlone\rcr\r";
+        for step in 1..=text.len() + 1 {
+            assert_eq!(
+                through(text, step),
+                b"a,b\n\"x\r\ny\",\"\"\"\r\n\"\nlone\rcr\r",
+                "step {step}"
+            );
+        }
     }
 }

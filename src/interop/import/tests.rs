@@ -29,6 +29,8 @@ fn opts(format: Format) -> Options {
         allow_long: false,
         dry_run: false,
         raw: false,
+        sync_deletes: false,
+        project_tags: ProjectTags::First,
     }
 }
 

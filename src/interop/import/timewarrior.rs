@@ -3,9 +3,12 @@
 //!
 //! A data line is `inc START [- END] [# TAG "TAG 2" …] [# "ANNOTATION"]`, times
 //! `YYYYMMDDTHHMMSSZ` in UTC; a line without `- END` is the running interval (skipped).
-//! Timewarrior has no projects: the first tag (Timewarrior keeps tags sorted) becomes
-//! the project and the others stay tags, unless `--project P` is given, which puts
-//! every session in P and keeps all tags. The annotation becomes the note.
+//! Timewarrior has no projects: `--project-tags` chooses which tag becomes the project
+//! ([`ProjectTags`](super::ProjectTags): the first tag as written, which is the alphabetically first since
+//! Timewarrior keeps tags sorted; the first one in a given list; or none), the others
+//! stay tags. `--project P` puts every session in P and keeps all tags. The annotation
+//! becomes the note. Standard input (`timew export | otium import timewarrior -`) works
+//! like one file: JSON or data lines is decided from its first byte, peeked in place.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +16,7 @@ use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 use super::input::Mode;
+use super::source::{open_reader, peek_first};
 use super::{Here, Input, Options, Record, Sink, Source, at};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -80,16 +84,14 @@ pub(crate) fn read(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> 
         }
         return Ok(());
     }
-    // One file: JSON if it starts with `[` (after a BOM and blanks), else data lines.
-    let mut probe = Source::open(input, Mode::Lines)?;
-    let mut head = [0u8; 64];
-    let n =
-        std::io::Read::read(&mut probe.reader, &mut head).map_err(|e| probe.here.io_error(&e))?;
-    let first = head[..n].iter().find(|b| !b.is_ascii_whitespace());
-    if first == Some(&b'[') {
-        read_json(Source::open(input, Mode::Json)?, opts, sink)
+    // One file or a pipe: JSON if it starts with `[` (after a BOM and blanks), else data
+    // lines. The input is opened once and the bytes looked at are read again from memory.
+    let (name, inner) = open_reader(input)?;
+    let (first, inner) = peek_first(&name, inner)?;
+    if first == Some(b'[') {
+        read_json(Source::new(name, inner, Mode::Json, 0), opts, sink)
     } else {
-        read_lines(Source::open(input, Mode::Lines)?, opts, sink)
+        read_lines(Source::new(name, inner, Mode::Lines, 0), opts, sink)
     }
 }
 
@@ -201,8 +203,9 @@ fn fill(
     note: Option<String>,
     opts: &Options,
 ) {
-    if opts.project.is_none() && !tags.is_empty() {
-        rec.project = Some(tags.remove(0));
+    if opts.project.is_none() {
+        rec.project = opts.project_tags.take(&mut tags);
+        rec.tag_project = rec.project.is_some();
     }
     rec.tags = tags;
     rec.note = note;

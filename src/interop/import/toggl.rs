@@ -4,13 +4,21 @@
 //! matter). Dates are `YYYY-MM-DD`, times `HH:MM:SS` in the exporting user's zone
 //! with no offset: they are read in `--tz` (default: the user's zone). Project →
 //! project (empty: `(no project)`), Description → note, Tags (comma separated) → tags;
-//! Client, Task and Billable are not kept. Toggl rows have no id: the content key is used.
+//! Client, Task and Billable are not kept. Toggl rows have no id: a session is known
+//! again by its start.
+//!
+//! **Duration** (`HH:MM:SS`, hours may pass 24; optional) settles the repeated hour when
+//! clocks go back: a start or end that happens twice is read with the offset that makes
+//! end − start equal Duration (else the first, as everywhere). When start, end and
+//! Duration disagree otherwise, start and end are used and a `note:` says so.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
 use csv::StringRecord;
 
 use super::{Options, Sink, Source};
 use crate::error::Result;
+use crate::time;
 
 const REQUIRED: [&str; 7] = [
     "Project",
@@ -45,6 +53,83 @@ pub(crate) fn columns<const N: usize>(
     }
 }
 
+/// `HH:MM:SS` (or `HH:MM`) as seconds; hours may be any number.
+fn duration(text: &str) -> Option<i64> {
+    let mut parts = text.trim().split(':');
+    let h: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let s: i64 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
+    if parts.next().is_some() || h < 0 || !(0..60).contains(&m) || !(0..60).contains(&s) {
+        return None;
+    }
+    h.checked_mul(3600)?.checked_add(m * 60 + s)
+}
+
+/// The instants a naive local time can mean in `zone`: two in a repeated hour, else one
+/// (a time in a gap moved forward, by `time::resolve_local`'s rule).
+fn readings(zone: Tz, naive: NaiveDateTime) -> Vec<i64> {
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Ambiguous(a, b) => vec![a.timestamp(), b.timestamp()],
+        _ => vec![time::resolve_local(zone, naive).instant.timestamp()],
+    }
+}
+
+/// Start and end as instants: the readings whose difference is nearest `duration`
+/// (without one: the first of each, with the DST notes of `super::local`).
+fn instants(
+    zone: Tz,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    duration: Option<i64>,
+    notes: &mut Vec<String>,
+) -> (i64, i64) {
+    let (starts, ends) = (readings(zone, start), readings(zone, end));
+    let Some(want) = duration else {
+        return (
+            super::local(zone, start, notes),
+            super::local(zone, end, notes),
+        );
+    };
+    let mut best = (starts[0], ends[0]);
+    for &s in &starts {
+        for &e in &ends {
+            if (e - s - want).abs() < (best.1 - best.0 - want).abs() {
+                best = (s, e);
+            }
+        }
+    }
+    let shown = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|t| t.with_timezone(&zone).format("%H:%M %Z (%:z)").to_string())
+            .unwrap_or_default()
+    };
+    for (naive, all, chosen) in [(start, &starts, best.0), (end, &ends, best.1)] {
+        if all.len() > 1 {
+            notes.push(format!(
+                "{} happens twice in {zone} (clocks go back); Duration {} says {}",
+                naive.format("%Y-%m-%d %H:%M"),
+                time::human_duration(want),
+                shown(chosen)
+            ));
+        }
+    }
+    let got = best.1 - best.0;
+    if got != want {
+        notes.push(format!(
+            "start, end and Duration disagree: {} to {} is {} but Duration says {}; used start and end",
+            start.format("%Y-%m-%d %H:%M:%S"),
+            end.format("%Y-%m-%d %H:%M:%S"),
+            time::human_duration(got),
+            time::human_duration(want)
+        ));
+    } else if starts.len() == 1 && ends.len() == 1 {
+        // Nothing was ambiguous: the notes of the usual rule (a time in a gap) apply.
+        super::local(zone, start, notes);
+        super::local(zone, end, notes);
+    }
+    best
+}
+
 fn date_time(date: &str, time: &str) -> Option<chrono::NaiveDateTime> {
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
     let time = NaiveTime::parse_from_str(time.trim(), "%H:%M:%S")
@@ -76,6 +161,9 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             ),
         )
     })?;
+    let duration_col = header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case("Duration"));
     let mut row = StringRecord::new();
     while reader
         .read_record(&mut row)
@@ -84,8 +172,8 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         let line = row.position().map_or(0, csv::Position::line);
         let cell = |i: usize| row.get(i).unwrap_or("");
         let mut rec = here.record_at(line, 1);
-        let when = |d: usize, t: usize, which: &str, rec: &mut super::Record| {
-            let naive = date_time(cell(d), cell(t)).ok_or_else(|| {
+        let when = |d: usize, t: usize, which: &str| {
+            date_time(cell(d), cell(t)).ok_or_else(|| {
                 here.error(
                     line,
                     d as u64 + 1,
@@ -95,11 +183,23 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
                         cell(t),
                     ),
                 )
-            })?;
-            Ok::<i64, crate::Error>(super::local(opts.zone, naive, &mut rec.notes))
+            })
         };
-        rec.start = when(start_date, start_time, "start", &mut rec)?;
-        rec.end = Some(when(end_date, end_time, "end", &mut rec)?);
+        let start = when(start_date, start_time, "start")?;
+        let end = when(end_date, end_time, "end")?;
+        let length = match duration_col.map(cell).map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(duration(text).ok_or_else(|| {
+                here.error(
+                    line,
+                    duration_col.map_or(1, |c| c as u64 + 1),
+                    &format!("Duration {text:?} is not a length like 01:30:00"),
+                )
+            })?),
+        };
+        let (s, e) = instants(opts.zone, start, end, length, &mut rec.notes);
+        rec.start = s;
+        rec.end = Some(e);
         rec.project = Some(cell(project).to_string());
         rec.note = Some(cell(description).to_string());
         rec.tags = cell(tags)

@@ -2,6 +2,9 @@
 //! `[start, stop, project, id, [tags], updated_at]` with UTC unix seconds and a
 //! 32-hex-digit id (a UUID without dashes), which becomes the session's UUID.
 //! Watson keeps no zone: sessions are recorded in `--tz` (default: the user's zone).
+//! `updated_at` (unix seconds; Watson sets it on every edit) is the frame's version: a
+//! re-import updates a session only when the frame's `updated_at` is newer than the one
+//! imported last.
 
 use std::fmt;
 
@@ -50,6 +53,7 @@ pub struct Frame {
     project: String,
     id: String,
     tags: Vec<String>,
+    updated_at: Option<i64>,
 }
 
 const EXPECTING: &str = "a Watson frame [start, stop, project, id, [tags], updated_at]";
@@ -72,8 +76,8 @@ impl<'de> Deserialize<'de> for Frame {
                 let project: String = seq.next_element()?.ok_or_else(|| missing(2))?;
                 let id: String = seq.next_element()?.ok_or_else(|| missing(3))?;
                 let tags: Option<Vec<String>> = seq.next_element()?;
-                // updated_at (and anything a later Watson adds) is not needed.
-                let _: Option<de::IgnoredAny> = seq.next_element()?;
+                let updated_at: Option<Option<Secs>> = seq.next_element()?;
+                // Anything a later Watson adds is not needed.
                 while seq.next_element::<de::IgnoredAny>()?.is_some() {}
                 Ok(Frame {
                     start: start.0,
@@ -81,6 +85,7 @@ impl<'de> Deserialize<'de> for Frame {
                     project,
                     id,
                     tags: tags.unwrap_or_default(),
+                    updated_at: updated_at.flatten().map(|s| s.0),
                 })
             }
         }
@@ -100,6 +105,7 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             rec.start = frame.start;
             rec.end = Some(frame.stop);
             rec.zone = Some(opts.zone);
+            rec.version = frame.updated_at.map(|t| t.to_string());
             sink(rec)
         },
     )
