@@ -14,6 +14,7 @@ mod ids;
 mod import;
 mod injection;
 mod limits;
+mod outfiles;
 mod output;
 mod permissions;
 mod pty;
