@@ -7,6 +7,7 @@ pub mod maintenance;
 pub mod outputs;
 pub mod schema;
 pub mod sessions;
+mod wal;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -55,8 +56,12 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// A file that is not SQLite, belongs to another program, or has a newer schema
-    /// is refused before anything is written to it.
+    /// is refused before anything is written to it, and so is a `-wal` beside it that
+    /// is another database's log.
     pub fn open(path: &Path) -> Result<Self> {
+        // Before any connection: the first one would replay a mispaired log, and the
+        // last one to close would checkpoint it into the file (see `wal`).
+        wal::check_pairing(path)?;
         paths::create_private_file(path)?;
         let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
         let conn = if read_only {

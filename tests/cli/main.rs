@@ -19,4 +19,5 @@ mod output;
 mod permissions;
 mod pty;
 mod report;
+mod wal;
 mod zones;
