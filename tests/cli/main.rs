@@ -19,5 +19,6 @@ mod output;
 mod permissions;
 mod pty;
 mod report;
+mod spoofing;
 mod wal;
 mod zones;
