@@ -58,7 +58,18 @@ fn session_json_has_the_documented_keys_in_order() {
         at = pos;
     }
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v.as_object().unwrap().len(), keys.len());
+    // The answer of `add` adds what happened to other sessions after the session's
+    // own keys (README: "JSON for scripts"); a session in `log` has exactly the nine.
+    let mut answer: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = keys.clone();
+    expected.extend(["stopped", "dropped"]);
+    answer.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(answer, expected);
+    assert!(out.find("\"zone\":").unwrap() < out.find("\"stopped\":").unwrap());
+    assert!(out.find("\"stopped\":").unwrap() < out.find("\"dropped\":").unwrap());
+    let listed = env.json(&["log", "--all"]);
+    assert_eq!(listed[0].as_object().unwrap().len(), keys.len());
     assert_eq!(v["uuid"].as_str().unwrap().len(), 36);
     assert_eq!(v["zone"], "Europe/Berlin");
     assert_eq!(v["note"], serde_json::Value::Null);

@@ -1,6 +1,7 @@
 //! CLI integration tests: the real binary on a temp database, clock and zone pinned.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod answers;
 mod capture;
 mod concurrency;
 mod dividend;
