@@ -3,7 +3,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, Out};
 use crate::error::{Error, Result};
 use crate::leisure::{National, WEEKS_PER_YEAR, data};
 use crate::tracker::dividend::{
@@ -46,7 +46,7 @@ struct CountryJson<'a> {
 
 pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     if args.countries {
-        return countries(ctx);
+        return countries(&mut ctx.out);
     }
     let config = ctx.tracker.config();
     let period = match args.period.as_deref() {
@@ -99,7 +99,9 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     Ok(())
 }
 
-fn countries(ctx: &mut Ctx) -> Result<()> {
+/// `dividend --countries`: the built-in data only, so `cli::run` answers it without
+/// opening (or needing) a database.
+pub fn countries(out: &mut Out) -> Result<()> {
     let all = data::countries();
     let list: Vec<CountryJson<'_>> = all
         .values()
@@ -113,14 +115,14 @@ fn countries(ctx: &mut Ctx) -> Result<()> {
             }
         })
         .collect();
-    ctx.out.value(|| &list);
+    out.value(|| &list);
     for c in &list {
-        ctx.out.line(format!(
+        out.line(format!(
             "{}  {}–{}  {}",
             c.code, c.first_year, c.last_year, c.name
         ));
     }
-    ctx.out.line(data::ATTRIBUTION);
+    out.line(data::ATTRIBUTION);
     Ok(())
 }
 

@@ -365,6 +365,7 @@ fn projects_and_tags_list_totals() {
 #[test]
 fn status_in_words() {
     let env = TestEnv::new();
+    env.create_db();
     assert!(env.ok(&["status"]).contains("no sessions yet"));
     env.ok(&[
         "start",
@@ -429,7 +430,7 @@ fn default_paths_are_private_and_follow_home() {
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("otium.db")), 0o600);
     // The explicit path wins over the default and is private too.
-    env.ok(&["status"]);
+    env.ok(&["start", "y"]);
     assert_eq!(mode(&env.db()), 0o600);
     assert_eq!(mode(env.db().parent().unwrap()), 0o700);
 }

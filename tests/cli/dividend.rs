@@ -257,6 +257,7 @@ fn stop_with_output_is_all_or_nothing() {
 #[test]
 fn undefined_cases_say_why() {
     let env = TestEnv::new();
+    env.create_db();
     // No history at all.
     let d = env.json(&["dividend"]);
     assert!(
@@ -374,6 +375,7 @@ fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
     // China 1978 -> 2019: hours per worker 1972.7 -> 2168.9 (PWT avh), up 196.2 h/year,
     // 196.2 / 52 = 3.77 h/week.
     let env = TestEnv::new();
+    env.create_db();
     let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
     assert!(
         text.contains("none taken: hours rose by 196.2 h/year (3.8 h/week)"),
@@ -404,6 +406,7 @@ fn weeks_that_have_not_begun_are_refused() {
 #[test]
 fn a_config_country_without_data_is_a_config_error() {
     let env = TestEnv::new();
+    env.create_db();
     std::fs::write(env.dir.path().join("config.toml"), "country = \"XXX\"\n").unwrap();
     let err = env.fails(&["dividend"], code::CONFIG);
     assert!(err.contains("config country = \"XXX\""), "{err}");

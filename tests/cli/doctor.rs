@@ -258,7 +258,7 @@ fn broken_session_rules_are_found_and_named() {
 #[test]
 fn a_damaged_page_fails_the_integrity_check() {
     let env = private_env();
-    env.ok(&["status"]);
+    env.create_db();
     // Enough sessions for several index pages, then garbage over one of them.
     tamper(
         &env,
@@ -401,7 +401,7 @@ fn backup_to_a_named_file_and_refusals() {
 #[test]
 fn backup_while_other_processes_write() {
     let env = private_env();
-    env.ok(&["status"]);
+    env.create_db();
     let folder = env.dir.path().join("backups");
     std::fs::create_dir(&folder).unwrap();
     let backups: Vec<PathBuf> = std::thread::scope(|scope| {
@@ -773,7 +773,8 @@ fn doctor_on_a_missing_database_says_so_and_creates_nothing() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.starts_with("error: no database at "), "{stderr}");
         assert!(stderr.contains("does not exist"), "{stderr}");
-        assert!(stderr.contains("otium status"), "{stderr}");
+        // How to create it: a verb that records (a read verb refuses too, issue 17).
+        assert!(stderr.contains("`otium start PROJECT`"), "{stderr}");
     }
     assert!(!env.db().exists());
     assert!(!env.db().parent().unwrap().exists());
@@ -784,7 +785,8 @@ fn doctor_on_a_missing_database_says_so_and_creates_nothing() {
     let error: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(error["error"]["kind"], "database");
     assert!(out.stdout.is_empty());
-    // Once any command created it, the doctor finds it healthy.
-    env.ok(&["status"]);
+    // Once a command that records created it, the doctor finds it healthy.
+    env.fails(&["status"], code::DATABASE);
+    env.ok(&["add", "coding", "--from", "9:00", "--for", "1h"]);
     doctor(&env, &[], 0);
 }

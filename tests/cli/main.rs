@@ -15,6 +15,7 @@ mod ids;
 mod import;
 mod injection;
 mod limits;
+mod missing_db;
 mod outfiles;
 mod output;
 mod permissions;
