@@ -421,6 +421,7 @@ fn reports_and_dividend_keys_change_the_choices() {
 pub(super) mod race;
 mod snapshots;
 mod targets;
+mod undo;
 
 fn past(
     t: &mut Tracker,
