@@ -90,5 +90,10 @@ fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
 
 fn print_json_error(kind: &str, message: &str) {
     let value = serde_json::json!({ "error": { "kind": kind, "message": message } });
-    let _ = writeln!(std::io::stderr(), "{value}");
+    // The same escapes as every JSON answer (C1 controls, bidi): a message quotes input.
+    let text = otium::interop::json::to_vec(&value).unwrap_or_else(|_| b"null".to_vec());
+    let mut stderr = std::io::stderr();
+    let _ = stderr
+        .write_all(&text)
+        .and_then(|()| stderr.write_all(b"\n"));
 }

@@ -56,7 +56,8 @@ impl FromStr for SessionId {
     }
 }
 
-/// A project name: trimmed, not empty, no leading `+`/`-`, no control characters.
+/// A project name: trimmed, not empty, no leading `+`/`-`, no control characters and
+/// no invisible ones ([`is_invisible`]).
 /// Made only by parsing ([`FromStr`]), so code that holds one need not check it again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -105,7 +106,8 @@ impl std::ops::Deref for ProjectName {
 }
 
 /// A tag name without its `+`: parsing accepts `+review` and `review` alike (the one
-/// place the `+` is stripped) and refuses spaces, `+` inside and control characters.
+/// place the `+` is stripped) and refuses spaces, `+` inside, control characters and
+/// invisible ones ([`is_invisible`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Tag(String);
@@ -347,19 +349,48 @@ pub struct TagSummary {
     pub total_seconds: i64,
 }
 
+/// Whether `c` is an invisible format character that changes how the text around it
+/// is shown, or hides text, without showing itself: bidi embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C), which
+/// reorder what a reader sees (Trojan Source, CVE-2021-42574); zero-width characters
+/// (U+200B–U+200D, U+2060, U+FEFF) and the other invisible ones (soft hyphen, U+180E,
+/// U+2061–U+2064, U+206A–U+206F, U+FFF9–U+FFFB), which make two different names look
+/// the same; and the tag characters (U+E0000–U+E007F), which smuggle hidden text. A
+/// list rather than all of Unicode's `Cf`: the Arabic and Syriac number signs in `Cf`
+/// are visible.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
 /// A note (or any stored text) made safe for a terminal: control characters, which a
 /// note may hold (line breaks, an ESC from a paste), are shown escaped (`\n`,
-/// `\u{1b}`) so they cannot move the cursor, recolour the screen or break a row.
-/// JSON, CSV and the database keep the text as it is.
+/// `\u{1b}`) so they cannot move the cursor, recolour the screen or break a row, and
+/// so are invisible format characters ([`is_invisible`]: `\u{202e}`), so a note cannot
+/// reorder or hide what the rest of the line says. CSV and the database keep the text
+/// as it is; JSON keeps it too, escaped (`crate::interop::json`).
 #[must_use]
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    let unsafe_char = |c: char| c.is_control() || is_invisible(c);
+    if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
         text.chars()
             .map(|c| {
-                if c.is_control() {
+                if unsafe_char(c) {
                     c.escape_default().to_string()
                 } else {
                     c.to_string()
@@ -388,6 +419,13 @@ pub fn validate_project(name: &str) -> Result<String> {
             "project name {name:?} contains a control character"
         )));
     }
+    if let Some(c) = name.chars().find(|&c| is_invisible(c)) {
+        return Err(Error::invalid(format!(
+            "project name {name:?} contains the invisible character U+{:04X}, which can make \
+             it look like another name; type the name without it",
+            u32::from(c)
+        )));
+    }
     Ok(name.to_string())
 }
 
@@ -405,6 +443,13 @@ pub fn validate_tag(tag: &str) -> Result<String> {
     {
         return Err(Error::invalid(format!(
             "tag {tag:?} contains a space, '+' or control character; use e.g. +code-review"
+        )));
+    }
+    if let Some(c) = tag.chars().find(|&c| is_invisible(c)) {
+        return Err(Error::invalid(format!(
+            "tag {tag:?} contains the invisible character U+{:04X}, which can make it look \
+             like another tag; type the tag without it",
+            u32::from(c)
         )));
     }
     Ok(tag.to_string())
@@ -459,5 +504,9 @@ mod printable_tests {
         assert_eq!(printable("a\nb\tc"), "a\\nb\\tc");
         assert_eq!(printable("\u{1b}[31mred"), "\\u{1b}[31mred");
         assert_eq!(printable("bell\u{7}"), "bell\\u{7}");
+        assert_eq!(
+            printable("\u{202e}txt.exe\u{2066} a\u{200b}b"),
+            "\\u{202e}txt.exe\\u{2066} a\\u{200b}b"
+        );
     }
 }

@@ -66,6 +66,8 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         format::when(zone, session.start),
         time::human_duration(session.duration_seconds(now))
     ));
-    ctx.out.value(|| session.to_json(now));
+    // No other session changes; the keys are there so one parser reads every answer.
+    ctx.out
+        .value(|| super::start::Answer::new(&session, None, None, now));
     Ok(())
 }

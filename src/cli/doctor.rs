@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Hint, Result};
 use crate::tracker::CheckStatus as Status;
 
 /// `doctor [--full]`.
@@ -19,16 +19,19 @@ pub struct DoctorArgs {
 }
 
 /// Refuses to go on when there is no database file at `db`, instead of creating one
-/// as every other verb would (`doctor` and `backup`: an empty new file is never what a
-/// mistyped `--db` wanted checked or copied). `what` is the verb's purpose: "check".
+/// as a verb that records would: a verb that only reads (`status`, `log`, `report`,
+/// …, `doctor`, `backup`) would otherwise answer "no sessions yet" from an empty new
+/// file, and a mistyped `--db` would go unnoticed. `what` is the verb's purpose:
+/// "read", "check", "back up".
 pub fn require_database(db: &Path, what: &str) -> Result<()> {
     if db.symlink_metadata().is_ok() {
         return Ok(());
     }
     Err(Error::database(format!(
-        "no database at {}: the file does not exist; any other otium command (e.g. `otium status`) creates it there, or pass --db (or set OTIUM_DB) to {what} another file",
+        "no database at {}: the file does not exist; check the path, or pass --db (or set OTIUM_DB) to {what} another file, or create it there",
         db.display()
-    )))
+    ))
+    .with_hint(Hint::StartSession))
 }
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
@@ -60,8 +63,18 @@ pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()
     out.value(|| &report);
     let problems: Vec<&str> = report.problems().map(|c| c.name).collect();
     if problems.is_empty() {
+        // Advisory warnings (the config file's) are shown, but the doctor passes.
+        let warnings = report
+            .checks
+            .iter()
+            .filter(|c| c.status != Status::Ok)
+            .count();
         out.line("");
-        out.line("All checks passed.");
+        out.line(match warnings {
+            0 => "All checks passed.".to_string(),
+            1 => "No problems found (1 warning above).".to_string(),
+            n => format!("No problems found ({n} warnings above)."),
+        });
         return Ok(());
     }
     Err(Error::database(format!(

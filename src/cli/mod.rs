@@ -164,7 +164,7 @@ impl Ctx {
 /// `-o FILE`) in human or `json` form. A closed stdout pipe is success.
 pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     // These need no database: they neither open nor create one.
-    match command {
+    let command = match command {
         Command::Completions(args) => {
             let mut out = Out::stdout(json);
             let result = shell::run(&args, &mut out);
@@ -185,24 +185,71 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
             let result = paths::run(&setup, &mut out);
             return out.finish(result);
         }
-        _ => {}
-    }
+        Command::Dividend(args) if args.countries => {
+            // Built-in data: no database is opened, created or needed.
+            let mut out = Out::stdout(json);
+            let result = dividend::countries(&mut out);
+            return out.finish(result);
+        }
+        command => command,
+    };
     let db = setup.database_path()?;
-    // Every other verb creates a missing database; these two only look at one.
-    match command {
-        Command::Doctor(_) => doctor::require_database(&db, "check")?,
-        Command::Backup(_) => doctor::require_database(&db, "back up")?,
-        _ => {}
+    // A verb that records creates a missing database; one that only reads refuses it,
+    // or a mistyped --db would answer "no sessions yet" from a new empty file.
+    if let Some(what) = only_reads(&command) {
+        doctor::require_database(&db, what)?;
     }
     let config_path = setup.config_path().map(Path::to_path_buf);
+    let default = crate::paths::database_path(None).ok();
     let tracker = setup.open(&db)?;
+    let created = tracker.created_database() && default.as_deref() != Some(db.as_path());
     let mut out = Out::stdout(json);
     if let Some(upgrade) = tracker.upgraded() {
         out.note(&upgrade.note());
     }
     let mut ctx = Ctx { tracker, out };
     let result = dispatch(&mut ctx, command, config_path.as_deref());
+    if created && result.is_ok() {
+        // Said once, by the command that made it and recorded into it: a typo in --db
+        // or OTIUM_DB would otherwise split the history across two files unnoticed.
+        ctx.out.note(&format!(
+            "created a new database at {} (not the default location); if that path was a typo, delete the file and pass the right --db",
+            db.display()
+        ));
+    }
     ctx.out.finish(result)
+}
+
+/// For a verb that only reads the database, what it does to one (for the message
+/// when there is none); `None` for a verb that records (it creates the database).
+/// `project NAME` without `--unit`/`--no-unit` only shows the project.
+fn only_reads(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Status(_)
+        | Command::Log(_)
+        | Command::Report(_)
+        | Command::Export(_)
+        | Command::Dividend(_)
+        | Command::Projects
+        | Command::Tags
+        | Command::Balance(_)
+        | Command::Limits(_) => Some("read"),
+        Command::Project(args) if !args.changes() => Some("read"),
+        Command::Doctor(_) => Some("check"),
+        Command::Backup(_) => Some("back up"),
+        Command::Start(_)
+        | Command::Stop(_)
+        | Command::Cancel
+        | Command::Continue(_)
+        | Command::Add(_)
+        | Command::Edit(_)
+        | Command::Rm(_)
+        | Command::Import(_)
+        | Command::Project(_)
+        | Command::Output(_) => None,
+        // Answered before any database is looked for.
+        Command::Completions(_) | Command::Man(_) | Command::Paths => None,
+    }
 }
 
 fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Result<()> {

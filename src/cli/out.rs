@@ -99,7 +99,7 @@ impl Out {
         if self.json {
             self.write_notes();
             // Our types serialise infallibly (no maps with non-string keys).
-            let text = serde_json::to_vec(&build()).unwrap_or_else(|_| b"null".to_vec());
+            let text = crate::interop::json::to_vec(&build()).unwrap_or_else(|_| b"null".to_vec());
             let _ = self.write_all(&text).and_then(|()| self.write_all(b"\n"));
         }
     }
@@ -216,7 +216,7 @@ impl JsonArray<'_> {
     pub fn push(&mut self, item: &impl Serialize) -> Result<()> {
         let comma: &[u8] = if self.first { b"" } else { b"," };
         self.first = false;
-        let text = serde_json::to_vec(item).unwrap_or_else(|_| b"null".to_vec());
+        let text = crate::interop::json::to_vec(item).unwrap_or_else(|_| b"null".to_vec());
         let _ = self
             .out
             .write_all(comma)

@@ -27,8 +27,15 @@ struct ProjectJson<'a> {
     output_unit: Option<String>,
 }
 
+impl ProjectArgs {
+    /// Whether this changes the project (`--unit`/`--no-unit`) rather than showing it.
+    pub fn changes(&self) -> bool {
+        self.unit.is_some() || self.no_unit
+    }
+}
+
 pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
-    let unit = if args.unit.is_some() || args.no_unit {
+    let unit = if args.changes() {
         ctx.tracker.set_unit(&args.name, args.unit.as_deref())?
     } else {
         ctx.tracker

@@ -1,10 +1,12 @@
 //! `otium start` and `otium continue`.
 
+use chrono::{DateTime, Utc};
 use clap::Args;
+use serde::Serialize;
 
 use super::{Ctx, format, split_tags};
 use crate::error::Result;
-use crate::model::{SessionId, parse_tags};
+use crate::model::{Session, SessionId, SessionJson, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Started};
 
@@ -88,5 +90,36 @@ fn report(ctx: &mut Ctx, started: &Started) {
         time::hhmm_in(zone, new.start),
         new.id
     ));
-    ctx.out.value(|| new.to_json(now));
+    ctx.out
+        .value(|| Answer::new(new, started.stopped.as_ref(), started.dropped.as_ref(), now));
+}
+
+/// The JSON answer of `start`, `continue`, `stop` and `add`: the session's own fields
+/// (the shape scripts already read) plus what happened to any other session, so a
+/// script holding the id of the session that ran learns it was stopped or dropped.
+#[derive(Debug, Serialize)]
+pub(super) struct Answer {
+    #[serde(flatten)]
+    session: SessionJson,
+    /// The session that ran, stopped where this one starts; `null` if none was.
+    stopped: Option<SessionJson>,
+    /// The session that ran, deleted because it started at the same second (it held
+    /// no time, and `end > start` forbids stopping it there); `null` if none was.
+    dropped: Option<SessionJson>,
+}
+
+impl Answer {
+    /// The answer for `session`, with the other sessions the verb stopped or dropped.
+    pub(super) fn new(
+        session: &Session,
+        stopped: Option<&Session>,
+        dropped: Option<&Session>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Answer {
+            session: session.to_json(now),
+            stopped: stopped.map(|s| s.to_json(now)),
+            dropped: dropped.map(|s| s.to_json(now)),
+        }
+    }
 }

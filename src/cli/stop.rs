@@ -45,7 +45,9 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
             entry.amount, entry.project
         ));
     }
-    ctx.out.value(|| session.to_json(now));
+    // No other session changes; the keys are there so one parser reads every answer.
+    ctx.out
+        .value(|| super::start::Answer::new(&session, None, None, now));
     Ok(())
 }
 

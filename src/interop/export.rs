@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
-use crate::model::Session;
+use crate::interop::json;
+use crate::model::{Session, is_invisible};
 use crate::report::csv::neutralise;
 use crate::time;
 
@@ -113,7 +114,7 @@ impl<W: Write> Exporter<W> {
             }
             Sink::Json(w) => {
                 w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *w, &s.to_json(now)).map_err(io::Error::from)?;
+                json::to_writer(&mut *w, &s.to_json(now)).map_err(io::Error::from)?;
             }
             Sink::Ics(w) => write_event(w, s, now)?,
         }
@@ -169,7 +170,13 @@ fn write_event(w: &mut impl Write, s: &Session, now: DateTime<Utc>) -> io::Resul
     write_line(w, "END:VEVENT")
 }
 
-/// Escapes an iCalendar TEXT value (RFC 5545 3.3.11).
+/// Escapes an iCalendar TEXT value (RFC 5545 3.3.11). TEXT may not hold control
+/// characters other than HTAB (`CONTROL` in 3.1), and a raw ESC or C1 control in the
+/// file would act on the terminal of whoever runs `cat` on it; RFC 5545 has no escape
+/// for them, so each is written as the visible text `\u{1b}` (its backslash escaped
+/// as TEXT requires), as the terminal shows notes. Invisible format characters
+/// ([`is_invisible`]) are shown the same way, so a note cannot reorder the line a
+/// calendar shows.
 #[must_use]
 pub fn ics_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -180,6 +187,10 @@ pub fn ics_text(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            '\t' => out.push(c),
+            c if c.is_control() || is_invisible(c) => {
+                out.push_str(&format!("\\\\u{{{:x}}}", u32::from(c)));
+            }
             _ => out.push(c),
         }
     }
@@ -226,5 +237,10 @@ mod tests {
     #[test]
     fn text_escaping() {
         assert_eq!(ics_text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+        // ESC, BEL, DEL, a C1 CSI and a bidi override become visible text; a tab stays.
+        assert_eq!(
+            ics_text("\u{1b}]0;x\u{7}\t\u{7f}\u{9b}\u{202e}"),
+            "\\\\u{1b}]0\\;x\\\\u{7}\t\\\\u{7f}\\\\u{9b}\\\\u{202e}"
+        );
     }
 }

@@ -71,6 +71,6 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         sessions_count: report.sessions_count,
         groups: report.groups.iter().map(group).collect(),
     };
-    serde_json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
+    crate::interop::json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }

@@ -7,6 +7,7 @@ pub mod maintenance;
 pub mod outputs;
 pub mod schema;
 pub mod sessions;
+mod wal;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,6 +26,8 @@ pub struct Store {
     path: PathBuf,
     read_only: bool,
     upgraded: Option<Upgrade>,
+    /// Whether this open created the file (there was none at the path).
+    created: bool,
 }
 
 /// A schema upgrade this open made, and where the file as it was is kept.
@@ -55,9 +58,13 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// A file that is not SQLite, belongs to another program, or has a newer schema
-    /// is refused before anything is written to it.
+    /// is refused before anything is written to it, and so is a `-wal` beside it that
+    /// is another database's log.
     pub fn open(path: &Path) -> Result<Self> {
-        paths::create_private_file(path)?;
+        // Before any connection: the first one would replay a mispaired log, and the
+        // last one to close would checkpoint it into the file (see `wal`).
+        wal::check_pairing(path)?;
+        let created = paths::create_private_file(path)?;
         let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
         let conn = if read_only {
             open_read_only(path)
@@ -73,6 +80,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only,
             upgraded: None,
+            created,
         };
         store.configure()?;
         Ok(store)
@@ -86,6 +94,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             upgraded: None,
             read_only: false,
+            created: true,
         };
         store.configure()?;
         Ok(store)
@@ -226,6 +235,12 @@ impl Store {
             backup,
         });
         Ok(())
+    }
+
+    /// Whether opening created the database file (none was at the path).
+    #[must_use]
+    pub fn created(&self) -> bool {
+        self.created
     }
 
     /// The schema upgrade opening this database made, if any (to tell the user).

@@ -101,6 +101,12 @@ impl Tracker {
         self.store.upgraded()
     }
 
+    /// Whether opening created the database file: there was none at its path.
+    #[must_use]
+    pub fn created_database(&self) -> bool {
+        self.store.created()
+    }
+
     /// Changes whenever another process commits to the database (one cheap read).
     pub fn data_version(&self) -> Result<i64> {
         self.store.data_version()

@@ -196,7 +196,14 @@ impl Tracker {
         self.store.write(|tx| {
             let overlap = sessions::overlapping(tx, session.start, session.end, None)?;
             if let Some(other) = overlap {
-                return Err(overlap_error(&format!("session {}", session.id), &other));
+                // Its slot was free when it was deleted: since then this process or
+                // another (a CLI `add`, a second TUI) recorded something there.
+                return Err(Error::conflict(format!(
+                    "session {} cannot come back: it would overlap {}, which holds that time now; edit or delete session {} first, then undo again",
+                    session.id,
+                    describe(&other),
+                    other.id
+                )));
             }
             sessions::insert_restored(tx, session, now)?;
             load(tx, session.id)

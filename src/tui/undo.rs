@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
 use crate::model::{Session, SessionEdit, parse_tags};
 use crate::tracker::Tracker;
 
@@ -20,10 +20,18 @@ impl App {
     pub(super) fn undo(&mut self, tracker: &mut Tracker) -> Result<Option<Action>> {
         match self.undo.take() {
             None => self.info("Nothing to undo.".into()),
-            Some(Undo::Deleted(s)) => {
-                let back = tracker.restore(&s)?;
-                self.info(format!("Restored session {} ({}).", back.id, back.project));
-            }
+            Some(Undo::Deleted(s)) => match tracker.restore(&s) {
+                Ok(back) => {
+                    self.info(format!("Restored session {} ({}).", back.id, back.project));
+                }
+                // Its time was taken meanwhile: nothing changed, and the delete stays
+                // undoable once the user has freed that time.
+                Err(e) if e.kind() == ErrorKind::Conflict => {
+                    self.undo = Some(Undo::Deleted(s));
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+            },
             Some(Undo::Edited(before)) => {
                 let now = tracker.session(before.id)?;
                 let edit = SessionEdit {

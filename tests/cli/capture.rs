@@ -58,7 +58,18 @@ fn session_json_has_the_documented_keys_in_order() {
         at = pos;
     }
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v.as_object().unwrap().len(), keys.len());
+    // The answer of `add` adds what happened to other sessions after the session's
+    // own keys (README: "JSON for scripts"); a session in `log` has exactly the nine.
+    let mut answer: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = keys.clone();
+    expected.extend(["stopped", "dropped"]);
+    answer.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(answer, expected);
+    assert!(out.find("\"zone\":").unwrap() < out.find("\"stopped\":").unwrap());
+    assert!(out.find("\"stopped\":").unwrap() < out.find("\"dropped\":").unwrap());
+    let listed = env.json(&["log", "--all"]);
+    assert_eq!(listed[0].as_object().unwrap().len(), keys.len());
     assert_eq!(v["uuid"].as_str().unwrap().len(), 36);
     assert_eq!(v["zone"], "Europe/Berlin");
     assert_eq!(v["note"], serde_json::Value::Null);
@@ -354,6 +365,7 @@ fn projects_and_tags_list_totals() {
 #[test]
 fn status_in_words() {
     let env = TestEnv::new();
+    env.create_db();
     assert!(env.ok(&["status"]).contains("no sessions yet"));
     env.ok(&[
         "start",
@@ -418,7 +430,7 @@ fn default_paths_are_private_and_follow_home() {
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("otium.db")), 0o600);
     // The explicit path wins over the default and is private too.
-    env.ok(&["status"]);
+    env.ok(&["start", "y"]);
     assert_eq!(mode(&env.db()), 0o600);
     assert_eq!(mode(env.db().parent().unwrap()), 0o700);
 }

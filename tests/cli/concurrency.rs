@@ -230,7 +230,7 @@ fn add_in_four_processes(env: &TestEnv) -> Vec<Run> {
 fn four_processes_adding_fifty_sessions_each_lose_nothing() {
     let env = TestEnv::new();
     // Create the database first: this test is about concurrent writes, not creation.
-    env.ok(&["status"]);
+    env.create_db();
     let runs = add_in_four_processes(&env);
     assert_eq!(runs.len(), 200);
     assert_all_ok(&runs);
@@ -281,7 +281,7 @@ fn four_processes_adding_fifty_sessions_each_lose_nothing() {
 #[test]
 fn four_processes_adding_while_a_reader_holds_the_database_open() {
     let env = TestEnv::new();
-    env.ok(&["status"]);
+    env.create_db();
     let reader =
         rusqlite::Connection::open_with_flags(env.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();

@@ -283,6 +283,7 @@ fn stop_with_output_is_all_or_nothing() {
 #[test]
 fn undefined_cases_say_why() {
     let env = TestEnv::new();
+    env.create_db();
     // No history at all.
     let d = env.json(&["dividend"]);
     assert!(
@@ -400,6 +401,7 @@ fn when_hours_rose_the_text_says_so_instead_of_a_negative_dividend() {
     // China 1978 -> 2019: hours per worker 1972.7 -> 2168.9 (PWT avh), up 196.2 h/year,
     // 196.2 / 52 = 3.77 h/week.
     let env = TestEnv::new();
+    env.create_db();
     let text = env.ok(&["dividend", "--country", "CHN", "--base", "1978"]);
     assert!(
         text.contains("none taken: hours rose by 196 h/year (3.8 h/week)"),
@@ -430,6 +432,7 @@ fn weeks_that_have_not_begun_are_refused() {
 #[test]
 fn a_config_country_without_data_is_a_config_error() {
     let env = TestEnv::new();
+    env.create_db();
     std::fs::write(env.dir.path().join("config.toml"), "country = \"XXX\"\n").unwrap();
     let err = env.fails(&["dividend"], code::CONFIG);
     assert!(err.contains("config country = \"XXX\""), "{err}");
@@ -440,6 +443,7 @@ fn a_config_country_without_data_is_a_config_error() {
 #[test]
 fn json_contract_caveats_hours_per_head_career() {
     let env = TestEnv::new();
+    env.create_db();
     let kinds = |d: &Value| -> Vec<String> {
         d["national"]["caveats"]
             .as_array()
@@ -512,6 +516,7 @@ fn a_tiny_gain_and_risen_hours() {
     // JAM 1990: avh 1938.2, 10.7216 $/h; 2002: 1965.6, 10.7546 $/h. R = 1.0031,
     // D_pot = 1938.2 - 1938.2 / R = 5.95 h a year: too small to divide.
     let env = TestEnv::new();
+    env.create_db();
     let d = env.json(&["dividend", "--country", "JAM", "--base", "1990"]);
     let r = 10.7546 / 10.7216;
     assert!(close(
@@ -585,7 +590,9 @@ fn week_comparison_and_accumulated_from_the_history() {
     assert!(close(&last["per_hour"], 3.0));
     assert_eq!(weekly[0]["week"], "2026-W10");
     // No history: accumulated is null with a reason.
-    let empty = TestEnv::new().json(&["dividend"]);
+    let empty = TestEnv::new();
+    empty.create_db();
+    let empty = empty.json(&["dividend"]);
     assert_eq!(empty["accumulated"], Value::Null);
     assert!(empty["accumulated_reason"].as_str().is_some());
     assert_eq!(empty["week_comparison"][0]["hours_per_week"], Value::Null);
@@ -594,6 +601,7 @@ fn week_comparison_and_accumulated_from_the_history() {
 #[test]
 fn compare_countries_side_by_side() {
     let env = TestEnv::new();
+    env.create_db();
     let c = env.json(&["dividend", "--compare", "--base", "1970"]);
     assert_eq!(c["base_year"], 1970);
     let rows = c["countries"].as_array().unwrap();

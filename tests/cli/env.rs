@@ -53,6 +53,20 @@ impl TestEnv {
         cmd
     }
 
+    /// Creates the empty database, as the first command that records would: a verb
+    /// that only reads refuses a missing one (issue 17), so a test about reading an
+    /// empty history starts here.
+    pub fn create_db(&self) {
+        otium::Tracker::open(
+            &self.db(),
+            otium::config::Config::default(),
+            otium::time::Clock::System,
+            chrono_tz::UTC,
+        )
+        .unwrap();
+        assert!(self.db().exists());
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().unwrap()
     }

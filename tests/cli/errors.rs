@@ -455,7 +455,7 @@ fn stop_and_cancel_with_nothing_running_conflict() {
     assert!(message.contains("running"), "{message}");
     // Also on a database that has never had a session.
     let empty = TestEnv::new();
-    empty.ok(&["status"]);
+    empty.create_db();
     rejected(&empty, &["stop"], code::CONFLICT);
     rejected(&empty, &["cancel"], code::CONFLICT);
     rejected(&empty, &["continue"], code::CONFLICT);

@@ -548,3 +548,70 @@ fn json_summary_shape() {
     let v: Value = serde_json::from_str(err.trim()).unwrap();
     assert_eq!(v["error"]["kind"], "invalid_input");
 }
+
+#[test]
+fn a_leap_second_in_otiums_csv_or_json_is_refused_with_its_position() {
+    // Unix seconds cannot hold 23:59:60: it used to be stored silently as :59, while
+    // `add` refuses it. Both formats now refuse it the same way, naming where.
+    let env = seeded();
+    let err = refused(
+        &env,
+        "csv",
+        "leap.csv",
+        b"project,tags,note,start,end,zone\n\
+          p,,,2016-12-31T22:00:00Z,2016-12-31T23:00:00Z,UTC\n\
+          p,,,2016-12-31T23:30:00Z,2016-12-31T23:59:60Z,UTC\n",
+        code::INVALID,
+    );
+    assert!(
+        err.contains(
+            "leap.csv:3:5: end \"2016-12-31T23:59:60Z\" names a leap second (:60); use :59 or the next minute"
+        ),
+        "{err}"
+    );
+    let json = b"[\n{\"project\":\"p\",\"start\":\"2016-12-31T22:00:00Z\",\"end\":\"2016-12-31T23:00:00Z\",\"zone\":\"UTC\"},\n\
+        {\"project\":\"p\",\"start\":\"2016-12-31T23:59:60+00:00\",\"end\":null,\"zone\":\"UTC\"}\n]\n";
+    let err = refused(&env, "json", "leap.json", json, code::INVALID);
+    assert!(
+        err.contains("leap.json:3:")
+            && err.contains(
+                "session 2: start \"2016-12-31T23:59:60+00:00\" names a leap second (:60)"
+            ),
+        "{err}"
+    );
+    // `add` says the same about the same instant.
+    let err = env.fails(
+        &[
+            "add",
+            "p",
+            "--from",
+            "2016-12-31T23:30:00Z",
+            "--to",
+            "2016-12-31T23:59:60Z",
+        ],
+        code::INVALID,
+    );
+    assert!(err.contains("names a leap second (:60)"), "{err}");
+}
+
+#[test]
+fn a_leap_second_in_timewarrior_or_toggl_is_refused_too() {
+    let env = seeded();
+    let err = refused(
+        &env,
+        "timewarrior",
+        "leap.data",
+        b"inc 20161231T230000Z - 20161231T235960Z # p\n",
+        code::INVALID,
+    );
+    assert!(err.contains("leap.data:1:"), "{err}");
+    let err = refused(
+        &env,
+        "toggl",
+        "leap.csv",
+        b"Project,Description,Start date,Start time,End date,End time,Tags\n\
+          p,d,2016-12-31,23:00:00,2016-12-31,23:59:60,\n",
+        code::INVALID,
+    );
+    assert!(err.contains("leap.csv:2:"), "{err}");
+}

@@ -61,6 +61,7 @@ fn balance_per_day_and_week_since_the_start_date() {
 #[test]
 fn balance_without_a_target_says_which_keys_to_set() {
     let env = TestEnv::new();
+    env.create_db();
     let err = env.fails(&["balance"], code::INVALID);
     assert!(err.contains("daily_target_hours"), "{err}");
 }
@@ -129,6 +130,7 @@ fn limits_eu_night_shift_rest() {
 #[test]
 fn limits_none_says_how_to_set_them() {
     let env = TestEnv::new();
+    env.create_db();
     let text = env.ok(&["limits"]);
     assert!(text.contains("limits = \"eu\""), "{text}");
     assert_eq!(env.json(&["limits"])["set"], "none");
@@ -180,6 +182,7 @@ fn status_within_limits_has_no_warnings() {
 #[test]
 fn status_format_for_prompts() {
     let env = TestEnv::at("Europe/Berlin", "2026-03-02T12:00:00+01:00");
+    env.create_db();
     // Nothing runs: nothing printed, exit 0.
     assert_eq!(env.ok(&["status", "--format", "{project} {elapsed}"]), "");
     env.ok(&["start", "writing", "+book", "--at", "10:30", "-n", "ch 3"]);

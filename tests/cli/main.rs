@@ -1,6 +1,7 @@
 //! CLI integration tests: the real binary on a temp database, clock and zone pinned.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod answers;
 mod capture;
 mod concurrency;
 mod conventions;
@@ -17,8 +18,12 @@ mod import;
 mod import_sync;
 mod injection;
 mod limits;
+mod missing_db;
+mod outfiles;
 mod output;
 mod permissions;
 mod pty;
 mod report;
+mod spoofing;
+mod wal;
 mod zones;

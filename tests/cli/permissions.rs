@@ -98,7 +98,8 @@ fn sidecar(db: &Path, suffix: &str) -> PathBuf {
 #[test]
 fn a_fresh_default_data_dir_is_private_under_umask_022() {
     let home = Home::new();
-    home.ok(&["status"]);
+    // The first command that records creates the folders and the database.
+    home.ok(&["add", "writing", "--from", "7:00", "--for", "30m"]);
     let db = home.default_db();
     // Every folder otium had to create, up to the data dir, is 0700.
     for dir in ["xdg", "xdg/data", "xdg/data/otium"] {
@@ -175,7 +176,7 @@ fn a_db_flag_creates_missing_folders_private_but_leaves_existing_ones_alone() {
     let home = Home::new();
     // A --db whose folders do not exist: each is created 0700.
     let nested = home.path("new/deeper/work.db");
-    home.ok(&["--db", nested.to_str().unwrap(), "status"]);
+    home.ok(&["--db", nested.to_str().unwrap(), "start", "x"]);
     assert_mode(&home.path("new"), 0o700);
     assert_mode(&home.path("new/deeper"), 0o700);
     assert_mode(&nested, 0o600);

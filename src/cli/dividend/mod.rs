@@ -7,7 +7,7 @@ mod text;
 use clap::Args;
 use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, Out};
 use crate::error::{Error, Result};
 use crate::leisure::data;
 use crate::tracker::dividend::{DividendRequest, Weeks};
@@ -53,7 +53,7 @@ struct CountryJson<'a> {
 
 pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     if args.countries {
-        return countries(ctx);
+        return countries(&mut ctx.out);
     }
     let config = ctx.tracker.config();
     if args.compare {
@@ -109,7 +109,9 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     Ok(())
 }
 
-fn countries(ctx: &mut Ctx) -> Result<()> {
+/// `dividend --countries`: the built-in data only, so `cli::run` answers it without
+/// opening (or needing) a database.
+pub fn countries(out: &mut Out) -> Result<()> {
     let all = data::countries();
     let list: Vec<CountryJson<'_>> = all
         .values()
@@ -123,13 +125,13 @@ fn countries(ctx: &mut Ctx) -> Result<()> {
             }
         })
         .collect();
-    ctx.out.value(|| &list);
+    out.value(|| &list);
     for c in &list {
-        ctx.out.line(format!(
+        out.line(format!(
             "{}  {}–{}  {}",
             c.code, c.first_year, c.last_year, c.name
         ));
     }
-    ctx.out.line(data::ATTRIBUTION);
+    out.line(data::ATTRIBUTION);
     Ok(())
 }

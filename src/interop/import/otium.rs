@@ -9,7 +9,7 @@
 //! cannot be told apart from a neutralised one; `--raw` (for files written with
 //! `export --raw`) keeps every cell as it is.
 
-use chrono::DateTime;
+use chrono::{DateTime, Timelike};
 use csv::StringRecord;
 use serde::Deserialize;
 
@@ -30,15 +30,23 @@ pub fn unneutralise(cell: &str) -> &str {
 }
 
 fn instant(here: &Here, rec: &Record, col: u64, what: &str, text: &str) -> Result<i64> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.timestamp())
-        .map_err(|_| {
-            here.error(
-                rec.line,
-                col,
-                &format!("{what} {text:?} is not an RFC 3339 time like 2026-03-02T09:00:00+01:00"),
-            )
-        })
+    let t = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+        here.error(
+            rec.line,
+            col,
+            &format!("{what} {text:?} is not an RFC 3339 time like 2026-03-02T09:00:00+01:00"),
+        )
+    })?;
+    // chrono reads `:60` as a leap second, which unix seconds cannot hold: it would be
+    // stored as `:59`. Refused, as `add` refuses it (`time::parse::parse_instant`).
+    if t.nanosecond() >= 1_000_000_000 {
+        return Err(here.error(
+            rec.line,
+            col,
+            &format!("{what} {text:?} names a leap second (:60); use :59 or the next minute"),
+        ));
+    }
+    Ok(t.timestamp())
 }
 
 /// Reads `otium export` CSV.

@@ -98,6 +98,8 @@ pub(crate) fn read(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> 
 fn stamp(text: &str) -> Option<i64> {
     NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%SZ")
         .ok()
+        // A leap second (`:60`) would be stored as :59: refused as a bad time.
+        .filter(|t| chrono::Timelike::nanosecond(t) < 1_000_000_000)
         .map(|t| t.and_utc().timestamp())
 }
 

@@ -134,7 +134,9 @@ fn date_time(date: &str, time: &str) -> Option<chrono::NaiveDateTime> {
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
     let time = NaiveTime::parse_from_str(time.trim(), "%H:%M:%S")
         .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M"))
-        .ok()?;
+        .ok()
+        // A leap second (`:60`) would be stored as :59: refused as a bad time.
+        .filter(|t| chrono::Timelike::nanosecond(t) < 1_000_000_000)?;
     Some(date.and_time(time))
 }
 

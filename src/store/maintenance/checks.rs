@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::filesystem::{FileSystem, file_system, leftovers, mode_checks};
+use super::filesystem::{FileSystem, config_check, file_system, leftovers, mode_checks};
 use crate::store::{Store, schema};
 
 /// How a check came out.
@@ -31,12 +31,17 @@ pub struct Check {
     pub status: Status,
     /// What was found and, when not ok, how to fix it (one line).
     pub detail: String,
+    /// A warning that is no problem: shown, but `doctor` still passes (exit 0), so it
+    /// stays usable as a cron health check. The config file's findings are advisory:
+    /// it holds no secrets and no data.
+    #[serde(skip)]
+    pub advisory: bool,
 }
 
 /// Everything `otium doctor` found.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// True when every check is ok.
+    /// True when no check is a problem (advisory warnings allowed).
     pub ok: bool,
     /// The database file.
     pub database: PathBuf,
@@ -61,9 +66,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// The checks that are not ok.
+    /// The checks that are not ok, advisory warnings left out.
     pub fn problems(&self) -> impl Iterator<Item = &Check> {
-        self.checks.iter().filter(|c| c.status != Status::Ok)
+        self.checks
+            .iter()
+            .filter(|c| c.status != Status::Ok && !c.advisory)
     }
 }
 
@@ -72,6 +79,7 @@ pub(super) fn check(name: &'static str, status: Status, detail: impl Into<String
         name,
         status,
         detail: detail.into(),
+        advisory: false,
     }
 }
 
@@ -82,7 +90,8 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
     let path = store.path();
     let mut checks = Vec::new();
 
-    checks.extend(mode_checks(path, config));
+    checks.extend(mode_checks(path));
+    checks.extend(config_check(config));
 
     let file_system = path
         .parent()
@@ -181,7 +190,7 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
     checks.push(foreign_keys(conn));
     checks.extend(invariants(conn));
 
-    let ok = checks.iter().all(|c| c.status == Status::Ok);
+    let ok = checks.iter().all(|c| c.status == Status::Ok || c.advisory);
     Report {
         ok,
         database: path.to_path_buf(),

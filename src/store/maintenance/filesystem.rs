@@ -51,15 +51,12 @@ pub(super) fn leftovers(db: &Path) -> Check {
     )
 }
 
-pub(super) fn mode_checks(db: &Path, config: Option<&Path>) -> Vec<Check> {
+pub(super) fn mode_checks(db: &Path) -> Vec<Check> {
     let mut files: Vec<(PathBuf, bool)> = vec![(db.to_path_buf(), true)];
     for suffix in ["-wal", "-shm"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         files.push((PathBuf::from(p), false));
-    }
-    if let Some(c) = config {
-        files.push((c.to_path_buf(), false));
     }
     let mut shown = Vec::new();
     let mut open = Vec::new();
@@ -101,6 +98,59 @@ pub(super) fn mode_checks(db: &Path, config: Option<&Path>) -> Vec<Check> {
             ),
         )]
     }
+}
+
+/// The config file: a symlink, a file others can write, or one others can read is
+/// an advisory warning ([`Check::advisory`]), never a failed doctor. It holds no
+/// secrets, so being readable is harmless; a symlink (a dotfile manager's) or a
+/// file others can change is worth knowing about. otium reads it in every case.
+/// `None` when there is no config file.
+pub(super) fn config_check(config: Option<&Path>) -> Option<Check> {
+    let path = config?;
+    let link = std::fs::symlink_metadata(path).ok()?;
+    let mut found = Vec::new();
+    if link.file_type().is_symlink() {
+        let target =
+            std::fs::read_link(path).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+        found.push(format!(
+            "is a symlink to {target} (otium follows it; make sure you control where it points)"
+        ));
+    }
+    // The file itself, through the link: only a regular file has a mode worth reading
+    // (a config of /dev/null has nothing to protect).
+    let meta = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
+    let mode = meta.map(|m| m.permissions().mode() & 0o777);
+    if let Some(mode) = mode {
+        if mode & 0o002 != 0 {
+            found.push(format!(
+                "is writable by others ({mode:04o}): anyone can change your settings; run `chmod o-w {}`",
+                path.display()
+            ));
+        } else if mode & 0o044 != 0 {
+            found.push(format!(
+                "is readable by group or others ({mode:04o}); fine, it holds no secrets (`chmod 600 {}` to keep it private)",
+                path.display()
+            ));
+        }
+    }
+    let shown = match mode {
+        Some(mode) => format!("{} {mode:04o}", path.display()),
+        None => path.display().to_string(),
+    };
+    Some(if found.is_empty() {
+        check("config_file", Status::Ok, shown)
+    } else {
+        Check {
+            advisory: true,
+            ..check(
+                "config_file",
+                Status::Warn,
+                format!("{} {}", path.display(), found.join("; it ")),
+            )
+        }
+    })
 }
 
 /// A file system as `statfs` tells it.

@@ -432,6 +432,7 @@ mod live;
 pub(super) mod race;
 mod snapshots;
 mod targets;
+mod undo;
 
 fn past(
     t: &mut Tracker,
