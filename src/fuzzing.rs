@@ -171,6 +171,7 @@ fn options(format: Format) -> [Options; 2] {
         allow_long: false,
         dry_run: true,
         raw: false,
+        projects: None,
     };
     let other = Options {
         zone: chrono_tz::Australia::Lord_Howe,

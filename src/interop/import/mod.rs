@@ -1,5 +1,5 @@
-//! `otium import`: sessions from Watson, Timewarrior, Toggl Track, bartib and
-//! otium's own CSV and JSON exports.
+//! `otium import`: sessions from Watson, Timewarrior, Toggl Track (CSV and API JSON),
+//! bartib, Clockify, Kimai, klog, timeclock and otium's own CSV and JSON exports.
 //!
 //! Three stages, each in its own file. A format module (`watson`, `timewarrior`,
 //! `toggl`, `bartib`, `otium`) streams its file through a `Source` (`source.rs`;
@@ -16,11 +16,16 @@
 
 pub mod bartib;
 pub mod check;
+pub mod clockify;
 pub mod input;
+pub mod kimai;
+pub mod klog;
 pub mod otium;
 mod source;
+pub mod timeclock;
 pub mod timewarrior;
 pub mod toggl;
+pub mod toggl_api;
 pub mod watson;
 
 use std::path::PathBuf;
@@ -52,6 +57,17 @@ pub enum Format {
     Csv,
     /// otium's JSON export.
     Json,
+    /// Clockify's detailed CSV export.
+    Clockify,
+    /// Kimai's CSV export.
+    Kimai,
+    /// Toggl Track API v9 time entries (JSON).
+    #[serde(rename = "toggl-api")]
+    TogglApi,
+    /// klog `.klg` files.
+    Klog,
+    /// hledger / timeclock.el timeclock files (`i`/`o` lines).
+    Timeclock,
 }
 
 impl Format {
@@ -65,6 +81,11 @@ impl Format {
             Format::Bartib => "bartib",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Clockify => "clockify",
+            Format::Kimai => "kimai",
+            Format::TogglApi => "toggl-api",
+            Format::Klog => "klog",
+            Format::Timeclock => "timeclock",
         }
     }
 
@@ -78,7 +99,15 @@ impl Format {
     /// Whether the source has naive local times that `--tz` reads.
     #[must_use]
     pub fn naive_times(self) -> bool {
-        matches!(self, Format::Toggl | Format::Bartib)
+        matches!(
+            self,
+            Format::Toggl
+                | Format::Bartib
+                | Format::Clockify
+                | Format::Kimai
+                | Format::Klog
+                | Format::Timeclock
+        )
     }
 }
 
@@ -99,6 +128,8 @@ pub struct Options {
     pub dry_run: bool,
     /// otium CSV: keep a leading `'` (the file came from `export --raw`).
     pub raw: bool,
+    /// Toggl API: a projects JSON file that names the entries' project ids.
+    pub projects: Option<PathBuf>,
 }
 
 /// What to read.
@@ -252,6 +283,11 @@ pub fn parse(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> {
         Format::Bartib => bartib::read(Source::open(input, Mode::Lines)?, opts, sink),
         Format::Csv => otium::read_csv(Source::open(input, Mode::Csv)?, opts, sink),
         Format::Json => otium::read_json(Source::open(input, Mode::Json)?, opts, sink),
+        Format::Clockify => clockify::read(Source::open(input, Mode::Csv)?, opts, sink),
+        Format::Kimai => kimai::read(Source::open(input, Mode::Csv)?, opts, sink),
+        Format::TogglApi => toggl_api::read(Source::open(input, Mode::Json)?, opts, sink),
+        Format::Klog => klog::read(Source::open(input, Mode::Lines)?, opts, sink),
+        Format::Timeclock => timeclock::read(Source::open(input, Mode::Lines)?, opts, sink),
     }
 }
 

@@ -29,6 +29,7 @@ fn opts(format: Format) -> Options {
         allow_long: false,
         dry_run: false,
         raw: false,
+        projects: None,
     }
 }
 
