@@ -13,6 +13,7 @@ mod faces;
 mod harness;
 mod ids;
 mod import;
+mod import_formats;
 mod injection;
 mod limits;
 mod output;

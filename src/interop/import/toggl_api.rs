@@ -35,8 +35,9 @@ struct Entry {
     duration: Option<i64>,
     description: Option<String>,
     tags: Option<Vec<String>>,
-    #[serde(alias = "pid")]
     project_id: Option<i64>,
+    /// The v8 name of `project_id`, which v9 still sends alongside it.
+    pid: Option<i64>,
     server_deleted_at: Option<IgnoredAny>,
 }
 
@@ -103,7 +104,7 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
                 (None, Some(d)) if d >= 0 => Some(rec.start.saturating_add(d)),
                 _ => None,
             };
-            rec.project = match (entry.project_id, &names) {
+            rec.project = match (entry.project_id.or(entry.pid), &names) {
                 (None, _) => None,
                 (Some(id), None) => Some(format!("Toggl project {id}")),
                 (Some(id), Some(names)) => Some(names.get(&id).cloned().ok_or_else(|| {
