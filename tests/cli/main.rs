@@ -14,6 +14,7 @@ mod harness;
 mod ids;
 mod import;
 mod import_formats;
+mod import_formats_text;
 mod injection;
 mod limits;
 mod output;

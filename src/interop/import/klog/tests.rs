@@ -1,6 +1,7 @@
 //! The klog reader's pieces: times, durations, tags, entries.
 
-use super::*;
+use super::syntax::*;
+use chrono::{NaiveDate, NaiveDateTime};
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 15).unwrap()
