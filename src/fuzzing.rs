@@ -35,6 +35,11 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("import_bartib", bartib),
     ("import_otium_csv", otium_csv),
     ("import_otium_json", otium_json),
+    ("import_clockify", clockify),
+    ("import_kimai", kimai),
+    ("import_toggl_api", toggl_api),
+    ("import_klog", klog),
+    ("import_timeclock", timeclock),
 ];
 
 /// The zones the time checks run in: no DST, a 1-hour DST shift, and a 30-minute one.
@@ -173,6 +178,7 @@ fn options(format: Format) -> [Options; 2] {
         raw: false,
         sync_deletes: false,
         project_tags: import::ProjectTags::First,
+        projects: None,
     };
     let other = Options {
         zone: chrono_tz::Australia::Lord_Howe,
@@ -358,6 +364,31 @@ pub fn toggl(data: &[u8]) {
 /// bartib activity files.
 pub fn bartib(data: &[u8]) {
     import_file(Format::Bartib, data);
+}
+
+/// Clockify detailed CSV (either date layout, either clock).
+pub fn clockify(data: &[u8]) {
+    import_file(Format::Clockify, data);
+}
+
+/// Kimai CSV exports.
+pub fn kimai(data: &[u8]) {
+    import_file(Format::Kimai, data);
+}
+
+/// Toggl Track API v9 time entries (without a projects file).
+pub fn toggl_api(data: &[u8]) {
+    import_file(Format::TogglApi, data);
+}
+
+/// klog files: ranges, open ranges, placed durations and breaks.
+pub fn klog(data: &[u8]) {
+    import_file(Format::Klog, data);
+}
+
+/// timeclock `i`/`o` files.
+pub fn timeclock(data: &[u8]) {
+    import_file(Format::Timeclock, data);
 }
 
 /// otium's CSV export, which also reads back what it exports.

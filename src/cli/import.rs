@@ -1,5 +1,6 @@
-//! `otium import FORMAT FILE`: sessions from Watson, Timewarrior, Toggl, bartib and
-//! otium's own CSV/JSON, in one transaction, with a summary.
+//! `otium import FORMAT FILE`: sessions from Watson, Timewarrior, Toggl (CSV and API
+//! JSON), bartib, Clockify, Kimai, klog, timeclock and otium's own CSV/JSON, in one
+//! transaction, with a summary.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -30,6 +31,16 @@ pub enum FormatArg {
     Csv,
     /// otium's JSON export.
     Json,
+    /// Clockify's detailed report CSV.
+    Clockify,
+    /// Kimai's CSV export.
+    Kimai,
+    /// Toggl Track API v9 time entries JSON (names from --projects FILE).
+    TogglApi,
+    /// A klog .klg file.
+    Klog,
+    /// A timeclock file (hledger, timeclock.el): `i`/`o` lines.
+    Timeclock,
 }
 
 /// `import FORMAT FILE [--dry-run] [--tz ZONE] [--project P] [--skip-conflicts] [--allow-long]`.
@@ -67,6 +78,10 @@ pub struct ImportArgs {
     /// the default), `none` (all stay tags), or a comma-separated LIST of project tags.
     #[arg(long, value_name = "LIST")]
     pub project_tags: Option<String>,
+    /// toggl-api: the projects JSON (GET /api/v9/workspaces/{id}/projects) that names
+    /// the entries' project ids.
+    #[arg(long, value_name = "FILE")]
+    pub projects: Option<PathBuf>,
 }
 
 pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
@@ -77,7 +92,18 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
         FormatArg::Bartib => Format::Bartib,
         FormatArg::Csv => Format::Csv,
         FormatArg::Json => Format::Json,
+        FormatArg::Clockify => Format::Clockify,
+        FormatArg::Kimai => Format::Kimai,
+        FormatArg::TogglApi => Format::TogglApi,
+        FormatArg::Klog => Format::Klog,
+        FormatArg::Timeclock => Format::Timeclock,
     };
+    if args.projects.is_some() && format != Format::TogglApi {
+        return Err(Error::invalid(format!(
+            "--projects names Toggl API project ids; the {} format does not use it (drop it, or import toggl-api)",
+            format.name()
+        )));
+    }
     let zone = match &args.tz {
         Some(name) => time::parse_zone(name.trim())?,
         None => ctx.tracker.zone(),
@@ -90,6 +116,7 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
         allow_long: args.allow_long,
         dry_run: args.dry_run,
         raw: args.raw,
+        projects: args.projects.clone(),
         sync_deletes: args.sync_deletes,
         project_tags: args
             .project_tags

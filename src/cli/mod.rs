@@ -86,7 +86,7 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
     Export(export::ExportArgs),
-    /// Import sessions from Watson, Timewarrior, Toggl, bartib, or otium CSV/JSON.
+    /// Import sessions from Watson, Timewarrior, Toggl, bartib, Clockify, Kimai, klog, timeclock, or otium CSV/JSON.
     Import(import::ImportArgs),
     /// Declare what a project produces (its output unit).
     Project(project::ProjectArgs),

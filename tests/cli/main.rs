@@ -15,6 +15,8 @@ mod faces;
 mod harness;
 mod ids;
 mod import;
+mod import_formats;
+mod import_formats_text;
 mod import_sync;
 mod injection;
 mod limits;

@@ -1,5 +1,5 @@
-//! `otium import`: sessions from Watson, Timewarrior, Toggl Track, bartib and
-//! otium's own CSV and JSON exports.
+//! `otium import`: sessions from Watson, Timewarrior, Toggl Track (CSV and API JSON),
+//! bartib, Clockify, Kimai, klog, timeclock and otium's own CSV and JSON exports.
 //!
 //! Three stages, each in its own file. A format module (`watson`, `timewarrior`,
 //! `toggl`, `bartib`, `otium`) streams its file through a `Source` (`source.rs`;
@@ -26,11 +26,16 @@
 
 pub mod bartib;
 pub mod check;
+pub mod clockify;
 pub mod input;
+pub mod kimai;
+pub mod klog;
 pub mod otium;
 mod source;
+pub mod timeclock;
 pub mod timewarrior;
 pub mod toggl;
+pub mod toggl_api;
 pub mod watson;
 
 use std::path::PathBuf;
@@ -62,6 +67,17 @@ pub enum Format {
     Csv,
     /// otium's JSON export.
     Json,
+    /// Clockify's detailed CSV export.
+    Clockify,
+    /// Kimai's CSV export.
+    Kimai,
+    /// Toggl Track API v9 time entries (JSON).
+    #[serde(rename = "toggl-api")]
+    TogglApi,
+    /// klog `.klg` files.
+    Klog,
+    /// hledger / timeclock.el timeclock files (`i`/`o` lines).
+    Timeclock,
 }
 
 impl Format {
@@ -75,6 +91,11 @@ impl Format {
             Format::Bartib => "bartib",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Clockify => "clockify",
+            Format::Kimai => "kimai",
+            Format::TogglApi => "toggl-api",
+            Format::Klog => "klog",
+            Format::Timeclock => "timeclock",
         }
     }
 
@@ -104,7 +125,15 @@ impl Format {
     /// Whether the source has naive local times that `--tz` reads.
     #[must_use]
     pub fn naive_times(self) -> bool {
-        matches!(self, Format::Toggl | Format::Bartib)
+        matches!(
+            self,
+            Format::Toggl
+                | Format::Bartib
+                | Format::Clockify
+                | Format::Kimai
+                | Format::Klog
+                | Format::Timeclock
+        )
     }
 }
 
@@ -129,6 +158,8 @@ pub struct Options {
     pub sync_deletes: bool,
     /// Timewarrior: which tag becomes the project.
     pub project_tags: ProjectTags,
+    /// Toggl API: a projects JSON file that names the entries' project ids.
+    pub projects: Option<PathBuf>,
 }
 
 /// Timewarrior has no projects: which tag of an interval becomes its project.
@@ -381,6 +412,11 @@ pub fn parse(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> {
         Format::Bartib => bartib::read(Source::open(input, Mode::Lines)?, opts, sink),
         Format::Csv => otium::read_csv(Source::open(input, Mode::Csv)?, opts, sink),
         Format::Json => otium::read_json(Source::open(input, Mode::Json)?, opts, sink),
+        Format::Clockify => clockify::read(Source::open(input, Mode::Csv)?, opts, sink),
+        Format::Kimai => kimai::read(Source::open(input, Mode::Csv)?, opts, sink),
+        Format::TogglApi => toggl_api::read(Source::open(input, Mode::Json)?, opts, sink),
+        Format::Klog => klog::read(Source::open(input, Mode::Lines)?, opts, sink),
+        Format::Timeclock => timeclock::read(Source::open(input, Mode::Lines)?, opts, sink),
     }
 }
 

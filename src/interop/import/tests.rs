@@ -31,6 +31,7 @@ fn opts(format: Format) -> Options {
         raw: false,
         sync_deletes: false,
         project_tags: ProjectTags::First,
+        projects: None,
     }
 }
 

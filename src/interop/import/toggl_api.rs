@@ -1,0 +1,123 @@
+//! Toggl Track API v9 time entries: the JSON array `GET /api/v9/me/time_entries` (or
+//! `…/workspaces/{id}/time_entries`) returns, saved to a file. Each entry is an object
+//! with `id`, `start` and `stop` (RFC 3339, with an offset), `duration` (seconds,
+//! negative while the timer runs), `description`, `tags` (names) and `project_id` (or
+//! the older `pid`); other fields are ignored. An entry without `stop` ends `duration`
+//! seconds after its start, or is running when `duration` is negative (skipped). An
+//! entry with a `server_deleted_at` is deleted in Toggl and not read.
+//!
+//! The entries name projects by id only. `--projects FILE` gives the names: the JSON
+//! array of `GET /api/v9/workspaces/{id}/projects` (objects with `id` and `name`; other
+//! fields ignored). Without it, a project is called `Toggl project <id>`; with it, an id
+//! the file does not name is an error. Instants carry their offset; sessions are
+//! recorded in `--tz` (default: the user's zone). Toggl's id is kept as the record's id;
+//! the session's key is the content key.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::DateTime;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::input::Mode;
+use super::{Input, Options, Sink, Source, at};
+use crate::error::{Error, Result};
+
+/// The most projects a projects file may name (the names are held in memory).
+pub const MAX_PROJECTS: usize = 100_000;
+
+#[derive(Deserialize)]
+struct Entry {
+    id: Option<i64>,
+    start: String,
+    stop: Option<String>,
+    duration: Option<i64>,
+    description: Option<String>,
+    tags: Option<Vec<String>>,
+    project_id: Option<i64>,
+    /// The v8 name of `project_id`, which v9 still sends alongside it.
+    pid: Option<i64>,
+    server_deleted_at: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct Project {
+    id: i64,
+    name: String,
+}
+
+/// Reads a projects file into id → name.
+fn projects(path: &Path) -> Result<HashMap<i64, String>> {
+    let mut names = HashMap::new();
+    let src = Source::open(&Input::Path(path.to_path_buf()), Mode::Json)?;
+    src.each_json::<Project>(
+        "a JSON array of Toggl projects (GET /api/v9/workspaces/{id}/projects)",
+        &mut |here, project, _| {
+            if names.len() >= MAX_PROJECTS {
+                let p = here.pos.get();
+                return Err(here.error(
+                    p.line,
+                    p.col,
+                    &format!("more than {MAX_PROJECTS} projects; is this the right file?"),
+                ));
+            }
+            names.insert(project.id, project.name);
+            Ok(())
+        },
+    )?;
+    Ok(names)
+}
+
+fn instant(text: &str) -> Option<i64> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+/// Reads a time-entries file.
+pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
+    let names = opts.projects.as_deref().map(projects).transpose()?;
+    src.each_json::<Entry>(
+        "a JSON array of Toggl time entries (GET /api/v9/me/time_entries)",
+        &mut |here, entry, index| {
+            if entry.server_deleted_at.is_some() {
+                return Ok(());
+            }
+            let mut rec = here.record();
+            let (file, line, col) = (std::rc::Rc::clone(&rec.file), rec.line, rec.col);
+            let fail = |what: String| -> Error {
+                at(&file, line, col, &format!("time entry {index}: {what}"))
+            };
+            rec.start = instant(&entry.start).ok_or_else(|| {
+                fail(format!(
+                    "start {:?} is not an RFC 3339 time like 2024-01-15T09:00:00Z",
+                    entry.start
+                ))
+            })?;
+            rec.end = match (&entry.stop, entry.duration) {
+                (Some(stop), _) => Some(instant(stop).ok_or_else(|| {
+                    fail(format!(
+                        "stop {stop:?} is not an RFC 3339 time like 2024-01-15T10:30:00Z"
+                    ))
+                })?),
+                (None, Some(d)) if d >= 0 => Some(rec.start.saturating_add(d)),
+                _ => None,
+            };
+            rec.project = match (entry.project_id.or(entry.pid), &names) {
+                (None, _) => None,
+                (Some(id), None) => Some(format!("Toggl project {id}")),
+                (Some(id), Some(names)) => Some(names.get(&id).cloned().ok_or_else(|| {
+                    fail(format!(
+                        "project id {id} is not in the projects file; export the projects of every workspace the entries use"
+                    ))
+                })?),
+            };
+            rec.id = entry.id.map(|id| id.to_string());
+            rec.note = entry.description;
+            rec.tags = entry.tags.unwrap_or_default();
+            rec.zone = Some(opts.zone);
+            sink(rec)
+        },
+    )
+}
