@@ -22,6 +22,7 @@ mod report;
 mod start;
 mod status;
 mod stop;
+mod undo;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -79,6 +80,11 @@ pub enum Command {
     Edit(edit::EditArgs),
     /// Delete a session.
     Rm(edit::RmArgs),
+    /// Take back the newest change (start, stop, add, edit, rm, cancel, continue, import);
+    /// again to walk further back. --list shows the journal.
+    Undo(undo::UndoArgs),
+    /// Re-apply the change undone last.
+    Redo,
     /// Totals for a range, grouped, as a table, Markdown, CSV, JSON or HTML.
     Report(report::ReportArgs),
     /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
@@ -163,6 +169,8 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Log(args) => log::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => edit::remove(ctx, &args),
+        Command::Undo(args) => undo::run(ctx, &args),
+        Command::Redo => undo::redo(ctx),
         Command::Report(args) => report::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),

@@ -15,6 +15,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/001_initial.sql"), false),
     // Rebuilds `sessions` and `outputs` with AUTOINCREMENT: ids are never reused.
     (include_str!("migrations/002_ids_never_reused.sql"), true),
+    // The change journal (undo/redo), away gaps, reminders already sent.
+    (include_str!("migrations/004_journal.sql"), false),
 ];
 
 /// The schema version this binary writes.

@@ -10,9 +10,9 @@ use crate::interop::import::check::{Checked, Verdict, check, show};
 use crate::interop::import::{
     ImportSummary, Input, Options, Progress, Record, Skipped, input_size, parse,
 };
-use crate::model::SessionId;
+use crate::model::{Session, SessionId};
 use crate::store::import::{ImportRow, ImportWriter};
-use crate::store::{Db, sessions};
+use crate::store::{Db, journal, sessions};
 use crate::time;
 use crate::tracker::{Tracker, describe};
 
@@ -30,6 +30,8 @@ struct Engine<'c, 'p> {
     conflicts: Vec<String>,
     progress: &'p mut dyn FnMut(Progress),
     total: u64,
+    /// The journal entry the whole import is one change of (none in a dry run).
+    entry: Option<i64>,
 }
 
 impl Engine<'_, '_> {
@@ -124,6 +126,21 @@ impl Engine<'_, '_> {
             end,
             zone: zone.name(),
         })?;
+        if let Some(entry) = self.entry {
+            let session = Session {
+                id,
+                uuid: key.clone(),
+                project: project.clone(),
+                tags: tags.clone(),
+                note: note.clone(),
+                start: time::from_unix(start),
+                end: Some(time::from_unix(end)),
+                zone,
+            };
+            let seq = self.written.len();
+            let after = journal::fields_json(&session);
+            journal::add_change(self.db, entry, seq, &key, None, Some(&after))?;
+        }
         self.written.push((id, rec.line));
         self.summary.imported += 1;
         self.summary.imported_seconds += end - start;
@@ -140,7 +157,8 @@ impl Tracker {
         opts: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
-        let now = self.now().timestamp();
+        let instant = self.now();
+        let now = instant.timestamp();
         let total = input_size(input, opts.format);
         let summary = ImportSummary {
             format: opts.format,
@@ -165,6 +183,16 @@ impl Tracker {
             if opts.dry_run {
                 writer.begin_dry_run()?;
             }
+            let entry = if opts.dry_run {
+                None
+            } else {
+                Some(journal::begin(
+                    tx,
+                    instant,
+                    journal::Verb::Import,
+                    "import",
+                )?)
+            };
             let mut engine = Engine {
                 writer,
                 db: tx,
@@ -175,6 +203,7 @@ impl Tracker {
                 conflicts: Vec::new(),
                 progress,
                 total,
+                entry,
             };
             parse(input, opts, &mut |rec| engine.take(rec))?;
             let overlaps = engine
@@ -198,6 +227,21 @@ impl Tracker {
             }
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
+            }
+            if let Some(entry) = engine.entry {
+                if engine.summary.imported == 0 {
+                    // Nothing to undo: the entry would only hide the change before it.
+                    journal::forget(tx, entry)?;
+                } else {
+                    let summary = format!(
+                        "imported {} session(s) from {} ({})",
+                        engine.summary.imported,
+                        input.name(),
+                        opts.format.name()
+                    );
+                    journal::set_summary(tx, entry, &summary)?;
+                    journal::clear_redo(tx)?;
+                }
             }
             Ok(engine.summary)
         })

@@ -9,7 +9,6 @@ use super::data::{Choices, RangeKind, Snapshot};
 use super::form::{Form, FormKind};
 use super::keymap;
 use super::theme::Theme;
-use super::undo::Undo;
 use crate::error::Result;
 use crate::leisure::data;
 use crate::model::{NewSession, Session, SessionEdit, SessionId};
@@ -68,7 +67,6 @@ pub struct App {
     pub quit: bool,
     dirty: bool,
     data_version: i64,
-    pub(super) undo: Option<Undo>,
 }
 
 impl App {
@@ -97,7 +95,6 @@ impl App {
             quit: false,
             dirty: true,
             data_version,
-            undo: None,
         })
     }
 
@@ -206,7 +203,8 @@ impl App {
                     return Ok(Some(Action::Reload));
                 }
             }
-            Action::Undo => return self.undo(tracker),
+            Action::Undo => return self.undo(tracker, false),
+            Action::Redo => return self.undo(tracker, true),
             Action::Left | Action::Right => self.shift(action == Action::Right),
             Action::CycleRange => {
                 self.choices.range = match self.choices.range {
@@ -371,7 +369,6 @@ impl App {
                     "Deleted session {id} ({}). Press u to undo.",
                     removed.project
                 ));
-                self.undo = Some(Undo::Deleted(removed));
                 Ok(Some(Action::Reload))
             }
             Action::Cancel | Action::Type('n') => {
@@ -466,7 +463,6 @@ impl App {
             return Ok("Nothing changed.".into());
         }
         let s = tracker.edit(original.id, edit)?;
-        self.undo = Some(Undo::Edited(original.clone()));
         Ok(format!("Saved session {}. Press u to undo.", s.id))
     }
 }

@@ -156,9 +156,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: "u",
         codes: &[Char('u')],
-        scope: In(View::Sessions),
+        scope: Global,
         action: Action::Undo,
-        help: "undo the last edit or delete",
+        help: "undo the last change (any view, any process)",
+    },
+    Binding {
+        keys: "U",
+        codes: &[Char('U')],
+        scope: Global,
+        action: Action::Redo,
+        help: "redo what was undone",
     },
     Binding {
         keys: "/",
