@@ -158,7 +158,7 @@ pub const BINDINGS: &[Binding] = &[
         codes: &[Char('u')],
         scope: Global,
         action: Action::Undo,
-        help: "undo the last change (any view, any process)",
+        help: "undo the last change (also one made by the CLI)",
     },
     Binding {
         keys: "U",

@@ -719,7 +719,11 @@ fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
             );
         }
         let conn = Connection::open(env.db()).unwrap();
-        assert_eq!(user_version(&conn), 2, "round {round}");
+        assert_eq!(
+            user_version(&conn),
+            otium::store::schema::LATEST_VERSION,
+            "round {round}"
+        );
         assert_eq!(table_rows(&conn), before, "round {round}");
         assert_eq!(
             column(

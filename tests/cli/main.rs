@@ -14,6 +14,7 @@ mod harness;
 mod ids;
 mod import;
 mod injection;
+mod journal;
 mod limits;
 mod output;
 mod permissions;
