@@ -15,6 +15,7 @@ mod import;
 mod limits;
 mod lists;
 mod log;
+mod notify;
 mod out;
 mod output;
 mod project;
@@ -68,6 +69,8 @@ pub enum Command {
     Stop(stop::StopArgs),
     /// Show what is running, since when, and for how long.
     Status(status::StatusArgs),
+    /// Check the [reminders] once and tell each new one once (for cron or a systemd timer).
+    Notify,
     /// Drop the running session without recording it.
     Cancel,
     /// Start again with the project, tags and note of the last (or given) session.
@@ -163,6 +166,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Start(args) => start::run(ctx, args),
         Command::Stop(args) => stop::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
+        Command::Notify => notify::run(ctx),
         Command::Cancel => stop::cancel(ctx),
         Command::Continue(args) => start::resume(ctx, &args),
         Command::Add(args) => add::run(ctx, args),

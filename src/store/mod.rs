@@ -6,6 +6,7 @@ pub mod import;
 pub mod journal;
 pub mod maintenance;
 pub mod outputs;
+pub mod reminders;
 pub mod schema;
 pub mod sessions;
 

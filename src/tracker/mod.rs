@@ -11,6 +11,7 @@
 //! - `dividend.rs`: the leisure dividend;
 //! - `import.rs`: the import engine (one transaction per file);
 //! - `journal.rs`: the change journal, undo and redo;
+//! - `reminders.rs`: breaks, the day's limit, nothing running; what was told;
 //! - `maintenance.rs`: `doctor` and `backup`.
 //!
 //! `store` is reachable only from here: the faces never see SQL or rusqlite.
@@ -20,6 +21,7 @@ mod import;
 pub mod journal;
 mod maintenance;
 pub mod output;
+pub mod reminders;
 pub mod report;
 mod sessions;
 pub mod work;

@@ -19,5 +19,6 @@ mod limits;
 mod output;
 mod permissions;
 mod pty;
+mod reminders;
 mod report;
 mod zones;
