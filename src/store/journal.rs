@@ -240,14 +240,6 @@ pub fn set_summary(db: Db<'_>, id: i64, summary: &str) -> Result<()> {
     })
 }
 
-/// Removes entry `id` and its changes (an import that wrote nothing).
-pub fn forget(db: Db<'_>, id: i64) -> Result<()> {
-    db.sql(|conn| {
-        conn.execute("DELETE FROM journal WHERE id = ?1", [id])
-            .map(drop)
-    })
-}
-
 const ENTRY: &str = "SELECT j.id, j.at_utc, j.verb, j.summary, j.state,
     (SELECT count(*) FROM journal_changes c WHERE c.entry_id = j.id) FROM journal j";
 

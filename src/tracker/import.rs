@@ -30,8 +30,13 @@ struct Engine<'c, 'p> {
     conflicts: Vec<String>,
     progress: &'p mut dyn FnMut(Progress),
     total: u64,
-    /// The journal entry the whole import is one change of (none in a dry run).
+    /// Whether this import is journaled (not in a dry run).
+    journaled: bool,
+    /// The journal entry the whole import is one change of, made at the first session
+    /// written (an import that adds nothing leaves the file byte for byte as it was).
     entry: Option<i64>,
+    /// When the import runs.
+    instant: DateTime<chrono::Utc>,
 }
 
 impl Engine<'_, '_> {
@@ -126,7 +131,16 @@ impl Engine<'_, '_> {
             end,
             zone: zone.name(),
         })?;
-        if let Some(entry) = self.entry {
+        if self.journaled {
+            let entry = match self.entry {
+                Some(entry) => entry,
+                None => {
+                    let entry =
+                        journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
+                    self.entry = Some(entry);
+                    entry
+                }
+            };
             let session = Session {
                 id,
                 uuid: key.clone(),
@@ -183,16 +197,6 @@ impl Tracker {
             if opts.dry_run {
                 writer.begin_dry_run()?;
             }
-            let entry = if opts.dry_run {
-                None
-            } else {
-                Some(journal::begin(
-                    tx,
-                    instant,
-                    journal::Verb::Import,
-                    "import",
-                )?)
-            };
             let mut engine = Engine {
                 writer,
                 db: tx,
@@ -203,7 +207,9 @@ impl Tracker {
                 conflicts: Vec::new(),
                 progress,
                 total,
-                entry,
+                journaled: !opts.dry_run,
+                entry: None,
+                instant,
             };
             parse(input, opts, &mut |rec| engine.take(rec))?;
             let overlaps = engine
@@ -229,19 +235,14 @@ impl Tracker {
                 engine.writer.rollback_dry_run()?;
             }
             if let Some(entry) = engine.entry {
-                if engine.summary.imported == 0 {
-                    // Nothing to undo: the entry would only hide the change before it.
-                    journal::forget(tx, entry)?;
-                } else {
-                    let summary = format!(
-                        "imported {} session(s) from {} ({})",
-                        engine.summary.imported,
-                        input.name(),
-                        opts.format.name()
-                    );
-                    journal::set_summary(tx, entry, &summary)?;
-                    journal::clear_redo(tx)?;
-                }
+                let summary = format!(
+                    "imported {} session(s) from {} ({})",
+                    engine.summary.imported,
+                    input.name(),
+                    opts.format.name()
+                );
+                journal::set_summary(tx, entry, &summary)?;
+                journal::clear_redo(tx)?;
             }
             Ok(engine.summary)
         })

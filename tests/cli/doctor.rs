@@ -99,7 +99,10 @@ fn a_healthy_database_passes_every_check() {
     assert!(not_ok(&report).is_empty(), "{report}");
     assert_eq!(report["journal_mode"], "wal");
     assert_eq!(report["synchronous"], "full");
-    assert_eq!(report["schema_version"], 2);
+    assert_eq!(
+        report["schema_version"],
+        otium::store::schema::LATEST_VERSION
+    );
     assert_eq!(report["full"], true);
     assert_eq!(
         report["database"].as_str().unwrap(),
@@ -554,14 +557,15 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         let out = env.run(&["log", "--all", "--json"]);
         assert!(out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if n < 2 {
+        let latest = otium::store::schema::LATEST_VERSION;
+        if n < latest {
             let backup = env
                 .db()
                 .with_file_name(format!("otium-before-v{}.db", n + 1));
             assert_eq!(
                 stderr.trim(),
                 format!(
-                    "note: upgraded the database from schema {n} to 2; the file as it was is kept as {}",
+                    "note: upgraded the database from schema {n} to {latest}; the file as it was is kept as {}",
                     backup.display()
                 )
             );
