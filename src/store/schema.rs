@@ -15,7 +15,7 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/001_initial.sql"), false),
     // Rebuilds `sessions` and `outputs` with AUTOINCREMENT: ids are never reused.
     (include_str!("migrations/002_ids_never_reused.sql"), true),
-    // The change journal (undo/redo), away gaps, reminders already sent.
+    // The change journal (undo/redo) and the reminders already sent.
     (include_str!("migrations/004_journal.sql"), false),
 ];
 

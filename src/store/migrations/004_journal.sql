@@ -1,5 +1,5 @@
--- otium schema: the change journal (undo, redo, and later the sync outbox), recorded
--- away gaps, and what the reminders already said.
+-- otium schema: the change journal (undo, redo, and later the sync outbox) and what
+-- the reminders already said.
 --
 -- Self-contained: it only creates tables, so its place in the sequence can move.
 --
@@ -37,16 +37,6 @@ CREATE TABLE journal_changes (
     PRIMARY KEY (entry_id, seq),
     CHECK (before IS NOT NULL OR after IS NOT NULL)
 ) STRICT, WITHOUT ROWID;
-
--- A gap the TUI saw while a session ran (the machine slept, or no input for
--- `away_after_minutes`) and the user has not answered yet; `otium status` asks about it.
-CREATE TABLE away_gaps (
-    id           INTEGER PRIMARY KEY,
-    session_uuid TEXT    NOT NULL,
-    start_utc    INTEGER NOT NULL,
-    end_utc      INTEGER NOT NULL CHECK (end_utc > start_utc),
-    UNIQUE (session_uuid, start_utc)
-) STRICT;
 
 -- What `otium notify` (and the TUI) already told the user: one row per reminder and
 -- occasion (e.g. 'break:<uuid>:<start of the stretch>'), so nothing is said twice.
