@@ -49,7 +49,7 @@ pub struct Reminders {
     pub day_limit_hours: Option<f64>,
     /// A local time (`"09:30"`) from which a workday with nothing running is noted.
     pub nothing_running: Option<ReminderTime>,
-    /// Also send desktop notifications (TUI and `otium notify`).
+    /// `otium notify` also sends each reminder as a desktop notification.
     pub notify: bool,
 }
 
