@@ -32,6 +32,58 @@ pub struct Config {
     pub max_session_hours: f64,
     /// The usual end of the working day (`"18:00"`); a running session past it is flagged.
     pub usual_end: Option<ClockTime>,
+    /// Break, day-limit and nothing-running reminders (`[reminders]`).
+    pub reminders: Reminders,
+}
+
+/// `[reminders]`: when to say that a break is due, that the day's limit is reached,
+/// or that nothing is being tracked. Every key is optional; none are on by default.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reminders {
+    /// Continuous work (no gap of at least `break_min`) after which a break is due, e.g. `"1h30m"`.
+    pub break_after: Option<Span>,
+    /// The shortest gap that counts as a break (default 10m; 15m under the EU preset).
+    pub break_min: Option<Span>,
+    /// Hours of work in one local day after which the day's limit is reached.
+    pub day_limit_hours: Option<f64>,
+    /// A local time (`"09:30"`) from which a workday with nothing running is noted.
+    pub nothing_running: Option<ReminderTime>,
+    /// `otium notify` also sends each reminder as a desktop notification.
+    pub notify: bool,
+}
+
+/// A length of time written like `"1h30m"`, `"90m"` or `"10m"`, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(pub i64);
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match crate::time::parse::parse_duration(&text) {
+            Ok(seconds) if seconds > 0 => Ok(Span(seconds)),
+            _ => Err(serde::de::Error::custom(format!(
+                "{text:?} is not a length of time; write e.g. \"1h30m\" or \"10m\""
+            ))),
+        }
+    }
+}
+
+/// A local time of day for `nothing_running` (`"HH:MM"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderTime(pub NaiveTime);
+
+impl<'de> Deserialize<'de> for ReminderTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map(ReminderTime)
+            .map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "{text:?} is not a time of day; use \"HH:MM\", e.g. \"09:30\""
+                ))
+            })
+    }
 }
 
 /// Per-weekday targets in hours; a missing day falls back to the daily or weekly target.
@@ -185,6 +237,7 @@ impl Default for Config {
             balance_since: None,
             max_session_hours: 10.0,
             usual_end: None,
+            reminders: Reminders::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ mod limits;
 mod lists;
 mod log;
 mod man;
+mod notify;
 mod out;
 mod output;
 mod paths;
@@ -25,6 +26,7 @@ pub mod shell;
 mod start;
 mod status;
 mod stop;
+mod undo;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -70,6 +72,8 @@ pub enum Command {
     Stop(stop::StopArgs),
     /// Show what is running, since when, and for how long.
     Status(status::StatusArgs),
+    /// Check the [reminders] once and tell each new one once (for cron or a systemd timer).
+    Notify,
     /// Drop the running session without recording it.
     Cancel,
     /// Start again with the project, tags and note of the last (or given) session.
@@ -82,6 +86,11 @@ pub enum Command {
     Edit(edit::EditArgs),
     /// Delete a session.
     Rm(edit::RmArgs),
+    /// Take back the newest change (start, stop, add, edit, rm, cancel, continue, import);
+    /// again to walk further back. --list shows the journal.
+    Undo(undo::UndoArgs),
+    /// Re-apply the change undone last.
+    Redo,
     /// Totals for a range, grouped, as a table, Markdown, CSV, JSON or HTML.
     Report(report::ReportArgs),
     /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
@@ -247,6 +256,11 @@ fn only_reads(command: &Command) -> Option<&'static str> {
         | Command::Import(_)
         | Command::Project(_)
         | Command::Output(_) => None,
+        // Nothing to undo or redo in a database that is not there yet.
+        Command::Undo(_) | Command::Redo => Some("read"),
+        // Remembers what it said, so it records (and "nothing running" holds without
+        // a database too).
+        Command::Notify => None,
         // Answered before any database is looked for.
         Command::Completions(_) | Command::Man(_) | Command::Paths => None,
     }
@@ -257,12 +271,15 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Start(args) => start::run(ctx, args),
         Command::Stop(args) => stop::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
+        Command::Notify => notify::run(ctx),
         Command::Cancel => stop::cancel(ctx),
         Command::Continue(args) => start::resume(ctx, &args),
         Command::Add(args) => add::run(ctx, args),
         Command::Log(args) => log::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => edit::remove(ctx, &args),
+        Command::Undo(args) => undo::run(ctx, &args),
+        Command::Redo => undo::redo(ctx),
         Command::Report(args) => report::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),

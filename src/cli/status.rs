@@ -11,13 +11,15 @@ use super::{Ctx, format};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionJson};
 use crate::time::{self, calendar};
+use crate::tracker::reminders::Reminder;
 
 /// `status [--format TEMPLATE]`.
 #[derive(Debug, Args, Default)]
 pub struct StatusArgs {
     /// One line from a template, for prompts and status bars. Placeholders: {project}
-    /// {tags} {note} {elapsed} {elapsed_minutes} {start} {id}; {{ and }} are literal
-    /// braces. Prints nothing (exit 0) when nothing runs.
+    /// {tags} {note} {elapsed} {elapsed_minutes} {start} {id} {break} ("break due" when
+    /// one is, else empty) {reminder} (the first reminder due, else empty); {{ and }} are
+    /// literal braces. Prints nothing (exit 0) when nothing runs.
     #[arg(long, value_name = "TEMPLATE")]
     pub format: Option<String>,
 }
@@ -29,6 +31,9 @@ struct StatusJson {
     /// Left out when empty, so the documented shape is unchanged when all is well.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<String>,
+    /// The `[reminders]` due now (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reminders: Vec<Reminder>,
 }
 
 pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
@@ -51,10 +56,12 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         })
         .unwrap_or_default();
     warnings.extend(ctx.tracker.week_alerts()?);
+    let reminders = ctx.tracker.reminders()?;
     ctx.out.value(|| StatusJson {
         running: running.is_some(),
         session: running.as_ref().map(|s| s.to_json(now)),
         warnings: warnings.clone(),
+        reminders: reminders.clone(),
     });
     if let Some(s) = running {
         ctx.out.line(format!("Running: {}", format::label(&s)));
@@ -81,6 +88,9 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     }
     for w in &warnings {
         ctx.out.line(format!("warning: {w}"));
+    }
+    for r in &reminders {
+        ctx.out.line(format!("reminder: {}", r.message));
     }
     Ok(())
 }
@@ -145,6 +155,7 @@ fn run_format(ctx: &mut Ctx, template: &str) -> Result<()> {
     };
     let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
     let elapsed = s.duration_seconds(now);
+    let reminders = ctx.tracker.reminders()?;
     let line = fill(template, |name| match name {
         "project" => Some(s.project.clone()),
         "tags" => Some(
@@ -159,6 +170,19 @@ fn run_format(ctx: &mut Ctx, template: &str) -> Result<()> {
         "elapsed_minutes" => Some((elapsed / 60).to_string()),
         "start" => Some(time::hhmm_in(zone, s.start)),
         "id" => Some(s.id.to_string()),
+        "break" => Some(
+            if reminders.iter().any(|r| r.kind.ends_with("break")) {
+                "break due"
+            } else {
+                ""
+            }
+            .to_string(),
+        ),
+        "reminder" => Some(
+            reminders
+                .first()
+                .map_or_else(String::new, |r| r.message.clone()),
+        ),
         _ => None,
     })?;
     ctx.out.line(line);
@@ -186,7 +210,7 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Result<String
         let name = &tail[1..close];
         let text = value(name).ok_or_else(|| {
             Error::invalid(format!(
-                "--format: unknown placeholder {{{name}}}; use {{project}} {{tags}} {{note}} {{elapsed}} {{elapsed_minutes}} {{start}} {{id}}"
+                "--format: unknown placeholder {{{name}}}; use {{project}} {{tags}} {{note}} {{elapsed}} {{elapsed_minutes}} {{start}} {{id}} {{break}} {{reminder}}"
             ))
         })?;
         out.push_str(&text);

@@ -3,8 +3,10 @@
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
 
 pub mod import;
+pub mod journal;
 pub mod maintenance;
 pub mod outputs;
+pub mod reminders;
 pub mod schema;
 pub mod sessions;
 mod wal;

@@ -28,9 +28,9 @@ use crate::interop::import::{
     Format, ImportSummary, Input, Options, Progress, Record, Skipped, TagProject, digest, identity,
     input_size, parse,
 };
-use crate::model::SessionId;
+use crate::model::{Session, SessionId};
 use crate::store::import::{ImportRow, ImportWriter, Stored};
-use crate::store::{Db, sessions};
+use crate::store::{Db, journal, sessions};
 use crate::time;
 use crate::tracker::{Tracker, describe};
 
@@ -57,6 +57,15 @@ struct Engine<'c, 'p> {
     conflicts: Vec<String>,
     progress: &'p mut dyn FnMut(Progress),
     total: u64,
+    /// Whether this import is journaled (not in a dry run).
+    journaled: bool,
+    /// The journal entry the whole import is one change of, made at the first session
+    /// written (an import that adds nothing leaves the file byte for byte as it was).
+    entry: Option<i64>,
+    /// When the import runs.
+    instant: DateTime<chrono::Utc>,
+    /// How many changes the journal entry holds so far.
+    changes: usize,
 }
 
 impl Engine<'_, '_> {
@@ -87,6 +96,61 @@ impl Engine<'_, '_> {
         if entry.examples.len() < EXAMPLES {
             entry.examples.push(example);
         }
+    }
+
+    /// The stored session `id` as it is before this import changes it, when the
+    /// import is journaled.
+    fn journaled_before(&self, id: SessionId) -> Result<Option<Session>> {
+        if !self.journaled {
+            return Ok(None);
+        }
+        sessions::by_id(self.db, id)
+    }
+
+    /// Journals session `id` as `checked` now has it (inserted when `before` is `None`).
+    fn journal(&mut self, id: SessionId, checked: &Checked, before: Option<Session>) -> Result<()> {
+        if !self.journaled {
+            return Ok(());
+        }
+        let after = Session {
+            id,
+            uuid: before
+                .as_ref()
+                .map_or_else(|| checked.key.clone(), |b| b.uuid.clone()),
+            project: checked.project.clone(),
+            tags: checked.tags.clone(),
+            note: checked.note.clone(),
+            start: time::from_unix(checked.start),
+            end: Some(time::from_unix(checked.end)),
+            zone: checked.zone,
+        };
+        let before = before.map(|b| journal::fields_json(&b));
+        self.add_journal_change(
+            &after.uuid,
+            before.as_deref(),
+            Some(&journal::fields_json(&after)),
+        )
+    }
+
+    /// Adds one change to this import's journal entry, made at the first change (an
+    /// import that changes nothing leaves the file byte for byte as it was).
+    fn add_journal_change(
+        &mut self,
+        uuid: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        let entry = match self.entry {
+            Some(entry) => entry,
+            None => {
+                let entry = journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
+                self.entry = Some(entry);
+                entry
+            }
+        };
+        journal::add_change(self.db, entry, self.changes, uuid, before, after)?;
+        self.changes += 1;
+        Ok(())
     }
 
     fn widen(&mut self, start: i64, end: i64) {
@@ -256,6 +320,7 @@ impl Engine<'_, '_> {
                 return Ok(());
             }
             let id = self.writer.insert(&row)?;
+            self.journal(id, &checked, None)?;
             self.touched.insert(id, rec.line);
             self.summary.imported += 1;
             self.summary.imported_seconds += checked.end - checked.start;
@@ -284,6 +349,7 @@ impl Engine<'_, '_> {
         if self.overlaps(&rec, &checked, Some(found.id))? {
             return Ok(());
         }
+        let before = self.journaled_before(found.id)?;
         let row = if claim {
             row
         } else {
@@ -294,6 +360,7 @@ impl Engine<'_, '_> {
             }
         };
         self.writer.update(found.id, &row)?;
+        self.journal(found.id, &checked, before)?;
         self.touched.insert(found.id, rec.line);
         self.summary.updated += 1;
         Ok(())
@@ -314,7 +381,15 @@ impl Engine<'_, '_> {
         self.summary.not_in_source = gone.len() as u64;
         if self.opts.sync_deletes {
             for id in gone {
+                let before = self.journaled_before(id)?;
                 self.writer.delete(id)?;
+                if let Some(before) = before {
+                    self.add_journal_change(
+                        &before.uuid,
+                        Some(&journal::fields_json(&before)),
+                        None,
+                    )?;
+                }
                 self.summary.removed += 1;
             }
         }
@@ -360,7 +435,8 @@ impl Tracker {
         opts: &Options,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
-        let now = self.now().timestamp();
+        let instant = self.now();
+        let now = instant.timestamp();
         let total = input_size(input, opts.format);
         let summary = ImportSummary {
             format: opts.format,
@@ -402,6 +478,10 @@ impl Tracker {
                 conflicts: Vec::new(),
                 progress,
                 total,
+                journaled: !opts.dry_run,
+                entry: None,
+                instant,
+                changes: 0,
             };
             parse(input, opts, &mut |rec| engine.take(rec))?;
             let overlaps = engine
@@ -434,6 +514,18 @@ impl Tracker {
             engine.summary.tag_projects = tag_projects;
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
+            }
+            if let Some(entry) = engine.entry {
+                let summary = format!(
+                    "imported {} session(s) from {} ({}), updated {}, removed {}",
+                    engine.summary.imported,
+                    input.name(),
+                    opts.format.name(),
+                    engine.summary.updated,
+                    engine.summary.removed
+                );
+                journal::set_summary(tx, entry, &summary)?;
+                journal::clear_redo(tx)?;
             }
             Ok(engine.summary)
         })

@@ -2,22 +2,26 @@
 //! each change in one write transaction and returns plain data. Every `impl Tracker`
 //! block lives in this folder, one file per concern:
 //!
-//! - `sessions.rs`: start, stop, cancel, continue, add, edit, remove, restore, and
-//!   the session reads;
+//! - `sessions.rs`: start, stop, cancel, continue, add, edit, remove (each journaled),
+//!   and the session reads;
 //! - `output.rs`: output units and output records;
 //! - `report.rs`: whole reports ([`Tracker::report`]) for both faces;
 //! - `work.rs`: work intervals, targets, the balance and limit alerts of a week
 //!   ([`Tracker::week_status`]);
 //! - `dividend.rs`: the leisure dividend;
 //! - `import.rs`: the import engine (one transaction per file);
+//! - `journal.rs`: the change journal, undo and redo;
+//! - `reminders.rs`: breaks, the day's limit, nothing running; what was told;
 //! - `maintenance.rs`: `doctor` and `backup`.
 //!
 //! `store` is reachable only from here: the faces never see SQL or rusqlite.
 
 pub mod dividend;
 mod import;
+pub mod journal;
 mod maintenance;
 pub mod output;
+pub mod reminders;
 pub mod report;
 mod sessions;
 pub mod work;

@@ -1,8 +1,10 @@
-//! Sessions: the capture verbs (start, stop, cancel, continue, add, edit, remove,
-//! restore) and the reads both faces list sessions with.
+//! Sessions: the capture verbs (start, stop, cancel, continue, add, edit, remove),
+//! each written with its journal entry in one transaction, and the reads both faces
+//! list sessions with.
 
 use chrono::{DateTime, Utc};
 
+use super::journal::{self, Verb, changed, created, deleted};
 use super::{Tracker, check_interval, describe, load, not_future, nothing_running, overlap_error};
 use crate::error::{Error, Hint, Result};
 use crate::model::{
@@ -52,6 +54,11 @@ pub struct Started {
 impl Tracker {
     /// Starts a session; a running one is stopped at the same instant first.
     pub fn start(&mut self, request: StartRequest) -> Result<Started> {
+        self.start_as(request, Verb::Start, "started")
+    }
+
+    /// `start`, journaled as `verb` (`continue` is a start too).
+    fn start_as(&mut self, request: StartRequest, verb: Verb, said: &str) -> Result<Started> {
         let now = self.now();
         let at = request.at.unwrap_or(now);
         not_future(at, now, "start", self.zone)?;
@@ -68,7 +75,9 @@ impl Tracker {
         };
         self.store.write(|tx| {
             let (mut stopped, mut dropped) = (None, None);
+            let mut changes = Vec::new();
             if let Some(mut running) = sessions::running(tx)? {
+                let before = running.clone();
                 if at < running.start {
                     return Err(Error::conflict(format!(
                         "{} started after {}; stop or cancel it first, or start later",
@@ -79,10 +88,12 @@ impl Tracker {
                 if at == running.start {
                     // Zero seconds long: stopping it would break `end > start`, and it holds no time.
                     sessions::delete(tx, running.id)?;
+                    changes.push(deleted(&before));
                     dropped = Some(running);
                 } else {
                     running.end = Some(at);
                     sessions::update(tx, &running, now)?;
+                    changes.push(changed(&before, &running));
                     stopped = Some(running);
                 }
             }
@@ -91,6 +102,18 @@ impl Tracker {
             }
             let id = sessions::insert(tx, &new, now)?;
             let session = load(tx, id)?;
+            changes.push(created(&session));
+            let mut summary = format!("{said} {}", describe(&session));
+            if let Some(s) = &stopped {
+                summary.push_str(&format!("; stopped session {} ({})", s.id, s.project));
+            }
+            if let Some(s) = &dropped {
+                summary.push_str(&format!(
+                    "; dropped session {} ({}, zero seconds long)",
+                    s.id, s.project
+                ));
+            }
+            journal::record(tx, now, verb, &summary, &changes)?;
             Ok(Started {
                 session,
                 stopped,
@@ -117,6 +140,7 @@ impl Tracker {
         not_future(at, now, "stop", self.zone)?;
         self.store.write(|tx| {
             let mut running = sessions::running(tx)?.ok_or_else(nothing_running)?;
+            let before = running.clone();
             if at <= running.start {
                 return Err(Error::invalid(format!(
                     "the stop time {} is not after the start of {}",
@@ -128,6 +152,8 @@ impl Tracker {
             running.end = Some(at);
             sessions::update(tx, &running, now)?;
             let session = load(tx, running.id)?;
+            let summary = format!("stopped {}", describe(&session));
+            journal::record(tx, now, Verb::Stop, &summary, &[changed(&before, &session)])?;
             let extra = also(tx, &session)?;
             Ok((session, extra))
         })
@@ -135,9 +161,12 @@ impl Tracker {
 
     /// Deletes the running session without recording it.
     pub fn cancel(&mut self) -> Result<Session> {
+        let now = self.now();
         self.store.write(|tx| {
             let running = sessions::running(tx)?.ok_or_else(nothing_running)?;
             sessions::delete(tx, running.id)?;
+            let summary = format!("cancelled {}", describe(&running));
+            journal::record(tx, now, Verb::Cancel, &summary, &[deleted(&running)])?;
             Ok(running)
         })
     }
@@ -158,12 +187,14 @@ impl Tracker {
             )));
         }
         // The stored names passed these checks when they were written.
-        self.start(StartRequest {
+        let said = format!("continued session {} as", source.id);
+        let request = StartRequest {
             project: source.project.parse()?,
             tags: parse_tags(&source.tags)?,
             note: source.note,
             at,
-        })
+        };
+        self.start_as(request, Verb::Continue, &said)
     }
 
     /// Records a finished session.
@@ -184,29 +215,10 @@ impl Tracker {
                 return Err(overlap_error("the new session", &other));
             }
             let id = sessions::insert(tx, &new, now)?;
-            load(tx, id)
-        })
-    }
-
-    /// Puts back a session that was deleted, with its id and uuid, under the checks
-    /// `add` makes (a running one only if nothing else runs). The TUI's undo uses it.
-    pub fn restore(&mut self, session: &Session) -> Result<Session> {
-        let now = self.now();
-        check_interval(session.start, session.end, now, self.zone)?;
-        self.store.write(|tx| {
-            let overlap = sessions::overlapping(tx, session.start, session.end, None)?;
-            if let Some(other) = overlap {
-                // Its slot was free when it was deleted: since then this process or
-                // another (a CLI `add`, a second TUI) recorded something there.
-                return Err(Error::conflict(format!(
-                    "session {} cannot come back: it would overlap {}, which holds that time now; edit or delete session {} first, then undo again",
-                    session.id,
-                    describe(&other),
-                    other.id
-                )));
-            }
-            sessions::insert_restored(tx, session, now)?;
-            load(tx, session.id)
+            let session = load(tx, id)?;
+            let summary = format!("added {}", describe(&session));
+            journal::record(tx, now, Verb::Add, &summary, &[created(&session)])?;
+            Ok(session)
         })
     }
 
@@ -218,6 +230,7 @@ impl Tracker {
         let (now, zone) = (self.now(), self.zone);
         self.store.write(|tx| {
             let mut session = load(tx, id)?;
+            let before = session.clone();
             if let Some(project) = &edit.project {
                 session.project = project.to_string();
             }
@@ -246,15 +259,21 @@ impl Tracker {
                 return Err(overlap_error(&format!("session {id}"), &other));
             }
             sessions::update(tx, &session, now)?;
-            load(tx, id)
+            let after = load(tx, id)?;
+            let summary = format!("edited {}; it was {}", describe(&after), describe(&before));
+            journal::record(tx, now, Verb::Edit, &summary, &[changed(&before, &after)])?;
+            Ok(after)
         })
     }
 
     /// Deletes session `id` and returns what it was.
     pub fn remove(&mut self, id: SessionId) -> Result<Session> {
+        let now = self.now();
         self.store.write(|tx| {
             let session = load(tx, id)?;
             sessions::delete(tx, id)?;
+            let summary = format!("deleted {}", describe(&session));
+            journal::record(tx, now, Verb::Rm, &summary, &[deleted(&session)])?;
             Ok(session)
         })
     }

@@ -71,8 +71,10 @@ pub enum Action {
     OpenEdit,
     /// Ask to delete the selected session.
     AskDelete,
-    /// Undo the last edit or delete.
+    /// Undo the newest change in the journal.
     Undo,
+    /// Redo the change undone last.
+    Redo,
     /// Open the filter prompt.
     OpenFilter,
     /// Clear the applied filter.

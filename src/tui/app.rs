@@ -17,7 +17,6 @@ use super::keymap;
 pub use super::status::Status;
 use super::status::started_message;
 use super::theme::Theme;
-use super::undo::Undo;
 use crate::error::Result;
 use crate::model::{Session, SessionId};
 use crate::report::GroupBy;
@@ -74,7 +73,6 @@ pub struct App {
     pub quit: bool,
     dirty: bool,
     pub(super) data_version: i64,
-    pub(super) undo: Option<Undo>,
     /// A session just added or started: the next reload selects it.
     pub(super) select_after_reload: Option<SessionId>,
 }
@@ -112,7 +110,6 @@ impl App {
             quit: false,
             dirty: true,
             data_version,
-            undo: None,
             select_after_reload: None,
         };
         // The cursor starts on the running session's growing end, else on now.
@@ -278,7 +275,8 @@ impl App {
                 }
                 None => self.nothing_selected(),
             },
-            Action::Undo => return self.undo(tracker),
+            Action::Undo => return self.undo(tracker, false),
+            Action::Redo => return self.undo(tracker, true),
             Action::Left | Action::Right => self.shift(action == Action::Right),
             Action::CycleRange => {
                 self.choices.range = match self.choices.range {

@@ -5,7 +5,6 @@ use super::action::Action;
 use super::app::{App, Mode};
 use super::form::{Form, FormKind};
 use super::status::started_message;
-use super::undo::Undo;
 use crate::error::Result;
 use crate::model::{NewSession, Session, SessionEdit};
 use crate::tracker::{StartRequest, Tracker};
@@ -42,7 +41,6 @@ impl App {
                     "Deleted session {} ({}). Press u to undo.",
                     removed.id, removed.project
                 ));
-                self.undo = Some(Undo::Deleted(removed));
                 Ok(Some(Action::Reload))
             }
             Action::Cancel | Action::Type('n') => {
@@ -140,7 +138,6 @@ impl App {
             return Ok("Nothing changed.".into());
         }
         let s = tracker.edit(original.id, edit)?;
-        self.undo = Some(Undo::Edited(original.clone()));
         Ok(format!("Saved session {}. Press u to undo.", s.id))
     }
 }

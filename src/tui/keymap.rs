@@ -163,9 +163,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: "u",
         codes: &[Char('u')],
-        scope: In(View::Sessions),
+        scope: Global,
         action: Action::Undo,
-        help: "undo the last edit or delete",
+        help: "undo the last change (also one made by the CLI)",
+    },
+    Binding {
+        keys: "U",
+        codes: &[Char('U')],
+        scope: Global,
+        action: Action::Redo,
+        help: "redo what was undone",
     },
     Binding {
         keys: "/",
@@ -375,7 +382,7 @@ pub const BINDINGS: &[Binding] = &[
         codes: &[Char('u')],
         scope: In(View::Calendar),
         action: Action::Undo,
-        help: "undo the last edit or delete",
+        help: "undo the last change (also one made by the CLI)",
     },
 ];
 

@@ -100,7 +100,10 @@ fn a_healthy_database_passes_every_check() {
     assert!(not_ok(&report).is_empty(), "{report}");
     assert_eq!(report["journal_mode"], "wal");
     assert_eq!(report["synchronous"], "full");
-    assert_eq!(report["schema_version"], 3);
+    assert_eq!(
+        report["schema_version"],
+        otium::store::schema::LATEST_VERSION
+    );
     assert_eq!(report["full"], true);
     assert_eq!(
         report["database"].as_str().unwrap(),
@@ -644,14 +647,15 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         let out = env.run(&["log", "--all", "--json"]);
         assert!(out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if n < 3 {
+        let latest = otium::store::schema::LATEST_VERSION;
+        if n < latest {
             let backup = env
                 .db()
                 .with_file_name(format!("otium-before-v{}.db", n + 1));
             assert_eq!(
                 stderr.trim(),
                 format!(
-                    "note: upgraded the database from schema {n} to 3; the file as it was is kept as {}",
+                    "note: upgraded the database from schema {n} to {latest}; the file as it was is kept as {}",
                     backup.display()
                 )
             );
@@ -821,7 +825,11 @@ fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
             );
         }
         let conn = Connection::open(env.db()).unwrap();
-        assert_eq!(user_version(&conn), 3, "round {round}");
+        assert_eq!(
+            user_version(&conn),
+            otium::store::schema::LATEST_VERSION,
+            "round {round}"
+        );
         assert_eq!(table_rows_as(&conn, &pristine), before, "round {round}");
         assert_eq!(
             column(

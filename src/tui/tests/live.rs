@@ -86,7 +86,8 @@ fn the_help_scrolls_at_80x24_down_to_its_last_line() {
         first.contains("scroll"),
         "the title says it scrolls:\n{first}"
     );
-    for _ in 0..3 {
+    // Ten lines a page: enough pages to reach the end of the whole table.
+    for _ in 0..6 {
         run(&mut app, &mut t, [Action::PageDown]);
         draw(&app, 80, 24);
     }

@@ -189,12 +189,18 @@ fn start_stop_edit_delete_undo() {
             .as_ref()
             .unwrap()
             .text
-            .contains("Restored session 2")
+            .contains("restored session 2 (past,")
     );
+    // U puts the delete back, u undoes it again: the journal walks both ways.
+    run(&mut app, &mut t, [Action::Redo]);
+    assert!(t.session(SessionId::new(2)).is_err());
+    assert!(app.status.as_ref().unwrap().text.starts_with("Redid"));
+    run(&mut app, &mut t, [Action::Undo]);
+    assert_eq!(t.session(SessionId::new(2)).unwrap(), before_delete);
 }
 
 #[test]
-fn undo_of_a_deleted_running_session_restarts_it_unless_another_runs() {
+fn undo_walks_the_shared_journal_back_across_processes() {
     let mut t = tracker();
     let mut app = App::load(&t, Theme::new(false)).unwrap();
     run(&mut app, &mut t, [Action::OpenStart]);
@@ -210,19 +216,34 @@ fn undo_of_a_deleted_running_session_restarts_it_unless_another_runs() {
     assert!(t.running().unwrap().is_none());
     run(&mut app, &mut t, [Action::Undo]);
     assert_eq!(t.running().unwrap().unwrap(), running);
-    // Deleted again, and meanwhile another session started: the undo is refused with
-    // the reason in the status line, and nothing changes.
+    // Deleted again, and meanwhile another session was started by another process:
+    // the journal is shared, so `u` first takes back that start, then the delete.
     run(&mut app, &mut t, [Action::AskDelete, Action::Type('y')]);
     t.start(crate::tracker::StartRequest::new("other".into()))
         .unwrap();
     run(&mut app, &mut t, [Action::Undo]);
     let status = app.status.as_ref().unwrap();
     assert!(
-        status.error && status.text.contains("overlap"),
+        !status.error
+            && status
+                .text
+                .starts_with("Undid \u{201c}started session 2 (other,"),
         "{}",
         status.text
     );
-    assert_eq!(t.running().unwrap().unwrap().project, "other");
+    assert!(t.running().unwrap().is_none());
+    run(&mut app, &mut t, [Action::Undo]);
+    assert_eq!(t.running().unwrap().unwrap(), running);
+    // The first start is taken back too; then nothing is left, and the status line
+    // says so as an error.
+    run(&mut app, &mut t, [Action::Undo, Action::Undo]);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("nothing to undo"),
+        "{}",
+        status.text
+    );
+    assert!(t.running().unwrap().is_none());
 }
 
 #[test]
