@@ -21,7 +21,12 @@ pub const TARGET_TICK: &str = "┃";
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The week needs 7 rows and its border; the Targets box takes what is left, up
     // to one row per line (at least two, so a breach always shows).
-    let room = area.height.saturating_sub(6 + 9 + 3 + 2).max(2);
+    let trend = trend_line(app);
+    let headline_height = if trend.is_some() { 4 } else { 3 };
+    let room = area
+        .height
+        .saturating_sub(6 + 9 + headline_height + 2)
+        .max(2);
     let lines = targets_lines(app, usize::from(room));
     let targets_height = match u16::try_from(lines.len()) {
         Ok(0) => 0,
@@ -32,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(6),
         Constraint::Fill(1),
         Constraint::Length(targets_height),
-        Constraint::Length(3),
+        Constraint::Length(headline_height),
     ])
     .areas(area);
     render_timer(app, timer, buf);
@@ -40,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .block(Block::bordered().title(" Targets and limits "))
         .render(targets, buf);
-    render_headline(app, headline, buf);
+    render_headline(app, trend, headline, buf);
 }
 
 /// At most `room` lines: the week's target, what was worked and the overtime
@@ -184,7 +189,7 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
 /// The dividend in one line on the 4-week average (the same period as the Dividend
 /// view's Keynes week, never the current partial week), its assumption in the
 /// title and the short attribution in the bottom border, so it is always visible.
-fn render_headline(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_headline(app: &App, trend: Option<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let (title, text) = match &app.snapshot.dividend {
         Ok(d) => match (&d.national, &d.keynes_week.figures) {
             (NationalPart::Figures(n), Some(k)) => (
@@ -210,11 +215,40 @@ fn render_headline(app: &App, area: Rect, buf: &mut Buffer) {
         },
         Err(e) => (" Leisure dividend ".to_string(), e.clone()),
     };
-    Paragraph::new(text)
+    let mut lines = vec![Line::from(text)];
+    lines.extend(trend);
+    Paragraph::new(lines)
         .block(
             Block::bordered()
                 .title(title)
                 .title_bottom(Line::styled(data::ATTRIBUTION_SHORT, app.theme.dim)),
         )
         .render(area, buf);
+}
+
+/// Your own output per hour, week by week, beside the week's hours: one sparkline per
+/// project with an output unit (the Dividend view's figures page has the same), so the
+/// personal dividend is a daily sight. `None` without such a project.
+fn trend_line(app: &App) -> Option<Line<'static>> {
+    let d = app.snapshot.dividend.as_ref().ok()?;
+    if d.personal.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = d
+        .personal
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} {} {:.1} h/wk",
+                p.project,
+                super::dividend::pages::sparkline(p),
+                p.unit,
+                p.figures.hours_current
+            )
+        })
+        .collect();
+    Some(Line::from(format!(
+        "Output/h by week: {}",
+        parts.join(" · ")
+    )))
 }

@@ -4,7 +4,7 @@
 //! never scrolls away (LEISURE-MODEL.md §5); `i` shows the full citation.
 
 mod chart;
-mod pages;
+pub(super) mod pages;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
