@@ -7,6 +7,7 @@ pub mod maintenance;
 pub mod outputs;
 pub mod schema;
 pub mod sessions;
+mod tag_join;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

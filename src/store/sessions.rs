@@ -6,16 +6,12 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Db;
+use super::tag_join::TagJoin;
 use crate::error::Result;
 use crate::model::{LeanSession, NewSession, ProjectSummary, Session, SessionId, TagSummary};
 use crate::time::{from_unix, range::Span, zone_named};
 
 type Sql<T> = rusqlite::Result<T>;
-
-/// A session's tags in one column; tag names cannot hold control characters, so U+001F
-/// separates them.
-const TAGS: &str = "(SELECT group_concat(t.name, char(31)) FROM session_tags st
-    JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id)";
 
 /// Every column of a session, joined with its project and tags.
 const SELECT: &str = "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone,
@@ -107,17 +103,16 @@ fn overlap_sql() -> String {
 }
 
 /// The range query: the one session that can reach into `[?1, ?2)` from before it,
-/// plus every session starting inside it.
+/// plus every session starting inside it. Tags are not in it (column 7 is NULL):
+/// [`TagJoin`] adds them as one ordered walk, cheaper than a subquery per row.
 fn span_sql(columns: Columns) -> String {
     let select = match columns {
-        Columns::Full => SELECT.to_string(),
-        Columns::Lean { tags } => {
-            let tags = if tags { TAGS } else { "NULL" };
-            format!(
-                "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', {tags}
-                 FROM sessions s JOIN projects p ON p.id = s.project_id"
-            )
-        }
+        Columns::Full => "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone, NULL
+             FROM sessions s JOIN projects p ON p.id = s.project_id"
+            .to_string(),
+        Columns::Lean { .. } => "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', NULL
+             FROM sessions s JOIN projects p ON p.id = s.project_id"
+            .to_string(),
     };
     // Sessions never overlap, so only the one starting last before `from` can reach into
     // the span from before it; the index on start_utc serves both halves.
@@ -267,8 +262,17 @@ pub fn each_in_span(
     span: Span,
     f: &mut dyn FnMut(Session) -> Result<bool>,
 ) -> Result<()> {
+    let mut tags = TagJoin::new(db.conn()).map_err(|e| db.error(&e))?;
     stream(db, span, Columns::Full, &mut |row| {
-        f(from_row(row).map_err(|e| db.error(&e))?)
+        let session = from_row(row)
+            .and_then(|s| {
+                Ok(Session {
+                    tags: tags.tags(s.id)?,
+                    ..s
+                })
+            })
+            .map_err(|e| db.error(&e))?;
+        f(session)
     })
 }
 
@@ -280,8 +284,17 @@ pub fn each_lean_in_span(
     tags: bool,
     f: &mut dyn FnMut(LeanSession) -> Result<bool>,
 ) -> Result<()> {
+    let mut join = if tags {
+        Some(TagJoin::new(db.conn()).map_err(|e| db.error(&e))?)
+    } else {
+        None
+    };
     stream(db, span, Columns::Lean { tags }, &mut |row| {
-        f(from_lean_row(row).map_err(|e| db.error(&e))?)
+        let mut session = from_lean_row(row).map_err(|e| db.error(&e))?;
+        if let Some(join) = join.as_mut() {
+            session.tags = join.tags(session.id).map_err(|e| db.error(&e))?;
+        }
+        f(session)
     })
 }
 
@@ -307,23 +320,12 @@ fn stream(
 /// A row of the lean query: only the columns it carries are read (a million-row
 /// report spends its time here).
 fn from_lean_row(row: &Row<'_>) -> Sql<LeanSession> {
-    let tags = match row.get_ref(7)? {
-        rusqlite::types::ValueRef::Text(text) => {
-            let mut tags: Vec<String> = String::from_utf8_lossy(text)
-                .split('\u{1f}')
-                .map(str::to_string)
-                .collect();
-            tags.sort();
-            tags
-        }
-        _ => Vec::new(),
-    };
     Ok(LeanSession {
         id: row.get(0)?,
         project: row.get(2)?,
         start: from_unix(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        tags,
+        tags: Vec::new(),
     })
 }
 
