@@ -113,6 +113,10 @@ fn span_sql(columns: Columns) -> String {
         Columns::Lean { .. } => "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', NULL
              FROM sessions s JOIN projects p ON p.id = s.project_id"
             .to_string(),
+        Columns::Times => {
+            "SELECT s.id, '', '', NULL, s.start_utc, s.end_utc, 'UTC', NULL FROM sessions s"
+                .to_string()
+        }
     };
     // Sessions never overlap, so only the one starting last before `from` can reach into
     // the span from before it; the index on start_utc serves both halves.
@@ -253,6 +257,8 @@ enum Columns {
         /// Whether to load tags.
         tags: bool,
     },
+    /// Only start and end: what balances and limits read (no project join, no text).
+    Times,
 }
 
 /// Streams the sessions sharing time with `span`, oldest first, to `f` (which
@@ -296,6 +302,25 @@ pub fn each_lean_in_span(
         }
         f(session)
     })
+}
+
+/// Streams the start and end (`None` while running) of the sessions sharing time with
+/// `span`, oldest first: all that balances and working-time limits need, read without
+/// the project join or any text.
+pub fn each_time_in_span(
+    db: Db<'_>,
+    span: Span,
+    f: &mut dyn FnMut(DateTime<Utc>, Option<DateTime<Utc>>) -> Result<bool>,
+) -> Result<()> {
+    stream(db, span, Columns::Times, &mut |row| {
+        let (start, end) = times_of(row).map_err(|e| db.error(&e))?;
+        f(from_unix(start), end.map(from_unix))
+    })
+}
+
+/// Start and end (unix seconds) of a row of the span query.
+fn times_of(row: &Row<'_>) -> Sql<(i64, Option<i64>)> {
+    Ok((row.get(4)?, row.get(5)?))
 }
 
 fn stream(
@@ -565,6 +590,7 @@ mod query_plans {
             super::Columns::Full,
             super::Columns::Lean { tags: true },
             super::Columns::Lean { tags: false },
+            super::Columns::Times,
         ] {
             let plan = plan(&super::span_sql(columns), &[&100_i64, &200_i64]);
             let problems = problems(

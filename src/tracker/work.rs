@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use crate::error::Result;
 use crate::limits::rules::{self, Breach, Check, LimitSet, Scan};
 use crate::limits::{self, Interval, Targets};
+use crate::store::sessions;
 use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
 
@@ -56,12 +57,16 @@ impl Tracker {
         mut f: impl FnMut(Interval),
     ) -> Result<()> {
         let now = self.now();
-        self.each_lean_session(Span::days(zone, from, to), false, |s| {
-            if let Some(i) = Interval::of(s.start, s.end, now) {
-                f(i);
-            }
-            Ok(())
-        })
+        sessions::each_time_in_span(
+            self.reader(),
+            Span::days(zone, from, to),
+            &mut |start, end| {
+                if let Some(i) = Interval::of(start, end, now) {
+                    f(i);
+                }
+                Ok(true)
+            },
+        )
     }
 
     /// Seconds worked on each local day of `from..=to` in `zone` that has any work,
