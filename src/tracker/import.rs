@@ -159,9 +159,9 @@ impl Tracker {
             notes: Vec::new(),
             notes_total: 0,
         };
-        self.store.write(|tx| {
+        let result = self.store.write(|tx| {
             let writer = ImportWriter::new(tx, now);
-            writer.tune()?;
+            writer.tune(total)?;
             if opts.dry_run {
                 writer.begin_dry_run()?;
             }
@@ -200,6 +200,8 @@ impl Tracker {
                 engine.writer.rollback_dry_run()?;
             }
             Ok(engine.summary)
-        })
+        });
+        ImportWriter::untune(self.store.reader())?;
+        result
     }
 }
