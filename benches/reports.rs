@@ -14,11 +14,13 @@
 //!
 //! Each size is seeded once per process into a temporary directory the way
 //! `examples/seed.rs` does it: the same planner (`examples/seed/planner.rs`) and seed
-//! 1, without the output records, so the history is the same on every run except
-//! for the random UUIDs `sessions::insert` assigns. "Now" is pinned to
+//! 1, written as otium CSV and imported through `Tracker::import`
+//! (`examples/seed/import_file.rs`), without the output records, so the history is the
+//! same on every run (UUIDs included: they are import's content keys). Up to 50k
+//! sessions it has about four a weekday; bigger ones are dense (every day since 1970,
+//! 49 a day at 1M), since import refuses dates before 1970. "Now" is pinned to
 //! 2026-11-27T00:00Z, after the last session, so nothing is running and every run
-//! reads the same data. `main` removes
-//! the directory at the end; a run killed midway (say by SIGPIPE from `| head`)
+//! reads the same data. `main` removes the directory at the end; a run killed midway (say by SIGPIPE from `| head`)
 //! leaves an `otium-bench-*` directory in the temp dir behind.
 //!
 //! Every measured iteration opens the database with `Tracker::open` like one CLI
@@ -35,12 +37,11 @@ use std::time::{Duration as StdDuration, Instant};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
-use otium::config::Config;
+use otium::config::{Config, LimitsConfig};
 use otium::interop::export::{ExportFormat, Exporter};
+use otium::limits::{LimitSet, Targets};
 use otium::model::{NewSession, ProjectName, parse_tags};
 use otium::report::{Filter, GroupBy, table};
-use otium::store::Store;
-use otium::store::sessions;
 use otium::time::Clock;
 use otium::time::calendar::parse_iso_week;
 use otium::time::range::Span;
@@ -54,6 +55,8 @@ use otium::{Error, Tracker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "../examples/seed/import_file.rs"]
+mod import_file;
 #[path = "../examples/seed/planner.rs"]
 mod planner;
 
@@ -92,8 +95,8 @@ fn main() {
 /// (table format) runs it: `Tracker::open`, `Span::week` in Europe/Berlin with the
 /// default (Monday) week start, a `ReportBuilder` fed by `each_session_with` with
 /// lean columns and no tags, then the table rendered into a `Vec<u8>`.
-/// The query touches only that week's rows (23 sessions at every size), so
-/// this should stay flat as the history grows.
+/// The query touches only that week's rows (23 sessions in the realistic
+/// history, 343 in the dense 1M one), so it should stay flat as the history grows.
 #[divan::bench(args = sizes())]
 fn week_report_by_project(bencher: Bencher, size: usize) {
     let db = seeded(size);
@@ -256,6 +259,65 @@ fn dividend(bencher: Bencher, size: usize) {
     });
 }
 
+/// `otium balance --all` with `daily_target_hours = 8`: every day from the first
+/// session to today, worked against target, with weeks and the running balance (the
+/// library half; printing is linear too). The work streams into day totals.
+#[divan::bench(args = sizes(), max_time = 30)]
+fn balance_all(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let config = Config {
+            daily_target_hours: Some(8.0),
+            ..Config::default()
+        };
+        let tracker = open_with(&db, config);
+        let targets = Targets::from_config(tracker.config())
+            .unwrap_or_else(|| panic!("the bench sets a daily target"));
+        let (first, last) = all_days(&tracker);
+        let balance = tracker
+            .balance(&targets, ZONE, first, last)
+            .unwrap_or_else(|e| panic!("balance: {e}"));
+        assert!(balance.worked_seconds > 0, "no work in the balance");
+        balance.days.len()
+    });
+}
+
+/// `otium limits --all` with `limits = "eu"`: every rule of the EU set over the whole
+/// history; the work streams through the rules' scan.
+#[divan::bench(args = sizes(), max_time = 30)]
+fn limits_all(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let config = Config {
+            limits: LimitsConfig::Eu,
+            ..Config::default()
+        };
+        let tracker = open_with(&db, config);
+        let set = LimitSet::from_config(&tracker.config().limits)
+            .unwrap_or_else(|| panic!("the bench sets limits"));
+        let (first, last) = all_days(&tracker);
+        tracker
+            .breaches(&set, ZONE, first, last)
+            .unwrap_or_else(|e| panic!("limits: {e}"))
+            .len()
+    });
+}
+
+/// The days `--all` covers: the first session's day to today (as `range_days`).
+fn all_days(tracker: &Tracker) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let first = tracker
+        .tracked_since()
+        .unwrap_or_else(|e| panic!("first session: {e}"))
+        .unwrap_or_else(|| panic!("the seeded history is empty"));
+    let today = otium::time::local_date(ZONE, now());
+    (first, today)
+}
+
+fn open_with(db: &Path, config: Config) -> Tracker {
+    Tracker::open(db, config, Clock::Fixed(now()), ZONE)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", db.display()))
+}
+
 fn draw(app: &App) -> u16 {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
     terminal
@@ -409,22 +471,23 @@ fn seeded(size: usize) -> PathBuf {
     path
 }
 
-/// Writes `count` sessions to a new database at `path` in one transaction, like
+/// Fills a new database at `path` with `count` sessions through `otium import`, like
 /// `cargo run --example seed -- --db PATH --sessions COUNT --seed 1` (without its
-/// output records).
+/// output records): the planned history written as otium CSV, then imported.
 fn seed(path: &Path, count: usize) {
     let mut rng = planner::Rng::new(1);
     let plan = planner::plan_sessions(count, &mut rng);
-    let mut store =
-        Store::open(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-    let now = now();
-    store
-        .write(|tx| {
-            for interval in &plan {
-                let new = planner::session(&mut rng, *interval, ZONE);
-                sessions::insert(tx, &new, now)?;
-            }
-            Ok(())
-        })
+    let file = path.with_extension("csv");
+    let history = plan
+        .iter()
+        .map(|interval| planner::session(&mut rng, *interval, ZONE));
+    import_file::write_csv(&file, history)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
+    let summary = import_file::import(path, &file, ZONE, now())
         .unwrap_or_else(|e| panic!("cannot seed {}: {e}", path.display()));
+    assert_eq!(
+        summary.imported, count as u64,
+        "the seed imported only part of its history"
+    );
+    let _ = std::fs::remove_file(&file);
 }

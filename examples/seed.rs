@@ -1,9 +1,11 @@
-//! Fills a database with a realistic history for benchmarks:
+//! Fills a new database with a history for benchmarks, through `otium import`:
 //! `cargo run --release --example seed -- --db /tmp/big.db --sessions 100000 [--seed 7]`.
 //!
-//! The sessions are those of `seed/planner.rs` (which the benchmarks share). `writing`
-//! produces pages: about one writing session in three records output when it ends.
-//! Everything is written in one transaction through the store.
+//! The sessions are those of `seed/planner.rs` (which the benchmarks share): they are
+//! written to a CSV file next to the database and imported by the real import engine
+//! (`seed/import_file.rs`), so "a million sessions" went in the way a user's own
+//! history does. Then `writing` produces pages: about one writing session in three
+//! records output when it ends (one more transaction, through the store).
 
 use std::path::PathBuf;
 
@@ -12,6 +14,8 @@ use otium::store::outputs::{self, NewOutput};
 use otium::store::{Store, sessions};
 use otium::time::Clock;
 
+#[path = "seed/import_file.rs"]
+mod import_file;
 #[path = "seed/planner.rs"]
 mod planner;
 
@@ -19,7 +23,7 @@ use planner::Rng;
 
 #[derive(Parser)]
 struct Args {
-    /// The database to fill (created if missing).
+    /// The database to fill (must hold no sessions yet; created if missing).
     #[arg(long)]
     db: PathBuf,
     /// How many sessions to write.
@@ -33,24 +37,44 @@ struct Args {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let zone = chrono_tz::Europe::Berlin;
+    let now = Clock::System.now();
+    if sessions::latest(Store::open(&args.db)?.reader())?.is_some() {
+        return Err(format!(
+            "{} already holds sessions; seed a new database",
+            args.db.display()
+        )
+        .into());
+    }
     let mut rng = Rng::new(args.seed);
     let plan = planner::plan_sessions(args.sessions, &mut rng);
+    // Drawn in plan order, as before: the same seed gives the same history.
+    let history: Vec<_> = plan
+        .iter()
+        .map(|interval| planner::session(&mut rng, *interval, zone))
+        .collect();
+    let file = args.db.with_extension("seed.csv");
+    import_file::write_csv(&file, history.iter().cloned())?;
+    let started = std::time::Instant::now();
+    let summary = import_file::import(&args.db, &file, zone, now);
+    let took = started.elapsed();
+    std::fs::remove_file(&file)?;
+    let summary = summary?;
+    // The import wrote the plan in order into an empty database: ids 1, 2, ….
     let mut store = Store::open(&args.db)?;
-    let now = Clock::System.now();
     let mut pages = 0usize;
     store.write(|tx| {
         outputs::set_unit(tx, "writing", Some("pages"), now)?;
-        for interval in &plan {
-            let new = planner::session(&mut rng, *interval, zone);
-            let id = sessions::insert(tx, &new, now)?;
+        for (i, new) in history.iter().enumerate() {
             if new.project.as_str() == "writing" && rng.below(3) == 0 {
                 let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
                 let output = NewOutput {
                     project: "writing",
                     amount,
-                    at: interval.1,
+                    at: new.end.unwrap_or(new.start),
                     zone: zone.name(),
-                    session: Some(id),
+                    session: Some(otium::model::SessionId::new(
+                        i64::try_from(i + 1).unwrap_or(i64::MAX),
+                    )),
                     note: None,
                 };
                 outputs::insert(tx, &output)?;
@@ -60,8 +84,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(())
     })?;
     println!(
-        "wrote {} sessions and {pages} output records to {}",
-        plan.len(),
+        "imported {} sessions in {:.2} s and wrote {pages} output records to {}",
+        summary.imported,
+        took.as_secs_f64(),
         args.db.display()
     );
     Ok(())

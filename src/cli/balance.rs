@@ -8,8 +8,7 @@ use super::Ctx;
 use super::args::RangeArgs;
 use super::limits::range_days;
 use crate::error::{Error, Result};
-use crate::limits::day_totals;
-use crate::limits::targets::{self, Balance, Targets};
+use crate::limits::targets::{Balance, Targets};
 use crate::time;
 
 /// `balance [range]` [default: this week].
@@ -64,21 +63,7 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
             "the range {first} – {last} has not begun (today is {today}); a balance covers days up to today"
         )));
     }
-    let since = config.balance_since.map(|d| d.0);
-    let load_from = since.map_or(first, |s| s.min(first));
-    let work = ctx
-        .tracker
-        .work(zone, load_from, last.min(today).max(load_from))?;
-    let totals = day_totals(zone, &work);
-    let b = targets::balance(
-        &totals,
-        &targets,
-        config.week_start.0,
-        first,
-        last,
-        since,
-        today,
-    );
+    let b = ctx.tracker.balance(&targets, zone, first, last)?;
     ctx.out.value(|| BalanceJson {
         zone: zone.name(),
         balance: &b,
@@ -103,12 +88,14 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
         "{:<16} {:>9} {:>9} {:>9} {:>9}",
         "", "worked", "target", "diff", "balance"
     ));
+    // Weeks and days are both in date order and the weeks cover the days without
+    // gaps, so one walk through the days serves every week: linear in the range.
+    let mut days = b.days.iter().peekable();
     for week in &b.weeks {
-        for d in b
-            .days
-            .iter()
-            .filter(|d| d.date >= week.from && d.date <= week.to)
-        {
+        while let Some(d) = days.next_if(|d| d.date <= week.to) {
+            if d.date < week.from {
+                continue;
+            }
             ctx.out.line(row(
                 d.date.format("%a %Y-%m-%d").to_string(),
                 d.worked_seconds,

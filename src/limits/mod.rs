@@ -46,11 +46,18 @@ impl Interval {
 pub fn day_totals(zone: Tz, work: &[Interval]) -> BTreeMap<NaiveDate, i64> {
     let mut totals = BTreeMap::new();
     for i in work {
-        for piece in split_by_day(zone, i.start, i.end) {
-            *totals.entry(piece.date).or_insert(0) += piece.seconds;
-        }
+        add_to_day_totals(&mut totals, zone, *i);
     }
     totals
+}
+
+/// Adds one interval to per-day totals, split at local midnights: what
+/// [`day_totals`] does for each interval, for callers that stream work instead of
+/// holding it (a whole history's balance keeps one entry per day, not per session).
+pub fn add_to_day_totals(totals: &mut BTreeMap<NaiveDate, i64>, zone: Tz, work: Interval) {
+    for piece in split_by_day(zone, work.start, work.end) {
+        *totals.entry(piece.date).or_insert(0) += piece.seconds;
+    }
 }
 
 /// Hours as text for figures: `48 h`, `48.25 h`, `-3.5 h`.

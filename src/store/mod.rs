@@ -9,6 +9,7 @@ pub mod outputs;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
+mod tag_join;
 mod wal;
 
 use std::path::{Path, PathBuf};

@@ -6,16 +6,12 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Db;
+use super::tag_join::TagJoin;
 use crate::error::Result;
 use crate::model::{LeanSession, NewSession, ProjectSummary, Session, SessionId, TagSummary};
 use crate::time::{from_unix, range::Span, zone_named};
 
 type Sql<T> = rusqlite::Result<T>;
-
-/// A session's tags in one column; tag names cannot hold control characters, so U+001F
-/// separates them.
-const TAGS: &str = "(SELECT group_concat(t.name, char(31)) FROM session_tags st
-    JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id)";
 
 /// Every column of a session, joined with its project and tags.
 const SELECT: &str = "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone,
@@ -107,16 +103,19 @@ fn overlap_sql() -> String {
 }
 
 /// The range query: the one session that can reach into `[?1, ?2)` from before it,
-/// plus every session starting inside it.
+/// plus every session starting inside it. Tags are not in it (column 7 is NULL):
+/// [`TagJoin`] adds them as one ordered walk, cheaper than a subquery per row.
 fn span_sql(columns: Columns) -> String {
     let select = match columns {
-        Columns::Full => SELECT.to_string(),
-        Columns::Lean { tags } => {
-            let tags = if tags { TAGS } else { "NULL" };
-            format!(
-                "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', {tags}
-                 FROM sessions s JOIN projects p ON p.id = s.project_id"
-            )
+        Columns::Full => "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_utc, s.zone, NULL
+             FROM sessions s JOIN projects p ON p.id = s.project_id"
+            .to_string(),
+        Columns::Lean { .. } => "SELECT s.id, '', p.name, NULL, s.start_utc, s.end_utc, 'UTC', NULL
+             FROM sessions s JOIN projects p ON p.id = s.project_id"
+            .to_string(),
+        Columns::Times => {
+            "SELECT s.id, '', '', NULL, s.start_utc, s.end_utc, 'UTC', NULL FROM sessions s"
+                .to_string()
         }
     };
     // Sessions never overlap, so only the one starting last before `from` can reach into
@@ -258,6 +257,8 @@ enum Columns {
         /// Whether to load tags.
         tags: bool,
     },
+    /// Only start and end: what balances and limits read (no project join, no text).
+    Times,
 }
 
 /// Streams the sessions sharing time with `span`, oldest first, to `f` (which
@@ -267,8 +268,17 @@ pub fn each_in_span(
     span: Span,
     f: &mut dyn FnMut(Session) -> Result<bool>,
 ) -> Result<()> {
+    let mut tags = TagJoin::new(db.conn()).map_err(|e| db.error(&e))?;
     stream(db, span, Columns::Full, &mut |row| {
-        f(from_row(row).map_err(|e| db.error(&e))?)
+        let session = from_row(row)
+            .and_then(|s| {
+                Ok(Session {
+                    tags: tags.tags(s.id)?,
+                    ..s
+                })
+            })
+            .map_err(|e| db.error(&e))?;
+        f(session)
     })
 }
 
@@ -280,9 +290,37 @@ pub fn each_lean_in_span(
     tags: bool,
     f: &mut dyn FnMut(LeanSession) -> Result<bool>,
 ) -> Result<()> {
+    let mut join = if tags {
+        Some(TagJoin::new(db.conn()).map_err(|e| db.error(&e))?)
+    } else {
+        None
+    };
     stream(db, span, Columns::Lean { tags }, &mut |row| {
-        f(from_lean_row(row).map_err(|e| db.error(&e))?)
+        let mut session = from_lean_row(row).map_err(|e| db.error(&e))?;
+        if let Some(join) = join.as_mut() {
+            session.tags = join.tags(session.id).map_err(|e| db.error(&e))?;
+        }
+        f(session)
     })
+}
+
+/// Streams the start and end (`None` while running) of the sessions sharing time with
+/// `span`, oldest first: all that balances and working-time limits need, read without
+/// the project join or any text.
+pub fn each_time_in_span(
+    db: Db<'_>,
+    span: Span,
+    f: &mut dyn FnMut(DateTime<Utc>, Option<DateTime<Utc>>) -> Result<bool>,
+) -> Result<()> {
+    stream(db, span, Columns::Times, &mut |row| {
+        let (start, end) = times_of(row).map_err(|e| db.error(&e))?;
+        f(from_unix(start), end.map(from_unix))
+    })
+}
+
+/// Start and end (unix seconds) of a row of the span query.
+fn times_of(row: &Row<'_>) -> Sql<(i64, Option<i64>)> {
+    Ok((row.get(4)?, row.get(5)?))
 }
 
 fn stream(
@@ -307,23 +345,12 @@ fn stream(
 /// A row of the lean query: only the columns it carries are read (a million-row
 /// report spends its time here).
 fn from_lean_row(row: &Row<'_>) -> Sql<LeanSession> {
-    let tags = match row.get_ref(7)? {
-        rusqlite::types::ValueRef::Text(text) => {
-            let mut tags: Vec<String> = String::from_utf8_lossy(text)
-                .split('\u{1f}')
-                .map(str::to_string)
-                .collect();
-            tags.sort();
-            tags
-        }
-        _ => Vec::new(),
-    };
     Ok(LeanSession {
         id: row.get(0)?,
         project: row.get(2)?,
         start: from_unix(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        tags,
+        tags: Vec::new(),
     })
 }
 
@@ -563,6 +590,7 @@ mod query_plans {
             super::Columns::Full,
             super::Columns::Lean { tags: true },
             super::Columns::Lean { tags: false },
+            super::Columns::Times,
         ] {
             let plan = plan(&super::span_sql(columns), &[&100_i64, &200_i64]);
             let problems = problems(

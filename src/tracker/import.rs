@@ -459,9 +459,9 @@ impl Tracker {
             notes: Vec::new(),
             notes_total: 0,
         };
-        self.store.write(|tx| {
+        let result = self.store.write(|tx| {
             let writer = ImportWriter::new(tx, now);
-            writer.tune()?;
+            writer.tune(total)?;
             if opts.dry_run {
                 writer.begin_dry_run()?;
             }
@@ -528,6 +528,8 @@ impl Tracker {
                 journal::clear_redo(tx)?;
             }
             Ok(engine.summary)
-        })
+        });
+        ImportWriter::untune(self.store.reader())?;
+        result
     }
 }

@@ -2,12 +2,15 @@
 //! of days as intervals, when tracking began, and the status of this week (target,
 //! balance, limit alerts) that `status`, `report` and the TUI's dashboard show.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::error::Result;
-use crate::limits::rules::{self, LimitSet};
+use crate::limits::rules::{self, Breach, Check, LimitSet, Scan};
 use crate::limits::{self, Interval, Targets};
+use crate::store::sessions;
 use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
 
@@ -37,14 +40,105 @@ impl Tracker {
     /// The work of the local days `from..=to` in `zone`, oldest first (a running
     /// session counted to now): what balances and working-time limits are computed on.
     pub fn work(&self, zone: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Interval>> {
-        let now = self.now();
         let mut work = Vec::new();
         // The range query yields sessions in start order, which never overlap.
-        self.each_lean_session(Span::days(zone, from, to), false, |s| {
-            work.extend(Interval::of(s.start, s.end, now));
-            Ok(())
-        })?;
+        self.each_work(zone, from, to, |i| work.push(i))?;
         Ok(work)
+    }
+
+    /// Streams the work of the local days `from..=to` in `zone` to `f`, oldest first,
+    /// as [`Tracker::work`] would return it, without holding it: whole-history checks
+    /// keep what they derive (day totals, open stretches), not a million intervals.
+    pub fn each_work(
+        &self,
+        zone: Tz,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(Interval),
+    ) -> Result<()> {
+        let now = self.now();
+        sessions::each_time_in_span(
+            self.reader(),
+            Span::days(zone, from, to),
+            &mut |start, end| {
+                if let Some(i) = Interval::of(start, end, now) {
+                    f(i);
+                }
+                Ok(true)
+            },
+        )
+    }
+
+    /// Seconds worked on each local day of `from..=to` in `zone` that has any work,
+    /// streamed from the store (memory grows with the days, not the sessions).
+    pub fn day_totals(
+        &self,
+        zone: Tz,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<BTreeMap<NaiveDate, i64>> {
+        let mut totals = BTreeMap::new();
+        self.each_work(zone, from, to, |i| {
+            limits::add_to_day_totals(&mut totals, zone, i);
+        })?;
+        Ok(totals)
+    }
+
+    /// The balance of the local days `first..=last` in `zone` (days after today left
+    /// out) against `targets`, with the running balance since `balance_since`: what
+    /// `otium balance` shows. Work streams into one total per day, so a whole history
+    /// costs one pass over its sessions and memory for its days.
+    pub fn balance(
+        &self,
+        targets: &Targets,
+        zone: Tz,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<limits::Balance> {
+        let config = self.config();
+        let today = time::local_date(zone, self.now());
+        let since = config.balance_since.map(|d| d.0);
+        let load_from = since.map_or(first, |s| s.min(first));
+        let totals = self.day_totals(zone, load_from, last.min(today).max(load_from))?;
+        Ok(limits::targets::balance(
+            &totals,
+            targets,
+            config.week_start.0,
+            first,
+            last,
+            since,
+            today,
+        ))
+    }
+
+    /// Every breach of `set` on the local days `first..=last` in `zone`: what `otium
+    /// limits` shows. The work (the range plus the rules' look-back before it and the
+    /// rest of its last week and month after it) streams through a [`Scan`]: one pass,
+    /// memory for days and open stretches, not for sessions.
+    pub fn breaches(
+        &self,
+        set: &LimitSet,
+        zone: Tz,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<Breach>> {
+        let check = Check {
+            work: &[],
+            zone,
+            week_start: self.config().week_start.0,
+            first,
+            last,
+            now: self.now(),
+            tracked_since: self.tracked_since()?,
+        };
+        let mut scan = Scan::new(set, &check);
+        self.each_work(
+            zone,
+            calendar::sub_days(first, set.lookback_days()),
+            calendar::add_days(last, 38),
+            |i| scan.push(i),
+        )?;
+        Ok(scan.finish(set, &check))
     }
 
     /// The local day (in the user's zone) of the first session ever, if any: where

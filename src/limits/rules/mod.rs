@@ -19,9 +19,10 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Interval, day_totals, hours_text};
+use super::{Interval, add_to_day_totals, hours_text};
 
 pub use alerts::week_alerts;
+
 pub use sets::LimitSet;
 
 const HOUR: i64 = 3600;
@@ -152,6 +153,7 @@ impl Figures {
 pub struct Check<'a> {
     /// Work, oldest first, not overlapping; covering the range plus the lookback
     /// ([`LimitSet::lookback_days`]) and the rest of the range's last week and month.
+    /// Read by [`check`]; a [`Scan`] is fed the same work instead and leaves it empty.
     pub work: &'a [Interval],
     /// The zone days are read in.
     pub zone: Tz,
@@ -196,33 +198,91 @@ pub struct Breach {
 /// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest first.
 #[must_use]
 pub fn check(set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
-    let totals = day_totals(check.zone, check.work);
-    let mut out = Vec::new();
-    for rule in &set.rules {
-        match rule.rule {
-            Rule::MaxDaily { limit } => calendar::max_daily(rule, limit, check, &totals, &mut out),
-            Rule::MaxWeeklyAverage { limit, weeks } => {
-                calendar::max_weekly_average(rule, (limit, weeks), check, &totals, &mut out);
-            }
-            Rule::MinRestDays { days } => {
-                calendar::min_rest_days(rule, days, check, &totals, &mut out);
-            }
-            Rule::MaxMonthlyOvertime { limit, after_daily } => {
-                calendar::max_monthly_overtime(
-                    rule,
-                    (limit, after_daily),
-                    check,
-                    &totals,
-                    &mut out,
-                );
-            }
-            Rule::MinDailyRest { rest } => {
-                rest::min_rest(rule, rest, 24 * HOUR, "24 h", check, &mut out);
-            }
-            Rule::MinWeeklyRest { rest } => {
-                rest::min_rest(rule, rest, 7 * 24 * HOUR, "7 days", check, &mut out);
-            }
+    let mut scan = Scan::new(set, check);
+    for i in check.work {
+        scan.push(*i);
+    }
+    scan.finish(set, check)
+}
+
+/// [`check`] over work that streams in instead of sitting in a slice: it keeps one
+/// total per local day and, per rest rule, the open stretch and those found, so a
+/// whole history is checked in memory that grows with its days, not its sessions.
+/// Make it with the `Check` the result is for (its `work` is not read), feed it every
+/// interval [`Check::work`] would hold, oldest first, then [`Scan::finish`].
+pub struct Scan {
+    zone: Tz,
+    totals: calendar::Totals,
+    /// One search per rule, in the set's order (`None` for calendar rules).
+    rests: Vec<Option<rest::Stretches>>,
+}
+
+impl Scan {
+    /// An empty scan for `set` over the days of `check`.
+    #[must_use]
+    pub fn new(set: &LimitSet, check: &Check<'_>) -> Self {
+        let rests = set
+            .rules
+            .iter()
+            .map(|rule| match rule.rule {
+                Rule::MinDailyRest { rest } => Some(rest::Stretches::new(check, rest, 24 * HOUR)),
+                Rule::MinWeeklyRest { rest } => {
+                    Some(rest::Stretches::new(check, rest, 7 * 24 * HOUR))
+                }
+                _ => None,
+            })
+            .collect();
+        Scan {
+            zone: check.zone,
+            totals: calendar::Totals::new(),
+            rests,
         }
     }
-    out
+
+    /// Takes the next interval of work (oldest first, never overlapping).
+    pub fn push(&mut self, work: Interval) {
+        add_to_day_totals(&mut self.totals, self.zone, work);
+        for search in self.rests.iter_mut().flatten() {
+            search.push(work);
+        }
+    }
+
+    /// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest
+    /// first: what [`check`] returns for the same work.
+    #[must_use]
+    pub fn finish(self, set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
+        let totals = &self.totals;
+        let mut out = Vec::new();
+        for (rule, search) in set.rules.iter().zip(self.rests) {
+            match (rule.rule, search) {
+                (Rule::MaxDaily { limit }, _) => {
+                    calendar::max_daily(rule, limit, check, totals, &mut out);
+                }
+                (Rule::MaxWeeklyAverage { limit, weeks }, _) => {
+                    calendar::max_weekly_average(rule, (limit, weeks), check, totals, &mut out);
+                }
+                (Rule::MinRestDays { days }, _) => {
+                    calendar::min_rest_days(rule, days, check, totals, &mut out);
+                }
+                (Rule::MaxMonthlyOvertime { limit, after_daily }, _) => {
+                    calendar::max_monthly_overtime(
+                        rule,
+                        (limit, after_daily),
+                        check,
+                        totals,
+                        &mut out,
+                    );
+                }
+                (Rule::MinDailyRest { rest }, Some(search)) => {
+                    rest::min_rest(rule, rest, "24 h", check, search.finish(), &mut out);
+                }
+                (Rule::MinWeeklyRest { rest }, Some(search)) => {
+                    rest::min_rest(rule, rest, "7 days", check, search.finish(), &mut out);
+                }
+                // `new` gives every rest rule its search.
+                (Rule::MinDailyRest { .. } | Rule::MinWeeklyRest { .. }, None) => {}
+            }
+        }
+        out
+    }
 }

@@ -4,20 +4,21 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Breach, Check, Figures, NamedRule};
+use crate::limits::Interval;
 use crate::limits::hours_text;
 use crate::time;
 use crate::time::calendar::add_days;
 
-/// One breach for each stretch of work that holds no rest of `rest` in `period`.
+/// One breach for each stretch of work in `stretches` (see [`Stretches`]).
 pub(super) fn min_rest(
     rule: &NamedRule,
     rest: i64,
-    period: i64,
     period_text: &str,
     check: &Check<'_>,
+    stretches: Vec<Stretch>,
     out: &mut Vec<Breach>,
 ) {
-    for s in stretches(check, rest, period) {
+    for s in stretches {
         out.push(stretch_breach(rule, check, rest, period_text, &s));
     }
 }
@@ -57,24 +58,44 @@ fn stretch_breach(
 }
 
 /// Work between two rests of at least the minimum length.
-struct Stretch {
+pub(super) struct Stretch {
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     longest_rest: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
-/// Stretches of work (between rests of at least `rest`) longer than `period - rest`:
-/// then some `period` from their start holds no rest of `rest`. Time before the first
-/// interval and after the last (up to now and beyond) counts as rest.
-fn stretches(check: &Check<'_>, rest: i64, period: i64) -> Vec<Stretch> {
-    let range_from = time::day_start(check.zone, check.first);
-    let range_to = time::day_start(check.zone, add_days(check.last, 1));
-    let allowed = period - rest;
-    let mut found = Vec::new();
-    let mut current: Option<Stretch> = None;
-    for i in check.work {
-        current = match current.take() {
-            Some(mut s) if (i.start - s.end).num_seconds() < rest => {
+/// Finds the stretches of work (between rests of at least `rest`) longer than
+/// `period - rest` that reach into the range: then some `period` from their start
+/// holds no rest of `rest`. Time before the first interval and after the last (up to
+/// now and beyond) counts as rest. Fed one interval at a time, oldest first, it keeps
+/// only the open stretch and the ones found, so a whole history streams through it.
+pub(super) struct Stretches {
+    rest: i64,
+    allowed: i64,
+    range_from: DateTime<Utc>,
+    range_to: DateTime<Utc>,
+    current: Option<Stretch>,
+    found: Vec<Stretch>,
+}
+
+impl Stretches {
+    /// The search for `rest` seconds of rest in every `period` seconds over the days
+    /// `check` covers.
+    pub(super) fn new(check: &Check<'_>, rest: i64, period: i64) -> Self {
+        Stretches {
+            rest,
+            allowed: period - rest,
+            range_from: time::day_start(check.zone, check.first),
+            range_to: time::day_start(check.zone, add_days(check.last, 1)),
+            current: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// Takes the next interval of work (intervals come oldest first, never overlapping).
+    pub(super) fn push(&mut self, i: Interval) {
+        self.current = match self.current.take() {
+            Some(mut s) if (i.start - s.end).num_seconds() < self.rest => {
                 let gap = (s.end, i.start);
                 if i.start > s.end
                     && s.longest_rest
@@ -87,7 +108,7 @@ fn stretches(check: &Check<'_>, rest: i64, period: i64) -> Vec<Stretch> {
             }
             previous => {
                 if let Some(s) = previous {
-                    found.push(s);
+                    self.close(s);
                 }
                 Some(Stretch {
                     start: i.start,
@@ -97,11 +118,22 @@ fn stretches(check: &Check<'_>, rest: i64, period: i64) -> Vec<Stretch> {
             }
         };
     }
-    found.extend(current);
-    found
-        .into_iter()
-        .filter(|s| {
-            (s.end - s.start).num_seconds() > allowed && s.start < range_to && s.end > range_from
-        })
-        .collect()
+
+    /// Keeps a finished stretch if it is too long and reaches into the range.
+    fn close(&mut self, s: Stretch) {
+        if (s.end - s.start).num_seconds() > self.allowed
+            && s.start < self.range_to
+            && s.end > self.range_from
+        {
+            self.found.push(s);
+        }
+    }
+
+    /// The stretches found, oldest first.
+    pub(super) fn finish(mut self) -> Vec<Stretch> {
+        if let Some(s) = self.current.take() {
+            self.close(s);
+        }
+        self.found
+    }
 }
