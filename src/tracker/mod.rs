@@ -12,10 +12,12 @@
 //! - `import.rs`: the import engine (one transaction per file);
 //! - `journal.rs`: the change journal, undo and redo;
 //! - `reminders.rs`: breaks, the day's limit, nothing running; what was told;
+//! - `away.rs`: away time the TUI saw (sleep, idle) and its answers (keep, cut, stop);
 //! - `maintenance.rs`: `doctor` and `backup`.
 //!
 //! `store` is reachable only from here: the faces never see SQL or rusqlite.
 
+pub mod away;
 pub mod dividend;
 mod import;
 pub mod journal;
