@@ -82,6 +82,12 @@ impl Tracker {
         self.clock.now()
     }
 
+    /// The clock the tracker reads (the TUI's event loop reads the same one).
+    #[must_use]
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     /// The user's zone.
     #[must_use]
     pub fn zone(&self) -> Tz {
