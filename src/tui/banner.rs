@@ -77,7 +77,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             spans.push(Span::styled(" · ", app.theme.dim));
         }
-        spans.push(Span::styled(r.message.clone(), app.theme.error));
+        spans.push(Span::styled(in_keys(r), app.theme.error));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The reminder's text with the command it suggests said as the TUI's key.
+fn in_keys(r: &Reminder) -> String {
+    r.message
+        .strip_suffix("; `otium start PROJECT` starts a session")
+        .map_or_else(|| r.message.clone(), |m| format!("{m}; s starts one"))
 }

@@ -209,6 +209,11 @@ fn short_absences_no_session_and_zero_minutes_ask_nothing() {
     c.sleep_until("11:00");
     tick(&mut app, &mut t, &mut off, &c);
     assert!(app.away.is_none());
+    // A wall clock set back an hour (no sleep) asks nothing.
+    let (mut t, mut app, mut w, c) = setup("11:00", "09:00", "10:00");
+    c.wall.set(at("09:00"));
+    tick(&mut app, &mut t, &mut w, &c);
+    assert!(app.away.is_none());
     // Nothing running: nothing to ask about.
     let (mut t, mut app, mut w, c) = setup("11:00", "09:00", "10:00");
     t.stop(Some(at("09:30"))).unwrap();

@@ -137,3 +137,30 @@ fn without_notify_nothing_is_sent_and_a_missing_service_is_said_once() {
     assert!(app.status.is_none());
     assert_eq!(app.banner.due.len(), 1);
 }
+
+#[test]
+fn nothing_running_on_a_workday_says_the_key_that_starts_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::parse("[reminders]\nnothing_running = \"09:30\"\n").unwrap();
+    // Wednesday 10:00, a workday (no targets: Monday to Friday), nothing tracked yet.
+    let mut t = Tracker::open(
+        &dir.path().join("o.db"),
+        config,
+        Clock::Fixed(at("10:00")),
+        chrono_tz::Europe::Berlin,
+    )
+    .unwrap();
+    let mut app = App::load(&t, Theme::new(true)).unwrap();
+    run(&mut app, &mut t, [Action::Tick]);
+    let screen = text(&draw(&app, 80, 24));
+    assert_eq!(
+        screen.lines().nth(1).unwrap().trim_end(),
+        " ⚑ nothing is being tracked since 09:30 on a workday; s starts one"
+    );
+    // Starting a session takes the banner away at once.
+    run(&mut app, &mut t, [Action::Reload]);
+    t.start(StartRequest::new("coding".parse().unwrap()))
+        .unwrap();
+    run(&mut app, &mut t, [Action::Reload]);
+    assert!(app.banner.due.is_empty());
+}
