@@ -209,6 +209,15 @@ fn short_absences_no_session_and_zero_minutes_ask_nothing() {
     c.sleep_until("11:00");
     tick(&mut app, &mut t, &mut off, &c);
     assert!(app.away.is_none());
+    // A session started (from a shell) during the absence was started on purpose.
+    let (mut t, mut app, mut w, c) = setup("10:40", "09:00", "10:00");
+    let mut request = StartRequest::new("writing".parse().unwrap());
+    request.at = Some(at("10:20"));
+    t.start(request).unwrap();
+    c.pass(40 * 60);
+    key(&mut app, &mut t, &mut w, &c, 'x');
+    assert!(app.away.is_none());
+    assert!(t.open_away().unwrap().is_empty());
     // A wall clock set back an hour (no sleep) asks nothing.
     let (mut t, mut app, mut w, c) = setup("11:00", "09:00", "10:00");
     c.wall.set(at("09:00"));
