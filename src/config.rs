@@ -34,6 +34,9 @@ pub struct Config {
     pub usual_end: Option<ClockTime>,
     /// Break, day-limit and nothing-running reminders (`[reminders]`).
     pub reminders: Reminders,
+    /// Minutes without a key (or asleep) while a session runs after which the TUI asks
+    /// about the away time; 0 turns it off.
+    pub away_after_minutes: u32,
 }
 
 /// `[reminders]`: when to say that a break is due, that the day's limit is reached,
@@ -238,6 +241,7 @@ impl Default for Config {
             max_session_hours: 10.0,
             usual_end: None,
             reminders: Reminders::default(),
+            away_after_minutes: 15,
         }
     }
 }
@@ -349,6 +353,12 @@ impl Config {
                 self.max_session_hours
             ));
         }
+        if self.away_after_minutes > 24 * 60 {
+            return Err(format!(
+                "away_after_minutes = {} must be at most 1440 (a day); 0 turns away time off",
+                self.away_after_minutes
+            ));
+        }
         if let LimitsConfig::Explicit(l) = &self.limits {
             hours("limits.max_daily_hours", l.max_daily_hours, 0.0, 24.0)?;
             hours("limits.max_weekly_hours", l.max_weekly_hours, 0.0, 168.0)?;
@@ -456,6 +466,13 @@ mod tests {
         };
         assert_eq!((l.max_daily_hours, l.average_weeks), (Some(10.0), Some(4)));
         assert_eq!(Config::default().max_session_hours, 10.0);
+        assert_eq!(Config::default().away_after_minutes, 15);
+        assert_eq!(
+            Config::parse("away_after_minutes = 0")
+                .unwrap()
+                .away_after_minutes,
+            0
+        );
         assert_eq!(Config::default().limits, LimitsConfig::None);
     }
 
@@ -481,6 +498,8 @@ mod tests {
             ("max_session_hours = 0", "max_session_hours"),
             ("usual_end = \"6pm\"", "usual_end"),
             ("balance_since = \"last year\"", "balance_since"),
+            ("away_after_minutes = 1441", "away_after_minutes"),
+            ("away_after_minutes = -1", "away_after_minutes"),
         ] {
             let err = Config::parse(text).unwrap_err();
             assert!(err.contains(key), "{text}: {err}");

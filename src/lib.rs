@@ -16,6 +16,7 @@ pub mod interop;
 pub mod leisure;
 pub mod limits;
 pub mod model;
+pub mod notify;
 pub mod paths;
 pub mod report;
 pub mod setup;

@@ -3,6 +3,7 @@
 
 mod add;
 mod args;
+mod away;
 mod backup;
 mod balance;
 mod dividend;
@@ -74,6 +75,8 @@ pub enum Command {
     Status(status::StatusArgs),
     /// Check the [reminders] once and tell each new one once (for cron or a systemd timer).
     Notify,
+    /// Answer the away time `otium status` asks about: keep it, cut it out, or stop there.
+    Away(away::AwayArgs),
     /// Drop the running session without recording it.
     Cancel,
     /// Start again with the project, tags and note of the last (or given) session.
@@ -249,6 +252,7 @@ fn only_reads(command: &Command) -> Option<&'static str> {
         Command::Start(_)
         | Command::Stop(_)
         | Command::Cancel
+        | Command::Away(_)
         | Command::Continue(_)
         | Command::Add(_)
         | Command::Edit(_)
@@ -272,6 +276,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Stop(args) => stop::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Notify => notify::run(ctx),
+        Command::Away(args) => away::run(ctx, &args),
         Command::Cancel => stop::cancel(ctx),
         Command::Continue(args) => start::resume(ctx, &args),
         Command::Add(args) => add::run(ctx, args),

@@ -11,6 +11,7 @@ use super::{Ctx, format};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionJson};
 use crate::time::{self, calendar};
+use crate::tracker::away::AwayJson;
 use crate::tracker::reminders::Reminder;
 
 /// `status [--format TEMPLATE]`.
@@ -34,6 +35,10 @@ struct StatusJson {
     /// The `[reminders]` due now (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reminders: Vec<Reminder>,
+    /// Away time the TUI recorded in the running session, not yet answered with
+    /// `otium away keep|cut|stop` (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    away: Vec<AwayJson>,
 }
 
 pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
@@ -57,11 +62,13 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         .unwrap_or_default();
     warnings.extend(ctx.tracker.week_alerts()?);
     let reminders = ctx.tracker.reminders()?;
+    let away = ctx.tracker.open_away()?;
     ctx.out.value(|| StatusJson {
         running: running.is_some(),
         session: running.as_ref().map(|s| s.to_json(now)),
         warnings: warnings.clone(),
         reminders: reminders.clone(),
+        away: away.iter().map(|g| g.to_json(zone)).collect(),
     });
     if let Some(s) = running {
         ctx.out.line(format!("Running: {}", format::label(&s)));
@@ -91,6 +98,19 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     }
     for r in &reminders {
         ctx.out.line(format!("reminder: {}", r.message));
+    }
+    for g in &away {
+        // With several gaps, each answer names its own.
+        let id = if away.len() > 1 {
+            format!(" --id {}", g.id)
+        } else {
+            String::new()
+        };
+        ctx.out.line(format!(
+            "You were away {}. Keep it, cut it out of the session (split in two), or stop at {}? `otium away keep{id}`, `otium away cut{id}` or `otium away stop{id}`.",
+            g.span_text(zone),
+            time::hhmm_in(zone, g.from)
+        ));
     }
     Ok(())
 }

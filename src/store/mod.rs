@@ -2,6 +2,7 @@
 //! way every time (WAL, `synchronous=FULL`, `busy_timeout=5000`, foreign keys),
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
 
+pub mod away;
 pub mod import;
 pub mod journal;
 pub mod maintenance;

@@ -19,6 +19,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/003_import_sources.sql"), false),
     // The change journal (undo/redo) and the reminders already sent.
     (include_str!("migrations/004_journal.sql"), false),
+    // Away time the TUI saw (sleep or idle), until the user answers it.
+    (include_str!("migrations/005_away_gaps.sql"), false),
 ];
 
 /// The schema version this binary writes.

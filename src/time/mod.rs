@@ -3,6 +3,7 @@
 //! `OTIUM_NOW` and `OTIUM_TZ`.
 
 pub mod calendar;
+pub mod moment;
 pub mod parse;
 pub mod range;
 pub mod split;

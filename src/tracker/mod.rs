@@ -12,10 +12,12 @@
 //! - `import.rs`: the import engine (one transaction per file);
 //! - `journal.rs`: the change journal, undo and redo;
 //! - `reminders.rs`: breaks, the day's limit, nothing running; what was told;
+//! - `away.rs`: away time the TUI saw (sleep, idle) and its answers (keep, cut, stop);
 //! - `maintenance.rs`: `doctor` and `backup`.
 //!
 //! `store` is reachable only from here: the faces never see SQL or rusqlite.
 
+pub mod away;
 pub mod dividend;
 mod import;
 pub mod journal;
@@ -78,6 +80,12 @@ impl Tracker {
     #[must_use]
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// The clock the tracker reads (the TUI's event loop reads the same one).
+    #[must_use]
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// The user's zone.

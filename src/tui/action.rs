@@ -73,6 +73,8 @@ pub enum Action {
     AskDelete,
     /// Undo the newest change in the journal.
     Undo,
+    /// Answer the away-time question (`None`: ask later).
+    AnswerAway(Option<crate::tracker::away::Answer>),
     /// Redo the change undone last.
     Redo,
     /// Open the filter prompt.

@@ -71,7 +71,11 @@ pub struct App {
     pub help_max: AtomicU16,
     /// Set when the user quits.
     pub quit: bool,
-    dirty: bool,
+    /// The away-time question on screen (it has the keyboard), see `away.rs`.
+    pub away: Option<crate::tracker::away::Gap>,
+    /// The reminders banner, see `banner.rs`.
+    pub banner: super::banner::Banner,
+    pub(super) dirty: bool,
     pub(super) data_version: i64,
     /// A session just added or started: the next reload selects it.
     pub(super) select_after_reload: Option<SessionId>,
@@ -108,6 +112,8 @@ impl App {
             help_scroll: 0,
             help_max: AtomicU16::new(0),
             quit: false,
+            away: None,
+            banner: super::banner::Banner::default(),
             dirty: true,
             data_version,
             select_after_reload: None,
@@ -164,6 +170,9 @@ impl App {
     /// Maps a key to an intent for the current mode.
     #[must_use]
     pub fn on_key(&self, key: KeyEvent) -> Option<Action> {
+        if self.away.is_some() {
+            return super::away::lookup(key);
+        }
         match self.mode {
             Mode::Normal => keymap::lookup(self.view, key),
             Mode::Help => Some(keymap::lookup_help(key)),
@@ -177,8 +186,13 @@ impl App {
         // The clock and reloads are no key: they must not close the help, clear a
         // prompt's selection or reach a form, whatever has the keyboard.
         let result = match (action, self.mode.clone()) {
-            (Action::Tick, _) => self.tick(tracker),
-            (Action::Reload, _) => self.reload(tracker).map(|()| None),
+            (Action::Tick, _) => self
+                .tick(tracker)
+                .and_then(|next| self.check_reminders(tracker).map(|()| next)),
+            (Action::Reload, _) => self
+                .reload(tracker)
+                .and_then(|()| self.check_reminders(tracker).map(|()| None)),
+            (Action::AnswerAway(answer), _) => self.answer_away(answer, tracker),
             (action, Mode::Form(form)) => self.update_form(form, action, tracker),
             (action, Mode::Filter) => Ok(self.update_filter(action)),
             (action, Mode::Country(text)) => Ok(self.update_country(text, action)),

@@ -1,7 +1,9 @@
 //! The TUI: `otium` with no verb. One thread, no async: a local SQLite file answers
 //! in milliseconds. The loop redraws only when something changed, waits for keys
 //! with a timeout up to the next second, and on each tick reads `PRAGMA
-//! data_version` to pick up writes from other processes. No SQL lives here.
+//! data_version` to pick up writes from other processes. No SQL lives here. Its
+//! wall and monotonic clocks come from a [`Moments`] source (the tracker's clock in
+//! use, fakes in tests) so that away time (`away.rs`) can be tested with jumps.
 //!
 //! A hang-up (the terminal window closed), `SIGTERM`, `SIGINT` or `SIGQUIT` ends the
 //! loop like `q` does, instead of killing the process where it stands: `run` then
@@ -10,6 +12,8 @@
 
 pub mod action;
 pub mod app;
+pub mod away;
+pub mod banner;
 pub mod calendar;
 mod choices;
 pub mod data;
@@ -25,11 +29,12 @@ pub mod views;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::time::moment::{Moment, Moments};
 use crate::tracker::Tracker;
 use app::App;
 
@@ -58,12 +63,18 @@ pub fn run(tracker: &mut Tracker) -> Result<()> {
     if let Some(upgrade) = tracker.upgraded() {
         app.info(upgrade.note());
     }
+    if tracker.config().reminders.notify {
+        app.banner.notifier = Some(Box::new(crate::notify::Desktop));
+    }
+    // Away time left unanswered last time is asked about at once.
+    app.ask_away(tracker)?;
     let stop = Arc::new(AtomicBool::new(false));
     let handlers = watch_signals(&stop)?;
     let result = ratatui::try_init()
         .map_err(|e| io_error(&e))
         .and_then(|mut terminal| {
-            let result = event_loop(&mut terminal, &mut app, tracker, &stop);
+            let clock = tracker.clock();
+            let result = event_loop(&mut terminal, &mut app, tracker, &stop, &clock);
             ratatui::restore();
             result
         });
@@ -95,8 +106,10 @@ fn event_loop(
     app: &mut App,
     tracker: &mut Tracker,
     stop: &AtomicBool,
+    clock: &dyn Moments,
 ) -> Result<()> {
-    let mut next_tick = Instant::now() + Duration::from_secs(1);
+    let mut watch = away::Watch::new(tracker.config().away_after_minutes, clock.moment());
+    let mut next_tick = clock.moment().mono + Duration::from_secs(1);
     while !app.quit && !stop.load(Ordering::SeqCst) {
         if app.take_dirty() {
             terminal
@@ -106,25 +119,63 @@ fn event_loop(
         // A signal does not wake the poll: waking four times a second bounds how long
         // a hang-up waits for the clean-up, and costs nothing measurable.
         let timeout = next_tick
-            .saturating_duration_since(Instant::now())
+            .saturating_duration_since(clock.moment().mono)
             .min(Duration::from_millis(250));
-        let mut action = if event::poll(timeout).map_err(|e| io_error(&e))? {
-            match event::read().map_err(|e| io_error(&e))? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.on_key(key),
-                Event::Resize(..) => Some(action::Action::Reload),
-                _ => None,
-            }
-        } else if Instant::now() >= next_tick {
-            next_tick = Instant::now() + Duration::from_secs(1);
-            Some(action::Action::Tick)
+        let event = if event::poll(timeout).map_err(|e| io_error(&e))? {
+            Some(event::read().map_err(|e| io_error(&e))?)
         } else {
             None
         };
-        while let Some(a) = action {
-            action = app.update(a, tracker);
+        let now = clock.moment();
+        let tick = event.is_none() && now.mono >= next_tick;
+        if tick {
+            next_tick = now.mono + Duration::from_secs(1);
         }
+        step(app, tracker, &mut watch, now, event, tick);
     }
     Ok(())
+}
+
+/// One turn of the event loop after the wait, without the terminal (tests drive it
+/// with clocks that jump): a key (which, after an absence, brings the away question
+/// instead of acting), a resize, or a tick (when the watch also looks for a sleep).
+pub fn step(
+    app: &mut App,
+    tracker: &mut Tracker,
+    watch: &mut away::Watch,
+    now: Moment,
+    event: Option<Event>,
+    tick: bool,
+) {
+    let mut action = match event {
+        Some(Event::Key(key)) if key.kind == KeyEventKind::Press => {
+            let asked = watch
+                .input(now)
+                .map(|(from, to)| app.away_seen(from, to, tracker));
+            match asked {
+                // The key that brings the user back only wakes the screen.
+                Some(Ok(true)) => None,
+                Some(Err(e)) => {
+                    app.show_error(&e);
+                    None
+                }
+                _ => app.on_key(key),
+            }
+        }
+        Some(Event::Resize(..)) => Some(action::Action::Reload),
+        None if tick => {
+            if let Some((from, to)) = watch.tick(now)
+                && let Err(e) = app.away_seen(from, to, tracker)
+            {
+                app.show_error(&e);
+            }
+            Some(action::Action::Tick)
+        }
+        _ => None,
+    };
+    while let Some(a) = action {
+        action = app.update(a, tracker);
+    }
 }
 
 #[cfg(test)]

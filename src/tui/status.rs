@@ -34,6 +34,11 @@ impl App {
         });
     }
 
+    /// Shows a library error in the status line, its hint as keys.
+    pub fn show_error(&mut self, e: &crate::error::Error) {
+        self.error(super::hint::error_line(e));
+    }
+
     /// Shows a failure in the status line, a little longer than a message.
     pub(super) fn error(&mut self, text: String) {
         self.status = Some(Status {

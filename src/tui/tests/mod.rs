@@ -447,6 +447,8 @@ fn reports_and_dividend_keys_change_the_choices() {
     assert_eq!(app.choices.country, "VEN");
 }
 
+mod away;
+mod banner;
 mod calendar;
 mod dividend;
 mod live;

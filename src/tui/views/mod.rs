@@ -4,7 +4,7 @@
 mod calendar;
 mod dashboard;
 mod dividend;
-mod overlays;
+pub(in crate::tui) mod overlays;
 mod reports;
 mod sessions;
 
@@ -36,13 +36,18 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        let [tabs, body, status] = Layout::vertical([
+        let banner = u16::from(!self.banner.due.is_empty());
+        let [tabs, reminders, body, status] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
         .areas(area);
         render_tabs(self, tabs, buf);
+        if banner > 0 {
+            super::banner::render(self, reminders, buf);
+        }
         match self.view {
             View::Dashboard => dashboard::render(self, body, buf),
             View::Sessions => sessions::render(self, body, buf),
@@ -56,6 +61,9 @@ impl Widget for &App {
             Mode::Form(form) => overlays::form(self, form, area, buf),
             Mode::ConfirmDelete(session) => overlays::confirm(self, session, area, buf),
             Mode::Filter | Mode::Country(_) | Mode::Normal => {}
+        }
+        if let Some(gap) = &self.away {
+            super::away::render(self, gap, area, buf);
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::tui::fmt;
 use crate::tui::form::Form;
 use crate::tui::keymap::{BINDINGS, Scope};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(in crate::tui) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
