@@ -10,8 +10,6 @@
 use std::path::PathBuf;
 
 use clap::Parser;
-use otium::store::outputs::{self, NewOutput};
-use otium::store::{Store, sessions};
 use otium::time::Clock;
 
 #[path = "seed/import_file.rs"]
@@ -38,9 +36,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let zone = chrono_tz::Europe::Berlin;
     let now = Clock::System.now();
-    if sessions::latest(Store::open(&args.db)?.reader())?.is_some() {
+    if args.db.exists() {
         return Err(format!(
-            "{} already holds sessions; seed a new database",
+            "{} already exists; give the path of a new database to seed",
             args.db.display()
         )
         .into());
@@ -59,30 +57,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let took = started.elapsed();
     std::fs::remove_file(&file)?;
     let summary = summary?;
-    // The import wrote the plan in order into an empty database: ids 1, 2, ….
-    let mut store = Store::open(&args.db)?;
-    let mut pages = 0usize;
-    store.write(|tx| {
-        outputs::set_unit(tx, "writing", Some("pages"), now)?;
-        for (i, new) in history.iter().enumerate() {
-            if new.project.as_str() == "writing" && rng.below(3) == 0 {
-                let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
-                let output = NewOutput {
-                    project: "writing",
-                    amount,
-                    at: new.end.unwrap_or(new.start),
-                    zone: zone.name(),
-                    session: Some(otium::model::SessionId::new(
-                        i64::try_from(i + 1).unwrap_or(i64::MAX),
-                    )),
-                    note: None,
-                };
-                outputs::insert(tx, &output)?;
-                pages += 1;
-            }
+    // Output of the writing sessions, each at its session's last second (so it is
+    // linked to that session), in one transaction.
+    let mut tracker = otium::Tracker::open(
+        &args.db,
+        otium::config::Config::default(),
+        Clock::Fixed(now),
+        zone,
+    )?;
+    tracker.set_unit("writing", Some("pages"))?;
+    let mut records = Vec::new();
+    for new in &history {
+        if new.project.as_str() == "writing" && rng.below(3) == 0 {
+            let amount = 1.0 + f64::from(u32::try_from(rng.below(6)).unwrap_or(0));
+            let at = new.end.unwrap_or(new.start) - chrono::Duration::seconds(1);
+            records.push(otium::tracker::output::OutputRecord {
+                project: "writing",
+                amount,
+                at,
+                note: None,
+            });
         }
-        Ok(())
-    })?;
+    }
+    let pages = tracker.record_outputs(&records)?.len();
     println!(
         "imported {} sessions in {:.2} s and wrote {pages} output records to {}",
         summary.imported,

@@ -20,10 +20,11 @@ pub mod notify;
 pub mod paths;
 pub mod report;
 pub mod setup;
-pub mod store;
+pub(crate) mod store;
 pub mod time;
 pub mod tracker;
 pub mod tui;
 
 pub use error::{Error, ErrorKind, Result};
+pub use tracker::SCHEMA_VERSION;
 pub use tracker::Tracker;

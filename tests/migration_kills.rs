@@ -43,7 +43,7 @@ fn killed_while_creating_and_migrating_a_new_database() {
                 }
                 return match (version, objects) {
                     (0, 0) => Ok(false),
-                    (v, o) if v == otium::store::schema::LATEST_VERSION && o > 5 => Ok(true),
+                    (v, o) if v == otium::SCHEMA_VERSION && o > 5 => Ok(true),
                     other => Err(format!(
                         "#{n}: half a migration: (version, objects) {other:?}"
                     )),
@@ -125,10 +125,7 @@ fn killed_while_upgrading_a_version_1_database() {
     let done = base.copy();
     done.ok(&["status"]);
     let v2 = snapshot(&done.db()).unwrap();
-    assert_eq!(
-        (v1.version, v2.version),
-        (1, otium::store::schema::LATEST_VERSION)
-    );
+    assert_eq!((v1.version, v2.version), (1, otium::SCHEMA_VERSION));
     // The data is the same; only the schema (and sqlite_sequence) moved on. Version 3
     // adds source, source_key and source_version to each session, NULL here (nothing
     // in the fixture was imported).

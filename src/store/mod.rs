@@ -400,12 +400,6 @@ impl<'a> Db<'a> {
     pub(crate) fn conn(&self) -> &'a Connection {
         self.conn
     }
-
-    /// The database file.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        self.path
-    }
 }
 
 /// Opens a database whose file mode is read-only. When no write-ahead log holds

@@ -47,6 +47,9 @@ pub use work::WeekStatus;
 /// A schema upgrade opening the database made: where the file as it was is kept.
 pub use crate::store::Upgrade;
 
+/// The schema version this otium writes (`PRAGMA user_version`).
+pub use crate::store::schema::LATEST_VERSION as SCHEMA_VERSION;
+
 /// The tracker: a store plus the clock and zone every time is read against.
 pub struct Tracker {
     store: Store,

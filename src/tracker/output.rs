@@ -14,6 +14,19 @@ use crate::tracker::Tracker;
 /// enough that sums over a lifetime of records stay finite in the model's arithmetic.
 pub const MAX_AMOUNT: f64 = 1e9;
 
+/// One output to record with [`Tracker::record_outputs`].
+#[derive(Debug, Clone, Copy)]
+pub struct OutputRecord<'a> {
+    /// The project (it must declare a unit).
+    pub project: &'a str,
+    /// How much, in the project's unit.
+    pub amount: f64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// A note.
+    pub note: Option<&'a str>,
+}
+
 fn check_amount(amount: f64) -> Result<()> {
     if !amount.is_finite() || !(0.0..=MAX_AMOUNT).contains(&amount) {
         return Err(Error::invalid(format!(
@@ -69,25 +82,53 @@ impl Tracker {
         at: Option<DateTime<Utc>>,
         note: Option<&str>,
     ) -> Result<OutputEntry> {
-        check_amount(amount)?;
-        self.unit(project)?;
+        let at = at.unwrap_or_else(|| self.now());
+        let mut entries = self.record_outputs(&[OutputRecord {
+            project,
+            amount,
+            at,
+            note,
+        }])?;
+        entries
+            .pop()
+            .ok_or_else(|| Error::database("the output was not recorded; please report this"))
+    }
+
+    /// Records many outputs in one transaction, each checked and linked as
+    /// [`Tracker::record_output`] does: all of them or none.
+    pub fn record_outputs(&mut self, records: &[OutputRecord<'_>]) -> Result<Vec<OutputEntry>> {
         let now = self.now();
-        let at = at.unwrap_or(now);
-        crate::tracker::not_future(at, now, "output", self.zone())?;
+        let mut checked = std::collections::BTreeSet::new();
+        for r in records {
+            check_amount(r.amount)?;
+            if checked.insert(r.project) {
+                self.unit(r.project)?;
+            }
+            crate::tracker::not_future(r.at, now, "output", self.zone())?;
+        }
         let zone = self.zone();
         self.store.write(|tx| {
-            let covering =
-                sessions::overlapping(tx, at, Some(at + chrono::Duration::seconds(1)), None)?
-                    .filter(|s| s.project == project);
-            let new = NewOutput {
-                project,
-                amount,
-                at,
-                zone: zone.name(),
-                session: covering.map(|s| s.id),
-                note,
-            };
-            outputs::insert(tx, &new)
+            records
+                .iter()
+                .map(|r| {
+                    let covering = sessions::overlapping(
+                        tx,
+                        r.at,
+                        Some(r.at + chrono::Duration::seconds(1)),
+                        None,
+                    )?
+                    .filter(|s| s.project == r.project);
+                    let new = NewOutput {
+                        project: r.project,
+                        amount: r.amount,
+                        at: r.at,
+                        zone: zone.name(),
+                        session: covering.map(|s| s.id),
+                        note: r.note,
+                    };
+                    outputs::insert(tx, &new)
+                })
+                .collect()
         })
     }
 

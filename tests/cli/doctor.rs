@@ -100,10 +100,7 @@ fn a_healthy_database_passes_every_check() {
     assert!(not_ok(&report).is_empty(), "{report}");
     assert_eq!(report["journal_mode"], "wal");
     assert_eq!(report["synchronous"], "full");
-    assert_eq!(
-        report["schema_version"],
-        otium::store::schema::LATEST_VERSION
-    );
+    assert_eq!(report["schema_version"], otium::SCHEMA_VERSION);
     assert_eq!(report["full"], true);
     assert_eq!(
         report["database"].as_str().unwrap(),
@@ -647,7 +644,7 @@ fn every_schema_fixture_opens_keeps_its_sessions_and_passes_integrity_check() {
         let out = env.run(&["log", "--all", "--json"]);
         assert!(out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let latest = otium::store::schema::LATEST_VERSION;
+        let latest = otium::SCHEMA_VERSION;
         if n < latest {
             let backup = env
                 .db()
@@ -825,11 +822,7 @@ fn four_processes_opening_a_version_1_file_at_once_all_succeed() {
             );
         }
         let conn = Connection::open(env.db()).unwrap();
-        assert_eq!(
-            user_version(&conn),
-            otium::store::schema::LATEST_VERSION,
-            "round {round}"
-        );
+        assert_eq!(user_version(&conn), otium::SCHEMA_VERSION, "round {round}");
         assert_eq!(table_rows_as(&conn, &pristine), before, "round {round}");
         assert_eq!(
             column(

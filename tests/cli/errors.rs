@@ -646,7 +646,7 @@ fn a_newer_schema_is_refused_naming_both_versions() {
         let found = numbers(&rest);
         assert!(found.contains(&"99".to_string()), "{message}");
         // The version this otium writes.
-        let latest = otium::store::schema::LATEST_VERSION.to_string();
+        let latest = otium::SCHEMA_VERSION.to_string();
         assert!(found.contains(&latest), "{message}");
     }
     let conn = rusqlite::Connection::open(env.db()).unwrap();

@@ -7,9 +7,8 @@ mod checks;
 mod filesystem;
 
 pub(crate) use backup::backup_before_migration;
-pub use backup::{backup, backup_to_free_name, pre_migration_path};
+pub use backup::{backup, backup_to_free_name};
 pub use checks::{Check, Report, Status, doctor};
-pub use filesystem::{FileSystem, classify_magic, file_system};
 
 #[cfg(test)]
 mod test_support {
