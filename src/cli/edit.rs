@@ -2,8 +2,9 @@
 
 use clap::Args;
 
+use super::confirm;
 use super::{Ctx, format};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{SessionEdit, SessionId, parse_tags};
 use crate::time;
 
@@ -32,11 +33,49 @@ pub struct EditArgs {
     pub rm_tags: Vec<String>,
 }
 
-/// `rm ID`.
+/// `rm ID… [--yes]`: ids and ranges (`12 14 15`, `12-15`).
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// The session's id.
-    pub id: SessionId,
+    /// The sessions' ids (see `otium log`): `12`, `12 14 15`, or a range `12-15`.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Delete more than one session without asking (a terminal asks first).
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+/// The widest range `rm` takes in one go: a typo (`12-1500`) should not quietly
+/// name a thousand sessions.
+const MAX_RANGE: i64 = 1000;
+
+/// The ids `rm` was given, in order: each word is an id or an inclusive range `A-B`.
+fn parse_ids(words: &[String]) -> Result<Vec<SessionId>> {
+    let mut ids = Vec::new();
+    for word in words {
+        let Some((a, b)) = word.split_once('-') else {
+            ids.push(word.parse()?);
+            continue;
+        };
+        let bad = || {
+            Error::invalid(format!(
+                "{word:?} is not a range of ids; write the first and last id, e.g. 12-15"
+            ))
+        };
+        let (first, last): (SessionId, SessionId) =
+            (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
+        if last.get() < first.get() {
+            return Err(Error::invalid(format!(
+                "the range {word:?} runs backwards; write it lowest first, e.g. {last}-{first}"
+            )));
+        }
+        if last.get() - first.get() >= MAX_RANGE {
+            return Err(Error::invalid(format!(
+                "the range {word:?} names more than {MAX_RANGE} sessions; give a narrower range"
+            )));
+        }
+        ids.extend((first.get()..=last.get()).map(SessionId::new));
+    }
+    Ok(ids)
 }
 
 pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
@@ -75,15 +114,55 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
 }
 
 pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
-    let session = ctx.tracker.remove(args.id)?;
+    let ids = parse_ids(&args.ids)?;
+    // Checked before asking, so the question names real sessions; the delete below
+    // loads them again in its own transaction.
+    let found = ids
+        .iter()
+        .map(|&id| ctx.tracker.session(id))
+        .collect::<Result<Vec<_>>>()?;
     let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
-    ctx.out.line(format!(
-        "Removed session {}: {} {}, {}.",
-        session.id,
-        format::label(&session),
-        format::when(zone, session.start),
-        time::human_duration(session.duration_seconds(now))
-    ));
-    ctx.out.value(|| session.to_json(now));
+    let line = |s: &crate::model::Session| {
+        format!(
+            "session {}: {} {}, {}",
+            s.id,
+            format::label(s),
+            format::when(zone, s.start),
+            time::human_duration(s.duration_seconds(now))
+        )
+    };
+    if found.len() > 1 && !args.yes && confirm::interactive() {
+        let listed: Vec<String> = found.iter().map(|s| format!("  {}", line(s))).collect();
+        let question = format!(
+            "Delete these {} sessions?\n{}\nDelete {}? [y/N] ",
+            found.len(),
+            listed.join("\n"),
+            found.len()
+        );
+        if !confirm::ask(&question)? {
+            return Err(Error::invalid(
+                "nothing removed (not confirmed); pass --yes to skip the question",
+            ));
+        }
+    }
+    let removed = ctx.tracker.remove_many(&ids)?;
+    for s in &removed {
+        ctx.out.line(format!("Removed {}.", line(s)));
+    }
+    if removed.len() > 1 {
+        ctx.out.line(format!(
+            "Removed {} sessions; `otium undo` brings them all back.",
+            removed.len()
+        ));
+    }
+    // One plain id answers one object (as before); several ids or a range answer a
+    // list, even of one: the shape follows what was asked, not what was found.
+    let single = matches!(args.ids.as_slice(), [one] if !one.contains('-'));
+    let json: Vec<_> = removed.iter().map(|s| s.to_json(now)).collect();
+    if single {
+        ctx.out.value(|| json.into_iter().next());
+    } else {
+        ctx.out.value(|| json);
+    }
     Ok(())
 }

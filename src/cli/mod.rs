@@ -5,6 +5,7 @@ mod add;
 mod args;
 mod backup;
 mod balance;
+mod confirm;
 mod dividend;
 mod doctor;
 mod edit;
@@ -84,7 +85,7 @@ pub enum Command {
     Log(log::LogArgs),
     /// Change a session's project, times, note or tags.
     Edit(edit::EditArgs),
-    /// Delete a session.
+    /// Delete sessions: one id, several, or a range (12-15); one undo brings them back.
     Rm(edit::RmArgs),
     /// Take back the newest change (start, stop, add, edit, rm, cancel, continue, import);
     /// again to walk further back. --list shows the journal.
