@@ -83,7 +83,11 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     let current = ctx.tracker.session(args.id)?;
     let day = Some(time::local_date(zone, current.start));
     let edit = SessionEdit {
-        project: args.project.as_deref().map(str::parse).transpose()?,
+        project: args
+            .project
+            .as_deref()
+            .map(|p| super::project_name(p, &format!("otium edit {} --project writing", args.id)))
+            .transpose()?,
         start: args
             .from
             .as_deref()
@@ -107,7 +111,7 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     ctx.out.line(format!(
         "Edited session {}: {}",
         session.id,
-        format::row(&session, zone, now).trim_start()
+        changed(&session, zone, now)
     ));
     ctx.out.value(|| session.to_json(now));
     Ok(())
@@ -165,4 +169,20 @@ pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
         ctx.out.value(|| json);
     }
     Ok(())
+}
+
+/// `Mon 2026-03-02 10:00–13:00 (3h), coding +rust`: the session after an edit, with
+/// its date (the id is already in the sentence).
+fn changed(
+    s: &crate::model::Session,
+    zone: chrono_tz::Tz,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    format!(
+        "{} {} ({}), {}",
+        s.start.with_timezone(&zone).format("%a %Y-%m-%d"),
+        format::span(s, zone).trim_end(),
+        time::human_duration(s.duration_seconds(now)),
+        format::label(s)
+    )
 }

@@ -41,7 +41,7 @@ use crate::setup::Setup;
 use crate::time::{self, Resolved};
 
 pub use out::{JsonArray, Out};
-pub use usage::usage_message;
+pub use usage::{forgotten_quotes, usage_message};
 
 /// otium: track work time from the terminal, and see the leisure your productivity could buy.
 #[derive(Debug, Parser)]
@@ -295,6 +295,18 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Completions(_) | Command::Man(_) | Command::Paths => Ok(()),
     }
+}
+
+/// Reads a project name typed for `example` (the verb as the user would type it with
+/// a project, `otium add writing`): an empty one is refused naming that verb, not
+/// another one.
+fn project_name(text: &str, example: &str) -> Result<crate::model::ProjectName> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(format!(
+            "the project name is empty; give one, e.g. `{example}`"
+        )));
+    }
+    text.parse()
 }
 
 /// Splits `+tag` words from anything else, which is an error with a hint.

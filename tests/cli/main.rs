@@ -12,6 +12,7 @@ mod env;
 mod errors;
 mod export;
 mod faces;
+mod guesses;
 #[path = "../harness/mod.rs"]
 mod harness;
 mod ids;
