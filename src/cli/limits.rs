@@ -9,9 +9,8 @@ use serde::Serialize;
 use super::Ctx;
 use super::args::RangeArgs;
 use crate::error::Result;
-use crate::limits::rules::{self, Breach, Check, LimitSet};
+use crate::limits::rules::{Breach, LimitSet};
 use crate::time;
-use crate::time::calendar::{add_days, sub_days};
 
 /// `limits [range]`.
 #[derive(Debug, Args)]
@@ -46,6 +45,16 @@ pub(super) fn range_days(
     zone: Tz,
 ) -> Result<(NaiveDate, NaiveDate)> {
     let span = range.span(ctx, zone)?;
+    span_days(ctx, span, zone)
+}
+
+/// The local days `span` covers in `zone` (an open start is the first session's day,
+/// an open end today).
+pub(super) fn span_days(
+    ctx: &Ctx,
+    span: crate::time::range::Span,
+    zone: Tz,
+) -> Result<(NaiveDate, NaiveDate)> {
     let today = time::local_date(zone, ctx.tracker.now());
     let first = match span.from {
         Some(from) => time::local_date(zone, from),
@@ -77,25 +86,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
         );
         return Ok(());
     };
-    // Enough work before the range for averages and rests, and after it for the
-    // rest of its last week and month.
-    let work = ctx.tracker.work(
-        zone,
-        sub_days(first, set.lookback_days()),
-        add_days(last, 38),
-    )?;
-    let breaches = rules::check(
-        &set,
-        &Check {
-            work: &work,
-            zone,
-            week_start: ctx.tracker.config().week_start.0,
-            first,
-            last,
-            now: ctx.tracker.now(),
-            tracked_since: ctx.tracker.tracked_since()?,
-        },
-    );
+    let breaches = ctx.tracker.breaches(zone, first, last)?;
     ctx.out.value(|| LimitsJson {
         set: set.name,
         from: first,

@@ -316,7 +316,9 @@ fn rest_across_a_dst_change_is_real_time() {
     // Sat 14:00 to Sun 17:00 is 27 h on the wall clock, 26 h of real time; worked
     // 8 + 8 = 16 h of it.
     assert!(
-        found[0].message.contains("a 26h 00m stretch (16h 00m worked)"),
+        found[0]
+            .message
+            .contains("a 26h 00m stretch (16h 00m worked)"),
         "{}",
         found[0].message
     );

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::error::Result;
-use crate::limits::rules::{self, LimitSet};
+use crate::limits::rules::{self, Breach, Check, LimitSet};
 use crate::limits::{self, Interval, Targets};
 use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
@@ -31,6 +31,16 @@ impl WeekStatus {
     pub fn is_unconfigured(&self) -> bool {
         self.week_target_seconds.is_none() && self.limits.is_none()
     }
+}
+
+/// The limit alerts under a report: one line per rule broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeAlerts {
+    /// Whether the range is the week running now (the lines are this week's, with
+    /// its "on course" warning).
+    pub this_week: bool,
+    /// One line per rule.
+    pub alerts: Vec<String>,
 }
 
 impl Tracker {
@@ -105,6 +115,68 @@ impl Tracker {
             balance_seconds: balance.and_then(|b| b.balance_seconds),
             alerts,
             limits: set.map(|s| s.name),
+        })
+    }
+
+    /// Every breach of the configured limits within the local days `first..=last` in
+    /// `zone`, rule by rule, oldest first; empty without limits. What `otium limits`
+    /// lists and [`Tracker::range_alerts`] sums up.
+    pub fn breaches(&self, zone: Tz, first: NaiveDate, last: NaiveDate) -> Result<Vec<Breach>> {
+        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+            return Ok(Vec::new());
+        };
+        // Enough work before the range for averages and rests, and after it for the
+        // rest of its last week and month.
+        let work = self.work(
+            zone,
+            calendar::sub_days(first, set.lookback_days()),
+            calendar::add_days(last, 38),
+        )?;
+        Ok(rules::check(
+            &set,
+            &Check {
+                work: &work,
+                zone,
+                week_start: self.config().week_start.0,
+                first,
+                last,
+                now: self.now(),
+                tracked_since: self.tracked_since()?,
+            },
+        ))
+    }
+
+    /// The limit alerts of the local days `first..=last` in `zone`, one line per rule,
+    /// for both faces to show under a report of that range. The week running now (in
+    /// the user's zone) gets [`Tracker::week_alerts`], with its "on course" warning;
+    /// any other range gets its own breaches, not this week's. A range with no work
+    /// gets none.
+    pub fn range_alerts(&self, zone: Tz, first: NaiveDate, last: NaiveDate) -> Result<RangeAlerts> {
+        let today = time::local_date(self.zone(), self.now());
+        let week = calendar::week_first(today, self.config().week_start.0);
+        let this_week = zone == self.zone() && first == week && last == calendar::week_last(week);
+        if self.work(zone, first, last)?.is_empty() {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: Vec::new(),
+            });
+        }
+        if this_week {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: self.week_alerts()?,
+            });
+        }
+        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: Vec::new(),
+            });
+        };
+        let breaches = self.breaches(zone, first, last)?;
+        Ok(RangeAlerts {
+            this_week,
+            alerts: rules::one_line_per_rule(&set, &breaches, "in this range"),
         })
     }
 

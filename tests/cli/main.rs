@@ -28,6 +28,7 @@ mod outfiles;
 mod output;
 mod permissions;
 mod pty;
+mod range_limits;
 mod reminders;
 mod report;
 mod spoofing;

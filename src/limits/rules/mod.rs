@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::{Interval, day_totals, hours_text};
 
-pub use alerts::week_alerts;
+pub use alerts::{one_line_per_rule, week_alerts};
 pub use sets::LimitSet;
 
 const HOUR: i64 = 3600;

@@ -64,7 +64,8 @@ fn stretch_breach(
 fn short_end(zone: chrono_tz::Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     let full = time::date_hhmm_in(zone, end);
     if time::local_date(zone, start).year() == time::local_date(zone, end).year() {
-        full.get(5..).map_or_else(|| full.clone(), ToString::to_string)
+        full.get(5..)
+            .map_or_else(|| full.clone(), ToString::to_string)
     } else {
         full
     }
