@@ -120,3 +120,19 @@ fn a_bad_tz_falls_back_with_one_note() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn tags_and_report_by_tag_spell_tags_the_same_way() {
+    let env = TestEnv::new();
+    env.ok(&["add", "coding", "+rust", "--from", "9:00", "--to", "10:00"]);
+    let tags = env.ok(&["tags"]);
+    let report = env.ok(&["report", "--by", "tag"]);
+    let first_word = |text: &str, needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .and_then(|l| l.split_whitespace().next())
+            .map(str::to_string)
+    };
+    assert_eq!(first_word(&tags, "rust"), Some("rust".to_string()), "{tags}");
+    assert_eq!(first_word(&report, "rust"), first_word(&tags, "rust"), "{report}");
+}
