@@ -11,7 +11,8 @@ use crate::time;
 /// `edit ID [--project P] [--from T] [--to T] [--note N] [--add-tag T…] [--rm-tag T…]`.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The session's id (see `otium log`).
+    /// The session's id (see `otium log`). Without field flags, the session opens in
+    /// $VISUAL (else $EDITOR) as a small TOML document.
     pub id: SessionId,
     /// Move it to another project.
     #[arg(long, add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
@@ -31,6 +32,18 @@ pub struct EditArgs {
     /// Remove a tag (repeatable).
     #[arg(long = "rm-tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::shell::tags))]
     pub rm_tags: Vec<String>,
+}
+
+impl EditArgs {
+    /// Whether no field flag was given (then the session opens in the editor).
+    fn has_no_fields(&self) -> bool {
+        self.project.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.note.is_none()
+            && self.add_tags.is_empty()
+            && self.rm_tags.is_empty()
+    }
 }
 
 /// `rm ID… [--yes]`: ids and ranges (`12 14 15`, `12-15`).
@@ -81,6 +94,26 @@ fn parse_ids(words: &[String]) -> Result<Vec<SessionId>> {
 pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     let zone = ctx.tracker.zone();
     let current = ctx.tracker.session(args.id)?;
+    if args.has_no_fields() {
+        let editor = super::editor::editor().ok_or_else(super::editor::no_editor)?;
+        let now = ctx.tracker.now();
+        match super::editor::edit(ctx, &current, &editor)? {
+            Some(session) => {
+                ctx.out.line(format!(
+                    "Edited session {}: {}",
+                    session.id,
+                    changed(&session, zone, now)
+                ));
+                ctx.out.value(|| session.to_json(now));
+            }
+            None => {
+                ctx.out
+                    .line(format!("Session {} is unchanged.", current.id));
+                ctx.out.value(|| current.to_json(now));
+            }
+        }
+        return Ok(());
+    }
     let day = Some(time::local_date(zone, current.start));
     let edit = SessionEdit {
         project: args

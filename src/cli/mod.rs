@@ -9,6 +9,7 @@ mod confirm;
 mod dividend;
 mod doctor;
 mod edit;
+mod editor;
 mod export;
 mod format;
 pub mod hint;
@@ -83,7 +84,7 @@ pub enum Command {
     Add(add::AddArgs),
     /// List sessions by day.
     Log(log::LogArgs),
-    /// Change a session's project, times, note or tags.
+    /// Change a session's project, times, note or tags (no flags: in $VISUAL/$EDITOR).
     Edit(edit::EditArgs),
     /// Delete sessions: one id, several, or a range (12-15); one undo brings them back.
     Rm(edit::RmArgs),

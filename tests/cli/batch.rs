@@ -18,7 +18,7 @@ fn five() -> TestEnv {
     .enumerate()
     {
         let from = format!("{:02}:{:02}", 7 + i / 2, (i % 2) * 30);
-        let to = format!("{:02}:{:02}", 7 + (i + 1) / 2, ((i + 1) % 2) * 30);
+        let to = format!("{:02}:{:02}", 7 + i.div_ceil(2), ((i + 1) % 2) * 30);
         let mut args = vec!["add", project, "--from", &from, "--to", &to];
         if let Some(tag) = tag {
             args.insert(2, tag);

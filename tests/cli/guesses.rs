@@ -133,6 +133,14 @@ fn tags_and_report_by_tag_spell_tags_the_same_way() {
             .and_then(|l| l.split_whitespace().next())
             .map(str::to_string)
     };
-    assert_eq!(first_word(&tags, "rust"), Some("rust".to_string()), "{tags}");
-    assert_eq!(first_word(&report, "rust"), first_word(&tags, "rust"), "{report}");
+    assert_eq!(
+        first_word(&tags, "rust"),
+        Some("rust".to_string()),
+        "{tags}"
+    );
+    assert_eq!(
+        first_word(&report, "rust"),
+        first_word(&tags, "rust"),
+        "{report}"
+    );
 }

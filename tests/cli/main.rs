@@ -8,6 +8,7 @@ mod concurrency;
 mod conventions;
 mod dividend;
 mod doctor;
+mod editor;
 mod env;
 mod errors;
 mod export;
