@@ -51,7 +51,7 @@ impl EditArgs {
 pub struct RmArgs {
     /// The sessions' ids (see `otium log`): `12`, `12 14 15`, or a range `12-15`.
     #[arg(required = true, value_name = "ID")]
-    pub ids: Vec<String>,
+    pub ids: Vec<IdRange>,
     /// Delete more than one session without asking (a terminal asks first).
     #[arg(short, long)]
     pub yes: bool,
@@ -61,13 +61,27 @@ pub struct RmArgs {
 /// name a thousand sessions.
 const MAX_RANGE: i64 = 1000;
 
-/// The ids `rm` was given, in order: each word is an id or an inclusive range `A-B`.
-fn parse_ids(words: &[String]) -> Result<Vec<SessionId>> {
-    let mut ids = Vec::new();
-    for word in words {
+/// One word of `rm`: an id (`12`) or an inclusive range (`12-15`). Parsed by clap, so
+/// a word that is neither is a usage error, as a bad id always was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdRange {
+    first: SessionId,
+    last: SessionId,
+    /// Whether it was written as a range (then JSON answers a list).
+    range: bool,
+}
+
+impl std::str::FromStr for IdRange {
+    type Err = Error;
+
+    fn from_str(word: &str) -> Result<Self> {
         let Some((a, b)) = word.split_once('-') else {
-            ids.push(word.parse()?);
-            continue;
+            let id = word.parse()?;
+            return Ok(IdRange {
+                first: id,
+                last: id,
+                range: false,
+            });
         };
         let bad = || {
             Error::invalid(format!(
@@ -86,9 +100,20 @@ fn parse_ids(words: &[String]) -> Result<Vec<SessionId>> {
                 "the range {word:?} names more than {MAX_RANGE} sessions; give a narrower range"
             )));
         }
-        ids.extend((first.get()..=last.get()).map(SessionId::new));
+        Ok(IdRange {
+            first,
+            last,
+            range: true,
+        })
     }
-    Ok(ids)
+}
+
+/// The ids `rm` was given, in order.
+fn ids_of(words: &[IdRange]) -> Vec<SessionId> {
+    words
+        .iter()
+        .flat_map(|w| (w.first.get()..=w.last.get()).map(SessionId::new))
+        .collect()
 }
 
 pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
@@ -151,7 +176,7 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
 }
 
 pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
-    let ids = parse_ids(&args.ids)?;
+    let ids = ids_of(&args.ids);
     // Checked before asking, so the question names real sessions; the delete below
     // loads them again in its own transaction.
     let found = ids
@@ -194,7 +219,7 @@ pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
     }
     // One plain id answers one object (as before); several ids or a range answer a
     // list, even of one: the shape follows what was asked, not what was found.
-    let single = matches!(args.ids.as_slice(), [one] if !one.contains('-'));
+    let single = matches!(args.ids.as_slice(), [one] if !one.range);
     let json: Vec<_> = removed.iter().map(|s| s.to_json(now)).collect();
     if single {
         ctx.out.value(|| json.into_iter().next());

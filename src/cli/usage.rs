@@ -241,7 +241,7 @@ mod tests {
         );
         assert_eq!(
             message(&["rm", "one"]).0,
-            "invalid value 'one' for '<ID>': not a session id; give the number the session list shows, e.g. 12"
+            "invalid value 'one' for '<ID>...': not a session id; give the number the session list shows, e.g. 12"
         );
     }
 

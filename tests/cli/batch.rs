@@ -83,14 +83,15 @@ fn rm_with_a_missing_id_removes_nothing() {
     let err = env.fails(&["rm", "2", "9"], code::NOT_FOUND);
     assert!(err.contains("no session with id 9"), "{err}");
     assert_eq!(env.db_bytes(), before);
-    let err = env.fails(&["rm", "4-2"], code::INVALID);
+    // A word that is no id or range is a usage error, as a bad id always was.
+    let err = env.fails(&["rm", "4-2"], code::USAGE);
     assert!(
         err.contains("runs backwards") && err.contains("2-4"),
         "{err}"
     );
-    let err = env.fails(&["rm", "1-x"], code::INVALID);
+    let err = env.fails(&["rm", "1-x"], code::USAGE);
     assert!(err.contains("not a range of ids"), "{err}");
-    let err = env.fails(&["rm", "1-5000"], code::INVALID);
+    let err = env.fails(&["rm", "1-5000"], code::USAGE);
     assert!(err.contains("more than 1000"), "{err}");
     assert_eq!(env.db_bytes(), before);
 }
