@@ -39,7 +39,7 @@ use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::{Config, LimitsConfig};
 use otium::interop::export::{ExportFormat, Exporter};
-use otium::limits::{LimitSet, Targets};
+use otium::limits::Targets;
 use otium::model::{NewSession, ProjectName, parse_tags};
 use otium::report::{Filter, GroupBy, table};
 use otium::time::Clock;
@@ -293,11 +293,9 @@ fn limits_all(bencher: Bencher, size: usize) {
             ..Config::default()
         };
         let tracker = open_with(&db, config);
-        let set = LimitSet::from_config(&tracker.config().limits)
-            .unwrap_or_else(|| panic!("the bench sets limits"));
         let (first, last) = all_days(&tracker);
         tracker
-            .breaches(&set, ZONE, first, last)
+            .breaches(ZONE, first, last)
             .unwrap_or_else(|e| panic!("limits: {e}"))
             .len()
     });

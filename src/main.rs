@@ -14,6 +14,9 @@ fn main() -> ExitCode {
     cli::shell::answer_if_asked();
     let args: Vec<_> = std::env::args_os().collect();
     let json = cli::wants_json(&args);
+    if let Some(err) = cli::forgotten_quotes(&args) {
+        return fail(&err, json);
+    }
     let parsed = match parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.use_stderr() => {
@@ -44,21 +47,29 @@ fn main() -> ExitCode {
     } else {
         Setup::load(db, config)
     };
+    if let Ok(note) = setup.as_ref().map(Setup::zone_note)
+        && let Some(note) = note
+    {
+        let _ = writeln!(std::io::stderr(), "note: {note}");
+    }
     let result = setup.and_then(|setup| match command {
         Some(command) => cli::run(command, setup, answer_json),
         None => open_tui(setup, demo),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            if json {
-                print_json_error(err.kind().as_str(), &cli::hint::error_line(&err));
-            } else {
-                let _ = writeln!(std::io::stderr(), "error: {}", cli::hint::error_line(&err));
-            }
-            ExitCode::from(err.kind().exit_code())
-        }
+        Err(err) => fail(&err, json),
     }
+}
+
+/// Reports `err` on stderr (as JSON with `json`) and returns its exit code.
+fn fail(err: &otium::Error, json: bool) -> ExitCode {
+    if json {
+        print_json_error(err.kind().as_str(), &cli::hint::error_line(err));
+    } else {
+        let _ = writeln!(std::io::stderr(), "error: {}", cli::hint::error_line(err));
+    }
+    ExitCode::from(err.kind().exit_code())
 }
 
 /// The TUI on the user's database, or with `demo` on a seeded throw-away one. It

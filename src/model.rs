@@ -405,7 +405,7 @@ pub fn validate_project(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::invalid(
-            "the project name is empty; give one, e.g. `otium start writing`",
+            "the project name is empty; give one, e.g. writing",
         ));
     }
     if name.starts_with('+') || name.starts_with('-') {

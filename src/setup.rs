@@ -19,6 +19,7 @@ pub struct Setup {
     config: Config,
     clock: Clock,
     zone: Tz,
+    zone_note: Option<String>,
 }
 
 impl Setup {
@@ -26,7 +27,7 @@ impl Setup {
     /// `--db`/`--config` flags, which win over `OTIUM_DB`/`OTIUM_CONFIG`.
     pub fn load(db: Option<PathBuf>, config: Option<PathBuf>) -> Result<Self> {
         let clock = Clock::from_env()?;
-        let zone = time::zone_from_env()?;
+        let (zone, zone_note) = time::zone_from_env()?;
         let config_path =
             paths::config_path(config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
         let config = Config::load(
@@ -40,6 +41,7 @@ impl Setup {
             config,
             clock,
             zone,
+            zone_note,
         })
     }
 
@@ -50,7 +52,7 @@ impl Setup {
     /// config that exists is still read, and one that is broken still refused.
     pub fn load_demo(config: Option<PathBuf>) -> Result<Self> {
         let clock = Clock::from_env()?;
-        let zone = time::zone_from_env()?;
+        let (zone, zone_note) = time::zone_from_env()?;
         let config_path =
             paths::config_path(config.or_else(|| env_path("OTIUM_CONFIG")).as_deref());
         let config = match &config_path {
@@ -63,7 +65,14 @@ impl Setup {
             config,
             clock,
             zone,
+            zone_note,
         })
+    }
+
+    /// Set when `TZ` named no zone and another was used: told once on stderr.
+    #[must_use]
+    pub fn zone_note(&self) -> Option<&str> {
+        self.zone_note.as_deref()
     }
 
     /// The database file: the flag or variable, else the platform's data folder.

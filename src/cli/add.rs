@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         (None, None) => return Err(Error::invalid("give --to TIME or --for DURATION")),
     };
     let new = NewSession {
-        project: args.project.parse()?,
+        project: super::project_name(&args.project, "otium add writing --from 9:00 --to 10:00")?,
         tags: parse_tags(tags)?,
         note: args.note,
         start,

@@ -2,15 +2,17 @@
 
 use clap::Args;
 
+use super::confirm;
 use super::{Ctx, format};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{SessionEdit, SessionId, parse_tags};
 use crate::time;
 
 /// `edit ID [--project P] [--from T] [--to T] [--note N] [--add-tag T…] [--rm-tag T…]`.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The session's id (see `otium log`).
+    /// The session's id (see `otium log`). Without field flags, the session opens in
+    /// $VISUAL (else $EDITOR) as a small TOML document.
     pub id: SessionId,
     /// Move it to another project.
     #[arg(long, add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
@@ -32,19 +34,118 @@ pub struct EditArgs {
     pub rm_tags: Vec<String>,
 }
 
-/// `rm ID`.
+impl EditArgs {
+    /// Whether no field flag was given (then the session opens in the editor).
+    fn has_no_fields(&self) -> bool {
+        self.project.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.note.is_none()
+            && self.add_tags.is_empty()
+            && self.rm_tags.is_empty()
+    }
+}
+
+/// `rm ID… [--yes]`: ids and ranges (`12 14 15`, `12-15`).
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// The session's id.
-    pub id: SessionId,
+    /// The sessions' ids (see `otium log`): `12`, `12 14 15`, or a range `12-15`.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<IdRange>,
+    /// Delete more than one session without asking (a terminal asks first).
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+/// The widest range `rm` takes in one go: a typo (`12-1500`) should not quietly
+/// name a thousand sessions.
+const MAX_RANGE: i64 = 1000;
+
+/// One word of `rm`: an id (`12`) or an inclusive range (`12-15`). Parsed by clap, so
+/// a word that is neither is a usage error, as a bad id always was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdRange {
+    first: SessionId,
+    last: SessionId,
+    /// Whether it was written as a range (then JSON answers a list).
+    range: bool,
+}
+
+impl std::str::FromStr for IdRange {
+    type Err = Error;
+
+    fn from_str(word: &str) -> Result<Self> {
+        let Some((a, b)) = word.split_once('-') else {
+            let id = word.parse()?;
+            return Ok(IdRange {
+                first: id,
+                last: id,
+                range: false,
+            });
+        };
+        let bad = || {
+            Error::invalid(format!(
+                "{word:?} is not a range of ids; write the first and last id, e.g. 12-15"
+            ))
+        };
+        let (first, last): (SessionId, SessionId) =
+            (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
+        if last.get() < first.get() {
+            return Err(Error::invalid(format!(
+                "the range {word:?} runs backwards; write it lowest first, e.g. {last}-{first}"
+            )));
+        }
+        if last.get() - first.get() >= MAX_RANGE {
+            return Err(Error::invalid(format!(
+                "the range {word:?} names more than {MAX_RANGE} sessions; give a narrower range"
+            )));
+        }
+        Ok(IdRange {
+            first,
+            last,
+            range: true,
+        })
+    }
+}
+
+/// The ids `rm` was given, in order.
+fn ids_of(words: &[IdRange]) -> Vec<SessionId> {
+    words
+        .iter()
+        .flat_map(|w| (w.first.get()..=w.last.get()).map(SessionId::new))
+        .collect()
 }
 
 pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     let zone = ctx.tracker.zone();
     let current = ctx.tracker.session(args.id)?;
+    if args.has_no_fields() {
+        let editor = super::editor::editor().ok_or_else(super::editor::no_editor)?;
+        let now = ctx.tracker.now();
+        match super::editor::edit(ctx, &current, &editor)? {
+            Some(session) => {
+                ctx.out.line(format!(
+                    "Edited session {}: {}",
+                    session.id,
+                    changed(&session, zone, now)
+                ));
+                ctx.out.value(|| session.to_json(now));
+            }
+            None => {
+                ctx.out
+                    .line(format!("Session {} is unchanged.", current.id));
+                ctx.out.value(|| current.to_json(now));
+            }
+        }
+        return Ok(());
+    }
     let day = Some(time::local_date(zone, current.start));
     let edit = SessionEdit {
-        project: args.project.as_deref().map(str::parse).transpose()?,
+        project: args
+            .project
+            .as_deref()
+            .map(|p| super::project_name(p, &format!("otium edit {} --project writing", args.id)))
+            .transpose()?,
         start: args
             .from
             .as_deref()
@@ -68,22 +169,78 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     ctx.out.line(format!(
         "Edited session {}: {}",
         session.id,
-        format::row(&session, zone, now).trim_start()
+        changed(&session, zone, now)
     ));
     ctx.out.value(|| session.to_json(now));
     Ok(())
 }
 
 pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
-    let session = ctx.tracker.remove(args.id)?;
+    let ids = ids_of(&args.ids);
+    // Checked before asking, so the question names real sessions; the delete below
+    // loads them again in its own transaction.
+    let found = ids
+        .iter()
+        .map(|&id| ctx.tracker.session(id))
+        .collect::<Result<Vec<_>>>()?;
     let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
-    ctx.out.line(format!(
-        "Removed session {}: {} {}, {}.",
-        session.id,
-        format::label(&session),
-        format::when(zone, session.start),
-        time::human_duration(session.duration_seconds(now))
-    ));
-    ctx.out.value(|| session.to_json(now));
+    let line = |s: &crate::model::Session| {
+        format!(
+            "session {}: {} {}, {}",
+            s.id,
+            format::label(s),
+            format::when(zone, s.start),
+            time::human_duration(s.duration_seconds(now))
+        )
+    };
+    if found.len() > 1 && !args.yes && confirm::interactive() {
+        let listed: Vec<String> = found.iter().map(|s| format!("  {}", line(s))).collect();
+        let question = format!(
+            "Delete these {} sessions?\n{}\nDelete {}? [y/N] ",
+            found.len(),
+            listed.join("\n"),
+            found.len()
+        );
+        if !confirm::ask(&question)? {
+            return Err(Error::invalid(
+                "nothing removed (not confirmed); pass --yes to skip the question",
+            ));
+        }
+    }
+    let removed = ctx.tracker.remove_many(&ids)?;
+    for s in &removed {
+        ctx.out.line(format!("Removed {}.", line(s)));
+    }
+    if removed.len() > 1 {
+        ctx.out.line(format!(
+            "Removed {} sessions; `otium undo` brings them all back.",
+            removed.len()
+        ));
+    }
+    // One plain id answers one object (as before); several ids or a range answer a
+    // list, even of one: the shape follows what was asked, not what was found.
+    let single = matches!(args.ids.as_slice(), [one] if !one.range);
+    let json: Vec<_> = removed.iter().map(|s| s.to_json(now)).collect();
+    if single {
+        ctx.out.value(|| json.into_iter().next());
+    } else {
+        ctx.out.value(|| json);
+    }
     Ok(())
+}
+
+/// `Mon 2026-03-02 10:00–13:00 (3h), coding +rust`: the session after an edit, with
+/// its date (the id is already in the sentence).
+fn changed(
+    s: &crate::model::Session,
+    zone: chrono_tz::Tz,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    format!(
+        "{} {} ({}), {}",
+        s.start.with_timezone(&zone).format("%a %Y-%m-%d"),
+        format::span(s, zone).trim_end(),
+        time::human_duration(s.duration_seconds(now)),
+        format::label(s)
+    )
 }

@@ -39,12 +39,6 @@ pub fn span(s: &Session, zone: Tz) -> String {
     }
 }
 
-/// One `log` row: id, times, duration, project, tags, note.
-#[must_use]
-pub fn row(s: &Session, zone: Tz, now: DateTime<Utc>) -> String {
-    row_shown(s, zone, &time::human_duration(s.duration_seconds(now)))
-}
-
 /// A `log` row with its duration already formatted (see [`minutes`]).
 #[must_use]
 pub fn row_shown(s: &Session, zone: Tz, duration: &str) -> String {

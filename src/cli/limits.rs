@@ -45,6 +45,16 @@ pub(super) fn range_days(
     zone: Tz,
 ) -> Result<(NaiveDate, NaiveDate)> {
     let span = range.span(ctx, zone)?;
+    span_days(ctx, span, zone)
+}
+
+/// The local days `span` covers in `zone` (an open start is the first session's day,
+/// an open end today).
+pub(super) fn span_days(
+    ctx: &Ctx,
+    span: crate::time::range::Span,
+    zone: Tz,
+) -> Result<(NaiveDate, NaiveDate)> {
     let today = time::local_date(zone, ctx.tracker.now());
     let first = match span.from {
         Some(from) => time::local_date(zone, from),
@@ -76,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
         );
         return Ok(());
     };
-    let breaches = ctx.tracker.breaches(&set, zone, first, last)?;
+    let breaches = ctx.tracker.breaches(zone, first, last)?;
     ctx.out.value(|| LimitsJson {
         set: set.name,
         from: first,

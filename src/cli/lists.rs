@@ -34,9 +34,11 @@ pub fn tags(ctx: &mut Ctx) -> Result<()> {
         ctx.out
             .line("No tags yet. Add them as +name: `otium start writing +draft`.");
     }
+    // Named as `report --by tag` and the JSON name them (no `+`: that is how a tag
+    // is typed, not part of its name).
     for t in &tags {
         ctx.out.line(format!(
-            "+{:<23} {:>9}  {:>5} session(s)",
+            "{:<24} {:>9}  {:>5} session(s)",
             t.name,
             time::human_duration(t.total_seconds),
             t.sessions

@@ -5,27 +5,37 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use clap::Args;
 
-use super::{Ctx, Out, args::RangeArgs, format};
+use super::{Ctx, Out, args::FilterArgs, args::RangeArgs, format};
 use crate::error::Result;
 use crate::model::Session;
 use crate::report::apportion;
 use crate::time;
 
-/// `log [range]`.
+/// `log [range] [--project P…] [--tag T…]`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
     #[command(flatten)]
     pub range: RangeArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let span = args.range.span(ctx, zone)?;
     let now = ctx.tracker.now();
+    // The same filter as `report`: any of the projects, any of the tags.
+    let filter = args.filter.to_filter();
     let Ctx { tracker, out } = ctx;
     if out.json {
         let mut array = out.json_array();
-        tracker.each_session(span, |s| array.push(&s.to_json(now)))?;
+        tracker.each_session(span, |s| {
+            if filter.matches(&s.project, &s.tags) {
+                array.push(&s.to_json(now))
+            } else {
+                Ok(())
+            }
+        })?;
         array.finish();
         return Ok(());
     }
@@ -36,6 +46,9 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         sessions: Vec::new(),
     };
     tracker.each_session(span, |s| {
+        if !filter.matches(&s.project, &s.tags) {
+            return Ok(());
+        }
         let date = time::local_date(zone, s.start);
         if day.date != Some(date) {
             day.write(out);
@@ -45,7 +58,11 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         out.status()
     })?;
     if day.date.is_none() {
-        out.line("No sessions in this range.");
+        out.line(if filter.projects.is_empty() && filter.tags.is_empty() {
+            "No sessions in this range."
+        } else {
+            "No sessions in this range match the filter."
+        });
     }
     day.write(out);
     Ok(())

@@ -6,9 +6,11 @@ mod args;
 mod away;
 mod backup;
 mod balance;
+mod confirm;
 mod dividend;
 mod doctor;
 mod edit;
+mod editor;
 mod export;
 mod format;
 pub mod hint;
@@ -41,7 +43,7 @@ use crate::setup::Setup;
 use crate::time::{self, Resolved};
 
 pub use out::{JsonArray, Out};
-pub use usage::usage_message;
+pub use usage::{forgotten_quotes, usage_message};
 
 /// otium: track work time from the terminal, and see the leisure your productivity could buy.
 #[derive(Debug, Parser)]
@@ -85,9 +87,9 @@ pub enum Command {
     Add(add::AddArgs),
     /// List sessions by day.
     Log(log::LogArgs),
-    /// Change a session's project, times, note or tags.
+    /// Change a session's project, times, note or tags (no flags: in $VISUAL/$EDITOR).
     Edit(edit::EditArgs),
-    /// Delete a session.
+    /// Delete sessions: one id, several, or a range (12-15); one undo brings them back.
     Rm(edit::RmArgs),
     /// Take back the newest change (start, stop, add, edit, rm, cancel, continue, import);
     /// again to walk further back. --list shows the journal.
@@ -299,6 +301,18 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Completions(_) | Command::Man(_) | Command::Paths => Ok(()),
     }
+}
+
+/// Reads a project name typed for `example` (the verb as the user would type it with
+/// a project, `otium add writing`): an empty one is refused naming that verb, not
+/// another one.
+fn project_name(text: &str, example: &str) -> Result<crate::model::ProjectName> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(format!(
+            "the project name is empty; give one, e.g. `{example}`"
+        )));
+    }
+    text.parse()
 }
 
 /// Splits `+tag` words from anything else, which is an error with a hint.

@@ -23,6 +23,9 @@ pub struct OutputCmdArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: &OutputCmdArgs) -> Result<()> {
+    if let Some(p) = &args.project {
+        super::project_name(p, "otium output 3 --project writing")?;
+    }
     let project = match &args.project {
         Some(p) => p.trim().to_string(),
         None => ctx.tracker.latest()?.map(|s| s.project).ok_or_else(|| {

@@ -35,6 +35,7 @@ impl ProjectArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
+    super::project_name(&args.name, "otium project writing --unit pages")?;
     let unit = if args.changes() {
         ctx.tracker.set_unit(&args.name, args.unit.as_deref())?
     } else {

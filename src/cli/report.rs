@@ -84,9 +84,21 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     } else {
         (ctx.tracker.report(&request)?, None)
     };
-    // The table ends with a line when this week breaks a working-time limit or is on course to.
-    let alerts = if format == ReportFormat::Table {
-        ctx.tracker.week_alerts()?
+    // The table ends with the limits of the range it reports (this week's with their
+    // "on course" warning, another range's own breaches); nothing under an empty one.
+    let alerts = if format == ReportFormat::Table && report.sessions_count > 0 {
+        let (first, last) = super::limits::span_days(ctx, span, zone)?;
+        let found = ctx.tracker.range_alerts(zone, first, last)?;
+        let label = if found.this_week {
+            "Limits this week".to_string()
+        } else {
+            format!("Limits {first} – {last}")
+        };
+        found
+            .alerts
+            .into_iter()
+            .map(|a| format!("{label}: {a}"))
+            .collect()
     } else {
         Vec::new()
     };
@@ -95,11 +107,8 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     let out = &mut ctx.out;
     out.write_all(bom).map_err(output_error)?;
     match format {
-        ReportFormat::Table => report::table::render(&report, out).and_then(|()| {
-            alerts
-                .iter()
-                .try_for_each(|a| writeln!(out, "Limits this week: {a}"))
-        }),
+        ReportFormat::Table => report::table::render(&report, out)
+            .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}"))),
         ReportFormat::Md => report::markdown::render(&report, out),
         ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
         ReportFormat::Json => report::json::render(&report, out),

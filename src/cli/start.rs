@@ -45,7 +45,7 @@ pub fn run(ctx: &mut Ctx, args: StartArgs) -> Result<()> {
         .map(|t| ctx.instant(t, None))
         .transpose()?;
     let started = ctx.tracker.start(StartRequest {
-        project: args.project.parse()?,
+        project: super::project_name(&args.project, "otium start writing")?,
         tags: parse_tags(tags)?,
         note: args.note,
         at,

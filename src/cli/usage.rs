@@ -4,6 +4,38 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+/// The flags that take a time which may carry a date (`--from 2026-11-23 10:00`).
+const TIME_FLAGS: [&str; 3] = ["--from", "--to", "--at"];
+
+/// A time flag given a date and then, as the next word, a time of day: the shell
+/// split `--from 2026-11-23 10:00` because the quotes were forgotten. Seen before
+/// clap or the verb reads the stray word, which they would take for a tag or an
+/// unknown argument and give advice about that instead.
+#[must_use]
+pub fn forgotten_quotes(args: &[std::ffi::OsString]) -> Option<crate::Error> {
+    let words: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .map(|a| a.to_str().unwrap_or(""))
+        .collect();
+    (0..words.len()).find_map(|i| {
+        // `--from DATE TIME` or `--from=DATE TIME`.
+        let (flag, date, clock) = match words[i].split_once('=') {
+            Some((flag, date)) => (flag, date, *words.get(i + 1)?),
+            None => (words[i], *words.get(i + 1)?, *words.get(i + 2)?),
+        };
+        let fits = TIME_FLAGS.contains(&flag)
+            && crate::time::parse::parse_date(date).is_some()
+            && crate::time::parse::is_clock(clock);
+        fits.then(|| {
+            crate::Error::invalid(format!(
+                "{flag} {date} {clock}: a date and time need quotes to stay one word; write {flag} \"{date} {clock}\""
+            ))
+        })
+    })
+}
+
 /// The one-line message for a usage error, and the `--help` to point to:
 /// `("unexpected argument '--bogus' found", "otium start --help")`.
 #[must_use]
@@ -209,7 +241,7 @@ mod tests {
         );
         assert_eq!(
             message(&["rm", "one"]).0,
-            "invalid value 'one' for '<ID>': not a session id; give the number the session list shows, e.g. 12"
+            "invalid value 'one' for '<ID>...': not a session id; give the number the session list shows, e.g. 12"
         );
     }
 

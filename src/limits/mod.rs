@@ -60,13 +60,17 @@ pub fn add_to_day_totals(totals: &mut BTreeMap<NaiveDate, i64>, zone: Tz, work: 
     }
 }
 
-/// Hours as text for figures: `48 h`, `48.25 h`, `-3.5 h`.
+/// Hours as text for figures, in the one duration style otium prints: whole hours as
+/// the rules state them (`48 h`, `11 h`), anything else to the minute as everywhere
+/// else (`11h 45m`, `-3h 30m`), never as decimal hours.
 #[must_use]
 pub fn hours_text(seconds: i64) -> String {
-    let hours = seconds as f64 / 3600.0;
-    let text = format!("{hours:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text} h")
+    if seconds % 3600 == 0 {
+        return format!("{} h", seconds / 3600);
+    }
+    let sign = if seconds < 0 { "-" } else { "" };
+    let minutes = (seconds.abs() + 30) / 60;
+    format!("{sign}{}", crate::time::minutes_text(minutes))
 }
 
 /// Seconds from a number of hours, to the nearest second.

@@ -193,7 +193,7 @@ fn eu_17_week_average_just_above_48_hours() {
     assert_eq!(b.limit, 48 * H);
     assert_eq!((b.from, b.to), (date("2026-01-05"), date("2026-05-03")));
     assert!(
-        b.message.contains("817 h worked, 48.06 h a week"),
+        b.message.contains("817 h worked, 48h 04m a week"),
         "{}",
         b.message
     );
@@ -231,8 +231,15 @@ fn night_shift_then_an_afternoon_start_is_a_9_hour_rest() {
     let b = &found[0];
     assert_eq!((b.actual, b.limit), ((15 - 6) * H, 11 * H));
     assert_eq!((b.from, b.to), (date("2026-03-02"), date("2026-03-03")));
-    // From 22:00 to 23:00 the next day is 25 h of work time without an 11 h rest.
-    assert!(b.message.contains("25h 00m of work"), "{}", b.message);
+    // From 22:00 to 23:00 the next day is a 25 h calendar stretch without an 11 h
+    // rest, in which 8 + 8 = 16 h were worked (the stretch is not all work).
+    assert!(
+        b.message.starts_with(
+            "2026-03-02 22:00 – 03-03 23:00: a 25h 00m stretch (16h 00m worked) without an 11 h rest"
+        ),
+        "{}",
+        b.message
+    );
     assert!(
         b.message
             .contains("9h 00m (2026-03-03 06:00 – 2026-03-03 15:00)"),
@@ -306,9 +313,12 @@ fn rest_across_a_dst_change_is_real_time() {
         (found[0].from, found[0].to),
         (date("2026-03-28"), date("2026-03-29"))
     );
-    // Sat 14:00 to Sun 17:00 is 27 h on the wall clock, 26 h of real time.
+    // Sat 14:00 to Sun 17:00 is 27 h on the wall clock, 26 h of real time; worked
+    // 8 + 8 = 16 h of it.
     assert!(
-        found[0].message.contains("26h 00m of work"),
+        found[0]
+            .message
+            .contains("a 26h 00m stretch (16h 00m worked)"),
         "{}",
         found[0].message
     );
@@ -430,7 +440,11 @@ fn balance_per_day_and_week_since_a_start_date() {
     // Sunday's target is 0: the balance stays at +1 h.
     assert_eq!(fresh.balance_seconds, Some(H));
     assert_eq!(fresh.since, date("2026-03-02"));
-    assert_eq!(hours_text(-(3 * H + H / 2)), "-3.5 h");
+    // One duration style: whole hours as the rules say them, else to the minute.
+    assert_eq!(hours_text(-(3 * H + H / 2)), "-3h 30m");
+    assert_eq!(hours_text(11 * H + 45 * 60), "11h 45m");
+    assert_eq!(hours_text(48 * H), "48 h");
+    assert_eq!(hours_text(5 * 60), "5m");
 }
 
 #[test]

@@ -54,30 +54,45 @@ impl Clock {
 }
 
 /// Picks the user's zone: `OTIUM_TZ`, else `TZ` if it names an IANA zone,
-/// else the system zone, else UTC. A bad `OTIUM_TZ` is an error, not a silent fallback.
+/// else the system zone, else UTC. A bad `OTIUM_TZ` is an error, not a silent fallback;
+/// a bad `TZ` (set for every program, so not refused) falls back with a note saying
+/// so, which the caller tells once on stderr.
 // The one look-up of the system zone (clippy.toml bans it everywhere else).
 #[expect(clippy::disallowed_methods)]
-pub fn zone_from_env() -> Result<Tz> {
+pub fn zone_from_env() -> Result<(Tz, Option<String>)> {
     if let Ok(name) = std::env::var("OTIUM_TZ")
         && !name.trim().is_empty()
     {
-        return parse_zone(name.trim()).map_err(|_| {
+        return parse_zone(name.trim()).map(|tz| (tz, None)).map_err(|_| {
             Error::config(format!(
                 "OTIUM_TZ={name:?} is not an IANA time zone; use a name like Europe/Berlin or unset it"
             ))
         });
     }
+    let mut bad_tz = None;
     if let Ok(name) = std::env::var("TZ")
-        && let Ok(tz) = parse_zone(name.trim().trim_start_matches(':'))
+        && !name.trim().is_empty()
     {
-        return Ok(tz);
+        match parse_zone(name.trim().trim_start_matches(':')) {
+            Ok(tz) => return Ok((tz, None)),
+            Err(_) => bad_tz = Some(name),
+        }
     }
-    if let Ok(name) = iana_time_zone::get_timezone()
-        && let Ok(tz) = parse_zone(&name)
-    {
-        return Ok(tz);
-    }
-    Ok(Tz::UTC)
+    let system = iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| parse_zone(&name).ok());
+    let zone = system.unwrap_or(Tz::UTC);
+    let note = bad_tz.map(|name| {
+        let using = if system.is_some() {
+            format!("the system zone, {}", zone.name())
+        } else {
+            "UTC".to_string()
+        };
+        format!(
+            "TZ={name:?} is not an IANA time zone; using {using} (set TZ or OTIUM_TZ to a name like Europe/Berlin)"
+        )
+    });
+    Ok((zone, note))
 }
 
 /// Parses an IANA zone name such as `Europe/Berlin`.

@@ -1,7 +1,7 @@
 //! The time and duration grammar users type (documented in the README).
 //!
 //! Instants: `now`, `HH:MM[:SS]` (on the reference day), `YYYY-MM-DD HH:MM[:SS]`,
-//! `YYYY-MM-DDTHH:MM[:SS]`, RFC 3339 with offset, `yesterday HH:MM`, `today HH:MM`,
+//! `YYYY-MM-DDTHH:MM[:SS]`, RFC 3339 with offset (seconds optional), `yesterday HH:MM`, `today HH:MM`,
 //! `N min ago`, `2h ago`, `1h30m ago`, `-15m`.
 //! Durations: `1h30m`, `1h 30m`, `90m`, `1.5h`, `1:30`, `45s`, `90 min`, `2 hours`.
 
@@ -73,7 +73,10 @@ fn read_instant(
             note: None,
         });
     }
-    if let Ok(t) = DateTime::parse_from_rfc3339(input) {
+    if let Some(t) = DateTime::parse_from_rfc3339(input)
+        .ok()
+        .or_else(|| parse_offset_minutes(input))
+    {
         return Ok(Resolved {
             instant: t.with_timezone(&Utc),
             note: None,
@@ -118,6 +121,25 @@ fn parse_naive_datetime(text: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
+}
+
+/// ISO 8601 with an offset but no seconds (`2026-11-01T00:30-04:00`, `…T00:30Z`), as
+/// other tools print it and people paste it; RFC 3339 requires the seconds. The offset
+/// names the instant, so no zone rule (DST gap or fold) is involved.
+fn parse_offset_minutes(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
+    let text = match text.strip_suffix(['Z', 'z']) {
+        Some(utc) => format!("{utc}+00:00"),
+        None => text.to_string(),
+    };
+    ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M%:z"]
+        .iter()
+        .find_map(|fmt| DateTime::parse_from_str(&text, fmt).ok())
+}
+
+/// Whether `text` is a time of day as this grammar reads it (`9:15`, `10:00:30`).
+#[must_use]
+pub fn is_clock(text: &str) -> bool {
+    parse_clock(text).is_some()
 }
 
 /// `H:MM`, `HH:MM` or `HH:MM:SS`, 24-hour.
@@ -254,6 +276,11 @@ mod tests {
             ("2026-03-02T13:00:05", "2026-03-02T12:00:05+00:00"),
             ("2026-03-02T13:00:00+05:00", "2026-03-02T08:00:00+00:00"),
             ("2026-03-02T08:00:00Z", "2026-03-02T08:00:00+00:00"),
+            // ISO 8601 with an offset but no seconds, as other tools print it.
+            ("2026-11-01T00:30-04:00", "2026-11-01T04:30:00+00:00"),
+            ("2026-11-01T00:30-0400", "2026-11-01T04:30:00+00:00"),
+            ("2026-11-01 00:30+05:30", "2026-10-31T19:00:00+00:00"),
+            ("2026-03-02T08:00Z", "2026-03-02T08:00:00+00:00"),
             ("yesterday 14:00", "2026-03-01T13:00:00+00:00"),
             ("Yesterday 14:00", "2026-03-01T13:00:00+00:00"),
             ("today 8:00", "2026-03-02T07:00:00+00:00"),
@@ -265,6 +292,41 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(at(input).unwrap(), expected, "input {input:?}");
+        }
+    }
+
+    /// An offset names the instant even where the zone's own clock is ambiguous or
+    /// skipped: New York's fall-back fold (01:30 happens twice on 2026-11-01) and its
+    /// spring-forward gap (02:30 never happens on 2026-03-08). Hand-computed: local
+    /// minus offset.
+    #[test]
+    fn offset_without_seconds_is_exact_across_dst_edges() {
+        let ny = chrono_tz::America::New_York;
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 10, 12, 0, 0).unwrap();
+        let read = |t: &str| {
+            let r = parse_instant(t, now, ny, day).unwrap();
+            assert!(
+                r.note.is_none(),
+                "{t}: an explicit offset needs no DST note"
+            );
+            r.instant.to_rfc3339()
+        };
+        assert_eq!(read("2026-11-01T01:30-04:00"), "2026-11-01T05:30:00+00:00");
+        assert_eq!(read("2026-11-01T01:30-05:00"), "2026-11-01T06:30:00+00:00");
+        assert_eq!(read("2026-03-08T02:30-05:00"), "2026-03-08T07:30:00+00:00");
+        // The same as with seconds, in every case.
+        assert_eq!(
+            read("2026-11-01T01:30-04:00"),
+            read("2026-11-01T01:30:00-04:00")
+        );
+        // A bad offset or minute is still refused.
+        for bad in [
+            "2026-11-01T01:30-25:00",
+            "2026-11-01T01:61-04:00",
+            "2026-11-01T01:30+",
+        ] {
+            assert!(parse_instant(bad, now, ny, day).is_err(), "{bad}");
         }
     }
 

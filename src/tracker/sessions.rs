@@ -278,6 +278,41 @@ impl Tracker {
         })
     }
 
+    /// Deletes every session in `ids` in one transaction and ONE journal entry, so one
+    /// `undo` brings them all back. An id that names no session refuses the whole
+    /// request (nothing is deleted). Returns what they were, in the order given.
+    pub fn remove_many(&mut self, ids: &[SessionId]) -> Result<Vec<Session>> {
+        if ids.is_empty() {
+            return Err(Error::invalid(
+                "no session to remove; give an id, e.g. otium rm 12",
+            ));
+        }
+        let now = self.now();
+        self.store.write(|tx| {
+            let mut removed = Vec::with_capacity(ids.len());
+            for &id in ids {
+                if removed.iter().any(|s: &Session| s.id == id) {
+                    continue;
+                }
+                removed.push(load(tx, id)?);
+            }
+            for s in &removed {
+                sessions::delete(tx, s.id)?;
+            }
+            let summary = match removed.as_slice() {
+                [one] => format!("deleted {}", describe(one)),
+                many => format!(
+                    "deleted {} sessions: {}",
+                    many.len(),
+                    many.iter().map(describe).collect::<Vec<_>>().join("; ")
+                ),
+            };
+            let changes: Vec<_> = removed.iter().map(deleted).collect();
+            journal::record(tx, now, Verb::Rm, &summary, &changes)?;
+            Ok(removed)
+        })
+    }
+
     /// The running session, if any.
     pub fn running(&self) -> Result<Option<Session>> {
         sessions::running(self.reader())

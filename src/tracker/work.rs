@@ -36,6 +36,16 @@ impl WeekStatus {
     }
 }
 
+/// The limit alerts under a report: one line per rule broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeAlerts {
+    /// Whether the range is the week running now (the lines are this week's, with
+    /// its "on course" warning).
+    pub this_week: bool,
+    /// One line per rule.
+    pub alerts: Vec<String>,
+}
+
 impl Tracker {
     /// The work of the local days `from..=to` in `zone`, oldest first (a running
     /// session counted to now): what balances and working-time limits are computed on.
@@ -111,11 +121,11 @@ impl Tracker {
         ))
     }
 
-    /// Every breach of `set` on the local days `first..=last` in `zone`: what `otium
-    /// limits` shows. The work (the range plus the rules' look-back before it and the
-    /// rest of its last week and month after it) streams through a [`Scan`]: one pass,
-    /// memory for days and open stretches, not for sessions.
-    pub fn breaches(
+    /// Every breach of `set` on the local days `first..=last` in `zone`. The work (the
+    /// range plus the rules' look-back before it and the rest of its last week and
+    /// month after it) streams through a [`Scan`]: one pass, memory for days and open
+    /// stretches, not for sessions.
+    fn breaches_of(
         &self,
         set: &LimitSet,
         zone: Tz,
@@ -199,6 +209,50 @@ impl Tracker {
             balance_seconds: balance.and_then(|b| b.balance_seconds),
             alerts,
             limits: set.map(|s| s.name),
+        })
+    }
+
+    /// Every breach of the configured limits within the local days `first..=last` in
+    /// `zone`, rule by rule, oldest first; empty without limits. What `otium limits`
+    /// lists and [`Tracker::range_alerts`] sums up.
+    pub fn breaches(&self, zone: Tz, first: NaiveDate, last: NaiveDate) -> Result<Vec<Breach>> {
+        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+            return Ok(Vec::new());
+        };
+        self.breaches_of(&set, zone, first, last)
+    }
+
+    /// The limit alerts of the local days `first..=last` in `zone`, one line per rule,
+    /// for both faces to show under a report of that range. The week running now (in
+    /// the user's zone) gets [`Tracker::week_alerts`], with its "on course" warning;
+    /// any other range gets its own breaches, not this week's. A range with no work
+    /// gets none.
+    pub fn range_alerts(&self, zone: Tz, first: NaiveDate, last: NaiveDate) -> Result<RangeAlerts> {
+        let today = time::local_date(self.zone(), self.now());
+        let week = calendar::week_first(today, self.config().week_start.0);
+        let this_week = zone == self.zone() && first == week && last == calendar::week_last(week);
+        if self.work(zone, first, last)?.is_empty() {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: Vec::new(),
+            });
+        }
+        if this_week {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: self.week_alerts()?,
+            });
+        }
+        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: Vec::new(),
+            });
+        };
+        let breaches = self.breaches(zone, first, last)?;
+        Ok(RangeAlerts {
+            this_week,
+            alerts: rules::one_line_per_rule(&set, &breaches, "in this range"),
         })
     }
 

@@ -3,15 +3,18 @@
 
 mod answers;
 mod away;
+mod batch;
 mod capture;
 mod concurrency;
 mod conventions;
 mod dividend;
 mod doctor;
+mod editor;
 mod env;
 mod errors;
 mod export;
 mod faces;
+mod guesses;
 #[path = "../harness/mod.rs"]
 mod harness;
 mod ids;
@@ -27,6 +30,7 @@ mod outfiles;
 mod output;
 mod permissions;
 mod pty;
+mod range_limits;
 mod reminders;
 mod report;
 mod spoofing;

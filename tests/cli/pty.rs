@@ -318,3 +318,28 @@ fn demo_removes_its_database_when_the_terminal_hangs_up_or_is_terminated() {
         );
     }
 }
+
+/// `rm` of more than one session asks on a terminal: `n` (or Enter) keeps them,
+/// `y` deletes them; `--yes` skips the question.
+#[test]
+fn rm_of_several_asks_on_a_terminal() {
+    let env = TestEnv::new();
+    for (from, to) in [("8:00", "9:00"), ("9:00", "10:00"), ("10:00", "11:00")] {
+        env.ok(&["add", "coding", "--from", from, "--to", to]);
+    }
+    let ids = |env: &TestEnv| env.json(&["log", "--all"]).as_array().unwrap().len();
+    let mut no = Tui::spawn_with(&env, 100, 20, &["rm", "1-2"], &[]);
+    no.expect("Delete 2? [y/N]");
+    no.keys("n\r");
+    assert_eq!(no.wait_exit(), 3);
+    assert_eq!(ids(&env), 3, "nothing removed");
+    let mut yes = Tui::spawn_with(&env, 100, 20, &["rm", "1-2"], &[]);
+    yes.expect("Delete 2? [y/N]");
+    yes.keys("y\r");
+    assert_eq!(yes.wait_exit(), 0);
+    assert_eq!(ids(&env), 1);
+    // One session, or --yes: no question.
+    let mut one = Tui::spawn_with(&env, 100, 20, &["rm", "3", "--yes"], &[]);
+    assert_eq!(one.wait_exit(), 0);
+    assert_eq!(ids(&env), 0);
+}

@@ -35,21 +35,7 @@ pub fn week_alerts(
         tracked_since,
     };
     let breaches = check(set, &c);
-    // One line per rule broken: the first breach, and how many there are.
-    let mut alerts: Vec<String> = Vec::new();
-    for rule in &set.rules {
-        let mine: Vec<&Breach> = breaches.iter().filter(|b| b.rule == rule.name).collect();
-        if let Some(first) = mine.first() {
-            let more = match mine.len() {
-                1 => String::new(),
-                n => format!(" (and {} more this week)", n - 1),
-            };
-            alerts.push(format!(
-                "{} ({}): {}{more}",
-                first.description, first.source, first.message
-            ));
-        }
-    }
+    let mut alerts = one_line_per_rule(set, &breaches, "this week");
     let totals = day_totals(zone, work);
     for rule in &set.rules {
         if let Rule::MaxWeeklyAverage { limit, weeks } = rule.rule {
@@ -73,6 +59,27 @@ pub fn week_alerts(
                     hours_text(projected)
                 ));
             }
+        }
+    }
+    alerts
+}
+
+/// One line per rule broken: its first breach, and how many more there are `within`
+/// (`this week`, `in this range`).
+#[must_use]
+pub fn one_line_per_rule(set: &LimitSet, breaches: &[Breach], within: &str) -> Vec<String> {
+    let mut alerts = Vec::new();
+    for rule in &set.rules {
+        let mine: Vec<&Breach> = breaches.iter().filter(|b| b.rule == rule.name).collect();
+        if let Some(first) = mine.first() {
+            let more = match mine.len() {
+                1 => String::new(),
+                n => format!(" (and {} more {within})", n - 1),
+            };
+            alerts.push(format!(
+                "{} ({}): {}{more}",
+                first.description, first.source, first.message
+            ));
         }
     }
     alerts

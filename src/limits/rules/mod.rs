@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::{Interval, add_to_day_totals, hours_text};
 
-pub use alerts::week_alerts;
+pub use alerts::{one_line_per_rule, week_alerts};
 
 pub use sets::LimitSet;
 

@@ -1,7 +1,7 @@
 //! Rest rules, read from the gaps between sessions: at least `rest` consecutive
 //! seconds without work in every `period` (11 h in 24 h, 35 h in 7 days).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 
 use super::{Breach, Check, Figures, NamedRule};
 use crate::limits::Interval;
@@ -41,6 +41,9 @@ fn stretch_breach(
         None => "no rest at all".to_string(),
     };
     let longest = s.longest_rest.map_or(0, |(a, b)| (b - a).num_seconds());
+    let rest_text = hours_text(rest);
+    // A calendar stretch, with the hours actually worked in it beside: the stretch is
+    // what the rule measures, and calling it "work" would overstate the hours.
     rule.breach(
         (
             time::local_date(zone, s.start),
@@ -48,19 +51,41 @@ fn stretch_breach(
         ),
         Figures::seconds(longest, rest),
         format!(
-            "{} – {}: {} of work without {} of rest in {period}; {best}",
+            "{} – {}: a {} stretch ({} worked) without {} {rest_text} rest in {period}; {best}",
             time::date_hhmm_in(zone, s.start),
-            time::date_hhmm_in(zone, s.end),
+            short_end(zone, s.start, s.end),
             time::human_duration((s.end - s.start).num_seconds()),
-            hours_text(rest)
+            time::human_duration(s.worked),
+            article(&rest_text),
         ),
     )
+}
+
+/// The stretch's end: `11-27 14:30` in the start's year, the full date otherwise.
+fn short_end(zone: chrono_tz::Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let full = time::date_hhmm_in(zone, end);
+    if time::local_date(zone, start).year() == time::local_date(zone, end).year() {
+        full.get(5..)
+            .map_or_else(|| full.clone(), ToString::to_string)
+    } else {
+        full
+    }
+}
+
+/// `an` before a figure read with a vowel sound (`an 11 h`, `an 8 h`), else `a`.
+fn article(figure: &str) -> &'static str {
+    let digits: String = figure.chars().take_while(char::is_ascii_digit).collect();
+    let vowel = digits.starts_with('8')
+        || ((digits.starts_with("11") || digits.starts_with("18")) && digits.len() % 3 == 2);
+    if vowel { "an" } else { "a" }
 }
 
 /// Work between two rests of at least the minimum length.
 pub(super) struct Stretch {
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    /// Seconds worked within the stretch (its intervals, not its gaps).
+    worked: i64,
     longest_rest: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
@@ -104,6 +129,7 @@ impl Stretches {
                     s.longest_rest = Some(gap);
                 }
                 s.end = s.end.max(i.end);
+                s.worked += (i.end - i.start).num_seconds();
                 Some(s)
             }
             previous => {
@@ -113,6 +139,7 @@ impl Stretches {
                 Some(Stretch {
                     start: i.start,
                     end: i.end,
+                    worked: (i.end - i.start).num_seconds(),
                     longest_rest: None,
                 })
             }

@@ -1,0 +1,191 @@
+//! `otium edit ID` without field flags: the session as a small TOML document in
+//! `$VISUAL` (else `$EDITOR`), as `git commit` users expect. On save the document is
+//! read with the same rules as the flags (`Tracker::edit` checks them all); an
+//! invalid one is reopened with the error on top. Saving it unchanged, or emptied,
+//! changes nothing.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::Deserialize;
+
+use super::Ctx;
+use crate::error::{Error, ErrorKind, Hint, Result};
+use crate::model::{Session, SessionEdit, Tag};
+use crate::time;
+
+/// The lines otium writes above the fields (and an error above them); `#` lines
+/// are TOML comments, so what the user saves parses as written.
+const HEADER: &str = "# Save to apply; save it unchanged, or empty, to change nothing.\n# Times are local (YYYY-MM-DD HH:MM); end = \"\" while the session runs.\n";
+
+/// The document's fields; anything else is an error, not silently ignored.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    project: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    note: String,
+    start: String,
+    #[serde(default)]
+    end: String,
+}
+
+/// The editor command: `$VISUAL`, else `$EDITOR` (either may carry arguments,
+/// `code --wait`); `None` when neither is set.
+#[must_use]
+pub fn editor() -> Option<String> {
+    ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|e| !e.trim().is_empty())
+}
+
+/// Edits `session` in `editor`; returns the edited session, or `None` when the
+/// document was saved unchanged or emptied.
+pub fn edit(ctx: &mut Ctx, session: &Session, editor: &str) -> Result<Option<Session>> {
+    let zone = ctx.tracker.zone();
+    let original = document(session, zone);
+    let file = tempfile::Builder::new()
+        .prefix(&format!("otium-session-{}-", session.id))
+        .suffix(".toml")
+        .tempfile()
+        .map_err(|e| io_error("could not create the file to edit", e))?;
+    let mut text = original.clone();
+    loop {
+        // By path, not through the open handle: editors (and `sed -i`) save by
+        // replacing the file, so the handle may name the old one.
+        write_file(file.path(), &text)?;
+        run_editor(editor, file.path())?;
+        let saved = std::fs::read_to_string(file.path())
+            .map_err(|e| io_error("could not read the edited file", e))?;
+        let body = without_error(&saved);
+        if body == without_error(&original) || is_blank(body) {
+            return Ok(None);
+        }
+        match apply(ctx, session, body) {
+            Ok(done) => return Ok(done),
+            Err(e) if e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Conflict => {
+                text = format!("# error: {}\n{body}", super::hint::error_line(&e));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The session as the user edits it, in `zone`.
+fn document(s: &Session, zone: chrono_tz::Tz) -> String {
+    let quote = |t: &str| toml::Value::String(t.to_string()).to_string();
+    let tags: Vec<String> = s.tags.iter().map(|t| quote(t)).collect();
+    format!(
+        "# otium session {} ({}).\n{HEADER}project = {}\ntags = [{}]\nnote = {}\nstart = {}\nend = {}\n",
+        s.id,
+        zone.name(),
+        quote(&s.project),
+        tags.join(", "),
+        quote(s.note.as_deref().unwrap_or("")),
+        quote(&time::date_hhmm_in(zone, s.start)),
+        quote(
+            &s.end
+                .map(|e| time::date_hhmm_in(zone, e))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+/// Reads the saved document into an edit of what differs, and applies it.
+fn apply(ctx: &mut Ctx, session: &Session, body: &str) -> Result<Option<Session>> {
+    let doc: Doc = toml::from_str(body).map_err(|e| {
+        Error::invalid(format!("the document is not valid: {}", e.message().trim()))
+    })?;
+    let zone = ctx.tracker.zone();
+    let day = Some(time::local_date(zone, session.start));
+    let project = super::project_name(&doc.project, "project = \"writing\"")?;
+    let start = ctx.instant(&doc.start, day)?;
+    let end = match (doc.end.trim(), session.end) {
+        ("", None) => None,
+        ("", Some(_)) => {
+            return Err(Error::invalid(
+                "end is empty but the session has ended; give its end time (a stopped session cannot run again)",
+            ));
+        }
+        (text, _) => Some(ctx.instant(text, day)?),
+    };
+    let tags: Vec<Tag> = doc
+        .tags
+        .iter()
+        .map(|t| t.trim_start_matches('+').parse())
+        .collect::<Result<_>>()?;
+    let note = crate::model::normalize_note(Some(&doc.note));
+    let edit = SessionEdit {
+        project: (project.as_str() != session.project).then_some(project),
+        start: (start != session.start).then_some(start),
+        end: end.filter(|e| Some(*e) != session.end),
+        note: (note != session.note).then_some(note),
+        add_tags: tags
+            .iter()
+            .filter(|t| !session.tags.iter().any(|s| s == t.as_str()))
+            .cloned()
+            .collect(),
+        remove_tags: session
+            .tags
+            .iter()
+            .filter(|s| !tags.iter().any(|t| t.as_str() == s.as_str()))
+            .map(|s| s.parse())
+            .collect::<Result<_>>()?,
+    };
+    if edit.is_empty() {
+        // Only comments or layout changed.
+        return Ok(None);
+    }
+    ctx.tracker.edit(session.id, &edit).map(Some)
+}
+
+/// Runs the editor on `path` through `sh`, so `VISUAL="code --wait"` works as in git.
+fn run_editor(editor: &str, path: &Path) -> Result<()> {
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(path)
+        .status()
+        .map_err(|e| io_error(&format!("could not run the editor {editor:?}"), e))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "the editor {editor:?} failed ({status}); nothing changed"
+        )))
+    }
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| io_error("could not write the file to edit", e))
+}
+
+/// The document without the `# error:` line otium put on top.
+fn without_error(text: &str) -> &str {
+    match text.strip_prefix("# error:") {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
+        None => text,
+    }
+}
+
+/// Whether nothing but comments and blank lines is left.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'))
+}
+
+fn io_error(what: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
+}
+
+/// The error for `edit ID` with no field flags and no editor to open.
+#[must_use]
+pub fn no_editor() -> Error {
+    Error::invalid("nothing to change, and neither VISUAL nor EDITOR is set to edit it in")
+        .with_hint(Hint::ChangeAField)
+}
