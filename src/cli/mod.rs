@@ -93,7 +93,7 @@ pub enum Command {
     Redo,
     /// Totals for a range, grouped, as a table, Markdown, CSV, JSON or HTML.
     Report(report::ReportArgs),
-    /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
+    /// Raw sessions as CSV, JSON or iCalendar, or back out to Timewarrior, Toggl or timeclock [default range: everything].
     Export(export::ExportArgs),
     /// Import sessions from Watson, Timewarrior, Toggl, bartib, Clockify, Kimai, klog, timeclock, or otium CSV/JSON.
     Import(import::ImportArgs),

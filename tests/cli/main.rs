@@ -10,6 +10,7 @@ mod doctor;
 mod env;
 mod errors;
 mod export;
+mod export_peers;
 mod faces;
 #[path = "../harness/mod.rs"]
 mod harness;
