@@ -26,6 +26,7 @@ pub mod shell;
 mod start;
 mod status;
 mod stop;
+mod timew;
 mod undo;
 mod usage;
 
@@ -193,6 +194,11 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
             let mut out = Out::stdout(json);
             let result = paths::run(&setup, &mut out);
             return out.finish(result);
+        }
+        Command::Report(args) if args.timew => {
+            // Timewarrior's intervals on stdin, reported from a throw-away database:
+            // the user's own database is neither opened nor needed.
+            return timew::report(setup, args, json);
         }
         Command::Dividend(args) if args.countries => {
             // Built-in data: no database is opened, created or needed.

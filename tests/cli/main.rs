@@ -30,5 +30,6 @@ mod pty;
 mod reminders;
 mod report;
 mod spoofing;
+mod timew_report;
 mod wal;
 mod zones;
