@@ -1,4 +1,5 @@
-//! `otium export`: raw sessions as CSV, JSON or iCalendar, streamed.
+//! `otium export`: raw sessions as CSV, JSON or iCalendar, or back out to
+//! Timewarrior, Toggl or timeclock ([`crate::interop::peers`]), streamed.
 
 use clap::{Args, ValueEnum};
 
@@ -7,6 +8,7 @@ use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
 use crate::interop::atomic::output_error;
 use crate::interop::export::{ExportFormat, Exporter};
+use crate::interop::peers::{Peer, PeerWriter};
 use crate::time::range::Span;
 
 /// Export formats.
@@ -18,6 +20,24 @@ pub enum ExportFormatArg {
     Json,
     /// iCalendar, one event per session.
     Ics,
+    /// Timewarrior data lines (`inc START - END # PROJECT TAGS # "NOTE"`).
+    Timewarrior,
+    /// Toggl Track's CSV layout (its detailed export, which its CSV import reads).
+    Toggl,
+    /// hledger timeclock (`i`/`o` lines).
+    Timeclock,
+}
+
+impl ExportFormatArg {
+    /// The peer format, for the three that go back out to another tracker.
+    fn peer(self) -> Option<Peer> {
+        match self {
+            ExportFormatArg::Timewarrior => Some(Peer::Timewarrior),
+            ExportFormatArg::Toggl => Some(Peer::Toggl),
+            ExportFormatArg::Timeclock => Some(Peer::Timeclock),
+            _ => None,
+        }
+    }
 }
 
 /// `export [range, default all] [filters] [--format F] [-o FILE]`.
@@ -35,11 +55,14 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
+    if let Some(peer) = args.format.and_then(ExportFormatArg::peer) {
+        return run_peer(ctx, args, peer);
+    }
     let format = match (args.format, ctx.out.json) {
         (None, false) | (Some(ExportFormatArg::Csv), false) => ExportFormat::Csv,
         (None, true) | (Some(ExportFormatArg::Json), _) => ExportFormat::Json,
         (Some(ExportFormatArg::Ics), false) => ExportFormat::Ics,
-        (Some(_), true) => {
+        (Some(_), _) => {
             return Err(Error::invalid(
                 "--json asks for JSON but --format asks for another; give one of them",
             ));
@@ -65,4 +88,54 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
         Ok(())
     })?;
     exporter.finish().map_err(output_error).map(|_| ())
+}
+
+/// `export --format timewarrior|toggl|timeclock`: local times in the range's zone
+/// (`--tz`, default the user's), which is also the zone to re-import Toggl with.
+fn run_peer(ctx: &mut Ctx, args: &ExportArgs, peer: Peer) -> Result<()> {
+    if ctx.out.json {
+        return Err(Error::invalid(
+            "--json asks for JSON but --format asks for another; give one of them",
+        ));
+    }
+    if args.output.raw && peer != Peer::Toggl {
+        return Err(Error::invalid(
+            "--raw is for CSV output (here --format toggl); drop --raw",
+        ));
+    }
+    let zone = args.range.zone(ctx)?;
+    let span = if args.range.is_unset() {
+        Span::ALL
+    } else {
+        args.range.span(ctx, zone)?
+    };
+    let bom = args.output.bom(peer == Peer::Toggl)?;
+    args.output.open(ctx)?;
+    let filter = args.filter.to_filter();
+    let Ctx { tracker, out } = ctx;
+    std::io::Write::write_all(out, bom).map_err(output_error)?;
+    let mut writer =
+        PeerWriter::begin(peer, &mut *out, zone, args.output.raw).map_err(output_error)?;
+    let mut running = 0usize;
+    tracker.each_session(span, |s| {
+        if filter.matches(&s.project, &s.tags) && !writer.session(s).map_err(output_error)? {
+            running += 1;
+        }
+        Ok(())
+    })?;
+    let altered = writer.altered();
+    writer.finish().map_err(output_error)?;
+    if altered > 0 {
+        out.note(&format!(
+            "{altered} session(s) had a line break or a character the format cannot hold in \
+             the note or project written as a space or ','"
+        ));
+    }
+    if running > 0 {
+        out.note(&format!(
+            "{running} running session(s) left out: Toggl's CSV has no running entries; \
+             export again after `otium stop`"
+        ));
+    }
+    Ok(())
 }

@@ -29,6 +29,7 @@ pub mod shell;
 mod start;
 mod status;
 mod stop;
+mod timew;
 mod undo;
 mod usage;
 
@@ -98,7 +99,7 @@ pub enum Command {
     Redo,
     /// Totals for a range, grouped, as a table, Markdown, CSV, JSON or HTML.
     Report(report::ReportArgs),
-    /// Raw sessions as CSV, JSON or iCalendar [default range: everything].
+    /// Raw sessions as CSV, JSON or iCalendar, or back out to Timewarrior, Toggl or timeclock [default range: everything].
     Export(export::ExportArgs),
     /// Import sessions from Watson, Timewarrior, Toggl, bartib, Clockify, Kimai, klog, timeclock, or otium CSV/JSON.
     Import(import::ImportArgs),
@@ -198,6 +199,11 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
             let mut out = Out::stdout(json);
             let result = paths::run(&setup, &mut out);
             return out.finish(result);
+        }
+        Command::Report(args) if args.timew => {
+            // Timewarrior's intervals on stdin, reported from a throw-away database:
+            // the user's own database is neither opened nor needed.
+            return timew::report(setup, args, json);
         }
         Command::Dividend(args) if args.countries => {
             // Built-in data: no database is opened, created or needed.

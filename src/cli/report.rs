@@ -59,6 +59,10 @@ pub struct ReportArgs {
     pub format: Option<ReportFormat>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Report on the intervals Timewarrior gives a report extension on stdin (run as
+    /// `timew report otium`) instead of on the database.
+    #[arg(long)]
+    pub timew: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {

@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(
             message(&["export", "--format"]),
             (
-                "a value is required for '--format <FORMAT>' but none was supplied [possible values: csv, json, ics]"
+                "a value is required for '--format <FORMAT>' but none was supplied [possible values: csv, json, ics, timewarrior, toggl, timeclock]"
                     .to_string(),
                 "otium --help".to_string()
             )

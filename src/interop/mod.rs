@@ -1,7 +1,9 @@
-//! Files in and out: the atomic file writer, the raw session exports and the JSON
-//! writer every JSON answer goes through.
+//! Files in and out: the atomic file writer, the raw session exports, the exports
+//! back out to Timewarrior, Toggl and timeclock, and the JSON writer every JSON
+//! answer goes through.
 
 pub mod atomic;
 pub mod export;
 pub mod import;
 pub mod json;
+pub mod peers;

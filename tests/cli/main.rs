@@ -13,6 +13,7 @@ mod editor;
 mod env;
 mod errors;
 mod export;
+mod export_peers;
 mod faces;
 mod guesses;
 #[path = "../harness/mod.rs"]
@@ -34,5 +35,6 @@ mod range_limits;
 mod reminders;
 mod report;
 mod spoofing;
+mod timew_report;
 mod wal;
 mod zones;
