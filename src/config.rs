@@ -34,6 +34,8 @@ pub struct Config {
     pub usual_end: Option<ClockTime>,
     /// Break, day-limit and nothing-running reminders (`[reminders]`).
     pub reminders: Reminders,
+    /// The language of human text (`"en"` or `"zh-CN"`); `--lang` and `OTIUM_LANG` win.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// `[reminders]`: when to say that a break is due, that the day's limit is reached,
@@ -238,6 +240,7 @@ impl Default for Config {
             max_session_hours: 10.0,
             usual_end: None,
             reminders: Reminders::default(),
+            language: None,
         }
     }
 }

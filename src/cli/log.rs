@@ -22,7 +22,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     let zone = args.range.zone(ctx)?;
     let span = args.range.span(ctx, zone)?;
     let now = ctx.tracker.now();
-    let Ctx { tracker, out } = ctx;
+    let Ctx { tracker, out, .. } = ctx;
     if out.json {
         let mut array = out.json_array();
         tracker.each_session(span, |s| array.push(&s.to_json(now)))?;
