@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod parse;
+pub mod parse_zh;
 pub mod range;
 pub mod split;
 
