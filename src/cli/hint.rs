@@ -60,4 +60,43 @@ mod tests {
             "nothing is running; start a session with `otium start PROJECT`"
         );
     }
+
+    #[test]
+    fn every_hint_reads_in_chinese_too() {
+        use crate::error::Hint;
+        use crate::i18n::Lang;
+        let project = "写作".to_string();
+        let hints = [
+            Hint::StartSession,
+            Hint::ListSessions,
+            Hint::ListProjects,
+            Hint::DeclareUnit {
+                project: project.clone(),
+            },
+            Hint::RecordOutput { project },
+            Hint::ListCountries,
+            Hint::Doctor,
+            Hint::LaterStop,
+            Hint::GiveEnd,
+            Hint::ChangeAField,
+            Hint::NameUnit,
+        ];
+        for hint in &hints {
+            let (zh, en) = (
+                super::command_in(Lang::ZhCn, hint),
+                super::command_in(Lang::En, hint),
+            );
+            assert_ne!(zh, en, "{hint:?}");
+            assert!(!zh.starts_with("hint-"), "{hint:?} has no text: {zh}");
+            // Every Chinese hint has Chinese in it, not only a command.
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+        assert_eq!(
+            super::command_in(Lang::ZhCn, &hints[3]),
+            "先用 `otium project 写作 --unit pages` 设定产出单位"
+        );
+    }
 }

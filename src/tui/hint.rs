@@ -57,4 +57,27 @@ mod tests {
         assert_eq!(line, "nothing is running; press s to start one");
         assert!(!line.contains("otium"), "{line}");
     }
+
+    #[test]
+    fn the_tui_hints_read_in_chinese_too() {
+        use crate::error::Hint;
+        use crate::i18n::Lang;
+        assert_eq!(
+            super::keys_in(Lang::ZhCn, &Hint::StartSession),
+            "按 s 开始计时"
+        );
+        assert_eq!(
+            super::keys_in(Lang::ZhCn, &Hint::ChangeAField),
+            "请先改一项，或按 Esc 取消"
+        );
+        assert_eq!(
+            super::keys_in(
+                Lang::ZhCn,
+                &Hint::RecordOutput {
+                    project: "写作".into()
+                }
+            ),
+            "请在终端里登记产出：otium output N --project 写作"
+        );
+    }
 }
