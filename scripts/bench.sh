@@ -51,6 +51,7 @@ sizes=("$@")
 # same rows: 2026-W47 is its last full week and 2026-11-28 is free for the added session.
 ops=(
   "status|status|"
+  "status (zh-CN)|status --lang zh-CN|"
   "add|add bench --from 2026-11-28T10:00:00Z --for 1m|rm-added"
   "start|start bench +b|"
   "stop|stop|running"
