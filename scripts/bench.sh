@@ -134,6 +134,7 @@ EOS
   ops=(
     "process start (--version)|--version||--version|"
     "status|status||current|"
+    "status (zh-CN)|status --lang zh-CN|||"
     "add|add bench --from 2026-11-28T10:00:00Z --for 1m|$rm_added||"
     "start|start bench +b|||"
     "stop|stop|$running||"

@@ -37,6 +37,8 @@ pub struct Config {
     /// Minutes without a key (or asleep) while a session runs after which the TUI asks
     /// about the away time; 0 turns it off.
     pub away_after_minutes: u32,
+    /// The language of human text (`"en"` or `"zh-CN"`); `--lang` and `OTIUM_LANG` win.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// `[reminders]`: when to say that a break is due, that the day's limit is reached,
@@ -242,6 +244,7 @@ impl Default for Config {
             usual_end: None,
             reminders: Reminders::default(),
             away_after_minutes: 15,
+            language: None,
         }
     }
 }

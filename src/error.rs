@@ -93,6 +93,9 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hint: Option<Hint>,
+    /// The catalogue key and arguments the message came from, so a face can say it
+    /// in the user's language; `None` for messages not yet in the catalogue.
+    keyed: Option<(&'static str, Vec<(&'static str, String)>)>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -103,7 +106,26 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            keyed: None,
             source: None,
+        }
+    }
+
+    /// An error of `kind` whose message is the catalogue's `key` (English in
+    /// [`Error::message`], any language through [`Error::message_in`]).
+    pub fn keyed(kind: ErrorKind, key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        let mut err = Self::new(kind, render(crate::i18n::Lang::En, key, &args));
+        err.keyed = Some((key, args));
+        err
+    }
+
+    /// The message in `lang`: from the catalogue when the error came from it, else
+    /// the English message as it stands.
+    #[must_use]
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.keyed {
+            Some((key, args)) if lang != crate::i18n::Lang::En => render(lang, key, args),
+            _ => self.message.clone(),
         }
     }
 
@@ -183,6 +205,14 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.message
     }
+}
+
+fn render(lang: crate::i18n::Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, &dyn fmt::Display)> = args
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn fmt::Display))
+        .collect();
+    crate::i18n::t(lang, key, &args)
 }
 
 /// The message alone; a face appends the hint in its own terms.

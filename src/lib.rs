@@ -12,6 +12,7 @@ pub mod error;
 // gets the feature through the package's dev-dependency on itself).
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+pub mod i18n;
 pub mod interop;
 pub mod leisure;
 pub mod limits;

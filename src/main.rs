@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().collect();
     let json = cli::wants_json(&args);
     if let Some(err) = cli::forgotten_quotes(&args) {
-        return fail(&err, json);
+        return fail(&err, json, otium::i18n::choose::early(None));
     }
     let parsed = match parse(&args) {
         Ok(parsed) => parsed,
@@ -37,37 +37,46 @@ fn main() -> ExitCode {
         db,
         config,
         json: answer_json,
+        lang,
         demo,
         command,
     } = parsed;
     // `--demo` opens a throw-away database, so a named config that is missing is no
     // reason to refuse it (`Setup::load_demo`).
     let setup = if demo && command.is_none() {
-        Setup::load_demo(config)
+        Setup::load_demo(config, lang)
     } else {
-        Setup::load(db, config)
+        Setup::load(db, config, lang)
     };
     if let Ok(note) = setup.as_ref().map(Setup::zone_note)
         && let Some(note) = note
     {
         let _ = writeln!(std::io::stderr(), "note: {note}");
     }
+    // The language errors are said in: the one chosen, or, when choosing failed (a
+    // broken config, an unknown OTIUM_LANG), the flag's or the locale's.
+    let lang = setup
+        .as_ref()
+        .map_or_else(|_| otium::i18n::choose::early(lang), Setup::lang);
     let result = setup.and_then(|setup| match command {
         Some(command) => cli::run(command, setup, answer_json),
         None => open_tui(setup, demo),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(&err, json),
+        Err(err) => fail(&err, json, lang),
     }
 }
 
 /// Reports `err` on stderr (as JSON with `json`) and returns its exit code.
-fn fail(err: &otium::Error, json: bool) -> ExitCode {
+fn fail(err: &otium::Error, json: bool, lang: otium::i18n::Lang) -> ExitCode {
     if json {
+        // JSON is for scripts: its message stays English in every language.
         print_json_error(err.kind().as_str(), &cli::hint::error_line(err));
     } else {
-        let _ = writeln!(std::io::stderr(), "error: {}", cli::hint::error_line(err));
+        let line = cli::hint::error_line_in(lang, err);
+        let text = otium::i18n::t(lang, "error-line", &[("line", &line)]);
+        let _ = writeln!(std::io::stderr(), "{text}");
     }
     ExitCode::from(err.kind().exit_code())
 }

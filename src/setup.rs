@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::{self, Lang};
 use crate::time::{self, Clock};
 use crate::{Tracker, paths};
 
@@ -20,12 +21,14 @@ pub struct Setup {
     clock: Clock,
     zone: Tz,
     zone_note: Option<String>,
+    lang: Lang,
 }
 
 impl Setup {
     /// Reads `OTIUM_NOW`, `OTIUM_TZ` and the config file. `db` and `config` are the
-    /// `--db`/`--config` flags, which win over `OTIUM_DB`/`OTIUM_CONFIG`.
-    pub fn load(db: Option<PathBuf>, config: Option<PathBuf>) -> Result<Self> {
+    /// `--db`/`--config` flags, which win over `OTIUM_DB`/`OTIUM_CONFIG`; `lang` is
+    /// `--lang`, which wins over `OTIUM_LANG`, the config and the locale.
+    pub fn load(db: Option<PathBuf>, config: Option<PathBuf>, lang: Option<Lang>) -> Result<Self> {
         let clock = Clock::from_env()?;
         let (zone, zone_note) = time::zone_from_env()?;
         let config_path =
@@ -35,7 +38,9 @@ impl Setup {
                 .as_ref()
                 .map(|(p, explicit)| (p.as_path(), *explicit)),
         )?;
+        let lang = i18n::choose::resolve(lang, config.language)?;
         Ok(Setup {
+            lang,
             db: db.or_else(|| env_path("OTIUM_DB")),
             config_path,
             config,
@@ -50,7 +55,7 @@ impl Setup {
     /// an error. The demo writes nothing the user keeps, so a config that is not
     /// there yet (a fresh machine, a dotfiles variable set ahead) must not stop it; a
     /// config that exists is still read, and one that is broken still refused.
-    pub fn load_demo(config: Option<PathBuf>) -> Result<Self> {
+    pub fn load_demo(config: Option<PathBuf>, lang: Option<Lang>) -> Result<Self> {
         let clock = Clock::from_env()?;
         let (zone, zone_note) = time::zone_from_env()?;
         let config_path =
@@ -59,7 +64,9 @@ impl Setup {
             Some((path, true)) if matches!(path.try_exists(), Ok(false)) => Config::default(),
             other => Config::load(other.as_ref().map(|(p, explicit)| (p.as_path(), *explicit)))?,
         };
+        let lang = i18n::choose::resolve(lang, config.language)?;
         Ok(Setup {
+            lang,
             db: None,
             config_path,
             config,
@@ -73,6 +80,12 @@ impl Setup {
     #[must_use]
     pub fn zone_note(&self) -> Option<&str> {
         self.zone_note.as_deref()
+    }
+
+    /// The language of human text.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The database file: the flag or variable, else the platform's data folder.

@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::tracker::CheckStatus as Status;
 
 /// `doctor [--full]`.
@@ -27,10 +27,15 @@ pub fn require_database(db: &Path, what: &str) -> Result<()> {
     if db.symlink_metadata().is_ok() {
         return Ok(());
     }
-    Err(Error::database(format!(
-        "no database at {}: the file does not exist; check the path, or pass --db (or set OTIUM_DB) to {what} another file, or create it there",
-        db.display()
-    ))
+    Err(Error::keyed(
+        ErrorKind::Database,
+        "error-no-database",
+        // A catalogue variant key names no spaces: "back up" is `backup` there.
+        vec![
+            ("path", db.display().to_string()),
+            ("what", what.replace(' ', "")),
+        ],
+    )
     .with_hint(Hint::StartSession))
 }
 

@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let bom = args.output.bom(format == ExportFormat::Csv)?;
     args.output.open(ctx)?;
     let filter = args.filter.to_filter();
-    let Ctx { tracker, out } = ctx;
+    let Ctx { tracker, out, .. } = ctx;
     std::io::Write::write_all(out, bom).map_err(output_error)?;
     let mut exporter = Exporter::begin(format, out, now, args.output.raw).map_err(output_error)?;
     tracker.each_session(span, |s| {
@@ -112,7 +112,7 @@ fn run_peer(ctx: &mut Ctx, args: &ExportArgs, peer: Peer) -> Result<()> {
     let bom = args.output.bom(peer == Peer::Toggl)?;
     args.output.open(ctx)?;
     let filter = args.filter.to_filter();
-    let Ctx { tracker, out } = ctx;
+    let Ctx { tracker, out, .. } = ctx;
     std::io::Write::write_all(out, bom).map_err(output_error)?;
     let mut writer =
         PeerWriter::begin(peer, &mut *out, zone, args.output.raw).map_err(output_error)?;

@@ -65,6 +65,20 @@ pub fn minutes(exact_seconds: i64, shown_minutes: i64) -> String {
 /// `Mon 2026-03-02 09:15`.
 #[must_use]
 pub fn when(zone: Tz, instant: DateTime<Utc>) -> String {
+    when_in(crate::i18n::Lang::En, zone, instant)
+}
+
+/// A local date and time in `lang`: `Mon 2026-03-02 09:00`, or `3月2日 周一 09:00`.
+#[must_use]
+pub fn when_in(lang: crate::i18n::Lang, zone: Tz, instant: DateTime<Utc>) -> String {
+    if lang.is_zh() {
+        let local = instant.with_timezone(&zone);
+        return format!(
+            "{} {}",
+            crate::i18n::zh::day_short(local.date_naive()),
+            local.format("%H:%M")
+        );
+    }
     instant
         .with_timezone(&zone)
         .format("%a %Y-%m-%d %H:%M")

@@ -1,37 +1,45 @@
 //! How the command line says a library [`Hint`]: as the command to type.
 
 use crate::error::{Error, Hint};
+use crate::i18n::{Lang, t};
 
-/// The error's one line as the CLI prints it: the message, then the hint as a command.
+/// The error's one line in English (see [`error_line_in`]).
 #[must_use]
 pub fn error_line(err: &Error) -> String {
+    error_line_in(Lang::En, err)
+}
+
+/// The error's one line in `lang`: the message, then the hint as the command to type.
+#[must_use]
+pub fn error_line_in(lang: Lang, err: &Error) -> String {
+    let message = err.message_in(lang);
     match err.hint() {
-        Some(hint) => format!("{}; {}", err.message(), command(hint)),
-        None => err.message().to_string(),
+        Some(hint) => t(
+            lang,
+            "error-with-hint",
+            &[("message", &message), ("hint", &command_in(lang, hint))],
+        ),
+        None => message,
     }
 }
 
-/// The hint as advice naming the command that does it.
+/// The hint in `lang`, as the command to type.
 #[must_use]
-pub fn command(hint: &Hint) -> String {
+pub fn command_in(lang: Lang, hint: &Hint) -> String {
     match hint {
-        Hint::StartSession => "start a session with `otium start PROJECT`".to_string(),
-        Hint::ListSessions => "`otium log --all` lists the ids".to_string(),
-        Hint::ListProjects => "`otium projects` lists them".to_string(),
-        Hint::DeclareUnit { project } => {
-            format!("declare one with `otium project {project} --unit pages`")
-        }
+        Hint::StartSession => t(lang, "hint-cli-start-session", &[]),
+        Hint::ListSessions => t(lang, "hint-cli-list-sessions", &[]),
+        Hint::ListProjects => t(lang, "hint-cli-list-projects", &[]),
+        Hint::DeclareUnit { project } => t(lang, "hint-cli-declare-unit", &[("project", project)]),
         Hint::RecordOutput { project } => {
-            format!("record output with `otium output N --project {project}`")
+            t(lang, "hint-cli-record-output", &[("project", project)])
         }
-        Hint::ListCountries => "`otium dividend --countries` lists them".to_string(),
-        Hint::Doctor => "run `otium doctor`".to_string(),
-        Hint::LaterStop => "give a later --at".to_string(),
-        Hint::GiveEnd => "give --to or --for".to_string(),
-        Hint::ChangeAField => {
-            "give --project, --from, --to, --note, --add-tag or --rm-tag".to_string()
-        }
-        Hint::NameUnit => "name what the project produces, e.g. --unit pages".to_string(),
+        Hint::ListCountries => t(lang, "hint-cli-list-countries", &[]),
+        Hint::Doctor => t(lang, "hint-cli-doctor", &[]),
+        Hint::LaterStop => t(lang, "hint-cli-later-stop", &[]),
+        Hint::GiveEnd => t(lang, "hint-cli-give-end", &[]),
+        Hint::ChangeAField => t(lang, "hint-cli-change-a-field", &[]),
+        Hint::NameUnit => t(lang, "hint-cli-name-unit", &[]),
     }
 }
 
@@ -50,6 +58,45 @@ mod tests {
         assert_eq!(
             error_line(&err),
             "nothing is running; start a session with `otium start PROJECT`"
+        );
+    }
+
+    #[test]
+    fn every_hint_reads_in_chinese_too() {
+        use crate::error::Hint;
+        use crate::i18n::Lang;
+        let project = "写作".to_string();
+        let hints = [
+            Hint::StartSession,
+            Hint::ListSessions,
+            Hint::ListProjects,
+            Hint::DeclareUnit {
+                project: project.clone(),
+            },
+            Hint::RecordOutput { project },
+            Hint::ListCountries,
+            Hint::Doctor,
+            Hint::LaterStop,
+            Hint::GiveEnd,
+            Hint::ChangeAField,
+            Hint::NameUnit,
+        ];
+        for hint in &hints {
+            let (zh, en) = (
+                super::command_in(Lang::ZhCn, hint),
+                super::command_in(Lang::En, hint),
+            );
+            assert_ne!(zh, en, "{hint:?}");
+            assert!(!zh.starts_with("hint-"), "{hint:?} has no text: {zh}");
+            // Every Chinese hint has Chinese in it, not only a command.
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+        assert_eq!(
+            super::command_in(Lang::ZhCn, &hints[3]),
+            "先用 `otium project 写作 --unit pages` 设定产出单位"
         );
     }
 }

@@ -26,7 +26,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     let now = ctx.tracker.now();
     // The same filter as `report`: any of the projects, any of the tags.
     let filter = args.filter.to_filter();
-    let Ctx { tracker, out } = ctx;
+    let Ctx { tracker, out, .. } = ctx;
     if out.json {
         let mut array = out.json_array();
         tracker.each_session(span, |s| {

@@ -59,6 +59,10 @@ pub struct Cli {
     /// Print machine-readable JSON (errors too, on stderr).
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
+    /// The language of human text [env: OTIUM_LANG; then the config's language, then
+    /// LC_ALL/LC_MESSAGES/LANG; default: en]. JSON, CSV and ICS never change.
+    #[arg(long, global = true, value_name = "LANG", help_heading = GLOBAL)]
+    pub lang: Option<crate::i18n::Lang>,
     /// Open the TUI on a throw-away database with sample data.
     #[arg(long)]
     pub demo: bool,
@@ -155,6 +159,8 @@ pub struct Ctx {
     pub tracker: Tracker,
     /// Where answers go.
     pub out: Out,
+    /// The language of human text.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Ctx {
@@ -221,13 +227,14 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     }
     let config_path = setup.config_path().map(Path::to_path_buf);
     let default = crate::paths::database_path(None).ok();
+    let lang = setup.lang();
     let tracker = setup.open(&db)?;
     let created = tracker.created_database() && default.as_deref() != Some(db.as_path());
     let mut out = Out::stdout(json);
     if let Some(upgrade) = tracker.upgraded() {
         out.note(&upgrade.note());
     }
-    let mut ctx = Ctx { tracker, out };
+    let mut ctx = Ctx { tracker, out, lang };
     let result = dispatch(&mut ctx, command, config_path.as_deref());
     if created && result.is_ok() {
         // Said once, by the command that made it and recorded into it: a typo in --db

@@ -95,7 +95,7 @@ fn names(
     read: impl FnOnce(&crate::Tracker) -> Result<Vec<String>>,
     prefix: &str,
 ) -> Vec<CompletionCandidate> {
-    let Ok(setup) = crate::setup::Setup::load(None, None) else {
+    let Ok(setup) = crate::setup::Setup::load(None, None, None) else {
         return Vec::new();
     };
     let Ok(db) = setup.database_path() else {

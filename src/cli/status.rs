@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Ctx, format};
 use crate::error::{Error, Result};
+use crate::i18n::{self, Lang, t};
 use crate::model::{Session, SessionJson};
 use crate::time::{self, calendar};
 use crate::tracker::away::AwayJson;
@@ -45,22 +46,20 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     if let Some(template) = &args.format {
         return run_format(ctx, template);
     }
-    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
+    let (now, zone, lang) = (ctx.tracker.now(), ctx.tracker.zone(), ctx.lang);
     let running = ctx.tracker.running()?;
-    let mut warnings = running
-        .as_ref()
-        .map(|s| {
-            let config = ctx.tracker.config();
-            forgotten_timer(
-                s,
-                now,
-                zone,
-                config.max_session_hours,
-                config.usual_end.map(|t| t.0),
-            )
-        })
-        .unwrap_or_default();
-    warnings.extend(ctx.tracker.week_alerts()?);
+    let config = ctx.tracker.config();
+    let (max_hours, usual_end) = (config.max_session_hours, config.usual_end.map(|t| t.0));
+    let timer_warnings = |lang| {
+        running
+            .as_ref()
+            .map(|s| forgotten_timer_in(lang, s, now, zone, max_hours, usual_end))
+            .unwrap_or_default()
+    };
+    // JSON answers are the same in every language, so its warnings are English.
+    let mut warnings = timer_warnings(Lang::En);
+    let week_alerts = ctx.tracker.week_alerts()?;
+    warnings.extend(week_alerts.iter().cloned());
     let reminders = ctx.tracker.reminders()?;
     let away = ctx.tracker.open_away()?;
     ctx.out.value(|| StatusJson {
@@ -70,34 +69,52 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         reminders: reminders.clone(),
         away: away.iter().map(|g| g.to_json(zone)).collect(),
     });
-    if let Some(s) = running {
-        ctx.out.line(format!("Running: {}", format::label(&s)));
-        ctx.out.line(format!(
-            "Since {} (session {}), {} so far.",
-            format::when(zone, s.start),
-            s.id,
-            time::human_duration(s.duration_seconds(now))
+    if ctx.out.json {
+        return Ok(());
+    }
+    if let Some(s) = &running {
+        let label = format::label(s);
+        ctx.out
+            .line(t(lang, "status-running", &[("label", &label)]));
+        let (when, elapsed) = (
+            format::when_in(lang, zone, s.start),
+            i18n::duration(lang, s.duration_seconds(now)),
+        );
+        ctx.out.line(t(
+            lang,
+            "status-since",
+            &[("when", &when), ("id", &s.id), ("elapsed", &elapsed)],
         ));
     } else if let Some(last) = ctx.tracker.latest()? {
-        ctx.out.line("Nothing running.");
+        ctx.out.line(t(lang, "status-idle", &[]));
         let end = last
             .end
             .map_or_else(String::new, |e| time::hhmm_in(zone, e));
-        ctx.out.line(format!(
-            "Last: {} (session {}), {}–{end}.",
+        let (label, start) = (
             format::label(&last),
-            last.id,
-            format::when(zone, last.start)
+            format::when_in(lang, zone, last.start),
+        );
+        ctx.out.line(t(
+            lang,
+            "status-last",
+            &[
+                ("label", &label),
+                ("id", &last.id),
+                ("start", &start),
+                ("end", &end),
+            ],
         ));
     } else {
-        ctx.out
-            .line("Nothing running, and no sessions yet. Start one with `otium start PROJECT`.");
+        ctx.out.line(t(lang, "status-empty", &[]));
     }
-    for w in &warnings {
-        ctx.out.line(format!("warning: {w}"));
+    // The limits' week alerts are not in the catalogue yet: they stay English.
+    let human_warnings = timer_warnings(lang).into_iter().chain(week_alerts);
+    for w in human_warnings {
+        ctx.out.line(t(lang, "status-warning", &[("text", &w)]));
     }
     for r in &reminders {
-        ctx.out.line(format!("reminder: {}", r.message));
+        ctx.out
+            .line(t(lang, "status-reminder", &[("text", &r.message)]));
     }
     for g in &away {
         // With several gaps, each answer names its own.
@@ -116,9 +133,11 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
 }
 
 /// Warnings for a running session that is longer than `max_hours` or has run past
-/// the usual end of the day; each suggests the `otium stop --at …` that fixes it.
+/// the usual end of the day, in `lang`; each suggests the `otium stop --at …` that
+/// fixes it.
 #[must_use]
-pub fn forgotten_timer(
+pub fn forgotten_timer_in(
+    lang: Lang,
     s: &Session,
     now: DateTime<Utc>,
     zone: Tz,
@@ -139,23 +158,34 @@ pub fn forgotten_timer(
         }
     });
     let fix = match end_of_day {
-        Some(e) if e < now => format!("otium stop --at \"{}\"", time::date_hhmm_in(zone, e)),
-        _ => "otium stop --at TIME (e.g. \"17:30\" or \"2h ago\")".to_string(),
+        Some(e) if e < now => t(
+            lang,
+            "status-fix-at",
+            &[("at", &time::date_hhmm_in(zone, e))],
+        ),
+        _ => t(lang, "status-fix-any", &[]),
     };
     if elapsed as f64 > max_hours * 3600.0 {
-        warnings.push(format!(
-            "session {} has run for {}, longer than max_session_hours = {max_hours}; if you forgot to stop it: {fix}",
-            s.id,
-            time::human_duration(elapsed)
+        let elapsed = i18n::duration(lang, elapsed);
+        warnings.push(t(
+            lang,
+            "status-too-long",
+            &[
+                ("id", &s.id),
+                ("elapsed", &elapsed),
+                ("max", &max_hours),
+                ("fix", &fix),
+            ],
         ));
     }
     if let Some(e) = end_of_day
         && e < now
     {
-        warnings.push(format!(
-            "session {} has run past your usual end of day ({}); if you forgot to stop it: {fix}",
-            s.id,
-            time::date_hhmm_in(zone, e)
+        let end = time::date_hhmm_in(zone, e);
+        warnings.push(t(
+            lang,
+            "status-past-end",
+            &[("id", &s.id), ("end", &end), ("fix", &fix)],
         ));
     }
     warnings

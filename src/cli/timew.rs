@@ -111,6 +111,7 @@ pub fn report(setup: Setup, mut args: ReportArgs, json: bool) -> Result<()> {
             format!("cannot copy Timewarrior's intervals to a temp file: {e}"),
         )
     })?;
+    let lang = setup.lang();
     let mut tracker = setup.open(&dir.path().join("timew.db"))?;
     let zone = tracker.zone();
     let opts = Options {
@@ -145,6 +146,7 @@ pub fn report(setup: Setup, mut args: ReportArgs, json: bool) -> Result<()> {
     let mut ctx = Ctx {
         tracker,
         out: Out::stdout(json),
+        lang,
     };
     let result = report::run(&mut ctx, &args);
     ctx.out.finish(result)

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod moment;
 pub mod parse;
+pub mod parse_zh;
 pub mod range;
 pub mod split;
 

@@ -48,8 +48,12 @@ fn read_instant(
     reference_day: NaiveDate,
 ) -> Result<Resolved> {
     let input = text.trim();
+    // Chinese input habits first (full-width digits, 今天/昨天/前天, N分钟前).
+    if let Some(resolved) = super::parse_zh::instant(input, now, zone, reference_day) {
+        return resolved;
+    }
     let lower = input.to_ascii_lowercase();
-    let bad = || Error::invalid(format!("cannot read {input:?} as a time; {INSTANT_HELP}"));
+    let bad = || super::parse_zh::time_error(input);
     if lower.is_empty() {
         return Err(Error::invalid(format!("empty time; {INSTANT_HELP}")));
     }
@@ -161,12 +165,13 @@ fn is_digits(text: &str) -> bool {
 
 /// Parses a duration into whole seconds (fractions round to the nearest second).
 pub fn parse_duration(text: &str) -> Result<i64> {
+    // Chinese units and full-width digits become the grammar below (`1小时30分` is
+    // `1h30m`); the rewrite has neither, so this recurses once at most.
+    if let Some(plain) = super::parse_zh::plain_duration(text) {
+        return parse_duration(&plain).map_err(|_| super::parse_zh::duration_error(text));
+    }
     let input = text.trim();
-    let bad = || {
-        Error::invalid(format!(
-            "cannot read {input:?} as a duration; {DURATION_HELP}"
-        ))
-    };
+    let bad = || super::parse_zh::duration_error(input);
     let lower = input.to_ascii_lowercase();
     if lower.contains(':') {
         let parts: Vec<&str> = lower.split(':').collect();

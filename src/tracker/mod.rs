@@ -34,7 +34,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Config;
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::model::{Session, SessionId};
 use crate::store::{Db, Store};
 use crate::time::{self, Clock};
@@ -146,7 +146,7 @@ fn load(db: Db<'_>, id: SessionId) -> Result<Session> {
 }
 
 fn nothing_running() -> Error {
-    Error::conflict("nothing is running").with_hint(Hint::StartSession)
+    Error::keyed(ErrorKind::Conflict, "error-nothing-running", vec![]).with_hint(Hint::StartSession)
 }
 
 /// A time must lie between 1970 (as imports require; an earlier one is a mistyped

@@ -1,35 +1,45 @@
 //! How the TUI says a library [`Hint`]: as the key to press, or what to do on screen.
 
 use crate::error::{Error, Hint};
+use crate::i18n::{Lang, t};
 
-/// The error's one line for the status bar or a form: the message, then the hint.
+/// The error's one line in English (see [`error_line_in`]).
 #[must_use]
 pub fn error_line(err: &Error) -> String {
+    error_line_in(Lang::En, err)
+}
+
+/// The error's one line in `lang`: the message, then the hint as the key to press or what to do on screen.
+#[must_use]
+pub fn error_line_in(lang: Lang, err: &Error) -> String {
+    let message = err.message_in(lang);
     match err.hint() {
-        Some(hint) => format!("{}; {}", err.message(), keys(hint)),
-        None => err.message().to_string(),
+        Some(hint) => t(
+            lang,
+            "error-with-hint",
+            &[("message", &message), ("hint", &keys_in(lang, hint))],
+        ),
+        None => message,
     }
 }
 
-/// The hint as the key or view that does it.
+/// The hint in `lang`, as the key to press or what to do on screen.
 #[must_use]
-pub fn keys(hint: &Hint) -> String {
+pub fn keys_in(lang: Lang, hint: &Hint) -> String {
     match hint {
-        Hint::StartSession => "press s to start one".to_string(),
-        Hint::ListSessions => "the Sessions view (2) lists them".to_string(),
-        Hint::ListProjects => "the Reports view (3) lists them".to_string(),
-        Hint::DeclareUnit { project } => {
-            format!("declare one from a shell: otium project {project} --unit pages")
-        }
+        Hint::StartSession => t(lang, "hint-tui-start-session", &[]),
+        Hint::ListSessions => t(lang, "hint-tui-list-sessions", &[]),
+        Hint::ListProjects => t(lang, "hint-tui-list-projects", &[]),
+        Hint::DeclareUnit { project } => t(lang, "hint-tui-declare-unit", &[("project", project)]),
         Hint::RecordOutput { project } => {
-            format!("record some from a shell: otium output N --project {project}")
+            t(lang, "hint-tui-record-output", &[("project", project)])
         }
-        Hint::ListCountries => "press c or C to pick another".to_string(),
-        Hint::Doctor => "quit and run otium doctor in a shell".to_string(),
-        Hint::LaterStop => "give a later end".to_string(),
-        Hint::GiveEnd => "fill in the end".to_string(),
-        Hint::ChangeAField => "change a field first, or press Esc".to_string(),
-        Hint::NameUnit => "name what the project produces, e.g. pages".to_string(),
+        Hint::ListCountries => t(lang, "hint-tui-list-countries", &[]),
+        Hint::Doctor => t(lang, "hint-tui-doctor", &[]),
+        Hint::LaterStop => t(lang, "hint-tui-later-stop", &[]),
+        Hint::GiveEnd => t(lang, "hint-tui-give-end", &[]),
+        Hint::ChangeAField => t(lang, "hint-tui-change-a-field", &[]),
+        Hint::NameUnit => t(lang, "hint-tui-name-unit", &[]),
     }
 }
 
@@ -46,5 +56,28 @@ mod tests {
         let line = error_line(&t.stop(None).unwrap_err());
         assert_eq!(line, "nothing is running; press s to start one");
         assert!(!line.contains("otium"), "{line}");
+    }
+
+    #[test]
+    fn the_tui_hints_read_in_chinese_too() {
+        use crate::error::Hint;
+        use crate::i18n::Lang;
+        assert_eq!(
+            super::keys_in(Lang::ZhCn, &Hint::StartSession),
+            "按 s 开始计时"
+        );
+        assert_eq!(
+            super::keys_in(Lang::ZhCn, &Hint::ChangeAField),
+            "请先改一项，或按 Esc 取消"
+        );
+        assert_eq!(
+            super::keys_in(
+                Lang::ZhCn,
+                &Hint::RecordOutput {
+                    project: "写作".into()
+                }
+            ),
+            "请在终端里登记产出：otium output N --project 写作"
+        );
     }
 }

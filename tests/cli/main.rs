@@ -25,6 +25,7 @@ mod import_formats_text;
 mod import_sync;
 mod injection;
 mod journal;
+mod lang;
 mod limits;
 mod missing_db;
 mod outfiles;

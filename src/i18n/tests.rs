@@ -1,0 +1,145 @@
+//! The catalogue's own checks: both files parse, hold the same keys, use the same
+//! arguments, and every key is named by some code in `src/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+
+use super::{EN_FTL, Lang, ZH_CN_FTL, t};
+
+/// Each message id with the names of the variables its value uses.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("catalogue does not parse: {errors:?}"),
+    };
+    let mut out = BTreeMap::new();
+    for entry in resource.entries() {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            for element in m.value.iter().flat_map(|p| p.elements.iter()) {
+                // A variable either placed as it is or chosen on (`{ $what -> … }`).
+                let inline = match element {
+                    PatternElement::Placeable {
+                        expression: Expression::Inline(inline),
+                    }
+                    | PatternElement::Placeable {
+                        expression:
+                            Expression::Select {
+                                selector: inline, ..
+                            },
+                    } => inline,
+                    PatternElement::TextElement { .. } => continue,
+                };
+                if let InlineExpression::VariableReference { id } = inline {
+                    vars.insert(id.name.to_string());
+                }
+            }
+            let fresh = out.insert(m.id.name.to_string(), vars).is_none();
+            assert!(fresh, "duplicate key {}", m.id.name);
+        }
+    }
+    out
+}
+
+/// The keys in `a` that `b` lacks or whose arguments differ.
+fn mismatches(
+    a: &BTreeMap<String, BTreeSet<String>>,
+    b: &BTreeMap<String, BTreeSet<String>>,
+) -> Vec<String> {
+    a.iter()
+        .filter(|(k, vars)| b.get(*k) != Some(vars))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+#[test]
+fn both_languages_have_the_same_keys_and_arguments() {
+    let (en, zh) = (messages(EN_FTL), messages(ZH_CN_FTL));
+    assert!(!en.is_empty());
+    assert_eq!(
+        mismatches(&en, &zh),
+        Vec::<String>::new(),
+        "missing or different in zh-CN"
+    );
+    assert_eq!(
+        mismatches(&zh, &en),
+        Vec::<String>::new(),
+        "missing or different in en"
+    );
+}
+
+#[test]
+fn the_parity_check_catches_a_missing_key() {
+    // The check above must be able to fail: a key only English has is reported.
+    let en = messages("a = x\nb = y { $n }\n");
+    let zh = messages("a = 甲\n");
+    assert_eq!(mismatches(&en, &zh), vec!["b".to_string()]);
+    let zh = messages("a = 甲\nb = 乙\n");
+    assert_eq!(
+        mismatches(&en, &zh),
+        vec!["b".to_string()],
+        "an argument dropped"
+    );
+}
+
+fn sources(dir: &Path, out: &mut String) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+            out.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+        }
+    }
+}
+
+/// The keys no code names as a string literal.
+fn unused(keys: impl Iterator<Item = String>, code: &str) -> Vec<String> {
+    keys.filter(|k| !code.contains(&format!("\"{k}\"")))
+        .collect()
+}
+
+#[test]
+fn every_key_is_used_by_some_code() {
+    let mut code = String::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    assert!(code.contains("fn t("), "the scan read src/");
+    let keys = messages(EN_FTL).into_keys();
+    assert_eq!(
+        unused(keys, &code),
+        Vec::<String>::new(),
+        "keys no code uses"
+    );
+    // And the scan can fail: a key nobody names is reported.
+    assert_eq!(
+        unused(
+            ["status-idle".into(), "no-such-use".into()].into_iter(),
+            &code
+        ),
+        vec!["no-such-use".to_string()]
+    );
+}
+
+#[test]
+fn messages_fill_in_their_arguments_without_isolation_marks() {
+    let project = "写作";
+    let line = t(
+        Lang::ZhCn,
+        "hint-cli-declare-unit",
+        &[("project", &project)],
+    );
+    assert_eq!(line, "先用 `otium project 写作 --unit pages` 设定产出单位");
+    let line = t(Lang::En, "hint-cli-declare-unit", &[("project", &"code")]);
+    assert_eq!(line, "declare one with `otium project code --unit pages`");
+    assert!(!line.contains('\u{2068}'));
+    assert_eq!(t(Lang::En, "no-such-key", &[]), "no-such-key");
+}
