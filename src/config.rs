@@ -34,6 +34,21 @@ pub struct Config {
     pub usual_end: Option<ClockTime>,
     /// Break, day-limit and nothing-running reminders (`[reminders]`).
     pub reminders: Reminders,
+    /// Hourly rates by project (`[rates] coding = "85 EUR"`), for projects without a
+    /// rate set by `otium project NAME --rate`.
+    pub rates: std::collections::BTreeMap<String, crate::report::money::ConfigRate>,
+    /// What the report you send says about you (`[report] name`, `client`).
+    pub report: ReportConfig,
+}
+
+/// `[report]`: the person's name and an optional client, shown on HTML and Markdown reports.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportConfig {
+    /// Who did the work.
+    pub name: Option<String>,
+    /// Who it was done for.
+    pub client: Option<String>,
 }
 
 /// `[reminders]`: when to say that a break is due, that the day's limit is reached,
@@ -238,6 +253,8 @@ impl Default for Config {
             max_session_hours: 10.0,
             usual_end: None,
             reminders: Reminders::default(),
+            rates: std::collections::BTreeMap::new(),
+            report: ReportConfig::default(),
         }
     }
 }

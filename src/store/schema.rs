@@ -19,6 +19,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/003_import_sources.sql"), false),
     // The change journal (undo/redo) and the reminders already sent.
     (include_str!("migrations/004_journal.sql"), false),
+    // An hourly rate and currency per project, for amounts in reports.
+    (include_str!("migrations/006_project_rates.sql"), false),
 ];
 
 /// The schema version this binary writes.

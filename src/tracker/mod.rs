@@ -17,10 +17,12 @@
 //! `store` is reachable only from here: the faces never see SQL or rusqlite.
 
 pub mod dividend;
+pub mod document;
 mod import;
 pub mod journal;
 mod maintenance;
 pub mod output;
+mod rates;
 pub mod reminders;
 pub mod report;
 mod sessions;
