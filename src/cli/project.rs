@@ -23,7 +23,7 @@ pub struct ProjectArgs {
     #[arg(long)]
     pub no_unit: bool,
     /// Hourly rate for reports, e.g. 85 or 92.50 (needs --currency).
-    #[arg(long, value_name = "AMOUNT", requires = "currency")]
+    #[arg(long, value_name = "AMOUNT", requires = "currency", allow_hyphen_values = true)]
     pub rate: Option<String>,
     /// The rate's currency code, e.g. EUR.
     #[arg(long, value_name = "CODE", requires = "rate")]

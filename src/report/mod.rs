@@ -10,9 +10,11 @@ pub mod apportion;
 pub mod csv;
 pub mod document;
 pub mod html;
+pub mod html_sections;
 pub mod json;
 pub mod markdown;
 pub mod money;
+pub mod svg;
 pub mod table;
 
 use std::borrow::Cow;

@@ -27,6 +27,7 @@ mod output;
 mod permissions;
 mod pty;
 mod reminders;
+mod sent_report;
 mod report;
 mod spoofing;
 mod wal;
