@@ -23,7 +23,12 @@ pub struct ProjectArgs {
     #[arg(long)]
     pub no_unit: bool,
     /// Hourly rate for reports, e.g. 85 or 92.50 (needs --currency).
-    #[arg(long, value_name = "AMOUNT", requires = "currency", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        requires = "currency",
+        allow_hyphen_values = true
+    )]
     pub rate: Option<String>,
     /// The rate's currency code, e.g. EUR.
     #[arg(long, value_name = "CODE", requires = "rate")]
@@ -66,7 +71,9 @@ pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
         .projects()?
         .into_iter()
         .find(|p| p.name == name)
-        .ok_or_else(|| Error::not_found(format!("no project {name:?}; `otium projects` lists them")))?
+        .ok_or_else(|| {
+            Error::not_found(format!("no project {name:?}; `otium projects` lists them"))
+        })?
         .output_unit;
     let rate = ctx.tracker.rates()?.remove(name);
     match &unit {

@@ -57,7 +57,8 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
         escape(&doc.range_label())
     )?;
     writeln!(out, "<header>\n<h1>{title}</h1>\n<dl class=\"who\">")?;
-    let mut item = |term: &str, value: &str| writeln!(out, "<dt>{term}</dt><dd>{}</dd>", escape(value));
+    let mut item =
+        |term: &str, value: &str| writeln!(out, "<dt>{term}</dt><dd>{}</dd>", escape(value));
     if let Some(name) = &doc.name {
         item("Name", name)?;
     }
@@ -70,12 +71,20 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
     let (total, rows) = shown(report);
     item(
         "Total",
-        &format!("{} in {} session{plural}", h_m(total), report.sessions_count),
+        &format!(
+            "{} in {} session{plural}",
+            h_m(total),
+            report.sessions_count
+        ),
     )?;
     for t in report.amounts() {
         item("Amount", &format!("{} {}", cents(t.cents), t.currency))?;
     }
-    writeln!(out, "</dl>\n<p class=\"meta\">{}</p>\n</header>", escape(&header(report)))?;
+    writeln!(
+        out,
+        "</dl>\n<p class=\"meta\">{}</p>\n</header>",
+        escape(&header(report))
+    )?;
 
     let per_time = if doc.over_time_monthly {
         ("Hours per month", GroupBy::Month)
@@ -85,7 +94,12 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
     writeln!(out, "<section class=\"charts\">\n<h2>{}</h2>", per_time.0)?;
     super::svg::bars(per_time.0, &doc.over_time.groups, per_time.1, out)?;
     writeln!(out, "<h2>Hours per project</h2>")?;
-    super::svg::bars("Hours per project", &doc.per_project.groups, GroupBy::Project, out)?;
+    super::svg::bars(
+        "Hours per project",
+        &doc.per_project.groups,
+        GroupBy::Project,
+        out,
+    )?;
     writeln!(out, "</section>")?;
 
     details(report, total, &rows, out)?;
@@ -109,18 +123,30 @@ fn details(
 ) -> io::Result<()> {
     let money = report.has_amounts();
     let names: Vec<&str> = report.options.group_by.iter().map(|g| g.name()).collect();
-    let what = if names.is_empty() { "range".to_string() } else { names.join(" / ") };
+    let what = if names.is_empty() {
+        "range".to_string()
+    } else {
+        names.join(" / ")
+    };
     writeln!(
         out,
         "<section class=\"details\">\n<h2>Details</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">hours</th>{}</tr></thead>\n<tbody>",
         escape(&what),
-        if money { "<th class=\"n\">rate</th><th class=\"n\">amount</th>" } else { "" }
+        if money {
+            "<th class=\"n\">rate</th><th class=\"n\">amount</th>"
+        } else {
+            ""
+        }
     )?;
     table_rows(report, rows, &mut Vec::new(), out)?;
     writeln!(out, "</tbody>\n<tfoot>")?;
     let amounts = report.amounts();
     let total_amount = match amounts.as_slice() {
-        [one] if money => format!("<td></td><td class=\"n\">{} {}</td>", cents(one.cents), one.currency),
+        [one] if money => format!(
+            "<td></td><td class=\"n\">{} {}</td>",
+            cents(one.cents),
+            one.currency
+        ),
         _ if money => "<td></td><td></td>".to_string(),
         _ => String::new(),
     };
@@ -143,7 +169,10 @@ fn details(
     }
     writeln!(out, "</tfoot>\n</table>")?;
     if report.groups_overlap() {
-        writeln!(out, "<p class=\"meta\">A session with several tags counts under each tag.</p>")?;
+        writeln!(
+            out,
+            "<p class=\"meta\">A session with several tags counts under each tag.</p>"
+        )?;
     }
     writeln!(out, "</section>")
 }

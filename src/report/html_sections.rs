@@ -11,7 +11,11 @@ use crate::time;
 /// `+1h 05m`, `−2h 00m`, `0m`.
 #[must_use]
 pub fn signed(seconds: i64) -> String {
-    let text = if seconds == 0 { "0m".to_string() } else { time::human_duration(seconds.abs()) };
+    let text = if seconds == 0 {
+        "0m".to_string()
+    } else {
+        time::human_duration(seconds.abs())
+    };
     match seconds {
         s if s > 0 => format!("+{text}"),
         s if s < 0 => format!("−{text}"),
@@ -104,7 +108,12 @@ pub fn limits(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
     }
     writeln!(out, "<p>Rules checked:</p>\n<ul class=\"rules\">")?;
     for (rule, source) in &l.rules {
-        writeln!(out, "<li>{} <small>({})</small></li>", escape(rule), escape(source))?;
+        writeln!(
+            out,
+            "<li>{} <small>({})</small></li>",
+            escape(rule),
+            escape(source)
+        )?;
     }
     writeln!(
         out,
@@ -134,11 +143,16 @@ pub fn dividend(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<(
                 out,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                 escape(a.kind.label()),
-                a.hours_per_week.map_or_else(|| "–".to_string(), |h| format!("{h:.1} h")),
+                a.hours_per_week
+                    .map_or_else(|| "–".to_string(), |h| format!("{h:.1} h")),
                 escape(&a.source)
             )?;
         }
         writeln!(out, "</tbody>\n</table>")?;
     }
-    writeln!(out, "<p><small>{}</small></p>\n</section>", escape(d.attribution))
+    writeln!(
+        out,
+        "<p><small>{}</small></p>\n</section>",
+        escape(d.attribution)
+    )
 }

@@ -59,7 +59,13 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
             writeln!(out, "No breaches in this range.")?;
         }
         for b in &l.breaches {
-            writeln!(out, "- {}: {} ({})", escape(&b.description), escape(&b.message), escape(b.source))?;
+            writeln!(
+                out,
+                "- {}: {} ({})",
+                escape(&b.description),
+                escape(&b.message),
+                escape(b.source)
+            )?;
         }
         writeln!(out, "\nRules checked:\n")?;
         for (rule, source) in &l.rules {
@@ -68,7 +74,11 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
         writeln!(out, "\nThese checks inform; they are not legal advice.")?;
     }
     if let Some(d) = &doc.dividend {
-        writeln!(out, "\n## Leisure dividend: your week against the alternatives ({})\n", d.country)?;
+        writeln!(
+            out,
+            "\n## Leisure dividend: your week against the alternatives ({})\n",
+            d.country
+        )?;
         if d.alternatives.is_empty() {
             writeln!(out, "No national figures for this country and year.")?;
         } else {
@@ -78,7 +88,8 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
                     out,
                     "| {} | {} | {} |",
                     a.kind.label(),
-                    a.hours_per_week.map_or_else(|| "–".to_string(), |h| format!("{h:.1} h")),
+                    a.hours_per_week
+                        .map_or_else(|| "–".to_string(), |h| format!("{h:.1} h")),
                     escape(&a.source)
                 )?;
             }
@@ -119,7 +130,13 @@ fn table(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
             writeln!(out, "| **Total** | **{}** | | |", hh_mm(total))?;
             // Currencies are never added together: one total line each.
             for t in &amounts {
-                writeln!(out, "| **Total {}** | | | **{} {}** |", t.currency, cents(t.cents), t.currency)?;
+                writeln!(
+                    out,
+                    "| **Total {}** | | | **{} {}** |",
+                    t.currency,
+                    cents(t.cents),
+                    t.currency
+                )?;
             }
         }
         _ => writeln!(out, "| **Total** | **{}** |", hh_mm(total))?,
@@ -169,7 +186,10 @@ fn sessions(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     };
     let zone = doc.report.options.zone;
     writeln!(out, "\n## Sessions\n")?;
-    writeln!(out, "| day | time | hours | project | note |\n|---|---|---:|---|---|")?;
+    writeln!(
+        out,
+        "| day | time | hours | project | note |\n|---|---|---:|---|---|"
+    )?;
     for s in list {
         let start = s.start.with_timezone(&zone);
         let until = match s.end.map(|e| e.with_timezone(&zone)) {

@@ -188,8 +188,14 @@ mod tests {
         assert_eq!(
             t,
             vec![
-                Total { currency: "EUR".into(), cents: 69_750 },
-                Total { currency: "USD".into(), cents: 15_000 },
+                Total {
+                    currency: "EUR".into(),
+                    cents: 69_750
+                },
+                Total {
+                    currency: "USD".into(),
+                    cents: 15_000
+                },
             ]
         );
     }

@@ -48,7 +48,11 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         .map(|(_, key, _, _)| key.width())
         .max()
         .unwrap_or(0);
-    let key_width = key_width.max(if amounts.len() > 1 { "Total EUR".len() } else { "Total".len() });
+    let key_width = key_width.max(if amounts.len() > 1 {
+        "Total EUR".len()
+    } else {
+        "Total".len()
+    });
     let max = rows
         .iter()
         .map(|r| r.group.seconds)

@@ -18,8 +18,24 @@ const CONFIG: &str = "[report]\nname = \"Ada Lovelace\"\nclient = \"Acme <GmbH>\
 fn week(config: &str) -> TestEnv {
     let env = TestEnv::at("Europe/Berlin", "2026-11-27T18:00:00+01:00");
     std::fs::write(env.dir.path().join("config.toml"), config).unwrap();
-    env.ok(&["add", "coding", "--from", "2026-11-23 09:00", "--to", "16:30", "-n", "API & <tests>"]);
-    env.ok(&["add", "writing", "--from", "2026-11-24 09:00", "--for", "1h"]);
+    env.ok(&[
+        "add",
+        "coding",
+        "--from",
+        "2026-11-23 09:00",
+        "--to",
+        "16:30",
+        "-n",
+        "API & <tests>",
+    ]);
+    env.ok(&[
+        "add",
+        "writing",
+        "--from",
+        "2026-11-24 09:00",
+        "--for",
+        "1h",
+    ]);
     env.ok(&["add", "ops", "--from", "2026-11-25 09:00", "--for", "1h30m"]);
     env.ok(&["add", "coding", "--from", "2026-11-20 09:00", "--for", "1h"]);
     env
@@ -46,7 +62,10 @@ fn texts(doc: &Html, css: &str) -> Vec<String> {
 fn project_rate_is_stored_shown_and_cleared() {
     let env = week("");
     let out = env.ok(&["project", "coding", "--rate", "92.5", "--currency", "usd"]);
-    assert!(out.contains("Project coding is billed at 92.50 USD/h."), "{out}");
+    assert!(
+        out.contains("Project coding is billed at 92.50 USD/h."),
+        "{out}"
+    );
     let v = env.json(&["project", "coding"]);
     assert_eq!(v["rate"], "92.50");
     assert_eq!(v["currency"], "USD");
@@ -54,7 +73,11 @@ fn project_rate_is_stored_shown_and_cleared() {
     let v = env.json(&["project", "coding"]);
     assert_eq!(v["rate"], json!(null));
     // A stored rate wins over [rates]; without one, [rates] applies.
-    std::fs::write(env.dir.path().join("config.toml"), "[rates]\ncoding = \"50 EUR\"\n").unwrap();
+    std::fs::write(
+        env.dir.path().join("config.toml"),
+        "[rates]\ncoding = \"50 EUR\"\n",
+    )
+    .unwrap();
     assert_eq!(env.json(&["project", "coding"])["rate"], "50.00");
     env.ok(&["project", "coding", "--rate", "85", "--currency", "EUR"]);
     assert_eq!(env.json(&["project", "coding"])["rate"], "85.00");
@@ -65,12 +88,36 @@ fn bad_rates_are_refused_and_change_nothing() {
     let env = week("");
     let before = env.db_bytes();
     for (args, needle) in [
-        (&["project", "coding", "--rate", "-5", "--currency", "EUR"][..], "hourly rate"),
-        (&["project", "coding", "--rate", "8,5", "--currency", "EUR"][..], "hourly rate"),
-        (&["project", "coding", "--rate", "1.234", "--currency", "EUR"][..], "two decimals"),
-        (&["project", "coding", "--rate", "85", "--currency", "EURO"][..], "currency"),
+        (
+            &["project", "coding", "--rate", "-5", "--currency", "EUR"][..],
+            "hourly rate",
+        ),
+        (
+            &["project", "coding", "--rate", "8,5", "--currency", "EUR"][..],
+            "hourly rate",
+        ),
+        (
+            &["project", "coding", "--rate", "1.234", "--currency", "EUR"][..],
+            "two decimals",
+        ),
+        (
+            &["project", "coding", "--rate", "85", "--currency", "EURO"][..],
+            "currency",
+        ),
         // The unit is not written either when the rate is bad: one transaction.
-        (&["project", "coding", "--unit", "tickets", "--rate", "x", "--currency", "EUR"][..], "hourly rate"),
+        (
+            &[
+                "project",
+                "coding",
+                "--unit",
+                "tickets",
+                "--rate",
+                "x",
+                "--currency",
+                "EUR",
+            ][..],
+            "hourly rate",
+        ),
     ] {
         let err = env.fails(args, code::INVALID);
         assert!(err.contains(needle), "{args:?}: {err}");
@@ -101,8 +148,14 @@ fn json_and_csv_carry_amounts_by_hand() {
     );
     let csv = env.ok(&["report", "--week", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().ends_with("hours,amount,currency"), "{csv}");
-    assert!(csv.contains(",coding,27000,27000,7.5000,637.50,EUR"), "{csv}");
+    assert!(
+        lines.next().unwrap().ends_with("hours,amount,currency"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",coding,27000,27000,7.5000,637.50,EUR"),
+        "{csv}"
+    );
     assert!(csv.contains(",ops,5400,5400,1.5000,150.00,USD"), "{csv}");
     // Per day, then project: Monday's coding row carries its amount.
     let v = env.json(&["report", "--week", "--by", "day,project"]);
@@ -115,7 +168,14 @@ fn json_and_csv_carry_amounts_by_hand() {
 #[test]
 fn amounts_follow_the_round_rules() {
     let env = TestEnv::at("Europe/Berlin", "2026-11-27T18:00:00+01:00");
-    env.ok(&["add", "coding", "--from", "2026-11-23 09:00", "--for", "7h22m"]);
+    env.ok(&[
+        "add",
+        "coding",
+        "--from",
+        "2026-11-23 09:00",
+        "--for",
+        "7h22m",
+    ]);
     env.ok(&["project", "coding", "--rate", "85", "--currency", "EUR"]);
     // 7h 22m up to 15 min: 7h 30m × 85 = 637.50; unrounded 7h 22m × 85 = 626.1666… → 626.17.
     let v = env.json(&["report", "--week", "--round", "15m"]);
@@ -141,11 +201,20 @@ fn no_rates_no_money_columns() {
 #[test]
 fn html_report_has_its_structure() {
     // Top-level keys before the tables, as TOML reads them.
-    let env = rated(&format!("daily_target_hours = 8\nlimits = \"eu\"\n{CONFIG}"));
+    let env = rated(&format!(
+        "daily_target_hours = 8\nlimits = \"eu\"\n{CONFIG}"
+    ));
     let path = env.dir.path().join("week.html");
     env.ok(&[
-        "report", "--week", "--format", "html", "--sessions", "--title", "Week 48 <draft>",
-        "-o", path.to_str().unwrap(),
+        "report",
+        "--week",
+        "--format",
+        "html",
+        "--sessions",
+        "--title",
+        "Week 48 <draft>",
+        "-o",
+        path.to_str().unwrap(),
     ]);
     let html = std::fs::read_to_string(&path).unwrap();
     let doc = Html::parse_document(&html);
@@ -154,14 +223,20 @@ fn html_report_has_its_structure() {
     let who = texts(&doc, "dl.who dd");
     assert!(who.contains(&"Ada Lovelace".to_string()), "{who:?}");
     assert!(who.contains(&"Acme <GmbH>".to_string()), "{who:?}");
-    assert!(who.contains(&"Mon 2026-11-23 – Sun 2026-11-29".to_string()), "{who:?}");
+    assert!(
+        who.contains(&"Mon 2026-11-23 – Sun 2026-11-29".to_string()),
+        "{who:?}"
+    );
     assert!(who.contains(&"Europe/Berlin".to_string()), "{who:?}");
     assert!(who.contains(&"697.50 EUR".to_string()) && who.contains(&"150.00 USD".to_string()));
     // Two charts: 7 days and 3 projects.
     assert_eq!(doc.select(&select("section.charts svg")).count(), 2);
     assert_eq!(doc.select(&select("section.charts svg rect")).count(), 10);
     let day_labels = texts(&doc, "section.charts svg:first-of-type > text");
-    assert!(day_labels.contains(&"Mon 2026-11-23".to_string()), "{day_labels:?}");
+    assert!(
+        day_labels.contains(&"Mon 2026-11-23".to_string()),
+        "{day_labels:?}"
+    );
     // The table: no chart in it, amounts per project and one total line per currency.
     assert_eq!(doc.select(&select("section.details svg")).count(), 0);
     let head = texts(&doc, "section.details thead th");
@@ -190,7 +265,10 @@ fn html_report_has_its_structure() {
     let targets = texts(&doc, "section.targets td");
     assert!(targets.contains(&"−30h 00m".to_string()), "{targets:?}");
     // Limits of the range: the EU set, with its rules and their sources.
-    assert_eq!(texts(&doc, "section.limits h2"), ["Working-time limits (eu)"]);
+    assert_eq!(
+        texts(&doc, "section.limits h2"),
+        ["Working-time limits (eu)"]
+    );
     assert!(doc.select(&select("section.limits ul.rules li")).count() >= 3);
     assert!(html.contains("2003/88/EC"), "the rules name their source");
     // The dividend with its attribution.
@@ -212,7 +290,11 @@ fn no_dividend_and_no_sessions_leave_them_out() {
     assert_eq!(doc.select(&select("section.dividend")).count(), 0);
     assert_eq!(doc.select(&select("section.sessions")).count(), 0);
     // Nothing configured: no targets, limits, name or client.
-    assert_eq!(doc.select(&select("section.targets, section.limits")).count(), 0);
+    assert_eq!(
+        doc.select(&select("section.targets, section.limits"))
+            .count(),
+        0
+    );
     assert_eq!(texts(&doc, "h1"), ["Work report"]);
     assert!(!texts(&doc, "dl.who dt").contains(&"Name".to_string()));
     let md = env.ok(&["report", "--week", "--format", "md"]);
@@ -224,11 +306,27 @@ fn no_dividend_and_no_sessions_leave_them_out() {
 #[test]
 fn markdown_report_has_the_heading_the_money_and_the_sessions() {
     let env = rated(CONFIG);
-    let md = env.ok(&["report", "--week", "--format", "md", "--sessions", "--no-dividend"]);
+    let md = env.ok(&[
+        "report",
+        "--week",
+        "--format",
+        "md",
+        "--sessions",
+        "--no-dividend",
+    ]);
     assert!(md.starts_with("# Work report\n\n**Name:** Ada Lovelace  \n**Client:** Acme \\<GmbH\\>  \n**Range:** Mon 2026-11-23 – Sun 2026-11-29  \n**Zone:** Europe/Berlin  \n**Amount:** 697.50 EUR  \n**Amount:** 150.00 USD\n"), "{md}");
-    assert!(md.contains("| coding | 7:30 | 85.00 EUR/h | 637.50 EUR |"), "{md}");
-    assert!(md.contains("| **Total EUR** | | | **697.50 EUR** |"), "{md}");
-    assert!(md.contains("| Mon 2026-11-23 | 09:00–16:30 | 7h 30m | coding | API & \\<tests\\> |"), "{md}");
+    assert!(
+        md.contains("| coding | 7:30 | 85.00 EUR/h | 637.50 EUR |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **Total EUR** | | | **697.50 EUR** |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Mon 2026-11-23 | 09:00–16:30 | 7h 30m | coding | API & \\<tests\\> |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -242,6 +340,9 @@ fn document_flags_need_a_document_format() {
         let err = env.fails(args, code::INVALID);
         assert!(err.contains("--format html"), "{err}");
     }
-    let err = env.fails(&["report", "--week", "--format", "md", "--title", " "], code::INVALID);
+    let err = env.fails(
+        &["report", "--week", "--format", "md", "--title", " "],
+        code::INVALID,
+    );
     assert!(err.contains("--title"), "{err}");
 }
