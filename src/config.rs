@@ -39,6 +39,21 @@ pub struct Config {
     pub away_after_minutes: u32,
     /// The language of human text (`"en"` or `"zh-CN"`); `--lang` and `OTIUM_LANG` win.
     pub language: Option<crate::i18n::Lang>,
+    /// Hourly rates by project (`[rates] coding = "85 EUR"`), for projects without a
+    /// rate set by `otium project NAME --rate`.
+    pub rates: std::collections::BTreeMap<String, crate::report::money::ConfigRate>,
+    /// What the report you send says about you (`[report] name`, `client`).
+    pub report: ReportConfig,
+}
+
+/// `[report]`: the person's name and an optional client, shown on HTML and Markdown reports.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportConfig {
+    /// Who did the work.
+    pub name: Option<String>,
+    /// Who it was done for.
+    pub client: Option<String>,
 }
 
 /// `[reminders]`: when to say that a break is due, that the day's limit is reached,
@@ -245,6 +260,8 @@ impl Default for Config {
             reminders: Reminders::default(),
             away_after_minutes: 15,
             language: None,
+            rates: std::collections::BTreeMap::new(),
+            report: ReportConfig::default(),
         }
     }
 }

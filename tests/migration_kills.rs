@@ -128,7 +128,8 @@ fn killed_while_upgrading_a_version_1_database() {
     assert_eq!((v1.version, v2.version), (1, otium::SCHEMA_VERSION));
     // The data is the same; only the schema (and sqlite_sequence) moved on. Version 3
     // adds source, source_key and source_version to each session, NULL here (nothing
-    // in the fixture was imported).
+    // in the fixture was imported). The latest version (migration 006) adds rate_cents
+    // and currency to each project, NULL too (no rate is set by an upgrade).
     let data = |s: &Snapshot| -> Vec<String> {
         s.rows
             .iter()
@@ -137,6 +138,10 @@ fn killed_while_upgrading_a_version_1_database() {
                 v if v >= 3 && r.starts_with("sessions: ") => r
                     .strip_suffix("|Null|Null|Null")
                     .unwrap_or("a session with a source")
+                    .to_string(),
+                v if v == otium::SCHEMA_VERSION && r.starts_with("projects: ") => r
+                    .strip_suffix("|Null|Null")
+                    .unwrap_or("a project with a rate")
                     .to_string(),
                 _ => r.clone(),
             })

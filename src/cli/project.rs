@@ -1,14 +1,17 @@
-//! `otium project NAME [--unit U | --no-unit]`: declare what a project produces.
+//! `otium project NAME [--unit U | --no-unit] [--rate R --currency C | --no-rate]`:
+//! declare what a project produces and what an hour of it is billed at.
 
 use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::report::money::{self, Rate};
 
-/// `project NAME [--unit UNIT | --no-unit]`.
+/// `project NAME [--unit UNIT | --no-unit] [--rate R --currency C | --no-rate]`.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("change").args(["unit", "no_unit"]))]
+#[command(group = clap::ArgGroup::new("billing").args(["rate", "no_rate"]))]
 pub struct ProjectArgs {
     /// The project (created if new).
     #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::projects))]
@@ -19,46 +22,74 @@ pub struct ProjectArgs {
     /// Remove the output unit.
     #[arg(long)]
     pub no_unit: bool,
+    /// Hourly rate for reports, e.g. 85 or 92.50 (needs --currency).
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        requires = "currency",
+        allow_hyphen_values = true
+    )]
+    pub rate: Option<String>,
+    /// The rate's currency code, e.g. EUR.
+    #[arg(long, value_name = "CODE", requires = "rate")]
+    pub currency: Option<String>,
+    /// Remove the hourly rate.
+    #[arg(long)]
+    pub no_rate: bool,
 }
 
 #[derive(Serialize)]
 struct ProjectJson<'a> {
     name: &'a str,
     output_unit: Option<String>,
+    /// The hourly rate as a decimal string (`"85.00"`), exact.
+    rate: Option<String>,
+    currency: Option<String>,
 }
 
 impl ProjectArgs {
-    /// Whether this changes the project (`--unit`/`--no-unit`) rather than showing it.
+    /// Whether this changes the project (unit or rate) rather than showing it.
     pub fn changes(&self) -> bool {
-        self.unit.is_some() || self.no_unit
+        self.unit.is_some() || self.no_unit || self.rate.is_some() || self.no_rate
     }
 }
 
 pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
     super::project_name(&args.name, "otium project writing --unit pages")?;
-    let unit = if args.changes() {
-        ctx.tracker.set_unit(&args.name, args.unit.as_deref())?
-    } else {
-        ctx.tracker
-            .projects()?
-            .into_iter()
-            .find(|p| p.name == args.name.trim())
-            .ok_or_else(|| {
-                crate::Error::not_found(format!(
-                    "no project {:?}; `otium projects` lists them",
-                    args.name
-                ))
-            })?
-            .output_unit
-    };
     let name = args.name.trim();
+    // Every value is checked before anything is written, so a bad rate leaves the unit alone too.
+    let rate = match (&args.rate, &args.currency) {
+        (Some(rate), Some(currency)) => Some(Rate::parse(rate, currency)?),
+        _ => None,
+    };
+    if args.changes() {
+        let unit = (args.unit.is_some() || args.no_unit).then_some(args.unit.as_deref());
+        let billing = (rate.is_some() || args.no_rate).then_some(rate.as_ref());
+        ctx.tracker.configure_project(&args.name, unit, billing)?;
+    }
+    let unit = ctx
+        .tracker
+        .projects()?
+        .into_iter()
+        .find(|p| p.name == name)
+        .ok_or_else(|| {
+            Error::not_found(format!("no project {name:?}; `otium projects` lists them"))
+        })?
+        .output_unit;
+    let rate = ctx.tracker.rates()?.remove(name);
     match &unit {
         Some(unit) => ctx.out.line(format!("Project {name} produces {unit}.")),
         None => ctx.out.line(format!("Project {name} has no output unit.")),
     }
+    match &rate {
+        Some(rate) => ctx.out.line(format!("Project {name} is billed at {rate}.")),
+        None => ctx.out.line(format!("Project {name} has no hourly rate.")),
+    }
     ctx.out.value(|| ProjectJson {
         name,
         output_unit: unit,
+        rate: rate.as_ref().map(|r| money::cents(r.cents_per_hour)),
+        currency: rate.map(|r| r.currency),
     });
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::interop::atomic::output_error;
 use crate::report::{self, GroupBy, RoundMode, Rounding};
 use crate::time;
 use crate::tracker::ReportRequest;
+use crate::tracker::document::DocumentRequest;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,6 +58,15 @@ pub struct ReportArgs {
     /// Output format [default: table; json with --json].
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
+    /// The heading of an HTML or Markdown report [default: Work report].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// List the sessions with their notes in an HTML or Markdown report.
+    #[arg(long)]
+    pub sessions: bool,
+    /// Leave the leisure dividend out of an HTML or Markdown report.
+    #[arg(long)]
+    pub no_dividend: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Report on the intervals Timewarrior gives a report extension on stdin (run as
@@ -81,13 +91,40 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         filter: args.filter.to_filter(),
         rounding,
     };
-    // The HTML page also charts hours per day (or per month, for long ranges) and per project.
-    let (report, charts) = if format == ReportFormat::Html {
-        let (report, charts) = ctx.tracker.report_with_charts(&request)?;
-        (report, Some(charts))
-    } else {
-        (ctx.tracker.report(&request)?, None)
-    };
+    let sendable = matches!(format, ReportFormat::Html | ReportFormat::Md);
+    if !sendable && (args.title.is_some() || args.sessions || args.no_dividend) {
+        return Err(Error::invalid(
+            "--title, --sessions and --no-dividend shape the report you send; add --format html or --format md",
+        ));
+    }
+    if let Some(title) = &args.title
+        && (title.trim().is_empty() || title.chars().any(char::is_control))
+    {
+        return Err(Error::invalid(
+            "--title is empty or has control characters; give a line of text, e.g. --title \"Week 48\"",
+        ));
+    }
+    if sendable {
+        // The page people send: the report and around it the range's charts,
+        // sessions, targets, limits and dividend.
+        let document = ctx.tracker.document(&DocumentRequest {
+            report: request,
+            title: args.title.as_ref().map(|t| t.trim().to_string()),
+            sessions: args.sessions,
+            dividend: !args.no_dividend,
+        })?;
+        // Refuses --bom here as for every format but CSV.
+        args.output.bom(false)?;
+        args.output.open(ctx)?;
+        let out = &mut ctx.out;
+        return if format == ReportFormat::Html {
+            report::html::render(&document, out)
+        } else {
+            report::markdown::render(&document, out)
+        }
+        .map_err(output_error);
+    }
+    let report = ctx.tracker.report(&request)?;
     // The table ends with the limits of the range it reports (this week's with their
     // "on course" warning, another range's own breaches); nothing under an empty one.
     let alerts = if format == ReportFormat::Table && report.sessions_count > 0 {
@@ -113,23 +150,10 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     match format {
         ReportFormat::Table => report::table::render(&report, out)
             .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}"))),
-        ReportFormat::Md => report::markdown::render(&report, out),
         ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
         ReportFormat::Json => report::json::render(&report, out),
-        ReportFormat::Html => {
-            let (first, per_time, per_project) = match &charts {
-                Some(c) if c.over_time_by == GroupBy::Month => {
-                    ("Hours per month", &c.over_time, &c.per_project)
-                }
-                Some(c) => ("Hours per day", &c.over_time, &c.per_project),
-                None => ("Hours per day", &report, &report),
-            };
-            report::html::render(
-                &report,
-                &[(first, per_time), ("Hours per project", per_project)],
-                out,
-            )
-        }
+        // Answered above, with the whole document.
+        ReportFormat::Md | ReportFormat::Html => Ok(()),
     }
     .map_err(output_error)
 }

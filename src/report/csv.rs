@@ -58,6 +58,11 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized), raw: bool) -> io
     let mut head: Vec<&str> = vec!["from", "to", "zone"];
     head.extend(o.group_by.iter().map(|g| g.name()));
     head.extend(["seconds", "raw_seconds", "hours"]);
+    // Money columns only when a counted project has a rate.
+    let money = report.has_amounts();
+    if money {
+        head.extend(["amount", "currency"]);
+    }
     writer.write_record(&head)?;
     let from = o
         .span
@@ -77,6 +82,13 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized), raw: bool) -> io
             report.raw_total_seconds.to_string(),
             hours(report.total_seconds),
         ]);
+        if money {
+            // One row for the whole range: its amount only when one currency sums it.
+            match report.amounts().as_slice() {
+                [one] => row.extend([super::money::cents(one.cents), one.currency.clone()]),
+                _ => row.extend([String::new(), String::new()]),
+            }
+        }
         writer.write_record(&row)?;
     }
     let depth = o.group_by.len();
@@ -97,6 +109,15 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized), raw: bool) -> io
             g.raw_seconds.to_string(),
             hours(g.seconds),
         ]);
+        if money {
+            match report.rate_for(keys) {
+                Some(rate) => row.extend([
+                    super::money::cents(rate.amount(g.seconds)),
+                    rate.currency.clone(),
+                ]),
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
         writer.write_record(&row)
     })?;
     writer.flush()

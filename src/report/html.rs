@@ -1,11 +1,16 @@
-//! One self-contained HTML file: no scripts, fonts or links to anything outside it.
-//! Inline SVG bar charts of hours per day and per project, then the report table.
-//! Every user string is escaped; the page prints in black and white.
+//! The report people send, as one self-contained HTML file: no scripts, fonts or
+//! links to anything outside it. A heading with who, for whom, the range with its
+//! weekdays and the zone; inline SVG charts of hours per day and per project; the
+//! table (amounts when rates exist); then, when there is something to say, the
+//! sessions, targets, limits and the leisure dividend. Every user string is escaped;
+//! the print style lays it out on A4 or Letter in black and white.
 
 use std::io::{self, Write};
 
-use super::apportion::{Shown, h_m, round_minutes, shown};
-use super::{Group, Report, header};
+use super::apportion::{Shown, h_m, shown};
+use super::document::Document;
+use super::money::cents;
+use super::{GroupBy, Report, display_key, header};
 
 /// Escapes text for HTML element content and attribute values.
 #[must_use]
@@ -24,97 +29,186 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;color:#111}\
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}.meta{color:#444}\
-table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;border-bottom:1px solid #ccc;text-align:left}\
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold;border-top:2px solid #111}\
-svg text{font-size:12px;fill:#111}svg rect{fill:#4a6fa5}\
-@media print{svg rect{fill:#555}body{margin:0}}";
+// Print: the browser's paper size (A4 or Letter) with margins that fit both; the
+// content is never wider than A4's 180 mm, sections and rows are not split across
+// pages where avoidable, and table heads repeat on every page.
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.4}\
+h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.1rem;margin-top:2rem}.meta{color:#444}\
+dl.who{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;margin:.5rem 0}dl.who dt{color:#444}dl.who dd{margin:0}\
+table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;border-bottom:1px solid #ccc;text-align:left;vertical-align:top}\
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.total td{font-weight:bold;border-top:2px solid #111}\
+svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#111}svg rect{fill:#4a6fa5}\
+.breach{color:#8a1c1c}small{color:#444}\
+@page{margin:16mm 15mm}\
+@media print{body{max-width:180mm;margin:0 auto;padding:0;font-size:10.5pt}svg rect{fill:#555}\
+section{break-inside:avoid-page}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}.breach{color:#111}}";
 
-/// Writes the page; each `(title, report)` in `charts` becomes a bar chart of its groups.
-pub fn render(
+/// Writes the page.
+pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    let report = &doc.report;
+    let title = escape(&doc.title);
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<title>{title} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
+        escape(&doc.range_label())
+    )?;
+    writeln!(out, "<header>\n<h1>{title}</h1>\n<dl class=\"who\">")?;
+    let mut item =
+        |term: &str, value: &str| writeln!(out, "<dt>{term}</dt><dd>{}</dd>", escape(value));
+    if let Some(name) = &doc.name {
+        item("Name", name)?;
+    }
+    if let Some(client) = &doc.client {
+        item("Client", client)?;
+    }
+    item("Range", &doc.range_label())?;
+    item("Zone", report.options.zone.name())?;
+    let plural = if report.sessions_count == 1 { "" } else { "s" };
+    let (total, rows) = shown(report);
+    item(
+        "Total",
+        &format!(
+            "{} in {} session{plural}",
+            h_m(total),
+            report.sessions_count
+        ),
+    )?;
+    for t in report.amounts() {
+        item("Amount", &format!("{} {}", cents(t.cents), t.currency))?;
+    }
+    writeln!(
+        out,
+        "</dl>\n<p class=\"meta\">{}</p>\n</header>",
+        escape(&header(report))
+    )?;
+
+    let per_time = if doc.over_time_monthly {
+        ("Hours per month", GroupBy::Month)
+    } else {
+        ("Hours per day", GroupBy::Day)
+    };
+    writeln!(out, "<section class=\"charts\">\n<h2>{}</h2>", per_time.0)?;
+    super::svg::bars(per_time.0, &doc.over_time.groups, per_time.1, out)?;
+    writeln!(out, "<h2>Hours per project</h2>")?;
+    super::svg::bars(
+        "Hours per project",
+        &doc.per_project.groups,
+        GroupBy::Project,
+        out,
+    )?;
+    writeln!(out, "</section>")?;
+
+    details(report, total, &rows, out)?;
+    super::html_sections::sessions(doc, out)?;
+    super::html_sections::targets(doc, out)?;
+    super::html_sections::limits(doc, out)?;
+    super::html_sections::dividend(doc, out)?;
+    writeln!(
+        out,
+        "<footer><p class=\"meta\">Made with otium.</p></footer>\n</main>\n</body>\n</html>"
+    )
+}
+
+/// The report's table: one row per group, indented by level; rate and amount
+/// columns only when a counted project has a rate.
+fn details(
     report: &Report,
-    charts: &[(&str, &Report)],
+    total: i64,
+    rows: &[Shown<'_>],
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
-    let title = escape(&header(report));
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        out,
-        "<title>otium report</title>\n<style>{STYLE}</style>\n</head>\n<body>"
-    )?;
-    writeln!(out, "<h1>Work report</h1>\n<p class=\"meta\">{title}</p>")?;
-    for (title, chart_report) in charts {
-        writeln!(out, "<h2>{}</h2>", escape(title))?;
-        chart(&chart_report.groups, out)?;
-    }
-    writeln!(out, "<h2>Details</h2>\n<table>")?;
+    let money = report.has_amounts();
     let names: Vec<&str> = report.options.group_by.iter().map(|g| g.name()).collect();
+    let what = if names.is_empty() {
+        "range".to_string()
+    } else {
+        names.join(" / ")
+    };
     writeln!(
         out,
-        "<tr><th>{}</th><th class=\"n\">hours</th></tr>",
-        escape(&names.join(" / "))
+        "<section class=\"details\">\n<h2>Details</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">hours</th>{}</tr></thead>\n<tbody>",
+        escape(&what),
+        if money {
+            "<th class=\"n\">rate</th><th class=\"n\">amount</th>"
+        } else {
+            ""
+        }
     )?;
-    let (total, rows) = shown(report);
-    table_rows(&rows, 0, out)?;
+    table_rows(report, rows, &mut Vec::new(), out)?;
+    writeln!(out, "</tbody>\n<tfoot>")?;
+    let amounts = report.amounts();
+    let total_amount = match amounts.as_slice() {
+        [one] if money => format!(
+            "<td></td><td class=\"n\">{} {}</td>",
+            cents(one.cents),
+            one.currency
+        ),
+        _ if money => "<td></td><td></td>".to_string(),
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "<tr class=\"total\"><td>Total</td><td class=\"n\">{}</td></tr>\n</table>",
+        "<tr class=\"total\"><td>Total</td><td class=\"n\">{}</td>{total_amount}</tr>",
         h_m(total)
     )?;
+    if amounts.len() > 1 {
+        // Currencies are never added together: one total line each.
+        for t in &amounts {
+            writeln!(
+                out,
+                "<tr class=\"amount-total\"><td>Total {}</td><td></td><td></td><td class=\"n\">{} {}</td></tr>",
+                escape(&t.currency),
+                cents(t.cents),
+                escape(&t.currency)
+            )?;
+        }
+    }
+    writeln!(out, "</tfoot>\n</table>")?;
     if report.groups_overlap() {
         writeln!(
             out,
             "<p class=\"meta\">A session with several tags counts under each tag.</p>"
         )?;
     }
-    writeln!(
-        out,
-        "<p class=\"meta\">Made with otium.</p>\n</body>\n</html>"
-    )
+    writeln!(out, "</section>")
 }
 
-fn table_rows(rows: &[Shown<'_>], depth: usize, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn table_rows<'a>(
+    report: &'a Report,
+    rows: &'a [Shown<'a>],
+    path: &mut Vec<&'a str>,
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     for row in rows {
+        let depth = path.len();
+        path.push(&row.group.key);
         let indent = f64::from(u32::try_from(depth).unwrap_or(0)) * 1.5;
+        let key = display_key(&row.group.key, report.options.group_by.get(depth).copied());
+        let money = if report.has_amounts() {
+            match report.rate_for(path) {
+                Some(rate) => format!(
+                    "<td class=\"n\">{}</td><td class=\"n\">{} {}</td>",
+                    escape(&rate.to_string()),
+                    cents(rate.amount(row.group.seconds)),
+                    escape(&rate.currency)
+                ),
+                None => "<td></td><td></td>".to_string(),
+            }
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "<tr><td style=\"padding-left:{indent}rem\">{}</td><td class=\"n\">{}</td></tr>",
-            escape(&row.group.key),
+            "<tr><td style=\"padding-left:{indent}rem\">{}</td><td class=\"n\">{}</td>{money}</tr>",
+            escape(&key),
             h_m(row.minutes)
         )?;
-        table_rows(&row.children, depth + 1, out)?;
+        table_rows(report, &row.children, path, out)?;
+        path.pop();
     }
     Ok(())
-}
-
-/// A horizontal SVG bar chart, one bar per group.
-fn chart(groups: &[Group], out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-    const ROW: i64 = 22;
-    const LABEL: i64 = 170;
-    const BAR: i64 = 380;
-    let height = ROW * i64::try_from(groups.len()).unwrap_or(0) + 4;
-    let max = groups.iter().map(|g| g.seconds).max().unwrap_or(0).max(1);
-    writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{height}\" role=\"img\" aria-label=\"hours\">"
-    )?;
-    for (i, g) in groups.iter().enumerate() {
-        let y = ROW * i64::try_from(i).unwrap_or(0);
-        let width = BAR * g.seconds / max;
-        let label = escape(&g.key);
-        writeln!(
-            out,
-            "<text x=\"0\" y=\"{}\">{label}</text><rect x=\"{LABEL}\" y=\"{}\" width=\"{width}\" height=\"14\"><title>{label}</title></rect><text x=\"{}\" y=\"{}\">{}</text>",
-            y + 15,
-            y + 4,
-            LABEL + width + 6,
-            y + 15,
-            h_m(round_minutes(g.seconds))
-        )?;
-    }
-    writeln!(out, "</svg>")
 }

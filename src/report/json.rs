@@ -1,5 +1,7 @@
 //! The stable JSON report: `{"from","to","zone","group_by","rounding","total_seconds",
 //! "raw_total_seconds","sessions_count","groups":[{"key","seconds","raw_seconds","children"}]}`.
+//! With rates, a group whose project has one also has `"amount"` (a number with at most
+//! two decimals) and `"currency"`, and the report has `"amounts":[{"currency","amount"}]`.
 
 use std::io::{self, Write};
 
@@ -19,6 +21,21 @@ struct ReportJson<'a> {
     raw_total_seconds: i64,
     sessions_count: usize,
     groups: Vec<GroupJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    amounts: Vec<AmountJson>,
+}
+
+#[derive(Serialize)]
+struct AmountJson {
+    currency: String,
+    amount: f64,
+}
+
+/// Hundredths as a JSON number: `63750` is `637.5`. Exact for any amount below 2^53
+/// hundredths, since the shortest decimal that reads back as the same float is printed.
+#[allow(clippy::cast_precision_loss)]
+fn amount_number(cents: i64) -> f64 {
+    cents as f64 / 100.0
 }
 
 #[derive(Serialize)]
@@ -32,15 +49,25 @@ struct GroupJson<'a> {
     key: &'a str,
     seconds: i64,
     raw_seconds: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'a str>,
     children: Vec<GroupJson<'a>>,
 }
 
-fn group(g: &Group) -> GroupJson<'_> {
+fn group<'a>(report: &'a Report, path: &mut Vec<&'a str>, g: &'a Group) -> GroupJson<'a> {
+    path.push(&g.key);
+    let rate = report.rate_for(path);
+    let children = g.children.iter().map(|c| group(report, path, c)).collect();
+    path.pop();
     GroupJson {
         key: &g.key,
         seconds: g.seconds,
         raw_seconds: g.raw_seconds,
-        children: g.children.iter().map(group).collect(),
+        amount: rate.map(|r| amount_number(r.amount(g.seconds))),
+        currency: rate.map(|r| r.currency.as_str()),
+        children,
     }
 }
 
@@ -69,7 +96,19 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         total_seconds: report.total_seconds,
         raw_total_seconds: report.raw_total_seconds,
         sessions_count: report.sessions_count,
-        groups: report.groups.iter().map(group).collect(),
+        groups: report
+            .groups
+            .iter()
+            .map(|g| group(report, &mut Vec::new(), g))
+            .collect(),
+        amounts: report
+            .amounts()
+            .into_iter()
+            .map(|t| AmountJson {
+                amount: amount_number(t.cents),
+                currency: t.currency,
+            })
+            .collect(),
     };
     crate::interop::json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
     out.write_all(b"\n")

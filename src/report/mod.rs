@@ -8,9 +8,13 @@
 
 pub mod apportion;
 pub mod csv;
+pub mod document;
 pub mod html;
+pub mod html_sections;
 pub mod json;
 pub mod markdown;
+pub mod money;
+pub mod svg;
 pub mod table;
 
 use std::borrow::Cow;
@@ -177,6 +181,11 @@ pub struct Report {
     pub sessions_count: usize,
     /// Top-level rows.
     pub groups: Vec<Group>,
+    /// Seconds per project (after rounding), whatever the grouping: what amounts are
+    /// totalled from, so tag or day groupings never bill a session twice.
+    pub per_project: BTreeMap<String, i64>,
+    /// Hourly rates by project; empty unless the caller adds them ([`Report::with_rates`]).
+    pub rates: money::Rates,
 }
 
 impl Report {
@@ -185,6 +194,41 @@ impl Report {
     #[must_use]
     pub fn groups_overlap(&self) -> bool {
         self.options.group_by.contains(&GroupBy::Tag)
+    }
+
+    /// The report with `rates`, keeping only those of projects it counts.
+    #[must_use]
+    pub fn with_rates(mut self, rates: &money::Rates) -> Self {
+        self.rates = rates
+            .iter()
+            .filter(|(p, _)| self.per_project.contains_key(*p))
+            .map(|(p, r)| (p.clone(), r.clone()))
+            .collect();
+        self
+    }
+
+    /// Whether any counted project has a rate: money columns are shown only then.
+    #[must_use]
+    pub fn has_amounts(&self) -> bool {
+        !self.rates.is_empty()
+    }
+
+    /// The rate of a group whose key path is `path` (outermost first), if the path
+    /// names a project with a rate.
+    #[must_use]
+    pub fn rate_for(&self, path: &[&str]) -> Option<&money::Rate> {
+        let level = self
+            .options
+            .group_by
+            .iter()
+            .position(|g| *g == GroupBy::Project)?;
+        self.rates.get(*path.get(level)?)
+    }
+
+    /// Per-currency totals.
+    #[must_use]
+    pub fn amounts(&self) -> Vec<money::Total> {
+        money::totals(&self.per_project, &self.rates)
     }
 }
 
@@ -211,6 +255,7 @@ pub struct ReportBuilder {
     options: ReportOptions,
     root: Node,
     count: usize,
+    per_project: BTreeMap<String, i64>,
 }
 
 impl ReportBuilder {
@@ -221,6 +266,7 @@ impl ReportBuilder {
             options,
             root: Node::default(),
             count: 0,
+            per_project: BTreeMap::new(),
         }
     }
 
@@ -245,6 +291,7 @@ impl ReportBuilder {
             add(&mut self.root, &paths, rounded, seconds);
             self.root.seconds += rounded;
             self.root.raw += seconds;
+            self.count_project(&session.project, rounded);
             return;
         }
         let pieces = split_by_day(options.zone, start, end);
@@ -263,6 +310,17 @@ impl ReportBuilder {
         }
         self.root.seconds += rounded_total;
         self.root.raw += raw_total;
+        self.count_project(&session.project, rounded_total);
+    }
+
+    fn count_project(&mut self, project: &str, seconds: i64) {
+        // Looked up before inserting: a known project costs no allocation.
+        match self.per_project.get_mut(project) {
+            Some(total) => *total += seconds,
+            None => {
+                self.per_project.insert(project.to_string(), seconds);
+            }
+        }
     }
 
     /// The finished report.
@@ -280,6 +338,8 @@ impl ReportBuilder {
             raw_total_seconds: self.root.raw,
             sessions_count: self.count,
             groups,
+            per_project: self.per_project,
+            rates: money::Rates::new(),
             options,
         }
     }

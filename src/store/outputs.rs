@@ -148,3 +148,33 @@ pub fn first_start(db: Db<'_>, project: Option<&str>) -> Result<Option<DateTime<
         Ok(seconds.map(from_unix))
     })
 }
+
+/// Sets (or with `None` clears) a project's hourly rate, creating the project if needed.
+pub fn set_rate(
+    db: Db<'_>,
+    project: &str,
+    rate: Option<(i64, &str)>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (cents, currency) = rate.map_or((None, None), |(c, cur)| (Some(c), Some(cur)));
+    db.sql(|conn| {
+        conn.execute(
+            "INSERT INTO projects (name, rate_cents, currency, created_utc) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name) DO UPDATE SET rate_cents = excluded.rate_cents, currency = excluded.currency",
+            params![project, cents, currency, now.timestamp()],
+        )?;
+        Ok(())
+    })
+}
+
+/// Every project with a rate: `(name, hundredths per hour, currency)`, by name.
+pub fn project_rates(db: Db<'_>) -> Result<Vec<(String, i64, String)>> {
+    db.sql(|conn| {
+        let mut stmt = conn.prepare(
+            "SELECT name, rate_cents, currency FROM projects
+             WHERE rate_cents IS NOT NULL AND currency IS NOT NULL ORDER BY name",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect()
+    })
+}

@@ -21,6 +21,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/004_journal.sql"), false),
     // Away time the TUI saw (sleep or idle), until the user answers it.
     (include_str!("migrations/005_away_gaps.sql"), false),
+    // An hourly rate and currency per project, for amounts in reports.
+    (include_str!("migrations/006_project_rates.sql"), false),
 ];
 
 /// The schema version this binary writes.
@@ -124,7 +126,8 @@ mod tests {
 
     fn data(conn: &Connection) -> Vec<Vec<String>> {
         [
-            "SELECT * FROM projects ORDER BY id",
+            // The columns of version 1 (version 6 adds the rate and currency).
+            "SELECT id, name, output_unit, created_utc FROM projects ORDER BY id",
             // The columns of version 1 (version 3 adds the import-source columns).
             "SELECT id, uuid, project_id, start_utc, end_utc, zone, note, created_utc, updated_utc
              FROM sessions ORDER BY id",
@@ -167,6 +170,11 @@ mod tests {
         // The tag link and the output's session survived the rebuild (with foreign keys
         // on, DROP TABLE would have deleted them).
         assert_eq!(data(&conn), before);
+        // An upgraded project has no rate until one is set.
+        assert_eq!(
+            dump(&conn, "SELECT rate_cents, currency FROM projects"),
+            ["Null|Null"]
+        );
         assert!(dump(&conn, "PRAGMA foreign_key_check").is_empty());
         let fk: i64 = conn
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))

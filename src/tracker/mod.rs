@@ -19,10 +19,12 @@
 
 pub mod away;
 pub mod dividend;
+pub mod document;
 mod import;
 pub mod journal;
 mod maintenance;
 pub mod output;
+mod rates;
 pub mod reminders;
 pub mod report;
 mod sessions;

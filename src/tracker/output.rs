@@ -36,7 +36,7 @@ fn check_amount(amount: f64) -> Result<()> {
     Ok(())
 }
 
-fn check_unit(unit: &str) -> Result<String> {
+pub(crate) fn check_unit(unit: &str) -> Result<String> {
     let unit = unit.trim();
     if unit.is_empty() || unit.chars().any(char::is_control) {
         return Err(Error::invalid("the unit is empty").with_hint(Hint::NameUnit));

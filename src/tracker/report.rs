@@ -41,7 +41,7 @@ impl Tracker {
     pub fn report(&self, request: &ReportRequest) -> Result<Report> {
         let mut main = ReportBuilder::new(self.report_options(request, request.group_by.clone()));
         self.each_report_session(request, |s| main.add(s))?;
-        Ok(main.finish())
+        Ok(main.finish().with_rates(&self.rates()?))
     }
 
     /// The report for `request` and the charts drawn beside it, in one read.
@@ -60,12 +60,13 @@ impl Tracker {
             over_time.add(s);
             per_project.add(s);
         })?;
+        let rates = self.rates()?;
         Ok((
-            main.finish(),
+            main.finish().with_rates(&rates),
             Charts {
                 over_time: over_time.finish(),
                 over_time_by,
-                per_project: per_project.finish(),
+                per_project: per_project.finish().with_rates(&rates),
             },
         ))
     }

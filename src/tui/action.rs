@@ -101,6 +101,8 @@ pub enum Action {
     CycleGrouping,
     /// Show or hide the target line in the Reports chart.
     ToggleTargets,
+    /// Write the shown range as the HTML report people send.
+    WriteReport,
     /// Next country (dividend).
     NextCountry,
     /// Previous country (dividend).

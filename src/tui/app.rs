@@ -310,6 +310,7 @@ impl App {
                 return Ok(Some(Action::Reload));
             }
             Action::ToggleTargets => self.toggle_targets(),
+            Action::WriteReport => self.write_report(tracker)?,
             Action::NextCountry | Action::PrevCountry => {
                 self.cycle_country(action == Action::NextCountry);
                 return Ok(Some(Action::Reload));

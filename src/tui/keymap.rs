@@ -224,6 +224,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "show or hide the target line",
     },
     Binding {
+        keys: "w",
+        codes: &[Char('w')],
+        scope: In(View::Reports),
+        action: Action::WriteReport,
+        help: "write this range as an HTML report",
+    },
+    Binding {
         keys: "← h",
         codes: &[Left, Char('h')],
         scope: In(View::Dividend),

@@ -22,6 +22,7 @@ pub mod fmt;
 pub mod form;
 mod hint;
 pub mod keymap;
+mod send;
 mod status;
 pub mod theme;
 mod undo;

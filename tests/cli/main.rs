@@ -35,6 +35,7 @@ mod pty;
 mod range_limits;
 mod reminders;
 mod report;
+mod sent_report;
 mod spoofing;
 mod timew_report;
 mod wal;

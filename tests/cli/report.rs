@@ -285,7 +285,15 @@ fn filters() {
 #[test]
 fn markdown_matches_the_golden_file() {
     let env = week();
-    let md = env.ok(&["report", "--by", "project,tag", "--format", "md"]);
+    // Without the dividend, whose figures are the leisure data's, not the report's.
+    let md = env.ok(&[
+        "report",
+        "--by",
+        "project,tag",
+        "--format",
+        "md",
+        "--no-dividend",
+    ]);
     assert_eq!(md, include_str!("../golden/report-project-tag.md"));
 }
 
@@ -355,7 +363,7 @@ fn output_file_is_written_atomically_and_not_overwritten() {
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .starts_with("**2026-03-02")
+            .starts_with("# Work report\n")
     );
     // No temporary files are left behind.
     let names: Vec<String> = std::fs::read_dir(env.dir.path())

@@ -40,7 +40,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(vec![
         Line::styled(header(report), app.theme.title),
         Line::styled(
-            format!("← → move the {kind} · t day/week/month · g grouping{target_hint}"),
+            format!(
+                "← → move the {kind} · t day/week/month · g grouping{target_hint} · w write HTML"
+            ),
             app.theme.dim,
         ),
     ])

@@ -1,0 +1,78 @@
+//! The report a person sends: one weekly (or any range's) document with a title,
+//! who did the work and for whom, charts, the table, optionally the sessions, the
+//! targets and limits of the range, and the leisure dividend. Pure data; the HTML
+//! and Markdown renderers draw it, the tracker fills it.
+
+use chrono::NaiveDate;
+
+use super::Report;
+use crate::leisure::alternatives::WeekAlternative;
+use crate::limits::rules::Breach;
+use crate::limits::targets::Balance;
+use crate::model::Session;
+
+/// Everything the sent report shows.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The heading (`--title`, default "Work report").
+    pub title: String,
+    /// Who did the work (`[report] name`).
+    pub name: Option<String>,
+    /// Who it was done for (`[report] client`).
+    pub client: Option<String>,
+    /// The first local day of the range.
+    pub first: NaiveDate,
+    /// The last local day of the range.
+    pub last: NaiveDate,
+    /// The report itself, as asked (`--by`, filters, `--round`).
+    pub report: Report,
+    /// Hours per day (or month, for long ranges), for the first chart.
+    pub over_time: Report,
+    /// Whether `over_time` is per month rather than per day.
+    pub over_time_monthly: bool,
+    /// Hours per project, for the second chart.
+    pub per_project: Report,
+    /// The sessions of the range, oldest first, when asked (`--sessions`).
+    pub sessions: Option<Vec<Session>>,
+    /// Worked against target over the range and the overtime balance, when targets are set.
+    pub balance: Option<Balance>,
+    /// The working-time limits of the range, when limits are set.
+    pub limits: Option<Limits>,
+    /// The leisure dividend, unless left out (`--no-dividend`).
+    pub dividend: Option<DividendPart>,
+}
+
+/// The limits checked over the range.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// The set's name (`eu`, `cn`, `custom`).
+    pub set: &'static str,
+    /// Each rule in words, with its source.
+    pub rules: Vec<(String, &'static str)>,
+    /// What the range broke.
+    pub breaches: Vec<Breach>,
+}
+
+/// Your week against the alternatives.
+#[derive(Debug, Clone)]
+pub struct DividendPart {
+    /// The country the national figures are of.
+    pub country: String,
+    /// You, 996, the national average, statutory, base-year living, Keynes (those known).
+    pub alternatives: Vec<WeekAlternative>,
+    /// The data attribution (CC BY), shown whenever the figures are.
+    pub attribution: &'static str,
+}
+
+impl Document {
+    /// `Mon 2026-11-23 – Sun 2026-11-29`, or one day.
+    #[must_use]
+    pub fn range_label(&self) -> String {
+        let day = |d: NaiveDate| d.format("%a %Y-%m-%d").to_string();
+        if self.first == self.last {
+            day(self.first)
+        } else {
+            format!("{} – {}", day(self.first), day(self.last))
+        }
+    }
+}
