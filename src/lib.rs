@@ -20,6 +20,7 @@ pub mod paths;
 pub mod report;
 pub mod setup;
 pub mod store;
+pub mod sync;
 pub mod time;
 pub mod tracker;
 pub mod tui;
