@@ -32,6 +32,7 @@ pub fn command(hint: &Hint) -> String {
             "give --project, --from, --to, --note, --add-tag or --rm-tag".to_string()
         }
         Hint::NameUnit => "name what the project produces, e.g. --unit pages".to_string(),
+        Hint::SyncInit => "join a sync folder with `otium sync init DIR`".to_string(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod outputs;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
+pub mod sync;
 mod wal;
 
 use std::path::{Path, PathBuf};

@@ -19,6 +19,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/003_import_sources.sql"), false),
     // The change journal (undo/redo) and the reminders already sent.
     (include_str!("migrations/004_journal.sql"), false),
+    // Sync through a folder: device identity, merge state, outbox, conflicts.
+    (include_str!("migrations/007_sync.sql"), false),
 ];
 
 /// The schema version this binary writes.

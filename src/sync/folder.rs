@@ -101,10 +101,21 @@ pub fn write_segment(own: &Path, records: &[Record]) -> Result<PathBuf> {
     let (Some(first), Some(last)) = (records.first(), records.last()) else {
         return Err(Error::invalid("an empty segment"));
     };
-    let path = own.join(segment_name(first.seq, last.seq));
+    let lines: Vec<String> = records.iter().map(Record::to_line).collect();
+    write_lines(own, first.seq, last.seq, &lines)
+}
+
+/// Writes the record lines numbered `first` to `last` as one segment.
+pub fn write_lines<S: AsRef<str>>(
+    own: &Path,
+    first: u64,
+    last: u64,
+    lines: &[S],
+) -> Result<PathBuf> {
+    let path = own.join(segment_name(first, last));
     let mut text = String::new();
-    for r in records {
-        text.push_str(&r.to_line());
+    for l in lines {
+        text.push_str(l.as_ref());
         text.push('\n');
     }
     write_atomically(own, &path, text.as_bytes())?;

@@ -24,6 +24,7 @@ pub mod output;
 pub mod reminders;
 pub mod report;
 mod sessions;
+pub mod sync;
 pub mod work;
 
 use std::path::Path;

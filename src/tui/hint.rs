@@ -30,6 +30,7 @@ pub fn keys(hint: &Hint) -> String {
         Hint::GiveEnd => "fill in the end".to_string(),
         Hint::ChangeAField => "change a field first, or press Esc".to_string(),
         Hint::NameUnit => "name what the project produces, e.g. pages".to_string(),
+        Hint::SyncInit => "join a sync folder with `otium sync init DIR` in a shell".to_string(),
     }
 }
 
