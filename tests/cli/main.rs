@@ -29,5 +29,6 @@ mod pty;
 mod reminders;
 mod report;
 mod spoofing;
+mod sync;
 mod wal;
 mod zones;
