@@ -297,19 +297,37 @@ pub fn update_synced(db: Db<'_>, s: &Session, now: i64) -> Result<()> {
     })
 }
 
-/// The uuids of the sessions other than `uuid` that share time with `[start, end)`.
+/// The longest stored closed session, in seconds: how far before a start an
+/// overlapping session can begin (bounds the overlap search to an index range).
+pub fn longest_session(db: Db<'_>) -> Result<i64> {
+    db.sql(|conn| {
+        conn.query_row(
+            "SELECT coalesce(max(end_utc - start_utc), 0) FROM sessions WHERE end_utc IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+    })
+}
+
+/// The uuids of the sessions other than `uuid` that share time with `[start, end)`;
+/// `reach` is at least [`longest_session`].
 pub fn overlapping_uuids(
     db: Db<'_>,
     uuid: &str,
     start: i64,
     end: Option<i64>,
+    reach: i64,
 ) -> Result<Vec<String>> {
     db.sql(|conn| {
         conn.prepare_cached(
-            "SELECT uuid FROM sessions WHERE uuid <> ?1 AND start_utc < coalesce(?3, 9223372036854775807)
-             AND (end_utc IS NULL OR end_utc > ?2) ORDER BY start_utc, uuid",
+            "SELECT uuid FROM sessions WHERE uuid <> ?1
+               AND start_utc < coalesce(?3, 9223372036854775807) AND start_utc >= ?2 - ?4
+               AND end_utc > ?2
+             UNION
+             SELECT uuid FROM sessions WHERE uuid <> ?1 AND end_utc IS NULL
+               AND start_utc < coalesce(?3, 9223372036854775807)",
         )?
-        .query_map(params![uuid, start, end], |r| r.get(0))?
+        .query_map(params![uuid, start, end, reach], |r| r.get(0))?
         .collect()
     })
 }

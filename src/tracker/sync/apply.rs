@@ -126,9 +126,10 @@ impl Run<'_> {
     /// Records every overlap of a touched session; forgets conflicts that were
     /// resolved (a side removed, or edited so they no longer overlap).
     fn record_conflicts(&mut self, targets: &[Target], at: i64) -> Result<()> {
+        let reach = rows::longest_session(self.tx)?;
         for t in targets {
             let Some(m) = &t.merged else { continue };
-            for other in rows::overlapping_uuids(self.tx, &m.uuid, m.start, m.end)? {
+            for other in rows::overlapping_uuids(self.tx, &m.uuid, m.start, m.end, reach)? {
                 let (a, b) = if m.uuid < other {
                     (m.uuid.as_str(), other.as_str())
                 } else {
@@ -154,6 +155,13 @@ pub(super) fn still_overlap(db: crate::store::Db<'_>, a: &str, b: &str) -> Resul
     let Some(s) = sessions::by_id(db, id)? else {
         return Ok(false);
     };
-    let others = rows::overlapping_uuids(db, a, s.start.timestamp(), s.end.map(|e| e.timestamp()))?;
+    let reach = rows::longest_session(db)?;
+    let others = rows::overlapping_uuids(
+        db,
+        a,
+        s.start.timestamp(),
+        s.end.map(|e| e.timestamp()),
+        reach,
+    )?;
     Ok(others.iter().any(|o| o == b))
 }
