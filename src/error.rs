@@ -84,6 +84,8 @@ pub enum Hint {
     ChangeAField,
     /// An empty output unit: name what the project produces.
     NameUnit,
+    /// Sync is not set up: join a sync folder.
+    SyncInit,
 }
 
 /// A library error: a kind, a one-line user-facing message, and optionally what to

@@ -22,6 +22,7 @@ pub mod paths;
 pub mod report;
 pub mod setup;
 pub(crate) mod store;
+pub mod sync;
 pub mod time;
 pub mod tracker;
 pub mod tui;

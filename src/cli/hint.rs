@@ -40,6 +40,7 @@ pub fn command_in(lang: Lang, hint: &Hint) -> String {
         Hint::GiveEnd => t(lang, "hint-cli-give-end", &[]),
         Hint::ChangeAField => t(lang, "hint-cli-change-a-field", &[]),
         Hint::NameUnit => t(lang, "hint-cli-name-unit", &[]),
+        Hint::SyncInit => t(lang, "hint-cli-sync-init", &[]),
     }
 }
 

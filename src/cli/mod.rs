@@ -29,6 +29,7 @@ pub mod shell;
 mod start;
 mod status;
 mod stop;
+mod sync;
 mod timew;
 mod undo;
 mod usage;
@@ -125,6 +126,8 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Copy the database to a backup file while it stays in use.
     Backup(backup::BackupArgs),
+    /// Sync with your other devices through a folder you already sync (init DIR, status).
+    Sync(sync::SyncArgs),
     /// Print the script that makes SHELL complete otium's verbs, flags, projects and tags.
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), or write one page per verb with --dir.
@@ -264,6 +267,8 @@ fn only_reads(command: &Command) -> Option<&'static str> {
         Command::Project(args) if !args.changes() => Some("read"),
         Command::Doctor(_) => Some("check"),
         Command::Backup(_) => Some("back up"),
+        Command::Sync(args) if args.only_reads() => Some("sync"),
+        Command::Sync(_) => None,
         Command::Start(_)
         | Command::Stop(_)
         | Command::Cancel
@@ -312,6 +317,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
         Command::Limits(args) => limits::run(ctx, &args),
         Command::Doctor(args) => doctor::run(ctx, &args, config_path),
         Command::Backup(args) => backup::run(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
         Command::Completions(_) | Command::Man(_) | Command::Paths => Ok(()),
     }
 }

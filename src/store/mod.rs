@@ -10,6 +10,7 @@ pub mod outputs;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
+pub mod sync;
 mod tag_join;
 mod wal;
 

@@ -23,6 +23,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/005_away_gaps.sql"), false),
     // An hourly rate and currency per project, for amounts in reports.
     (include_str!("migrations/006_project_rates.sql"), false),
+    // Sync through a folder: device identity, merge state, outbox, conflicts.
+    (include_str!("migrations/007_sync.sql"), false),
 ];
 
 /// The schema version this binary writes.

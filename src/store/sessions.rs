@@ -129,7 +129,7 @@ fn span_sql(columns: Columns) -> String {
     )
 }
 
-fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
+pub(super) fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
     conn.prepare_cached(
         "INSERT INTO projects (name, created_utc) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
     )?
@@ -138,7 +138,7 @@ fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
         .query_row([name], |r| r.get(0))
 }
 
-fn set_tags<T: AsRef<str>>(conn: &Connection, id: SessionId, tags: &[T]) -> Sql<()> {
+pub(super) fn set_tags<T: AsRef<str>>(conn: &Connection, id: SessionId, tags: &[T]) -> Sql<()> {
     conn.prepare_cached("DELETE FROM session_tags WHERE session_id = ?1")?
         .execute([id])?;
     for tag in tags {

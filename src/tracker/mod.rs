@@ -28,6 +28,7 @@ mod rates;
 pub mod reminders;
 pub mod report;
 mod sessions;
+pub mod sync;
 pub mod work;
 
 use std::path::Path;

@@ -40,6 +40,7 @@ pub fn keys_in(lang: Lang, hint: &Hint) -> String {
         Hint::GiveEnd => t(lang, "hint-tui-give-end", &[]),
         Hint::ChangeAField => t(lang, "hint-tui-change-a-field", &[]),
         Hint::NameUnit => t(lang, "hint-tui-name-unit", &[]),
+        Hint::SyncInit => t(lang, "hint-tui-sync-init", &[]),
     }
 }
 

@@ -37,6 +37,7 @@ mod reminders;
 mod report;
 mod sent_report;
 mod spoofing;
+mod sync;
 mod timew_report;
 mod wal;
 mod zones;

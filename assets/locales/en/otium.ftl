@@ -19,6 +19,7 @@ hint-cli-later-stop = give a later --at
 hint-cli-give-end = give --to or --for
 hint-cli-change-a-field = give --project, --from, --to, --note, --add-tag or --rm-tag
 hint-cli-name-unit = name what the project produces, e.g. --unit pages
+hint-cli-sync-init = join a sync folder with `otium sync init DIR`
 
 ## Hints as the TUI says them: the key to press
 
@@ -33,6 +34,7 @@ hint-tui-later-stop = give a later end
 hint-tui-give-end = fill in the end
 hint-tui-change-a-field = change a field first, or press Esc
 hint-tui-name-unit = name what the project produces, e.g. pages
+hint-tui-sync-init = join a sync folder with `otium sync init DIR` in a shell
 
 ## otium status
 

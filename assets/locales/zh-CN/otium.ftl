@@ -19,6 +19,7 @@ hint-cli-later-stop = --at 要晚于开始时间
 hint-cli-give-end = 请给出 --to 或 --for
 hint-cli-change-a-field = 请至少改一项：--project、--from、--to、--note、--add-tag 或 --rm-tag
 hint-cli-name-unit = 写明这个项目产出什么，例如 --unit pages
+hint-cli-sync-init = 先用 `otium sync init 目录` 加入一个同步文件夹
 
 ## 界面（TUI）里的提示：给出要按的键
 
@@ -33,6 +34,7 @@ hint-tui-later-stop = 结束时间要晚于开始时间
 hint-tui-give-end = 请填写结束时间
 hint-tui-change-a-field = 请先改一项，或按 Esc 取消
 hint-tui-name-unit = 写明这个项目产出什么，例如 pages
+hint-tui-sync-init = 先在终端里运行 `otium sync init 目录`，加入一个同步文件夹
 
 ## otium status
 

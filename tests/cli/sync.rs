@@ -1,0 +1,294 @@
+//! `otium sync`: two databases (two devices) on one sync folder, driven through the
+//! real binary: changes travel both ways, offline edits of one session resolve by
+//! the later change per field, overlapping offline adds are both kept and listed as a
+//! conflict, two running sessions resolve as a local `start` would, a reinstalled
+//! device gets everything back, and an incomplete file is not applied until whole.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::env::TestEnv;
+
+struct Pair {
+    folder: tempfile::TempDir,
+    a: TestEnv,
+    b: TestEnv,
+}
+
+fn dir(p: &Pair) -> String {
+    p.folder.path().display().to_string()
+}
+
+/// Two devices, both joined to one folder, all in UTC on 2026-03-02.
+fn pair() -> Pair {
+    let p = Pair {
+        folder: tempfile::tempdir().unwrap(),
+        a: TestEnv::at("UTC", "2026-03-02T12:00:00Z"),
+        b: TestEnv::at("UTC", "2026-03-02T12:00:00Z"),
+    };
+    p.a.ok(&["sync", "init", &dir(&p), "--name", "laptop"]);
+    p.b.ok(&["sync", "init", &dir(&p), "--name", "desk"]);
+    p
+}
+
+/// The sessions without local ids, ordered by start: what must agree everywhere.
+fn sessions(env: &TestEnv) -> Vec<Value> {
+    let Value::Array(mut all) = env.json(&["export", "--format", "json"]) else {
+        panic!("export is not a list");
+    };
+    for s in &mut all {
+        s.as_object_mut().unwrap().remove("id");
+    }
+    all
+}
+
+fn projects(env: &TestEnv) -> Vec<String> {
+    sessions(env)
+        .iter()
+        .map(|s| s["project"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The local id of the session of `project` on this device (ids are local).
+fn id_of(env: &TestEnv, project: &str) -> String {
+    let all = env.json(&["export", "--format", "json"]);
+    let s = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["project"] == project)
+        .unwrap();
+    s["id"].to_string()
+}
+
+fn sync_both(p: &Pair) {
+    p.a.ok(&["sync"]);
+    p.b.ok(&["sync"]);
+    p.a.ok(&["sync"]);
+}
+
+#[test]
+fn adds_edits_and_removals_on_each_side_reach_the_other() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.a.ok(&["add", "gone", "--from", "09:00", "--to", "09:30"]);
+    p.b.ok(&["add", "beta", "--from", "10:00", "--to", "11:00"]);
+    sync_both(&p);
+    assert_eq!(projects(&p.b), ["alpha", "gone", "beta"]);
+    assert_eq!(sessions(&p.a), sessions(&p.b));
+    // Each side changes what the other made.
+    // On the desk its own session got id 1, the laptop's came as 2 and 3.
+    assert_eq!(id_of(&p.b, "beta"), "1");
+    p.b.ok(&[
+        "edit",
+        &id_of(&p.b, "alpha"),
+        "--note",
+        "from desk",
+        "--add-tag",
+        "x",
+    ]);
+    p.b.ok(&["rm", &id_of(&p.b, "gone")]);
+    p.a.ok(&["edit", &id_of(&p.a, "beta"), "--to", "11:15"]);
+    sync_both(&p);
+    let a = sessions(&p.a);
+    assert_eq!(a, sessions(&p.b));
+    assert_eq!(projects(&p.a), ["alpha", "beta"]);
+    assert_eq!(a[0]["note"], "from desk");
+    assert_eq!(a[0]["tags"], serde_json::json!(["x"]));
+    assert_eq!(a[1]["end"], "2026-03-02T11:15:00+00:00");
+    // Nothing new: nothing written, nothing applied.
+    let quiet = p.a.json(&["sync"]);
+    assert_eq!(
+        (quiet["written"].as_u64(), quiet["applied"].as_u64()),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn offline_edits_of_one_session_keep_the_later_change_of_each_field() {
+    let mut p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    sync_both(&p);
+    // Both edit while apart: the laptop at 12:10 (note, project), the desk at 12:20
+    // (note, end). The desk's note is later; the project and the end do not compete.
+    p.a.now = "2026-03-02T12:10:00Z".into();
+    p.b.now = "2026-03-02T12:20:00Z".into();
+    p.a.ok(&["edit", "1", "--note", "laptop", "--project", "renamed"]);
+    p.b.ok(&["edit", "1", "--note", "desk", "--to", "09:30"]);
+    sync_both(&p);
+    let a = sessions(&p.a);
+    assert_eq!(a, sessions(&p.b));
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0]["note"], "desk");
+    assert_eq!(a[0]["project"], "renamed");
+    assert_eq!(a[0]["end"], "2026-03-02T09:30:00+00:00");
+}
+
+#[test]
+fn overlapping_offline_adds_are_both_kept_and_listed_until_one_is_removed() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "08:30", "--to", "09:30"]);
+    sync_both(&p);
+    assert_eq!(projects(&p.a), ["alpha", "beta"]);
+    assert_eq!(sessions(&p.a), sessions(&p.b));
+    let uuids: Vec<String> = sessions(&p.a)
+        .iter()
+        .map(|s| s["uuid"].as_str().unwrap().to_string())
+        .collect();
+    for env in [&p.a, &p.b] {
+        let status = env.json(&["sync", "status"]);
+        let conflicts = status["conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{status}");
+        let mut named: Vec<String> = conflicts[0]["uuids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect();
+        named.sort();
+        let mut want = uuids.clone();
+        want.sort();
+        assert_eq!(named, want);
+        assert_eq!(conflicts[0]["sessions"].as_array().unwrap().len(), 2);
+        assert_eq!(status["devices"].as_array().unwrap().len(), 2);
+        assert_eq!(status["device"]["this"], true);
+    }
+    let text = p.a.ok(&["sync", "status"]);
+    assert!(text.contains("Conflict: these sessions overlap"), "{text}");
+    // Removing one side resolves it, on both devices once synced.
+    p.a.ok(&["rm", &id_of(&p.a, "beta")]);
+    assert_eq!(
+        p.a.json(&["sync", "status"])["conflicts"],
+        serde_json::json!([])
+    );
+    sync_both(&p);
+    assert_eq!(
+        p.b.json(&["sync", "status"])["conflicts"],
+        serde_json::json!([])
+    );
+    assert_eq!(projects(&p.b), ["alpha"]);
+}
+
+#[test]
+fn two_running_sessions_end_as_a_local_start_would_end_them() {
+    let mut p = pair();
+    p.a.now = "2026-03-02T10:30:00Z".into();
+    p.a.ok(&["start", "alpha", "--at", "10:00"]);
+    p.b.now = "2026-03-02T11:30:00Z".into();
+    p.b.ok(&["start", "beta", "--at", "11:00"]);
+    p.a.now = "2026-03-02T12:00:00Z".into();
+    p.b.now = "2026-03-02T12:00:00Z".into();
+    sync_both(&p);
+    let a = sessions(&p.a);
+    assert_eq!(a, sessions(&p.b));
+    assert_eq!(projects(&p.a), ["alpha", "beta"]);
+    assert_eq!(a[0]["end"], "2026-03-02T11:00:00+00:00");
+    assert_eq!(a[1]["end"], Value::Null);
+    assert!(p.a.ok(&["status"]).contains("beta"));
+    assert!(
+        p.a.json(&["sync", "status"])["conflicts"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_reinstalled_device_gets_everything_back_from_the_folder() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "10:00", "--to", "11:00"]);
+    p.b.ok(&["edit", "1", "--note", "kept"]);
+    sync_both(&p);
+    let fresh = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    let out = fresh.json(&["sync", "init", &dir(&p), "--name", "laptop again"]);
+    // alpha's create, beta's create and the note's edit.
+    assert_eq!(out["applied"].as_u64(), Some(3), "{out}");
+    assert_eq!(sessions(&fresh), sessions(&p.a));
+    assert_eq!(
+        fresh.json(&["sync", "status"])["devices"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+fn segments(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dev in fs::read_dir(root.join("otium-sync/v1")).unwrap() {
+        for f in fs::read_dir(dev.unwrap().path()).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "jsonl") {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn an_incomplete_file_is_reported_and_applied_once_whole() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.a.ok(&["sync"]);
+    let seg = segments(p.folder.path())
+        .into_iter()
+        .find(|s| fs::read_to_string(s).unwrap().contains("alpha"))
+        .unwrap();
+    let whole = fs::read(&seg).unwrap();
+    fs::write(&seg, &whole[..whole.len() / 2]).unwrap();
+    let out = p.b.json(&["sync"]);
+    assert_eq!(out["applied"].as_u64(), Some(0), "{out}");
+    assert!(
+        out["skipped"][0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("incomplete"),
+        "{out}"
+    );
+    let status = p.b.json(&["sync", "status"]);
+    assert_eq!(status["skipped"].as_array().unwrap().len(), 1, "{status}");
+    assert!(projects(&p.b).is_empty());
+    fs::write(&seg, &whole).unwrap();
+    p.b.ok(&["sync"]);
+    assert_eq!(projects(&p.b), ["alpha"]);
+    assert!(
+        p.b.json(&["sync", "status"])["skipped"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn sync_before_init_says_how_to_join_and_a_second_init_is_refused() {
+    let env = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    env.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    let err = env.fails(&["sync"], 4);
+    assert!(err.contains("not part of a sync folder"), "{err}");
+    assert!(err.contains("otium sync init DIR"), "{err}");
+    let folder = tempfile::tempdir().unwrap();
+    let d = folder.path().display().to_string();
+    env.ok(&["sync", "init", &d]);
+    let before = env.db_bytes();
+    let err = env.fails(&["sync", "init", &d], 5);
+    assert!(err.contains("already syncs"), "{err}");
+    assert_eq!(env.db_bytes(), before);
+}
+
+#[test]
+fn an_undo_travels_like_any_change() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.a.ok(&["rm", "1"]);
+    sync_both(&p);
+    assert!(projects(&p.b).is_empty());
+    p.a.ok(&["undo"]);
+    sync_both(&p);
+    assert_eq!(projects(&p.b), ["alpha"]);
+    assert_eq!(sessions(&p.a), sessions(&p.b));
+}
