@@ -1,7 +1,8 @@
 //! How the command line says a library [`Hint`]: as the command to type.
 
-use crate::error::{Error, Hint};
-use crate::i18n::{Lang, t};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::i18n::hints::{self, Face};
 
 /// The error's one line in English (see [`error_line_in`]).
 #[must_use]
@@ -12,36 +13,7 @@ pub fn error_line(err: &Error) -> String {
 /// The error's one line in `lang`: the message, then the hint as the command to type.
 #[must_use]
 pub fn error_line_in(lang: Lang, err: &Error) -> String {
-    let message = err.message_in(lang);
-    match err.hint() {
-        Some(hint) => t(
-            lang,
-            "error-with-hint",
-            &[("message", &message), ("hint", &command_in(lang, hint))],
-        ),
-        None => message,
-    }
-}
-
-/// The hint in `lang`, as the command to type.
-#[must_use]
-pub fn command_in(lang: Lang, hint: &Hint) -> String {
-    match hint {
-        Hint::StartSession => t(lang, "hint-cli-start-session", &[]),
-        Hint::ListSessions => t(lang, "hint-cli-list-sessions", &[]),
-        Hint::ListProjects => t(lang, "hint-cli-list-projects", &[]),
-        Hint::DeclareUnit { project } => t(lang, "hint-cli-declare-unit", &[("project", project)]),
-        Hint::RecordOutput { project } => {
-            t(lang, "hint-cli-record-output", &[("project", project)])
-        }
-        Hint::ListCountries => t(lang, "hint-cli-list-countries", &[]),
-        Hint::Doctor => t(lang, "hint-cli-doctor", &[]),
-        Hint::LaterStop => t(lang, "hint-cli-later-stop", &[]),
-        Hint::GiveEnd => t(lang, "hint-cli-give-end", &[]),
-        Hint::ChangeAField => t(lang, "hint-cli-change-a-field", &[]),
-        Hint::NameUnit => t(lang, "hint-cli-name-unit", &[]),
-        Hint::SyncInit => t(lang, "hint-cli-sync-init", &[]),
-    }
+    hints::error_line(lang, Face::Cli, err)
 }
 
 #[cfg(test)]
@@ -84,8 +56,8 @@ mod tests {
         ];
         for hint in &hints {
             let (zh, en) = (
-                super::command_in(Lang::ZhCn, hint),
-                super::command_in(Lang::En, hint),
+                crate::i18n::hints::hint(Lang::ZhCn, crate::i18n::hints::Face::Cli, hint),
+                crate::i18n::hints::hint(Lang::En, crate::i18n::hints::Face::Cli, hint),
             );
             assert_ne!(zh, en, "{hint:?}");
             assert!(!zh.starts_with("hint-"), "{hint:?} has no text: {zh}");
@@ -96,7 +68,7 @@ mod tests {
             );
         }
         assert_eq!(
-            super::command_in(Lang::ZhCn, &hints[3]),
+            crate::i18n::hints::hint(Lang::ZhCn, crate::i18n::hints::Face::Cli, &hints[3]),
             "先用 `otium project 写作 --unit pages` 设定产出单位"
         );
     }

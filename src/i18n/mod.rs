@@ -8,6 +8,7 @@
 //! the Chinese forms of dates and durations, which are functions, not messages.
 
 pub mod choose;
+pub mod hints;
 pub mod zh;
 
 #[cfg(test)]

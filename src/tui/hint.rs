@@ -1,7 +1,8 @@
 //! How the TUI says a library [`Hint`]: as the key to press, or what to do on screen.
 
-use crate::error::{Error, Hint};
-use crate::i18n::{Lang, t};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::i18n::hints::{self, Face};
 
 /// The error's one line in English (see [`error_line_in`]).
 #[must_use]
@@ -12,36 +13,7 @@ pub fn error_line(err: &Error) -> String {
 /// The error's one line in `lang`: the message, then the hint as the key to press or what to do on screen.
 #[must_use]
 pub fn error_line_in(lang: Lang, err: &Error) -> String {
-    let message = err.message_in(lang);
-    match err.hint() {
-        Some(hint) => t(
-            lang,
-            "error-with-hint",
-            &[("message", &message), ("hint", &keys_in(lang, hint))],
-        ),
-        None => message,
-    }
-}
-
-/// The hint in `lang`, as the key to press or what to do on screen.
-#[must_use]
-pub fn keys_in(lang: Lang, hint: &Hint) -> String {
-    match hint {
-        Hint::StartSession => t(lang, "hint-tui-start-session", &[]),
-        Hint::ListSessions => t(lang, "hint-tui-list-sessions", &[]),
-        Hint::ListProjects => t(lang, "hint-tui-list-projects", &[]),
-        Hint::DeclareUnit { project } => t(lang, "hint-tui-declare-unit", &[("project", project)]),
-        Hint::RecordOutput { project } => {
-            t(lang, "hint-tui-record-output", &[("project", project)])
-        }
-        Hint::ListCountries => t(lang, "hint-tui-list-countries", &[]),
-        Hint::Doctor => t(lang, "hint-tui-doctor", &[]),
-        Hint::LaterStop => t(lang, "hint-tui-later-stop", &[]),
-        Hint::GiveEnd => t(lang, "hint-tui-give-end", &[]),
-        Hint::ChangeAField => t(lang, "hint-tui-change-a-field", &[]),
-        Hint::NameUnit => t(lang, "hint-tui-name-unit", &[]),
-        Hint::SyncInit => t(lang, "hint-tui-sync-init", &[]),
-    }
+    hints::error_line(lang, Face::Tui, err)
 }
 
 #[cfg(test)]
@@ -64,16 +36,25 @@ mod tests {
         use crate::error::Hint;
         use crate::i18n::Lang;
         assert_eq!(
-            super::keys_in(Lang::ZhCn, &Hint::StartSession),
+            crate::i18n::hints::hint(
+                Lang::ZhCn,
+                crate::i18n::hints::Face::Tui,
+                &Hint::StartSession
+            ),
             "按 s 开始计时"
         );
         assert_eq!(
-            super::keys_in(Lang::ZhCn, &Hint::ChangeAField),
+            crate::i18n::hints::hint(
+                Lang::ZhCn,
+                crate::i18n::hints::Face::Tui,
+                &Hint::ChangeAField
+            ),
             "请先改一项，或按 Esc 取消"
         );
         assert_eq!(
-            super::keys_in(
+            crate::i18n::hints::hint(
                 Lang::ZhCn,
+                crate::i18n::hints::Face::Tui,
                 &Hint::RecordOutput {
                     project: "写作".into()
                 }
