@@ -9,6 +9,8 @@
 
 pub mod choose;
 pub mod hints;
+#[doc(hidden)]
+pub mod scan;
 pub mod zh;
 
 #[cfg(test)]
@@ -83,26 +85,43 @@ impl<'de> serde::Deserialize<'de> for Lang {
 }
 
 /// The English messages, parsed on first use.
-static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(langid!("en"), EN_FTL));
+static EN: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle(langid!("en"), EN_FILES));
 /// The Chinese messages, parsed on first use.
 static ZH_CN: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FTL));
+    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES));
 
-/// The English catalogue's source.
-pub(crate) const EN_FTL: &str = include_str!("../../assets/locales/en/otium.ftl");
-/// The Chinese catalogue's source.
-pub(crate) const ZH_CN_FTL: &str = include_str!("../../assets/locales/zh-CN/otium.ftl");
+/// One language's catalogue: the same file names under each `assets/locales/<tag>/`,
+/// one file per area of the program so that each reads as a whole.
+macro_rules! catalogue {
+    ($tag:literal: $($file:literal),+ $(,)?) => {
+        &[$((
+            $file,
+            include_str!(concat!("../../assets/locales/", $tag, "/", $file, ".ftl")),
+        )),+]
+    };
+}
 
-fn bundle(id: LanguageIdentifier, source: &'static str) -> FluentBundle<FluentResource> {
-    // A syntax error still gives the messages that parsed; the catalogue tests fail on
-    // any error, so a shipped binary has none.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
+/// The English catalogue's files (name, source).
+pub(crate) const EN_FILES: &[(&str, &str)] = catalogue!("en":
+    "otium", "capture", "reports", "dividend", "tui", "help", "admin", "sync");
+/// The Chinese catalogue's files (name, source), the same names as English.
+pub(crate) const ZH_CN_FILES: &[(&str, &str)] = catalogue!("zh-CN":
+    "otium", "capture", "reports", "dividend", "tui", "help", "admin", "sync");
+
+fn bundle(id: LanguageIdentifier, files: &[(&str, &'static str)]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: terminals show them as junk, and
     // the messages put project names and commands only in left-to-right text.
     bundle.set_use_isolating(false);
-    // Duplicate ids are caught by the tests as well.
-    let _ = bundle.add_resource(resource);
+    for (_, source) in files {
+        // A syntax error still gives the messages that parsed; the catalogue tests
+        // fail on any error, so a shipped binary has none.
+        let resource =
+            FluentResource::try_new((*source).to_string()).unwrap_or_else(|(res, _)| res);
+        // Duplicate ids are caught by the tests as well.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

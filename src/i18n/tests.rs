@@ -7,7 +7,37 @@ use std::path::Path;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
 
-use super::{EN_FTL, Lang, ZH_CN_FTL, t};
+use super::{EN_FILES, Lang, ZH_CN_FILES, t};
+
+/// Each message id of all of a language's files, with the variables its value uses;
+/// an id in two files is a duplicate.
+fn catalogue(files: &[(&str, &str)]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut all = BTreeMap::new();
+    for (name, source) in files {
+        for (key, vars) in messages(source) {
+            let fresh = all.insert(key.clone(), vars).is_none();
+            assert!(fresh, "key {key} of {name}.ftl is also in another file");
+        }
+    }
+    all
+}
+
+#[test]
+fn both_languages_have_the_same_files() {
+    let names = |files: &[(&'static str, &'static str)]| {
+        files.iter().map(|(n, _)| *n).collect::<Vec<&str>>()
+    };
+    assert_eq!(names(EN_FILES), names(ZH_CN_FILES));
+    // Each key sits in the same-named file in both languages, so a translator finds it.
+    for ((name, en), (_, zh)) in EN_FILES.iter().zip(ZH_CN_FILES) {
+        let (en, zh) = (messages(en), messages(zh));
+        assert_eq!(
+            en.keys().collect::<Vec<_>>(),
+            zh.keys().collect::<Vec<_>>(),
+            "{name}.ftl holds different keys in en and zh-CN"
+        );
+    }
+}
 
 /// Each message id with the names of the variables its value uses.
 fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -57,7 +87,7 @@ fn mismatches(
 
 #[test]
 fn both_languages_have_the_same_keys_and_arguments() {
-    let (en, zh) = (messages(EN_FTL), messages(ZH_CN_FTL));
+    let (en, zh) = (catalogue(EN_FILES), catalogue(ZH_CN_FILES));
     assert!(!en.is_empty());
     assert_eq!(
         mismatches(&en, &zh),
@@ -113,7 +143,7 @@ fn every_key_is_used_by_some_code() {
         &mut code,
     );
     assert!(code.contains("fn t("), "the scan read src/");
-    let keys = messages(EN_FTL).into_keys();
+    let keys = catalogue(EN_FILES).into_keys();
     assert_eq!(
         unused(keys, &code),
         Vec::<String>::new(),
