@@ -10,7 +10,7 @@ limits-rule-max-weekly-average = 连续 { $weeks } 周内平均每周工时不�
 limits-rule-min-daily-rest = 每24小时内至少连续休息 { $rest }
 limits-rule-min-weekly-rest = 每7天内至少连续休息 { $rest }
 limits-rule-min-rest-days = 每周至少休息 { $days } 日
-limits-rule-max-monthly-overtime = 每月加班不超过 { $limit }（每日超过 { $after } 的部分算加班）
+limits-rule-max-monthly-overtime = 每月加班不超过 { $limit }（每日超过 { $after }的部分算加班）
 
 ## 每条规则的依据
 
@@ -29,7 +29,7 @@ limits-breach-week = { $from }–{ $to } 这一周：工作了 { $worked }，超
 limits-breach-weeks = { $from }–{ $to } 共 { $weeks } 周：工作了 { $worked }，平均每周 { $average }，超过 { $limit }
 limits-breach-weeks-since = { $from }–{ $to } 共 { $weeks } 周（从开始记录算起）：工作了 { $worked }，平均每周 { $average }，超过 { $limit }
 limits-breach-rest-days = { $from }–{ $to } 这一周：休息日 { $rest } 天，少于 { $days } 天
-limits-breach-overtime = { $month }：加班 { $overtime }（每日超过 { $after } 的部分），超过 { $limit }
+limits-breach-overtime = { $month }：加班 { $overtime }（每日超过 { $after }的部分），超过 { $limit }
 limits-breach-rest-a = { $from } – { $to }：连续 { $span }（其中工作 { $worked }），{ $period }内没有一次连续休息满 { $rest }；{ $best }
 limits-breach-rest-an = { $from } – { $to }：连续 { $span }（其中工作 { $worked }），{ $period }内没有一次连续休息满 { $rest }；{ $best }
 limits-rest-longest = 最长一次休息 { $length }（{ $from } – { $to }）

@@ -1,0 +1,383 @@
+//! Reports, balance, targets and working-time limits in Chinese and English (issue
+//! 15): the real binary on one hand-built week, the expected Chinese written by hand,
+//! no English prose left in the Chinese outputs, and JSON and CSV the same in both
+//! languages.
+//!
+//! The week (Berlin, now Sunday 2026-03-08 20:00): 写作 Monday to Saturday 08:00–18:30
+//! (10 h 30 m a day, 63 h), 编程 +重构 on Sunday 09:00–11:00 (2 h); 65 h in all.
+
+use otium::i18n::scan::untranslated;
+
+use crate::env::{TestEnv, code};
+
+const CN: &str = "limits = \"cn\"\ndaily_target_hours = 8\n[report]\nname = \"李华\"\n";
+
+fn week(config: &str) -> TestEnv {
+    let env = TestEnv::at("Europe/Berlin", "2026-03-08T20:00:00+01:00");
+    std::fs::write(env.dir.path().join("config.toml"), config).unwrap();
+    for day in 2..=7 {
+        let (from, to) = (
+            format!("2026-03-0{day} 08:00"),
+            format!("2026-03-0{day} 18:30"),
+        );
+        env.ok(&["add", "写作", "--from", &from, "--to", &to]);
+    }
+    env.ok(&[
+        "add",
+        "编程",
+        "+重构",
+        "--from",
+        "2026-03-08 09:00",
+        "--to",
+        "2026-03-08 11:00",
+        "--note",
+        "整理接口",
+    ]);
+    env
+}
+
+/// The text of an HTML page as a reader sees it: the style sheet and tags dropped.
+fn text_of(html: &str) -> String {
+    let without_style = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in without_style.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn assert_chinese(text: &str) {
+    // 李华 is the name in the config; Europe/Berlin and the set's code `cn` stay.
+    let found = untranslated(text, &["Europe", "Berlin"]);
+    assert_eq!(found, Vec::<String>::new(), "English left in:\n{text}");
+}
+
+// Hand-figured: 6 days of 10 h 30 m over the 8 h of art. 36 (one shown, 5 more), the
+// week's 65 h over 44 h, and no day without work (art. 38). Overtime is 6 × 2 h 30 m
+// = 15 h, within art. 41's 36 h, so that rule is not broken.
+const ZH_ALERTS: &str = "本周工时上限：每日工时不超过 8小时（《中华人民共和国劳动法》第三十六条）：2026年3月2日：工作了 10小时30分，超过 8小时（本周另有 5 次）
+本周工时上限：每周工时不超过 44小时（《中华人民共和国劳动法》第三十六条）：2026年3月2日–2026年3月8日 这一周：工作了 65小时，超过 44小时
+本周工时上限：每周至少休息 1 日（《中华人民共和国劳动法》第三十八条）：2026年3月2日–2026年3月8日 这一周：休息日 0 天，少于 1 天
+";
+
+#[test]
+fn the_report_table_in_chinese_with_this_weeks_limits() {
+    let env = week(CN);
+    let zh = env.ok(&["report", "--lang", "zh-CN"]);
+    // 编程's bar: 2 h of 63 h is 192 × 2 / 63 = 6 eighths of a cell.
+    let want = format!(
+        "2026年3月2日 – 2026年3月8日 · Europe/Berlin · 按项目 · 合计 65小时00分，共 7 条记录
+
+写作   63小时00分  ████████████████████████
+编程    2小时00分  ▊
+合计   65小时00分
+{ZH_ALERTS}"
+    );
+    assert_eq!(zh, want);
+    assert_chinese(&zh);
+    let en = env.ok(&["report", "--lang", "en"]);
+    assert!(en.starts_with(
+        "2026-03-02 – 2026-03-08 · Europe/Berlin · by project · total 65h 00m in 7 sessions\n"
+    ));
+    assert!(en.contains("Limits this week: at most 8 h per day (PRC Labour Law art. 36): 2026-03-02: 10h 30m worked, over 8 h (and 5 more this week)\n"), "{en}");
+}
+
+#[test]
+fn days_tags_and_rounding_read_as_chinese() {
+    let env = week(CN);
+    let zh = env.ok(&[
+        "report",
+        "--lang",
+        "zh-CN",
+        "--by",
+        "day,tag",
+        "--round",
+        "15m",
+        "--from",
+        "2026-03-07",
+        "--to",
+        "2026-03-08",
+    ]);
+    assert!(zh.starts_with("2026年3月7日 – 2026年3月8日 · Europe/Berlin · 按日、标签 · 合计 12小时30分，共 2 条记录 · 每条记录向上取整到 15分钟（未取整为 12小时30分）\n"), "{zh}");
+    // Keys pad to the widest, `2026年3月7日 周六` (17 columns); hours to 11.
+    assert!(zh.contains("\n2026年3月7日 周六   10小时30分"), "{zh}");
+    assert!(zh.contains("\n  （无标签）        10小时30分\n"), "{zh}");
+    assert!(zh.contains("\n  重构               2小时00分\n"), "{zh}");
+    // Another range than this week: its own breaches (Saturday's 10 h 30 m).
+    assert!(zh.contains("\n2026年3月7日 – 2026年3月8日 工时上限：每日工时不超过 8小时（《中华人民共和国劳动法》第三十六条）：2026年3月7日：工作了 10小时30分，超过 8小时\n"), "{zh}");
+    assert_chinese(&zh);
+}
+
+#[test]
+fn the_markdown_report_in_chinese() {
+    let env = week(CN);
+    let zh = env.ok(&[
+        "report",
+        "--lang",
+        "zh-CN",
+        "--format",
+        "md",
+        "--sessions",
+        "--no-dividend",
+    ]);
+    for line in [
+        "# 工时报表\n",
+        "**姓名：** 李华  \n**时间范围：** 2026年3月2日 周一 – 2026年3月8日 周日  \n**时区：** Europe/Berlin\n",
+        "| 项目 | 工时 |\n|---|---:|\n| 写作 | 63:00 |\n| 编程 | 2:00 |\n| **合计** | **65:00** |\n",
+        "## 记录明细\n",
+        "| 日期 | 时间 | 工时 | 项目 | 备注 |\n",
+        "| 2026年3月8日 周日 | 09:00–11:00 | 2小时00分 | 编程 +重构 | 整理接口 |\n",
+        // Mon–Fri 8 h target = 40 h; 65 h worked, 25 h over.
+        "## 目标工时\n\n实际工时 65小时00分，目标工时 40小时00分，差额 +25小时00分。\n自 2026年3月2日 周一 起的工时结余：+25小时00分。\n",
+        "## 工时上限（cn）\n",
+        "- 每周至少休息 1 日：2026年3月2日–2026年3月8日 这一周：休息日 0 天，少于 1 天（《中华人民共和国劳动法》第三十八条）\n",
+        "检查的规则：\n",
+        "- 每月加班不超过 36小时（每日超过 8小时的部分算加班）（《中华人民共和国劳动法》第四十一条）\n",
+        "以上检查仅供参考，不构成法律意见。\n",
+    ] {
+        assert!(zh.contains(line), "{line:?} missing from:\n{zh}");
+    }
+    assert_chinese(&zh);
+    let en = env.ok(&["report", "--lang", "en", "--format", "md", "--no-dividend"]);
+    assert!(
+        en.starts_with(
+            "# Work report\n\n**Name:** 李华  \n**Range:** Mon 2026-03-02 – Sun 2026-03-08  \n"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("## Working-time limits (cn)\n"));
+}
+
+#[test]
+fn the_html_report_in_chinese_with_its_charts() {
+    let env = week(CN);
+    let zh = env.ok(&[
+        "report",
+        "--lang",
+        "zh-CN",
+        "--format",
+        "html",
+        "--sessions",
+        "--no-dividend",
+    ]);
+    for part in [
+        "<html lang=\"zh-CN\">",
+        "<title>工时报表 · 2026年3月2日 周一 – 2026年3月8日 周日</title>",
+        "<dt>姓名</dt><dd>李华</dd>",
+        "<dt>合计</dt><dd>65小时00分，共 7 条记录</dd>",
+        "<h2>每日工时</h2>",
+        "aria-label=\"每日工时\"",
+        // Saturday's bar: the chart's labels and hours in Chinese.
+        "<text x=\"0\" y=\"125\">2026年3月7日 周六</text>",
+        ">10小时30分</text>",
+        "<h2>各项目工时</h2>",
+        "<h2>明细</h2>",
+        "<tr class=\"total\"><td>合计</td><td class=\"n\">65小时00分</td></tr>",
+        "<h2>记录明细</h2>",
+        "<tr><td>差额</td><td class=\"n\">+25小时00分</td></tr>",
+        "<h2>工时上限（cn）</h2>",
+        "<li class=\"breach\">每周工时不超过 44小时：2026年3月2日–2026年3月8日 这一周：工作了 65小时，超过 44小时<small>（《中华人民共和国劳动法》第三十六条）</small></li>",
+        "由 otium 生成。",
+    ] {
+        assert!(zh.contains(part), "{part:?} missing");
+    }
+    assert_chinese(&text_of(&zh));
+    let en = env.ok(&["report", "--lang", "en", "--format", "html"]);
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<h2>Hours per day</h2>"));
+}
+
+#[test]
+fn the_sent_report_names_the_dividend_in_chinese() {
+    let env = week(CN);
+    let zh = env.ok(&["report", "--lang", "zh-CN", "--format", "html"]);
+    assert!(
+        zh.contains("<h2>闲暇红利：你的一周与其他几种工作周对比（"),
+        "{zh}"
+    );
+    assert!(zh.contains("<th>工作周</th><th class=\"n\">每周工时</th><th>来源</th>"));
+    assert!(zh.contains("<tr><td>凯恩斯</td><td class=\"n\">15.0小时</td>"));
+    // The rows' sources and the data attribution come from the dividend's data, in
+    // its own words; everything before that section reads as Chinese.
+    let before = &zh[..zh.find("<section class=\"dividend\">").unwrap()];
+    assert_chinese(&text_of(before));
+}
+
+#[test]
+fn limits_cn_in_chinese_name_the_articles() {
+    let env = week(CN);
+    let zh = env.ok(&["limits", "--lang", "zh-CN"]);
+    let day = |d: u32| {
+        format!(
+            "  每日工时不超过 8小时：2026年3月{d}日：工作了 10小时30分，超过 8小时（《中华人民共和国劳动法》第三十六条）\n"
+        )
+    };
+    let days: String = (2..=7).map(day).collect();
+    let want = format!(
+        "工时上限规则“cn” · 2026年3月2日 – 2026年3月8日 · Europe/Berlin
+  每日工时不超过 8小时（《中华人民共和国劳动法》第三十六条）
+  每周工时不超过 44小时（《中华人民共和国劳动法》第三十六条）
+  每周至少休息 1 日（《中华人民共和国劳动法》第三十八条）
+  每月加班不超过 36小时（每日超过 8小时的部分算加班）（《中华人民共和国劳动法》第四十一条）
+
+超出上限 8 次：
+{days}  每周工时不超过 44小时：2026年3月2日–2026年3月8日 这一周：工作了 65小时，超过 44小时（《中华人民共和国劳动法》第三十六条）
+  每周至少休息 1 日：2026年3月2日–2026年3月8日 这一周：休息日 0 天，少于 1 天（《中华人民共和国劳动法》第三十八条）
+以上检查仅供参考，不构成法律意见。
+"
+    );
+    assert_eq!(zh, want);
+    assert_chinese(&zh);
+    let en = env.ok(&["limits", "--lang", "en"]);
+    assert!(en.starts_with("Working-time limits \"cn\" · 2026-03-02 – 2026-03-08 · Europe/Berlin\n  at most 8 h per day (PRC Labour Law art. 36)\n"), "{en}");
+    assert!(en.contains("\n8 breach(es):\n"));
+}
+
+#[test]
+fn limits_eu_in_chinese_with_a_weekly_rest_and_a_long_week() {
+    let env = week("limits = \"eu\"\n");
+    let zh = env.ok(&["limits", "--lang", "zh-CN"]);
+    // 65 h in the first tracked week (the average starts there) is over 48 h. Rest:
+    // from Monday 08:00 to Sunday 11:00 (147 h) the longest gap is Saturday 18:30 to
+    // Sunday 09:00 (14 h 30 m), so no 35 h rest falls in those 7 days; the nights
+    // (13 h 30 m, 14 h 30 m) keep the 11 h daily rest.
+    let want = "工时上限规则“eu” · 2026年3月2日 – 2026年3月8日 · Europe/Berlin
+  连续 17 周内平均每周工时不超过 48小时（欧盟《工作时间指令》（2003/88/EC）第6条(b)项；17周参考期依第16条(b)项）
+  每24小时内至少连续休息 11小时（欧盟《工作时间指令》（2003/88/EC）第3条）
+  每7天内至少连续休息 35小时（欧盟《工作时间指令》（2003/88/EC）第5条（24小时，另加第3条规定的11小时））
+
+超出上限 2 次：
+  连续 17 周内平均每周工时不超过 48小时：2026年3月2日–2026年3月8日 这一周：工作了 65小时，超过 48小时（欧盟《工作时间指令》（2003/88/EC）第6条(b)项；17周参考期依第16条(b)项）
+  每7天内至少连续休息 35小时：2026年3月2日 08:00 – 2026年3月8日 11:00：连续 147小时00分（其中工作 65小时00分），每7天内没有一次连续休息满 35小时；最长一次休息 14小时30分（2026年3月7日 18:30 – 2026年3月8日 09:00）（欧盟《工作时间指令》（2003/88/EC）第5条（24小时，另加第3条规定的11小时））
+以上检查仅供参考，不构成法律意见。
+";
+    assert_eq!(zh, want);
+    assert_chinese(&zh);
+    let en = env.ok(&["limits", "--lang", "en"]);
+    assert!(en.contains("  at least 35 h of rest in every 7 days: 2026-03-02 08:00 – 03-08 11:00: a 147h 00m stretch (65h 00m worked) without a 35 h rest in 7 days; the longest rest was 14h 30m (2026-03-07 18:30 – 2026-03-08 09:00) (Directive 2003/88/EC art. 5 (24 h plus the 11 h of art. 3))\n"), "{en}");
+}
+
+#[test]
+fn limits_not_set_says_how_in_chinese() {
+    let env = week("");
+    let zh = env.ok(&["limits", "--lang", "zh-CN"]);
+    assert_eq!(
+        zh,
+        "还没有设定工时上限。在 config.toml 里加上 `limits = \"cn\"`（中国劳动法）或 `limits = \"eu\"`（欧盟指令），也可以写一个 [limits] 表。\n"
+    );
+    assert_chinese(&zh);
+}
+
+#[test]
+fn the_balance_in_chinese() {
+    let env = week(CN);
+    let zh = env.ok(&["balance", "--lang", "zh-CN"]);
+    // Each day 10 h 30 m against 8 h (weekend 0 h): +2 h 30 m a weekday, the running
+    // balance 2.5, 5, 7.5, 10, 12.5 h, then Saturday +10 h 30 m → 23 h, Sunday +2 h → 25 h.
+    // Columns: labels padded to 16 terminal columns, figures to 12 (a CJK character
+    // takes two: `10小时30分` is 10 wide).
+    let want = "工时结余 2026年3月2日 – 2026年3月8日 · Europe/Berlin · 自 2026年3月2日 起累计
+
+                         实际         目标         差额         结余
+3月2日 周一        10小时30分    8小时00分   +2小时30分   +2小时30分
+3月3日 周二        10小时30分    8小时00分   +2小时30分   +5小时00分
+3月4日 周三        10小时30分    8小时00分   +2小时30分   +7小时30分
+3月5日 周四        10小时30分    8小时00分   +2小时30分  +10小时00分
+3月6日 周五        10小时30分    8小时00分   +2小时30分  +12小时30分
+3月7日 周六        10小时30分          0分  +10小时30分  +23小时00分
+3月8日 周日         2小时00分          0分   +2小时00分  +25小时00分
+2026年第10周       65小时00分   40小时00分  +25小时00分  +25小时00分
+
+合计               65小时00分   40小时00分  +25小时00分  +25小时00分
+";
+    assert_eq!(zh, want);
+    assert_chinese(&zh);
+    let en = env.ok(&["balance", "--lang", "en"]);
+    assert!(
+        en.contains("\nMon 2026-03-02     10h 30m    8h 00m   +2h 30m   +2h 30m\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\nTotal              65h 00m   40h 00m  +25h 00m  +25h 00m\n"),
+        "{en}"
+    );
+}
+
+#[test]
+fn errors_of_these_verbs_in_chinese_with_their_exit_codes() {
+    let env = week(CN);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["report", "--by", "weekday"],
+            "错误：不能按 \"weekday\" 分组；可以用 project、tag、day、week 或 month（用逗号分隔可以嵌套）\n",
+        ),
+        (
+            &["report", "--title", "周报"],
+            "错误：--title、--sessions 和 --no-dividend 只用于要发送的报表；请加上 --format html 或 --format md\n",
+        ),
+        (
+            &["report", "--format", "md", "--title", " "],
+            "错误：--title 为空或含有控制字符；请给一行文字，例如 --title \"第48周\"\n",
+        ),
+        (
+            &["report", "--round", "0m"],
+            "错误：--round \"0m\" 是零；请给一个取整单位，例如 15m\n",
+        ),
+        (
+            &["balance", "--from", "2026-03-09", "--to", "2026-03-10"],
+            "错误：2026-03-09 – 2026-03-10 这段时间还没开始（今天是 2026-03-08）；工时结余只算到今天\n",
+        ),
+    ];
+    let before = env.db_bytes();
+    for (args, want) in cases {
+        let mut all = args.to_vec();
+        all.extend(["--lang", "zh-CN"]);
+        assert_eq!(env.fails(&all, code::INVALID), want, "{args:?}");
+        let en = env.fails(args, code::INVALID);
+        assert!(en.starts_with("error: "), "{en}");
+        assert_chinese(want);
+    }
+    let none = week("");
+    assert_eq!(
+        none.fails(&["balance", "--lang", "zh-CN"], code::INVALID),
+        "错误：还没有设定目标工时；请在 config.toml 里加上 daily_target_hours、weekly_target_hours 或一个 [targets] 表\n"
+    );
+    assert_eq!(env.db_bytes(), before, "a refusal writes nothing");
+}
+
+#[test]
+fn json_and_csv_are_the_same_in_both_languages() {
+    let env = week(CN);
+    for args in [
+        &["report", "--json"][..],
+        &["report", "--by", "day,tag", "--round", "15m", "--json"],
+        &["report", "--format", "csv"],
+        &["report", "--by", "week", "--format", "csv"],
+        &["limits", "--json"],
+        &["balance", "--json"],
+    ] {
+        let mut en = args.to_vec();
+        en.extend(["--lang", "en"]);
+        let mut zh = args.to_vec();
+        zh.extend(["--lang", "zh-CN"]);
+        let (en, zh) = (env.run(&en), env.run(&zh));
+        assert!(en.status.success(), "{args:?}");
+        assert_eq!(en.stdout, zh.stdout, "{args:?} differs by language");
+    }
+    // The JSON's limit texts are the English ones.
+    let v = env.json(&["limits", "--lang", "zh-CN"]);
+    assert_eq!(v["rules"][0]["description"], "at most 8 h per day");
+    assert_eq!(v["breaches"][0]["source"], "PRC Labour Law art. 36");
+}
