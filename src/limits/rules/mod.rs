@@ -16,6 +16,8 @@ mod calendar;
 mod rest;
 mod sets;
 mod words;
+#[cfg(test)]
+mod words_tests;
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
