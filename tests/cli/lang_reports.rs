@@ -59,8 +59,9 @@ fn text_of(html: &str) -> String {
 }
 
 fn assert_chinese(text: &str) {
-    // 李华 is the name in the config; Europe/Berlin and the set's code `cn` stay.
-    let found = untranslated(text, &["Europe", "Berlin"]);
+    // The zone's name and currency codes stay as they are (the set's code `cn` is a
+    // lone lowercase word, which the scan lets pass).
+    let found = untranslated(text, &["Europe", "Berlin", "EUR"]);
     assert_eq!(found, Vec::<String>::new(), "English left in:\n{text}");
 }
 
@@ -380,4 +381,74 @@ fn json_and_csv_are_the_same_in_both_languages() {
     let v = env.json(&["limits", "--lang", "zh-CN"]);
     assert_eq!(v["rules"][0]["description"], "at most 8 h per day");
     assert_eq!(v["breaches"][0]["source"], "PRC Labour Law art. 36");
+}
+
+#[test]
+fn amounts_in_two_currencies_read_as_chinese() {
+    let env = TestEnv::at("Europe/Berlin", "2026-03-08T20:00:00+01:00");
+    std::fs::write(
+        env.dir.path().join("config.toml"),
+        "[rates]\n\"写作\" = \"60 EUR\"\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "add",
+        "写作",
+        "--from",
+        "2026-03-02 08:00",
+        "--to",
+        "2026-03-02 18:30",
+    ]);
+    env.ok(&[
+        "add",
+        "编程",
+        "--from",
+        "2026-03-03 09:00",
+        "--to",
+        "2026-03-03 11:00",
+    ]);
+    env.ok(&["project", "编程", "--rate", "100", "--currency", "USD"]);
+    // 10 h 30 m × 60 EUR = 630.00 EUR; 2 h × 100 USD = 200.00 USD, never added up.
+    // Keys pad to `合计 EUR` (8 columns), hours to 11, amounts to 10.
+    let zh = env.ok(&["report", "--lang", "zh-CN"]);
+    assert_eq!(
+        zh,
+        "2026年3月2日 – 2026年3月8日 · Europe/Berlin · 按项目 · 合计 12小时30分，共 2 条记录
+
+写作       10小时30分  630.00 EUR  ████████████████████████
+编程        2小时00分  200.00 USD  ████▌
+合计       12小时30分
+合计 EUR               630.00 EUR
+合计 USD               200.00 USD
+"
+    );
+    assert_chinese(&zh);
+    let md = env.ok(&[
+        "report",
+        "--lang",
+        "zh-CN",
+        "--format",
+        "md",
+        "--no-dividend",
+    ]);
+    for line in [
+        "**金额：** 630.00 EUR  \n**金额：** 200.00 USD\n",
+        "| 项目 | 工时 | 时薪 | 金额 |\n",
+        "| 写作 | 10:30 | 60.00 EUR/h | 630.00 EUR |\n",
+        "| **合计 USD** | | | **200.00 USD** |\n",
+    ] {
+        assert!(md.contains(line), "{line:?} missing from:\n{md}");
+    }
+    assert_chinese(&md);
+    let html = env.ok(&[
+        "report",
+        "--lang",
+        "zh-CN",
+        "--format",
+        "html",
+        "--no-dividend",
+    ]);
+    assert!(html.contains("<th class=\"n\">时薪</th><th class=\"n\">金额</th>"));
+    assert!(html.contains("<td>合计 EUR</td>"));
+    assert_chinese(&text_of(&html));
 }
