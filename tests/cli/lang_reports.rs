@@ -319,7 +319,19 @@ fn the_balance_in_chinese() {
 #[test]
 fn errors_of_these_verbs_in_chinese_with_their_exit_codes() {
     let env = week(CN);
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["limits", "--month", "2026-13"],
+            "错误：--month \"2026-13\" 不是月份；请写成 YYYY-MM，例如 2026-03\n",
+        ),
+        (
+            &["balance", "--week", "2026-W99"],
+            "错误：--week \"2026-W99\" 不是一周；请写成 YYYY-Www（例如 2026-W10），或写一个日期 YYYY-MM-DD\n",
+        ),
+        (
+            &["report", "--from", "2026-03-05", "--to", "2026-03-01"],
+            "错误：--to 2026-03-01 不晚于 --from 2026-03-05；请给一个更晚的 --to\n",
+        ),
         (
             &["report", "--by", "weekday"],
             "错误：不能按 \"weekday\" 分组；可以用 project、tag、day、week 或 month（用逗号分隔可以嵌套）\n",

@@ -156,3 +156,10 @@ report-error-json-format = --json asks for JSON but --format asks for another; g
 report-error-round-zero = --round { $step } is zero; give a step such as 15m
 report-error-send-only = --title, --sessions and --no-dividend shape the report you send; add --format html or --format md
 report-error-title = --title is empty or has control characters; give a line of text, e.g. --title "Week 48"
+
+## Errors of the range flags (report, balance, limits and the other verbs that take a range)
+
+report-error-month = --month { $month } is not a month; use YYYY-MM, e.g. 2026-03
+report-error-week = --week { $week } is not a week; use YYYY-Www (e.g. 2026-W10) or a date YYYY-MM-DD
+report-error-to-before-from = --to { $to } is not after --from { $from }; give a later --to
+report-error-today-before-from = --to today is not after --from { $from }; give a later --to

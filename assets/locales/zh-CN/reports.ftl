@@ -157,3 +157,10 @@ report-error-json-format = --json 要的是 JSON，--format 却指定了别的�
 report-error-round-zero = --round { $step } 是零；请给一个取整单位，例如 15m
 report-error-send-only = --title、--sessions 和 --no-dividend 只用于要发送的报表；请加上 --format html 或 --format md
 report-error-title = --title 为空或含有控制字符；请给一行文字，例如 --title "第48周"
+
+## 时间范围参数的错误（report、balance、limits 等带时间范围的命令）
+
+report-error-month = --month { $month } 不是月份；请写成 YYYY-MM，例如 2026-03
+report-error-week = --week { $week } 不是一周；请写成 YYYY-Www（例如 2026-W10），或写一个日期 YYYY-MM-DD
+report-error-to-before-from = --to { $to } 不晚于 --from { $from }；请给一个更晚的 --to
+report-error-today-before-from = 今天不晚于 --from { $from }（没给 --to 时算到今天）；请给一个更晚的 --to
