@@ -464,3 +464,42 @@ fn amounts_in_two_currencies_read_as_chinese() {
     assert!(html.contains("<td>合计 EUR</td>"));
     assert_chinese(&text_of(&html));
 }
+
+#[test]
+fn on_course_for_the_weekly_limit_in_chinese() {
+    // Own limit 40 h a week; now Tuesday 2026-03-03 20:00 after two 9 h days: 18 h
+    // over 2 working days, 18 × 5 ÷ 2 = 45 h at this pace, over 40 h.
+    let env = TestEnv::at("Europe/Berlin", "2026-03-03T20:00:00+01:00");
+    std::fs::write(
+        env.dir.path().join("config.toml"),
+        "[limits]\nmax_weekly_hours = 40\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "add",
+        "写作",
+        "--from",
+        "2026-03-02 08:00",
+        "--to",
+        "2026-03-02 17:00",
+    ]);
+    env.ok(&[
+        "add",
+        "写作",
+        "--from",
+        "2026-03-03 08:00",
+        "--to",
+        "2026-03-03 17:00",
+    ]);
+    let zh = env.ok(&["report", "--lang", "zh-CN"]);
+    assert!(
+        zh.ends_with("\n本周工时上限：每周工时不超过 40小时（你的配置（[limits]））：照这个节奏会超出上限：本周已工作 18小时，按目前的进度全周约 45小时\n"),
+        "{zh}"
+    );
+    assert_chinese(&zh);
+    let limits = env.ok(&["limits", "--lang", "zh-CN"]);
+    assert!(
+        limits.contains("\n  每周工时不超过 40小时（你的配置（[limits]））\n\n没有超出上限。\n"),
+        "{limits}"
+    );
+}
