@@ -503,3 +503,39 @@ fn on_course_for_the_weekly_limit_in_chinese() {
         "{limits}"
     );
 }
+
+#[test]
+fn the_week_status_both_faces_read_speaks_either_language() {
+    let env = week(CN);
+    let now = chrono::DateTime::parse_from_rfc3339(&env.now)
+        .unwrap()
+        .to_utc();
+    let tracker = otium::Tracker::open(
+        &env.db(),
+        otium::config::Config::parse(CN).unwrap(),
+        otium::time::Clock::Fixed(now),
+        chrono_tz::Europe::Berlin,
+    )
+    .unwrap();
+    let zh = tracker.week_status_in(otium::i18n::Lang::ZhCn).unwrap();
+    let en = tracker.week_status().unwrap();
+    // The same numbers (Mon–Fri 8 h: 40 h target; 65 h worked, +25 h), the same three
+    // rules broken, said in each language.
+    assert_eq!(zh.week_target_seconds, Some(40 * 3600));
+    assert_eq!(zh.balance_seconds, Some(25 * 3600));
+    assert_eq!(
+        (zh.week_target_seconds, zh.balance_seconds, zh.limits),
+        (en.week_target_seconds, en.balance_seconds, en.limits)
+    );
+    let want: Vec<String> = ZH_ALERTS
+        .lines()
+        .map(|l| l.trim_start_matches("本周工时上限：").to_string())
+        .collect();
+    assert_eq!(zh.alerts, want);
+    assert_eq!(en.alerts.len(), 3);
+    assert!(en.alerts[2].starts_with("at least 1 day(s) of rest per week (PRC Labour Law art. 38): week 2026-03-02–2026-03-08: 0 day(s) without work, fewer than 1"), "{:?}", en.alerts);
+    assert_eq!(
+        tracker.week_alerts_in(otium::i18n::Lang::ZhCn).unwrap(),
+        zh.alerts
+    );
+}
