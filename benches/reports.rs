@@ -381,7 +381,8 @@ fn report_by(tracker: &Tracker, span: Span, group: GroupBy) -> Rendered {
         .unwrap_or_else(|e| panic!("cannot read sessions: {e}"));
 
     let mut rendered = Vec::new();
-    table::render(&report, &mut rendered).unwrap_or_else(|e| panic!("cannot render: {e}"));
+    table::render(&report, otium::i18n::Lang::En, &mut rendered)
+        .unwrap_or_else(|e| panic!("cannot render: {e}"));
     Rendered {
         sessions: report.sessions_count,
         rendered,

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::time::calendar::{month_first, parse_iso_week, parse_month, sub_days};
 use crate::time::parse::parse_date;
 use crate::time::range::{Span, month_span};
@@ -97,9 +97,11 @@ impl RangeArgs {
                 month_first(today)
             } else {
                 parse_month(month).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "--month {month:?} is not a month; use YYYY-MM, e.g. 2026-03"
-                    ))
+                    Error::keyed(
+                        ErrorKind::InvalidInput,
+                        "report-error-month",
+                        vec![("month", format!("{month:?}"))],
+                    )
                 })?
             };
             return Ok(month_span(zone, first));
@@ -109,11 +111,15 @@ impl RangeArgs {
         }
         let day = match self.week.as_deref() {
             None | Some("") => today,
-            Some(text) => parse_iso_week(text).or_else(|| parse_date(text)).ok_or_else(|| {
-                Error::invalid(format!(
-                    "--week {text:?} is not a week; use YYYY-Www (e.g. 2026-W10) or a date YYYY-MM-DD"
-                ))
-            })?,
+            Some(text) => parse_iso_week(text)
+                .or_else(|| parse_date(text))
+                .ok_or_else(|| {
+                    Error::keyed(
+                        ErrorKind::InvalidInput,
+                        "report-error-week",
+                        vec![("week", format!("{text:?}"))],
+                    )
+                })?,
         };
         Ok(Span::week(zone, day, week_start))
     }
@@ -139,10 +145,18 @@ impl RangeArgs {
             },
         };
         if end.is_some_and(|end| end <= start) {
-            return Err(Error::invalid(format!(
-                "--to {} is not after --from {from}; give a later --to",
-                self.to.as_deref().unwrap_or("today")
-            )));
+            return Err(match self.to.as_deref() {
+                Some(to) => Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "report-error-to-before-from",
+                    vec![("to", to.to_string()), ("from", from.to_string())],
+                ),
+                None => Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "report-error-today-before-from",
+                    vec![("from", from.to_string())],
+                ),
+            });
         }
         Ok(Span {
             from: Some(start),

@@ -7,8 +7,10 @@ use serde::Serialize;
 use super::Ctx;
 use super::args::RangeArgs;
 use super::limits::range_days;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::{self, Lang, t, zh};
 use crate::limits::targets::{Balance, Targets};
+use crate::report::{self, GroupBy};
 use crate::time;
 
 /// `balance [range]` [default: this week].
@@ -25,69 +27,90 @@ struct BalanceJson<'a> {
     balance: &'a Balance,
 }
 
-/// `+1h 05m`, `-30m`, `0m`.
-fn signed(seconds: i64) -> String {
+/// `+1h 05m`, `-30m`, `0m`; `+1小时05分`, `-30分`… in Chinese.
+fn signed(lang: Lang, seconds: i64) -> String {
     let sign = match seconds {
         s if s > 0 => "+",
         s if s < 0 => "-",
         _ => "",
     };
-    let text = if seconds == 0 {
-        "0m".to_string()
-    } else {
-        time::human_duration(seconds.abs())
-    };
-    format!("{sign}{text}")
+    format!("{sign}{}", hm(lang, seconds.abs()))
 }
 
-fn hm(seconds: i64) -> String {
+/// A duration in the table: `0m` for nothing, else `1h 05m` (`1小时05分`).
+fn hm(lang: Lang, seconds: i64) -> String {
     if seconds == 0 {
-        "0m".to_string()
+        t(lang, "report-zero-duration", &[])
     } else {
-        time::human_duration(seconds)
+        i18n::duration(lang, seconds)
     }
 }
 
 pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
+    let lang = ctx.lang;
     let config = ctx.tracker.config().clone();
     let targets = Targets::from_config(&config).ok_or_else(|| {
-        Error::invalid(
-            "no target is set; add daily_target_hours, weekly_target_hours or a [targets] table to config.toml",
+        Error::keyed(
+            ErrorKind::InvalidInput,
+            "limits-error-no-target",
+            Vec::new(),
         )
     })?;
     let zone = args.range.zone(ctx)?;
     let (first, last) = range_days(ctx, &args.range, zone)?;
     let today = time::local_date(zone, ctx.tracker.now());
     if first > today {
-        return Err(Error::invalid(format!(
-            "the range {first} – {last} has not begun (today is {today}); a balance covers days up to today"
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "limits-error-not-begun",
+            vec![
+                ("from", first.to_string()),
+                ("to", last.to_string()),
+                ("today", today.to_string()),
+            ],
+        ));
     }
     let b = ctx.tracker.balance(&targets, zone, first, last)?;
     ctx.out.value(|| BalanceJson {
         zone: zone.name(),
         balance: &b,
     });
-    ctx.out.line(format!(
-        "Balance {first} – {} · {} · running balance since {}",
-        last.min(today),
-        zone.name(),
-        b.since
+    let day = |d| report::day_in(lang, d);
+    ctx.out.line(t(
+        lang,
+        "limits-balance-header",
+        &[
+            ("from", &day(first)),
+            ("to", &day(last.min(today))),
+            ("zone", &zone.name()),
+            ("since", &day(b.since)),
+        ],
     ));
     ctx.out.line("");
-    let row = |label: String, w: i64, t: i64, d: i64, bal: Option<i64>| {
-        format!(
-            "{label:<16} {:>9} {:>9} {:>9} {:>9}",
-            hm(w),
-            hm(t),
-            signed(d),
-            bal.map_or_else(|| "–".to_string(), signed)
-        )
+    // Columns in terminal columns, so Chinese labels and durations line up: a label
+    // of 16 (`Mon 2026-03-02`, `2026年第10周`), figures of 9 (`+12h 05m`) or, in
+    // Chinese, 12 (`+12小时05分`).
+    let width = if lang.is_zh() { 12 } else { 9 };
+    let row = |label: &str, cells: [String; 4]| {
+        let cells: Vec<String> = cells.iter().map(|c| zh::pad_start(c, width)).collect();
+        format!("{} {}", zh::pad_end(label, 16), cells.join(" "))
     };
-    ctx.out.line(format!(
-        "{:<16} {:>9} {:>9} {:>9} {:>9}",
-        "", "worked", "target", "diff", "balance"
-    ));
+    let figures = |w: i64, target: i64, d: i64, bal: Option<i64>| {
+        [
+            hm(lang, w),
+            hm(lang, target),
+            signed(lang, d),
+            bal.map_or_else(|| "–".to_string(), |b| signed(lang, b)),
+        ]
+    };
+    let heads = [
+        "limits-balance-worked",
+        "limits-balance-target",
+        "limits-balance-diff",
+        "limits-balance-balance",
+    ]
+    .map(|k| t(lang, k, &[]));
+    ctx.out.line(row("", heads));
     // Weeks and days are both in date order and the weeks cover the days without
     // gaps, so one walk through the days serves every week: linear in the range.
     let mut days = b.days.iter().peekable();
@@ -96,29 +119,40 @@ pub fn run(ctx: &mut Ctx, args: &BalanceArgs) -> Result<()> {
             if d.date < week.from {
                 continue;
             }
+            let label = if lang.is_zh() {
+                zh::day_short(d.date)
+            } else {
+                d.date.format("%a %Y-%m-%d").to_string()
+            };
             ctx.out.line(row(
-                d.date.format("%a %Y-%m-%d").to_string(),
-                d.worked_seconds,
-                d.target_seconds,
-                d.difference_seconds,
-                d.balance_seconds,
+                &label,
+                figures(
+                    d.worked_seconds,
+                    d.target_seconds,
+                    d.difference_seconds,
+                    d.balance_seconds,
+                ),
             ));
         }
         ctx.out.line(row(
-            week.week.clone(),
-            week.worked_seconds,
-            week.target_seconds,
-            week.difference_seconds,
-            week.balance_seconds,
+            &report::display_key_in(&week.week, Some(GroupBy::Week), lang),
+            figures(
+                week.worked_seconds,
+                week.target_seconds,
+                week.difference_seconds,
+                week.balance_seconds,
+            ),
         ));
         ctx.out.line("");
     }
     ctx.out.line(row(
-        "Total".to_string(),
-        b.worked_seconds,
-        b.target_seconds,
-        b.difference_seconds,
-        b.balance_seconds,
+        &t(lang, "report-total", &[]),
+        figures(
+            b.worked_seconds,
+            b.target_seconds,
+            b.difference_seconds,
+            b.balance_seconds,
+        ),
     ));
     Ok(())
 }

@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::Ctx;
 use super::args::RangeArgs;
 use crate::error::Result;
+use crate::i18n::t;
 use crate::limits::rules::{Breach, LimitSet};
+use crate::report::day_in;
 use crate::time;
 
 /// `limits [range]`.
@@ -70,6 +72,7 @@ pub(super) fn span_days(
 }
 
 pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
+    let lang = ctx.lang;
     let zone = args.range.zone(ctx)?;
     let (first, last) = range_days(ctx, &args.range, zone)?;
     let Some(set) = LimitSet::from_config(&ctx.tracker.config().limits) else {
@@ -81,9 +84,7 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
             rules: Vec::new(),
             breaches: &[],
         });
-        ctx.out.line(
-            "No working-time limits are set. Add limits = \"eu\" or \"cn\" (or a [limits] table) to config.toml.",
-        );
+        ctx.out.line(t(lang, "limits-none", &[]));
         return Ok(());
     };
     let breaches = ctx.tracker.breaches(zone, first, last)?;
@@ -103,25 +104,44 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
             .collect(),
         breaches: &breaches,
     });
-    ctx.out.line(format!(
-        "Working-time limits \"{}\" · {first} – {last} · {}",
-        set.name,
-        zone.name()
+    ctx.out.line(t(
+        lang,
+        "limits-header",
+        &[
+            ("set", &set.name),
+            ("from", &day_in(lang, first)),
+            ("to", &day_in(lang, last)),
+            ("zone", &zone.name()),
+        ],
     ));
     for r in &set.rules {
-        ctx.out.line(format!("  {} ({})", r.describe(), r.source));
+        ctx.out.line(t(
+            lang,
+            "limits-rule-line",
+            &[
+                ("rule", &r.describe_in(lang)),
+                ("source", &r.source_in(lang)),
+            ],
+        ));
     }
     ctx.out.line("");
     if breaches.is_empty() {
-        ctx.out.line("No breaches.");
+        ctx.out.line(t(lang, "limits-no-breaches", &[]));
     } else {
-        ctx.out.line(format!("{} breach(es):", breaches.len()));
+        ctx.out
+            .line(t(lang, "limits-breach-count", &[("n", &breaches.len())]));
         for b in &breaches {
-            ctx.out
-                .line(format!("  {}: {} ({})", b.description, b.message, b.source));
+            ctx.out.line(t(
+                lang,
+                "limits-breach-line",
+                &[
+                    ("rule", &b.description_in(lang)),
+                    ("message", &b.message_in(lang)),
+                    ("source", &b.source_in(lang)),
+                ],
+            ));
         }
     }
-    ctx.out
-        .line("These checks inform; they are not legal advice.");
+    ctx.out.line(t(lang, "limits-disclaimer", &[]));
     Ok(())
 }

@@ -6,7 +6,8 @@ use clap::{Args, ValueEnum};
 
 use super::Ctx;
 use super::args::{FilterArgs, OutputArgs, RangeArgs};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::t;
 use crate::interop::atomic::output_error;
 use crate::report::{self, GroupBy, RoundMode, Rounding};
 use crate::time;
@@ -93,15 +94,19 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     };
     let sendable = matches!(format, ReportFormat::Html | ReportFormat::Md);
     if !sendable && (args.title.is_some() || args.sessions || args.no_dividend) {
-        return Err(Error::invalid(
-            "--title, --sessions and --no-dividend shape the report you send; add --format html or --format md",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "report-error-send-only",
+            Vec::new(),
         ));
     }
     if let Some(title) = &args.title
         && (title.trim().is_empty() || title.chars().any(char::is_control))
     {
-        return Err(Error::invalid(
-            "--title is empty or has control characters; give a line of text, e.g. --title \"Week 48\"",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "report-error-title",
+            Vec::new(),
         ));
     }
     if sendable {
@@ -116,29 +121,36 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
         // Refuses --bom here as for every format but CSV.
         args.output.bom(false)?;
         args.output.open(ctx)?;
-        let out = &mut ctx.out;
+        let (lang, out) = (ctx.lang, &mut ctx.out);
         return if format == ReportFormat::Html {
-            report::html::render(&document, out)
+            report::html::render(&document, lang, out)
         } else {
-            report::markdown::render(&document, out)
+            report::markdown::render(&document, lang, out)
         }
         .map_err(output_error);
     }
     let report = ctx.tracker.report(&request)?;
     // The table ends with the limits of the range it reports (this week's with their
     // "on course" warning, another range's own breaches); nothing under an empty one.
+    let lang = ctx.lang;
     let alerts = if format == ReportFormat::Table && report.sessions_count > 0 {
         let (first, last) = super::limits::span_days(ctx, span, zone)?;
-        let found = ctx.tracker.range_alerts(zone, first, last)?;
-        let label = if found.this_week {
-            "Limits this week".to_string()
-        } else {
-            format!("Limits {first} – {last}")
-        };
+        let found = ctx.tracker.range_alerts(zone, first, last, lang)?;
+        let (from, to) = (report::day_in(lang, first), report::day_in(lang, last));
         found
             .alerts
             .into_iter()
-            .map(|a| format!("{label}: {a}"))
+            .map(|alert| {
+                if found.this_week {
+                    t(lang, "report-limits-this-week", &[("alert", &alert)])
+                } else {
+                    t(
+                        lang,
+                        "report-limits-range",
+                        &[("from", &from), ("to", &to), ("alert", &alert)],
+                    )
+                }
+            })
             .collect()
     } else {
         Vec::new()
@@ -148,7 +160,7 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     let out = &mut ctx.out;
     out.write_all(bom).map_err(output_error)?;
     match format {
-        ReportFormat::Table => report::table::render(&report, out)
+        ReportFormat::Table => report::table::render(&report, lang, out)
             .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}"))),
         ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
         ReportFormat::Json => report::json::render(&report, out),
@@ -163,8 +175,10 @@ fn resolve_format(format: Option<ReportFormat>, json: bool) -> Result<ReportForm
         (None, false) => Ok(ReportFormat::Table),
         (None, true) | (Some(ReportFormat::Json), _) => Ok(ReportFormat::Json),
         (Some(f), false) => Ok(f),
-        (Some(_), true) => Err(Error::invalid(
-            "--json asks for JSON but --format asks for another; give one of them",
+        (Some(_), true) => Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "report-error-json-format",
+            Vec::new(),
         )),
     }
 }
@@ -172,9 +186,11 @@ fn resolve_format(format: Option<ReportFormat>, json: bool) -> Result<ReportForm
 fn parse_rounding(text: &str, mode: RoundModeArg) -> Result<Rounding> {
     let step = time::parse_duration(text)?;
     if step <= 0 {
-        return Err(Error::invalid(format!(
-            "--round {text:?} is zero; give a step such as 15m"
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "report-error-round-zero",
+            vec![("step", format!("{text:?}"))],
+        ));
     }
     let mode = match mode {
         RoundModeArg::Up => RoundMode::Up,

@@ -116,3 +116,50 @@ mod tests {
         assert_eq!(a.width(), b.width());
     }
 }
+
+/// `2026年12月1日 周二`: a full date with its weekday (report rows, ranges).
+#[must_use]
+pub fn day_full(date: NaiveDate) -> String {
+    format!("{} {}", day_long(date), weekday(date.weekday()))
+}
+
+/// `2026年3月`: a calendar month.
+#[must_use]
+pub fn month(date: NaiveDate) -> String {
+    format!("{}年{}月", date.year(), date.month())
+}
+
+/// A rounding step or other length typed as input, said in words: `15分钟`, `1小时`,
+/// `1小时30分钟`, `45秒` (the English side prints `15m`, `1h30m`).
+#[must_use]
+pub fn step(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(&format!("{h}小时"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}分钟"));
+    }
+    if s > 0 || out.is_empty() {
+        out.push_str(&format!("{s}秒"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod report_forms {
+    use super::*;
+
+    #[test]
+    fn full_dates_months_and_steps() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!(day_full(d), "2026年3月2日 周一");
+        assert_eq!(month(d), "2026年3月");
+        assert_eq!(step(900), "15分钟");
+        assert_eq!(step(3600), "1小时");
+        assert_eq!(step(5400), "1小时30分钟");
+        assert_eq!(step(0), "0秒");
+    }
+}

@@ -73,6 +73,20 @@ pub fn hours_text(seconds: i64) -> String {
     format!("{sign}{}", crate::time::minutes_text(minutes))
 }
 
+/// [`hours_text`] in `lang`: `48小时`, `11小时45分`, `-3小时30分` in Chinese.
+#[must_use]
+pub fn hours_text_in(lang: crate::i18n::Lang, seconds: i64) -> String {
+    if !lang.is_zh() {
+        return hours_text(seconds);
+    }
+    if seconds % 3600 == 0 {
+        return format!("{}小时", seconds / 3600);
+    }
+    let sign = if seconds < 0 { "-" } else { "" };
+    let minutes = (seconds.abs() + 30) / 60;
+    format!("{sign}{}", crate::i18n::zh::minutes(minutes))
+}
+
 /// Seconds from a number of hours, to the nearest second.
 #[must_use]
 pub fn hours_to_seconds(hours: f64) -> i64 {

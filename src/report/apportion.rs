@@ -84,6 +84,16 @@ pub fn h_m(minutes: i64) -> String {
     format!("{}h {:02}m", minutes / 60, minutes % 60)
 }
 
+/// [`h_m`] in `lang`: `12小时05分` in Chinese.
+#[must_use]
+pub fn h_m_in(lang: crate::i18n::Lang, minutes: i64) -> String {
+    if lang.is_zh() {
+        crate::i18n::zh::minutes(minutes)
+    } else {
+        h_m(minutes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

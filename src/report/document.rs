@@ -5,17 +5,19 @@
 
 use chrono::NaiveDate;
 
-use super::Report;
+use super::{Report, weekday_day_in};
+use crate::i18n::{Lang, t};
 use crate::leisure::alternatives::WeekAlternative;
-use crate::limits::rules::Breach;
+use crate::limits::rules::{Breach, NamedRule};
 use crate::limits::targets::Balance;
 use crate::model::Session;
 
 /// Everything the sent report shows.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The heading (`--title`, default "Work report").
-    pub title: String,
+    /// The heading (`--title`); `None` for the default, "Work report" in the
+    /// reader's language ([`Document::title_in`]).
+    pub title: Option<String>,
     /// Who did the work (`[report] name`).
     pub name: Option<String>,
     /// Who it was done for (`[report] client`).
@@ -47,8 +49,8 @@ pub struct Document {
 pub struct Limits {
     /// The set's name (`eu`, `cn`, `custom`).
     pub set: &'static str,
-    /// Each rule in words, with its source.
-    pub rules: Vec<(String, &'static str)>,
+    /// Each rule checked (said in words, with its source, by the renderers).
+    pub rules: Vec<NamedRule>,
     /// What the range broke.
     pub breaches: Vec<Breach>,
 }
@@ -65,10 +67,25 @@ pub struct DividendPart {
 }
 
 impl Document {
+    /// The heading in `lang`: the one given, else "Work report" (`工时报表`).
+    #[must_use]
+    pub fn title_in(&self, lang: Lang) -> String {
+        self.title
+            .clone()
+            .unwrap_or_else(|| t(lang, "report-default-title", &[]))
+    }
+
     /// `Mon 2026-11-23 – Sun 2026-11-29`, or one day.
     #[must_use]
     pub fn range_label(&self) -> String {
-        let day = |d: NaiveDate| d.format("%a %Y-%m-%d").to_string();
+        self.range_label_in(Lang::En)
+    }
+
+    /// The range in `lang`: `Mon 2026-11-23 – Sun 2026-11-29`, or
+    /// `2026年11月23日 周一 – 2026年11月29日 周日`; one day alone.
+    #[must_use]
+    pub fn range_label_in(&self, lang: Lang) -> String {
+        let day = |d: NaiveDate| weekday_day_in(lang, d);
         if self.first == self.last {
             day(self.first)
         } else {

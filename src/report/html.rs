@@ -7,10 +7,11 @@
 
 use std::io::{self, Write};
 
-use super::apportion::{Shown, h_m, shown};
+use super::apportion::{Shown, h_m_in, shown};
 use super::document::Document;
 use super::money::cents;
-use super::{GroupBy, Report, display_key, header};
+use super::{GroupBy, Report, display_key_in, header_in};
+use crate::i18n::{Lang, t};
 
 /// Escapes text for HTML element content and attribute values.
 #[must_use]
@@ -43,73 +44,94 @@ svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#111}svg rect{fill:#
 @media print{body{max-width:180mm;margin:0 auto;padding:0;font-size:10.5pt}svg rect{fill:#555}\
 section{break-inside:avoid-page}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}.breach{color:#111}}";
 
-/// Writes the page.
-pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+/// Writes the page in `lang` (its `lang` attribute too, for fonts and screen readers).
+pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let report = &doc.report;
-    let title = escape(&doc.title);
+    let title = escape(&doc.title_in(lang));
+    let range = doc.range_label_in(lang);
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        lang.tag()
     )?;
     writeln!(
         out,
         "<title>{title} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
-        escape(&doc.range_label())
+        escape(&range)
     )?;
     writeln!(out, "<header>\n<h1>{title}</h1>\n<dl class=\"who\">")?;
-    let mut item =
-        |term: &str, value: &str| writeln!(out, "<dt>{term}</dt><dd>{}</dd>", escape(value));
+    let mut item = |key: &str, value: &str| {
+        writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            t(lang, key, &[]),
+            escape(value)
+        )
+    };
     if let Some(name) = &doc.name {
-        item("Name", name)?;
+        item("report-field-name", name)?;
     }
     if let Some(client) = &doc.client {
-        item("Client", client)?;
+        item("report-field-client", client)?;
     }
-    item("Range", &doc.range_label())?;
-    item("Zone", report.options.zone.name())?;
-    let plural = if report.sessions_count == 1 { "" } else { "s" };
+    item("report-field-range", &range)?;
+    item("report-field-zone", report.options.zone.name())?;
     let (total, rows) = shown(report);
+    let key = if report.sessions_count == 1 {
+        "report-total-sessions-one"
+    } else {
+        "report-total-sessions"
+    };
     item(
-        "Total",
-        &format!(
-            "{} in {} session{plural}",
-            h_m(total),
-            report.sessions_count
+        "report-total",
+        &t(
+            lang,
+            key,
+            &[
+                ("total", &h_m_in(lang, total)),
+                ("n", &report.sessions_count),
+            ],
         ),
     )?;
-    for t in report.amounts() {
-        item("Amount", &format!("{} {}", cents(t.cents), t.currency))?;
+    for c in report.amounts() {
+        item(
+            "report-field-amount",
+            &format!("{} {}", cents(c.cents), c.currency),
+        )?;
     }
     writeln!(
         out,
         "</dl>\n<p class=\"meta\">{}</p>\n</header>",
-        escape(&header(report))
+        escape(&header_in(report, lang))
     )?;
 
     let per_time = if doc.over_time_monthly {
-        ("Hours per month", GroupBy::Month)
+        (t(lang, "report-chart-per-month", &[]), GroupBy::Month)
     } else {
-        ("Hours per day", GroupBy::Day)
+        (t(lang, "report-chart-per-day", &[]), GroupBy::Day)
     };
     writeln!(out, "<section class=\"charts\">\n<h2>{}</h2>", per_time.0)?;
-    super::svg::bars(per_time.0, &doc.over_time.groups, per_time.1, out)?;
-    writeln!(out, "<h2>Hours per project</h2>")?;
+    super::svg::bars(&per_time.0, &doc.over_time.groups, per_time.1, lang, out)?;
+    let per_project = t(lang, "report-chart-per-project", &[]);
+    writeln!(out, "<h2>{per_project}</h2>")?;
     super::svg::bars(
-        "Hours per project",
+        &per_project,
         &doc.per_project.groups,
         GroupBy::Project,
+        lang,
         out,
     )?;
     writeln!(out, "</section>")?;
 
-    details(report, total, &rows, out)?;
-    super::html_sections::sessions(doc, out)?;
-    super::html_sections::targets(doc, out)?;
-    super::html_sections::limits(doc, out)?;
-    super::html_sections::dividend(doc, out)?;
+    details(report, lang, total, &rows, out)?;
+    super::html_sections::sessions(doc, lang, out)?;
+    super::html_sections::targets(doc, lang, out)?;
+    super::html_sections::limits(doc, lang, out)?;
+    super::html_sections::dividend(doc, lang, out)?;
     writeln!(
         out,
-        "<footer><p class=\"meta\">Made with otium.</p></footer>\n</main>\n</body>\n</html>"
+        "<footer><p class=\"meta\">{}</p></footer>\n</main>\n</body>\n</html>",
+        t(lang, "report-made-with", &[])
     )
 }
 
@@ -117,28 +139,40 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
 /// columns only when a counted project has a rate.
 fn details(
     report: &Report,
+    lang: Lang,
     total: i64,
     rows: &[Shown<'_>],
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
     let money = report.has_amounts();
-    let names: Vec<&str> = report.options.group_by.iter().map(|g| g.name()).collect();
+    let names: Vec<String> = report
+        .options
+        .group_by
+        .iter()
+        .map(|g| g.name_in(lang))
+        .collect();
     let what = if names.is_empty() {
-        "range".to_string()
+        t(lang, "report-col-range", &[])
     } else {
         names.join(" / ")
     };
+    let money_heads = if money {
+        format!(
+            "<th class=\"n\">{}</th><th class=\"n\">{}</th>",
+            t(lang, "report-col-rate", &[]),
+            t(lang, "report-col-amount", &[])
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "<section class=\"details\">\n<h2>Details</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">hours</th>{}</tr></thead>\n<tbody>",
+        "<section class=\"details\">\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th>{money_heads}</tr></thead>\n<tbody>",
+        t(lang, "report-details", &[]),
         escape(&what),
-        if money {
-            "<th class=\"n\">rate</th><th class=\"n\">amount</th>"
-        } else {
-            ""
-        }
+        t(lang, "report-col-hours", &[]),
     )?;
-    table_rows(report, rows, &mut Vec::new(), out)?;
+    table_rows(report, lang, rows, &mut Vec::new(), out)?;
     writeln!(out, "</tbody>\n<tfoot>")?;
     let amounts = report.amounts();
     let total_amount = match amounts.as_slice() {
@@ -152,18 +186,19 @@ fn details(
     };
     writeln!(
         out,
-        "<tr class=\"total\"><td>Total</td><td class=\"n\">{}</td>{total_amount}</tr>",
-        h_m(total)
+        "<tr class=\"total\"><td>{}</td><td class=\"n\">{}</td>{total_amount}</tr>",
+        t(lang, "report-total", &[]),
+        h_m_in(lang, total)
     )?;
     if amounts.len() > 1 {
         // Currencies are never added together: one total line each.
-        for t in &amounts {
+        for c in &amounts {
+            let currency = escape(&c.currency);
             writeln!(
                 out,
-                "<tr class=\"amount-total\"><td>Total {}</td><td></td><td></td><td class=\"n\">{} {}</td></tr>",
-                escape(&t.currency),
-                cents(t.cents),
-                escape(&t.currency)
+                "<tr class=\"amount-total\"><td>{}</td><td></td><td></td><td class=\"n\">{} {currency}</td></tr>",
+                t(lang, "report-total-currency", &[("currency", &currency)]),
+                cents(c.cents),
             )?;
         }
     }
@@ -171,7 +206,8 @@ fn details(
     if report.groups_overlap() {
         writeln!(
             out,
-            "<p class=\"meta\">A session with several tags counts under each tag.</p>"
+            "<p class=\"meta\">{}</p>",
+            t(lang, "report-overlap-tags", &[])
         )?;
     }
     writeln!(out, "</section>")
@@ -179,6 +215,7 @@ fn details(
 
 fn table_rows<'a>(
     report: &'a Report,
+    lang: Lang,
     rows: &'a [Shown<'a>],
     path: &mut Vec<&'a str>,
     out: &mut (impl Write + ?Sized),
@@ -187,7 +224,11 @@ fn table_rows<'a>(
         let depth = path.len();
         path.push(&row.group.key);
         let indent = f64::from(u32::try_from(depth).unwrap_or(0)) * 1.5;
-        let key = display_key(&row.group.key, report.options.group_by.get(depth).copied());
+        let key = display_key_in(
+            &row.group.key,
+            report.options.group_by.get(depth).copied(),
+            lang,
+        );
         let money = if report.has_amounts() {
             match report.rate_for(path) {
                 Some(rate) => format!(
@@ -205,9 +246,9 @@ fn table_rows<'a>(
             out,
             "<tr><td style=\"padding-left:{indent}rem\">{}</td><td class=\"n\">{}</td>{money}</tr>",
             escape(&key),
-            h_m(row.minutes)
+            h_m_in(lang, row.minutes)
         )?;
-        table_rows(report, &row.children, path, out)?;
+        table_rows(report, lang, &row.children, path, out)?;
         path.pop();
     }
     Ok(())

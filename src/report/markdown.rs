@@ -7,89 +7,117 @@ use std::io::{self, Write};
 
 use super::apportion::{Shown, hh_mm, shown};
 use super::document::Document;
-use super::html_sections::signed;
+use super::html_sections::{alternative, per_week, session_times, signed_in};
 use super::money::cents;
-use super::{GroupBy, Report, display_key, header};
-use crate::time;
+use super::{GroupBy, Report, display_key_in, header_in, weekday_day_in};
+use crate::i18n::{self, Lang, t};
 
-/// Writes the Markdown report.
-pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+/// Writes the Markdown report in `lang`.
+pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let report = &doc.report;
-    writeln!(out, "# {}\n", escape(&doc.title))?;
+    writeln!(out, "# {}\n", escape(&doc.title_in(lang)))?;
     // One field a line: a Markdown hard break (two spaces) between them.
+    let field = |key: &str, value: &str| {
+        let term = t(lang, key, &[]);
+        format!(
+            "**{}** {value}",
+            t(lang, "report-field", &[("term", &term)])
+        )
+    };
     let mut fields = Vec::new();
     if let Some(name) = &doc.name {
-        fields.push(format!("**Name:** {}", escape(name)));
+        fields.push(field("report-field-name", &escape(name)));
     }
     if let Some(client) = &doc.client {
-        fields.push(format!("**Client:** {}", escape(client)));
+        fields.push(field("report-field-client", &escape(client)));
     }
-    fields.push(format!("**Range:** {}", doc.range_label()));
-    fields.push(format!("**Zone:** {}", report.options.zone.name()));
-    for t in report.amounts() {
-        fields.push(format!("**Amount:** {} {}", cents(t.cents), t.currency));
+    fields.push(field("report-field-range", &doc.range_label_in(lang)));
+    fields.push(field("report-field-zone", report.options.zone.name()));
+    for c in report.amounts() {
+        let amount = format!("{} {}", cents(c.cents), c.currency);
+        fields.push(field("report-field-amount", &amount));
     }
     writeln!(out, "{}", fields.join("  \n"))?;
     writeln!(out)?;
-    writeln!(out, "**{}**", escape(&header(report)))?;
+    writeln!(out, "**{}**", escape(&header_in(report, lang)))?;
     writeln!(out)?;
-    table(report, out)?;
-    sessions(doc, out)?;
+    table(report, lang, out)?;
+    sessions(doc, lang, out)?;
     if let Some(b) = &doc.balance {
-        writeln!(out, "\n## Targets\n")?;
-        writeln!(
-            out,
-            "Worked {}, target {}, difference {}.",
-            time::human_duration(b.worked_seconds),
-            time::human_duration(b.target_seconds),
-            signed(b.difference_seconds)
-        )?;
+        writeln!(out, "\n## {}\n", t(lang, "report-targets-heading", &[]))?;
+        let line = t(
+            lang,
+            "report-targets-line",
+            &[
+                ("worked", &i18n::duration(lang, b.worked_seconds)),
+                ("target", &i18n::duration(lang, b.target_seconds)),
+                ("difference", &signed_in(lang, b.difference_seconds)),
+            ],
+        );
+        writeln!(out, "{line}")?;
         if let Some(balance) = b.balance_seconds {
-            writeln!(
-                out,
-                "Overtime balance since {}: {}.",
-                b.since.format("%a %Y-%m-%d"),
-                signed(balance)
-            )?;
+            let line = t(
+                lang,
+                "report-balance-line",
+                &[
+                    ("since", &weekday_day_in(lang, b.since)),
+                    ("balance", &signed_in(lang, balance)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     if let Some(l) = &doc.limits {
-        writeln!(out, "\n## Working-time limits ({})\n", l.set)?;
+        let heading = t(lang, "report-limits-heading", &[("set", &l.set)]);
+        writeln!(out, "\n## {heading}\n")?;
         if l.breaches.is_empty() {
-            writeln!(out, "No breaches in this range.")?;
+            writeln!(out, "{}", t(lang, "report-no-breaches", &[]))?;
         }
         for b in &l.breaches {
-            writeln!(
-                out,
-                "- {}: {} ({})",
-                escape(&b.description),
-                escape(&b.message),
-                escape(b.source)
-            )?;
+            let item = t(
+                lang,
+                "report-breach-item",
+                &[
+                    ("rule", &escape(&b.description_in(lang))),
+                    ("message", &escape(&b.message_in(lang))),
+                    ("source", &escape(&b.source_in(lang))),
+                ],
+            );
+            writeln!(out, "- {item}")?;
         }
-        writeln!(out, "\nRules checked:\n")?;
-        for (rule, source) in &l.rules {
-            writeln!(out, "- {} ({})", escape(rule), escape(source))?;
+        writeln!(out, "\n{}\n", t(lang, "report-rules-checked", &[]))?;
+        for rule in &l.rules {
+            let item = t(
+                lang,
+                "report-rule-item",
+                &[
+                    ("rule", &escape(&rule.describe_in(lang))),
+                    ("source", &escape(&rule.source_in(lang))),
+                ],
+            );
+            writeln!(out, "- {item}")?;
         }
-        writeln!(out, "\nThese checks inform; they are not legal advice.")?;
+        writeln!(out, "\n{}", t(lang, "limits-disclaimer", &[]))?;
     }
     if let Some(d) = &doc.dividend {
-        writeln!(
-            out,
-            "\n## Leisure dividend: your week against the alternatives ({})\n",
-            d.country
-        )?;
+        let heading = t(lang, "report-dividend-heading", &[("country", &d.country)]);
+        writeln!(out, "\n## {heading}\n")?;
         if d.alternatives.is_empty() {
-            writeln!(out, "No national figures for this country and year.")?;
+            writeln!(out, "{}", t(lang, "report-dividend-none", &[]))?;
         } else {
-            writeln!(out, "| week | hours per week | source |\n|---|---:|---|")?;
+            writeln!(
+                out,
+                "| {} | {} | {} |\n|---|---:|---|",
+                t(lang, "report-col-week", &[]),
+                t(lang, "report-col-hours-per-week", &[]),
+                t(lang, "report-col-source", &[])
+            )?;
             for a in &d.alternatives {
                 writeln!(
                     out,
                     "| {} | {} | {} |",
-                    a.kind.label(),
-                    a.hours_per_week
-                        .map_or_else(|| "–".to_string(), |h| format!("{h:.1} h")),
+                    alternative(lang, a.kind),
+                    per_week(lang, a.hours_per_week),
                     escape(&a.source)
                 )?;
             }
@@ -100,55 +128,67 @@ pub fn render(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()>
 }
 
 /// The report table with its total line, and money columns when rates exist.
-fn table(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn table(report: &Report, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let (total, rows) = shown(report);
     let money = report.has_amounts();
-    let names: Vec<&str> = report.options.group_by.iter().map(|g| g.name()).collect();
+    let names: Vec<String> = report
+        .options
+        .group_by
+        .iter()
+        .map(|g| g.name_in(lang))
+        .collect();
     let what = if names.is_empty() {
-        "range".to_string()
+        t(lang, "report-col-range", &[])
     } else {
         names.join(" / ")
     };
+    let hours = t(lang, "report-col-hours", &[]);
     if money {
-        writeln!(out, "| {what} | hours | rate | amount |")?;
+        let (rate, amount) = (
+            t(lang, "report-col-rate", &[]),
+            t(lang, "report-col-amount", &[]),
+        );
+        writeln!(out, "| {what} | {hours} | {rate} | {amount} |")?;
         writeln!(out, "|---|---:|---:|---:|")?;
     } else {
-        writeln!(out, "| {what} | hours |")?;
+        writeln!(out, "| {what} | {hours} |")?;
         writeln!(out, "|---|---:|")?;
     }
-    write_rows(report, &rows, &mut Vec::new(), "", out)?;
+    write_rows(report, lang, &rows, &mut Vec::new(), "", out)?;
     let amounts = report.amounts();
+    let label = t(lang, "report-total", &[]);
     match amounts.as_slice() {
         [one] if money => writeln!(
             out,
-            "| **Total** | **{}** | | **{} {}** |",
+            "| **{label}** | **{}** | | **{} {}** |",
             hh_mm(total),
             cents(one.cents),
             one.currency
         )?,
         _ if money => {
-            writeln!(out, "| **Total** | **{}** | | |", hh_mm(total))?;
+            writeln!(out, "| **{label}** | **{}** | | |", hh_mm(total))?;
             // Currencies are never added together: one total line each.
-            for t in &amounts {
+            for c in &amounts {
+                let label = t(lang, "report-total-currency", &[("currency", &c.currency)]);
                 writeln!(
                     out,
-                    "| **Total {}** | | | **{} {}** |",
-                    t.currency,
-                    cents(t.cents),
-                    t.currency
+                    "| **{label}** | | | **{} {}** |",
+                    cents(c.cents),
+                    c.currency
                 )?;
             }
         }
-        _ => writeln!(out, "| **Total** | **{}** |", hh_mm(total))?,
+        _ => writeln!(out, "| **{label}** | **{}** |", hh_mm(total))?,
     }
     if report.groups_overlap() {
-        writeln!(out, "\nA session with several tags counts under each tag.")?;
+        writeln!(out, "\n{}", t(lang, "report-overlap-tags", &[]))?;
     }
     Ok(())
 }
 
 fn write_rows<'a>(
     report: &'a Report,
+    lang: Lang,
     rows: &'a [Shown<'a>],
     path: &mut Vec<&'a str>,
     prefix: &str,
@@ -156,7 +196,7 @@ fn write_rows<'a>(
 ) -> io::Result<()> {
     let by: &[GroupBy] = &report.options.group_by;
     for row in rows {
-        let shown = display_key(&row.group.key, by.get(path.len()).copied());
+        let shown = display_key_in(&row.group.key, by.get(path.len()).copied(), lang);
         path.push(&row.group.key);
         let key = format!("{prefix}{}", escape(&shown));
         let money = if report.has_amounts() {
@@ -173,39 +213,40 @@ fn write_rows<'a>(
             String::new()
         };
         writeln!(out, "| {key} | {} |{money}", hh_mm(row.minutes))?;
-        write_rows(report, &row.children, path, &format!("{key} › "), out)?;
+        write_rows(report, lang, &row.children, path, &format!("{key} › "), out)?;
         path.pop();
     }
     Ok(())
 }
 
 /// The sessions with their notes (`--sessions`).
-fn sessions(doc: &Document, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn sessions(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let Some(list) = &doc.sessions else {
         return Ok(());
     };
     let zone = doc.report.options.zone;
-    writeln!(out, "\n## Sessions\n")?;
-    writeln!(
-        out,
-        "| day | time | hours | project | note |\n|---|---|---:|---|---|"
-    )?;
+    writeln!(out, "\n## {}\n", t(lang, "report-sessions-heading", &[]))?;
+    let cols: Vec<String> = [
+        "report-col-day",
+        "report-col-time",
+        "report-col-hours",
+        "report-col-project",
+        "report-col-note",
+    ]
+    .iter()
+    .map(|k| t(lang, k, &[]))
+    .collect();
+    writeln!(out, "| {} |\n|---|---|---:|---|---|", cols.join(" | "))?;
     for s in list {
-        let start = s.start.with_timezone(&zone);
-        let until = match s.end.map(|e| e.with_timezone(&zone)) {
-            Some(e) if e.date_naive() == start.date_naive() => e.format("%H:%M").to_string(),
-            Some(e) => e.format("%a %Y-%m-%d %H:%M").to_string(),
-            None => "running".to_string(),
-        };
-        let seconds = (s.end.unwrap_or(doc.report.options.now) - s.start).num_seconds();
+        let times = session_times(lang, s, zone, doc.report.options.now);
         let tags: String = s.tags.iter().map(|t| format!(" +{t}")).collect();
         writeln!(
             out,
             "| {} | {}–{} | {} | {} | {} |",
-            start.format("%a %Y-%m-%d"),
-            start.format("%H:%M"),
-            until,
-            time::human_duration(seconds),
+            times.day,
+            times.from,
+            times.until,
+            times.length,
             escape(&format!("{}{tags}", s.project)),
             escape(s.note.as_deref().unwrap_or(""))
         )?;

@@ -12,10 +12,16 @@ pub mod document;
 pub mod html;
 pub mod html_sections;
 pub mod json;
+mod labels;
 pub mod markdown;
 pub mod money;
 pub mod svg;
 pub mod table;
+
+pub use labels::{
+    day_in, display_key, display_key_in, header, header_in, range_label, range_label_in,
+    weekday_day_in,
+};
 
 use std::borrow::Cow;
 
@@ -25,6 +31,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, t};
 use crate::model::{LeanSession, Session};
 use crate::time::{calendar::week_key, range::Span, split::split_by_day};
 
@@ -78,9 +85,11 @@ impl GroupBy {
                 "day" => Ok(GroupBy::Day),
                 "week" => Ok(GroupBy::Week),
                 "month" => Ok(GroupBy::Month),
-                other => Err(Error::invalid(format!(
-                    "cannot group by {other:?}; use project, tag, day, week or month (comma-separated to nest)"
-                ))),
+                other => Err(Error::keyed(
+                    crate::error::ErrorKind::InvalidInput,
+                    "report-error-group",
+                    vec![("what", format!("{other:?}"))],
+                )),
             })
             .collect()
     }
@@ -95,6 +104,19 @@ impl GroupBy {
             GroupBy::Week => "week",
             GroupBy::Month => "month",
         }
+    }
+
+    /// The name in `lang`, for headers people read (`project`, `项目`).
+    #[must_use]
+    pub fn name_in(self, lang: Lang) -> String {
+        let key = match self {
+            GroupBy::Project => "report-by-project",
+            GroupBy::Tag => "report-by-tag",
+            GroupBy::Day => "report-by-day",
+            GroupBy::Week => "report-by-week",
+            GroupBy::Month => "report-by-month",
+        };
+        t(lang, key, &[])
     }
 
     fn is_time(self) -> bool {
@@ -398,7 +420,7 @@ fn key_paths<'a>(
     for by in &options.group_by {
         let keys: Vec<Cow<'a, str>> = match by {
             GroupBy::Project => vec![Cow::Borrowed(session.project.as_str())],
-            GroupBy::Tag if session.tags.is_empty() => vec![Cow::Borrowed("(no tag)")],
+            GroupBy::Tag if session.tags.is_empty() => vec![Cow::Borrowed(labels::NO_TAG)],
             GroupBy::Tag => session
                 .tags
                 .iter()
@@ -464,73 +486,6 @@ fn to_groups(nodes: BTreeMap<String, Node>, by: &[GroupBy]) -> Vec<Group> {
         groups.sort_by(|a, b| b.seconds.cmp(&a.seconds).then_with(|| a.key.cmp(&b.key)));
     }
     groups
-}
-
-/// How a key is shown to people at grouping level `by`: days get their weekday
-/// (`Mon 2026-03-02`); JSON and CSV keep the bare key.
-#[must_use]
-pub fn display_key(key: &str, by: Option<GroupBy>) -> String {
-    match (by, NaiveDate::parse_from_str(key, "%Y-%m-%d")) {
-        (Some(GroupBy::Day), Ok(date)) => date.format("%a %Y-%m-%d").to_string(),
-        _ => key.to_string(),
-    }
-}
-
-/// The header line every format starts with: range, zone, grouping, total, rounding.
-#[must_use]
-pub fn header(report: &Report) -> String {
-    let o = &report.options;
-    let mut text = format!("{} · {}", range_label(o.span, o.zone), o.zone.name());
-    if !o.group_by.is_empty() {
-        let names: Vec<&str> = o.group_by.iter().map(|g| g.name()).collect();
-        text.push_str(&format!(" · by {}", names.join(", ")));
-    }
-    let plural = if report.sessions_count == 1 { "" } else { "s" };
-    text.push_str(&format!(
-        " · total {} in {} session{plural}",
-        apportion::h_m(apportion::round_minutes(report.total_seconds)),
-        report.sessions_count
-    ));
-    if let Some(r) = o.rounding {
-        text.push_str(&format!(
-            " · each session rounded {} to {} (unrounded {})",
-            json::mode_name(r.mode),
-            crate::time::format_duration_input(r.step),
-            apportion::h_m(apportion::round_minutes(report.raw_total_seconds))
-        ));
-    }
-    text
-}
-
-/// `2026-03-02 – 2026-03-08`, `2026-03-02`, `from 2026-03-01 09:00`, `all time`.
-#[must_use]
-pub fn range_label(span: Span, zone: Tz) -> String {
-    let show = |t: DateTime<Utc>, end: bool| {
-        let local = t.with_timezone(&zone);
-        if local.time() == chrono::NaiveTime::MIN {
-            let date = if end {
-                local.date_naive().pred_opt().unwrap_or(local.date_naive())
-            } else {
-                local.date_naive()
-            };
-            (date.format("%Y-%m-%d").to_string(), true)
-        } else {
-            (local.format("%Y-%m-%d %H:%M").to_string(), false)
-        }
-    };
-    match (span.from, span.to) {
-        (None, None) => "all time".to_string(),
-        (Some(f), None) => format!("from {}", show(f, false).0),
-        (None, Some(t)) => format!("until {}", show(t, true).0),
-        (Some(f), Some(t)) => {
-            let (a, b) = (show(f, false), show(t, true));
-            if a.1 && b.1 && a.0 == b.0 {
-                a.0
-            } else {
-                format!("{} – {}", a.0, b.0)
-            }
-        }
-    }
 }
 
 #[cfg(test)]

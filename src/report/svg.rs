@@ -4,16 +4,18 @@
 
 use std::io::{self, Write};
 
-use super::apportion::{h_m, round_minutes};
+use super::apportion::{h_m_in, round_minutes};
 use super::html::escape;
-use super::{Group, GroupBy, display_key};
+use super::{Group, GroupBy, display_key_in};
+use crate::i18n::Lang;
 
 /// A horizontal bar chart, one bar per group; `by` is how the keys read (days get
-/// their weekday).
+/// their weekday), `lang` the language of the keys and hours.
 pub fn bars(
     label: &str,
     groups: &[Group],
     by: GroupBy,
+    lang: Lang,
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
     const ROW: i64 = 22;
@@ -29,7 +31,7 @@ pub fn bars(
     for (i, g) in groups.iter().enumerate() {
         let y = ROW * i64::try_from(i).unwrap_or(0);
         let width = BAR * g.seconds / max;
-        let key = escape(&display_key(&g.key, Some(by)));
+        let key = escape(&display_key_in(&g.key, Some(by), lang));
         writeln!(
             out,
             "<text x=\"0\" y=\"{}\">{key}</text><rect x=\"{LABEL}\" y=\"{}\" width=\"{width}\" height=\"14\"><title>{key}</title></rect><text x=\"{}\" y=\"{}\">{}</text>",
@@ -37,7 +39,7 @@ pub fn bars(
             y + 4,
             LABEL + width + 6,
             y + 15,
-            h_m(round_minutes(g.seconds))
+            h_m_in(lang, round_minutes(g.seconds))
         )?;
     }
     writeln!(out, "</svg>")

@@ -6,20 +6,24 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::apportion::{Shown, h_m, shown};
+use super::apportion::{Shown, h_m_in, shown};
 use super::money::cents;
-use super::{Report, display_key, header};
+use super::{Report, display_key_in, header_in};
+use crate::i18n::{Lang, t, zh};
 
 const BAR_WIDTH: usize = 24;
 
-/// Writes the table.
-pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-    writeln!(out, "{}", header(report))?;
+/// Writes the table in `lang`.
+pub fn render(report: &Report, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    writeln!(out, "{}", header_in(report, lang))?;
     let (total, rows) = shown(report);
     if rows.is_empty() {
-        writeln!(out, "No time tracked in this range.")?;
+        writeln!(out, "{}", t(lang, "report-empty", &[]))?;
         return Ok(());
     }
+    // Hours are right-aligned in terminal columns: `123h 05m` fits 9, `123小时05分` 11.
+    let hours_width = if lang.is_zh() { 11 } else { 9 };
+    let total_label = t(lang, "report-total", &[]);
     let mut flat = Vec::new();
     flatten(&rows, &mut Vec::new(), &mut flat);
     let by = &report.options.group_by;
@@ -28,7 +32,7 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         .into_iter()
         .map(|(path, row)| {
             let depth = path.len() - 1;
-            let key = display_key(&row.group.key, by.get(depth).copied());
+            let key = display_key_in(&row.group.key, by.get(depth).copied(), lang);
             let amount = report
                 .rate_for(&path)
                 .map(|r| format!("{} {}", cents(r.amount(row.group.seconds)), r.currency))
@@ -49,9 +53,9 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         .max()
         .unwrap_or(0);
     let key_width = key_width.max(if amounts.len() > 1 {
-        "Total EUR".len()
+        t(lang, "report-total-currency", &[("currency", &"EUR")]).width()
     } else {
-        "Total".len()
+        total_label.width()
     });
     let max = rows
         .iter()
@@ -72,7 +76,8 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
         } else {
             String::new()
         };
-        let line = format!("{key}{pad}  {:>9}{amount}  {bar}", h_m(row.minutes));
+        let hours = zh::pad_start(&h_m_in(lang, row.minutes), hours_width);
+        let line = format!("{key}{pad}  {hours}{amount}  {bar}");
         writeln!(out, "{}", line.trim_end())?;
     }
     let total_amount = match amounts.as_slice() {
@@ -84,27 +89,25 @@ pub fn render(report: &Report, out: &mut (impl Write + ?Sized)) -> io::Result<()
     };
     writeln!(
         out,
-        "{}  {:>9}{total_amount}",
-        format_args!("{:<key_width$}", "Total"),
-        h_m(total)
+        "{}  {}{total_amount}",
+        zh::pad_end(&total_label, key_width),
+        zh::pad_start(&h_m_in(lang, total), hours_width)
     )?;
     if amounts.len() > 1 {
         // Currencies are never added together: one total line each.
-        for t in &amounts {
+        for c in &amounts {
+            let label = t(lang, "report-total-currency", &[("currency", &c.currency)]);
             writeln!(
                 out,
-                "{}  {:>9}  {:>amount_width$}",
-                format_args!("{:<key_width$}", format!("Total {}", t.currency)),
-                "",
-                format!("{} {}", cents(t.cents), t.currency)
+                "{}  {}  {:>amount_width$}",
+                zh::pad_end(&label, key_width),
+                " ".repeat(hours_width),
+                format!("{} {}", cents(c.cents), c.currency)
             )?;
         }
     }
     if report.groups_overlap() {
-        writeln!(
-            out,
-            "(a session with several tags counts under each, so rows can add up to more)"
-        )?;
+        writeln!(out, "{}", t(lang, "report-overlap-rows", &[]))?;
     }
     Ok(())
 }

@@ -18,7 +18,7 @@ use crate::tracker::{ReportRequest, Tracker};
 pub struct DocumentRequest {
     /// The report (range, zone, grouping, filters, rounding).
     pub report: ReportRequest,
-    /// The heading; "Work report" when `None`.
+    /// The heading; "Work report" in the reader's language when `None`.
     pub title: Option<String>,
     /// Whether to list the sessions with their notes.
     pub sessions: bool,
@@ -58,10 +58,7 @@ impl Tracker {
         };
         let config = self.config();
         Ok(Document {
-            title: request
-                .title
-                .clone()
-                .unwrap_or_else(|| "Work report".to_string()),
+            title: request.title.clone(),
             name: config.report.name.clone(),
             client: config.report.client.clone(),
             first,
@@ -142,7 +139,7 @@ impl Tracker {
         );
         Ok(Some(Limits {
             set: set.name,
-            rules: set.rules.iter().map(|r| (r.describe(), r.source)).collect(),
+            rules: set.rules.clone(),
             breaches,
         }))
     }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::limits::rules::{self, Breach, Check, LimitSet, Scan};
 use crate::limits::{self, Interval, Targets};
 use crate::store::sessions;
@@ -159,9 +160,15 @@ impl Tracker {
             .map(|start| time::local_date(self.zone(), start)))
     }
 
-    /// This week's limit alerts (breaches, or on course for the weekly hours), one
-    /// line per rule; empty when no limits are set.
+    /// This week's limit alerts in English (what JSON gives): see
+    /// [`Tracker::week_alerts_in`].
     pub fn week_alerts(&self) -> Result<Vec<String>> {
+        self.week_alerts_in(Lang::En)
+    }
+
+    /// This week's limit alerts (breaches, or on course for the weekly hours), one
+    /// line per rule in `lang`; empty when no limits are set.
+    pub fn week_alerts_in(&self, lang: Lang) -> Result<Vec<String>> {
         let Some(set) = LimitSet::from_config(&self.config().limits) else {
             return Ok(Vec::new());
         };
@@ -171,12 +178,17 @@ impl Tracker {
             calendar::sub_days(today, lookback(&set)),
             today,
         )?;
-        self.alerts_on(&set, &work)
+        self.alerts_on(&set, &work, lang)
     }
 
-    /// The target, balance and limit alerts of this week, as `status`, `report` and
-    /// the TUI's dashboard show them: one computation for every face.
+    /// [`Tracker::week_status_in`] with the alerts in English.
     pub fn week_status(&self) -> Result<WeekStatus> {
+        self.week_status_in(Lang::En)
+    }
+
+    /// The target, balance and limit alerts (in `lang`) of this week, as `status`,
+    /// `report` and the TUI's dashboard show them: one computation for every face.
+    pub fn week_status_in(&self, lang: Lang) -> Result<WeekStatus> {
         let config = self.config();
         let targets = Targets::from_config(config);
         let set = LimitSet::from_config(&config.limits);
@@ -201,7 +213,7 @@ impl Tracker {
             limits::targets::balance(&totals, t, week_start, week, today, since, today)
         });
         let alerts = match &set {
-            Some(set) => self.alerts_on(set, &work)?,
+            Some(set) => self.alerts_on(set, &work, lang)?,
             None => Vec::new(),
         };
         Ok(WeekStatus {
@@ -222,12 +234,18 @@ impl Tracker {
         self.breaches_of(&set, zone, first, last)
     }
 
-    /// The limit alerts of the local days `first..=last` in `zone`, one line per rule,
-    /// for both faces to show under a report of that range. The week running now (in
+    /// The limit alerts of the local days `first..=last` in `zone`, one line per rule
+    /// in `lang`, for both faces to show under a report of that range. The week running now (in
     /// the user's zone) gets [`Tracker::week_alerts`], with its "on course" warning;
     /// any other range gets its own breaches, not this week's. A range with no work
     /// gets none.
-    pub fn range_alerts(&self, zone: Tz, first: NaiveDate, last: NaiveDate) -> Result<RangeAlerts> {
+    pub fn range_alerts(
+        &self,
+        zone: Tz,
+        first: NaiveDate,
+        last: NaiveDate,
+        lang: Lang,
+    ) -> Result<RangeAlerts> {
         let today = time::local_date(self.zone(), self.now());
         let week = calendar::week_first(today, self.config().week_start.0);
         let this_week = zone == self.zone() && first == week && last == calendar::week_last(week);
@@ -240,7 +258,7 @@ impl Tracker {
         if this_week {
             return Ok(RangeAlerts {
                 this_week,
-                alerts: self.week_alerts()?,
+                alerts: self.week_alerts_in(lang)?,
             });
         }
         let Some(set) = LimitSet::from_config(&self.config().limits) else {
@@ -252,12 +270,13 @@ impl Tracker {
         let breaches = self.breaches(zone, first, last)?;
         Ok(RangeAlerts {
             this_week,
-            alerts: rules::one_line_per_rule(&set, &breaches, "in this range"),
+            alerts: rules::one_line_per_rule_in(lang, &set, &breaches, rules::Within::Range),
         })
     }
 
-    fn alerts_on(&self, set: &LimitSet, work: &[Interval]) -> Result<Vec<String>> {
-        Ok(rules::week_alerts(
+    fn alerts_on(&self, set: &LimitSet, work: &[Interval], lang: Lang) -> Result<Vec<String>> {
+        Ok(rules::week_alerts_in(
+            lang,
             set,
             work,
             self.zone(),

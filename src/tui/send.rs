@@ -38,7 +38,7 @@ impl App {
             format!("otium-report-{first}-to-{last}")
         };
         let path = write_free(Path::new("."), &stem, |out| {
-            crate::report::html::render(&document, out)
+            crate::report::html::render(&document, crate::i18n::Lang::En, out)
                 .map_err(crate::interop::atomic::output_error)
         })?;
         let shown = std::path::absolute(&path).unwrap_or(path);

@@ -26,6 +26,8 @@ mod import_sync;
 mod injection;
 mod journal;
 mod lang;
+mod lang_limits;
+mod lang_reports;
 mod limits;
 mod missing_db;
 mod outfiles;

@@ -6,15 +6,40 @@ use chrono_tz::Tz;
 
 use super::calendar::sum_days;
 use super::{Breach, Check, LimitSet, Rule, check};
-use crate::limits::{Interval, day_totals, hours_text};
+use crate::i18n::{Lang, t};
+use crate::limits::{Interval, day_totals, hours_text_in};
 use crate::time;
 use crate::time::calendar::{sub_days, week_first, week_last};
 
-/// Alerts for the week containing `today`: its breaches so far, and for the weekly
-/// hours rule, a warning when the week is on course to break it (hours so far,
-/// spread over the working days elapsed, up to 5, projected to 5 days).
+/// Where the further breaches of a rule an alert line counts lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// `(and 2 more this week)`.
+    ThisWeek,
+    /// `(and 2 more in this range)`.
+    Range,
+}
+
+/// Alerts for the week containing `today`, in English (what JSON gives): see
+/// [`week_alerts_in`].
 #[must_use]
 pub fn week_alerts(
+    set: &LimitSet,
+    work: &[Interval],
+    zone: Tz,
+    week_start: Weekday,
+    now: DateTime<Utc>,
+    tracked_since: Option<chrono::NaiveDate>,
+) -> Vec<String> {
+    week_alerts_in(Lang::En, set, work, zone, week_start, now, tracked_since)
+}
+
+/// Alerts for the week containing `today`, in `lang`: its breaches so far, and for
+/// the weekly hours rule, a warning when the week is on course to break it (hours
+/// so far, spread over the working days elapsed, up to 5, projected to 5 days).
+#[must_use]
+pub fn week_alerts_in(
+    lang: Lang,
     set: &LimitSet,
     work: &[Interval],
     zone: Tz,
@@ -35,7 +60,7 @@ pub fn week_alerts(
         tracked_since,
     };
     let breaches = check(set, &c);
-    let mut alerts = one_line_per_rule(set, &breaches, "this week");
+    let mut alerts = one_line_per_rule_in(lang, set, &breaches, Within::ThisWeek);
     let totals = day_totals(zone, work);
     for rule in &set.rules {
         if let Rule::MaxWeeklyAverage { limit, weeks } = rule.rule {
@@ -51,12 +76,15 @@ pub fn week_alerts(
                 sub_days(first, 1),
             );
             if before + projected > limit * i64::from(weeks) {
-                alerts.push(format!(
-                    "{} ({}): on course to break it: {} so far this week, about {} at this pace",
-                    rule.describe(),
-                    rule.source,
-                    hours_text(so_far),
-                    hours_text(projected)
+                alerts.push(t(
+                    lang,
+                    "limits-on-course",
+                    &[
+                        ("rule", &rule.describe_in(lang)),
+                        ("source", &rule.source_in(lang)),
+                        ("so_far", &hours_text_in(lang, so_far)),
+                        ("projected", &hours_text_in(lang, projected)),
+                    ],
                 ));
             }
         }
@@ -64,21 +92,39 @@ pub fn week_alerts(
     alerts
 }
 
-/// One line per rule broken: its first breach, and how many more there are `within`
-/// (`this week`, `in this range`).
+/// One line per rule broken, in English: see [`one_line_per_rule_in`].
 #[must_use]
-pub fn one_line_per_rule(set: &LimitSet, breaches: &[Breach], within: &str) -> Vec<String> {
+pub fn one_line_per_rule(set: &LimitSet, breaches: &[Breach], within: Within) -> Vec<String> {
+    one_line_per_rule_in(Lang::En, set, breaches, within)
+}
+
+/// One line per rule broken, in `lang`: its first breach, and how many more there
+/// are `within` the week or the range.
+#[must_use]
+pub fn one_line_per_rule_in(
+    lang: Lang,
+    set: &LimitSet,
+    breaches: &[Breach],
+    within: Within,
+) -> Vec<String> {
     let mut alerts = Vec::new();
     for rule in &set.rules {
         let mine: Vec<&Breach> = breaches.iter().filter(|b| b.rule == rule.name).collect();
         if let Some(first) = mine.first() {
-            let more = match mine.len() {
-                1 => String::new(),
-                n => format!(" (and {} more {within})", n - 1),
+            let more = match (mine.len(), within) {
+                (1, _) => String::new(),
+                (n, Within::ThisWeek) => t(lang, "limits-more-week", &[("n", &(n - 1))]),
+                (n, Within::Range) => t(lang, "limits-more-range", &[("n", &(n - 1))]),
             };
-            alerts.push(format!(
-                "{} ({}): {}{more}",
-                first.description, first.source, first.message
+            alerts.push(t(
+                lang,
+                "limits-alert",
+                &[
+                    ("rule", &first.description_in(lang)),
+                    ("source", &first.source_in(lang)),
+                    ("message", &first.message_in(lang)),
+                    ("more", &more),
+                ],
             ));
         }
     }

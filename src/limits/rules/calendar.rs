@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{Breach, Check, Figures, NamedRule};
-use crate::limits::hours_text;
+use super::{Breach, Check, Figures, Finding, NamedRule};
 use crate::time::calendar::{
     add_days, month_first, month_last, next_month, sub_days, week_first, week_last,
 };
@@ -28,11 +27,11 @@ pub(super) fn max_daily(
             out.push(rule.breach(
                 (*date, *date),
                 Figures::seconds(*secs, limit),
-                format!(
-                    "{date}: {} worked, over {}",
-                    hours_text(*secs),
-                    hours_text(limit)
-                ),
+                Finding::Day {
+                    date: *date,
+                    worked: *secs,
+                    limit,
+                },
             ));
         }
     }
@@ -67,30 +66,19 @@ pub(super) fn max_weekly_average(
             continue;
         }
         let average = div_round(total, counted);
-        let since = if counted < i64::from(weeks) {
-            " (since tracking began)"
-        } else {
-            ""
-        };
-        let weeks = counted;
-        let message = if weeks == 1 {
-            format!(
-                "week {week}–{window_last}: {} worked, over {}",
-                hours_text(total),
-                hours_text(limit)
-            )
-        } else {
-            format!(
-                "{weeks} weeks {window_first}–{window_last}{since}: {} worked, {} a week on average, over {}",
-                hours_text(total),
-                hours_text(average),
-                hours_text(limit)
-            )
+        let finding = Finding::Weeks {
+            from: window_first,
+            to: window_last,
+            weeks: counted,
+            since_tracking: counted < i64::from(weeks),
+            worked: total,
+            average,
+            limit,
         };
         out.push(rule.breach(
             (window_first, window_last),
             Figures::seconds(average, limit),
-            message,
+            finding,
         ));
     }
 }
@@ -112,7 +100,12 @@ pub(super) fn min_rest_days(
             out.push(rule.breach(
                 (week, last),
                 Figures::days(rest, i64::from(days)),
-                format!("week {week}–{last}: {rest} day(s) without work, fewer than {days}"),
+                Finding::RestDays {
+                    from: week,
+                    to: last,
+                    rest,
+                    days: i64::from(days),
+                },
             ));
         }
     }
@@ -137,13 +130,12 @@ pub(super) fn max_monthly_overtime(
             out.push(rule.breach(
                 (month, last),
                 Figures::seconds(overtime, limit),
-                format!(
-                    "{}: {} of overtime (beyond {} a day), over {}",
-                    month.format("%Y-%m"),
-                    hours_text(overtime),
-                    hours_text(after_daily),
-                    hours_text(limit)
-                ),
+                Finding::Overtime {
+                    month,
+                    overtime,
+                    after_daily,
+                    limit,
+                },
             ));
         }
     }

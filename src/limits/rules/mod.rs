@@ -6,7 +6,8 @@
 //! - `calendar.rs`: rules counted on local days, weeks and months (hours, rest days,
 //!   overtime);
 //! - `rest.rs`: rules on rest periods, read from the gaps between sessions;
-//! - `alerts.rs`: the current week's one-line alerts for `status`, `report` and the TUI.
+//! - `alerts.rs`: the current week's one-line alerts for `status`, `report` and the TUI;
+//! - `words.rs`: the rules and breaches in words, in either language.
 //!
 //! Nothing here reads the database or prints.
 
@@ -14,14 +15,19 @@ mod alerts;
 mod calendar;
 mod rest;
 mod sets;
+mod words;
+#[cfg(test)]
+mod words_tests;
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Interval, add_to_day_totals, hours_text};
+use super::{Interval, add_to_day_totals};
+use crate::i18n::Lang;
 
-pub use alerts::{one_line_per_rule, week_alerts};
+pub use alerts::{Within, one_line_per_rule, one_line_per_rule_in, week_alerts, week_alerts_in};
+pub use words::Finding;
 
 pub use sets::LimitSet;
 
@@ -74,40 +80,22 @@ pub struct NamedRule {
     pub rule: Rule,
     /// A short stable name (`max_daily_hours`, …), used in JSON.
     pub name: &'static str,
-    /// Where the rule comes from.
+    /// Where the rule comes from (English, as JSON gives it).
     pub source: &'static str,
+    /// The catalogue key of the source, for other languages.
+    pub source_key: &'static str,
 }
 
 impl NamedRule {
-    /// The rule in words: `at most 8 h per day`.
+    /// The rule in words: `at most 8 h per day` (what JSON gives).
     #[must_use]
     pub fn describe(&self) -> String {
-        match self.rule {
-            Rule::MaxDaily { limit } => format!("at most {} per day", hours_text(limit)),
-            Rule::MaxWeeklyAverage { limit, weeks: 1 } => {
-                format!("at most {} per week", hours_text(limit))
-            }
-            Rule::MaxWeeklyAverage { limit, weeks } => format!(
-                "at most {} per week on average over {weeks} weeks",
-                hours_text(limit)
-            ),
-            Rule::MinDailyRest { rest } => {
-                format!("at least {} of rest in every 24 h", hours_text(rest))
-            }
-            Rule::MinWeeklyRest { rest } => {
-                format!("at least {} of rest in every 7 days", hours_text(rest))
-            }
-            Rule::MinRestDays { days } => format!("at least {days} day(s) of rest per week"),
-            Rule::MaxMonthlyOvertime { limit, after_daily } => format!(
-                "at most {} of overtime (beyond {} a day) per month",
-                hours_text(limit),
-                hours_text(after_daily)
-            ),
-        }
+        self.describe_in(Lang::En)
     }
 
-    /// A breach of this rule over `from..=to`: `actual` against `limit`, in `unit`.
-    fn breach(&self, period: (NaiveDate, NaiveDate), figures: Figures, message: String) -> Breach {
+    /// A breach of this rule over `from..=to`: `actual` against `limit`, in `unit`,
+    /// with what was found (its English line is the breach's `message`).
+    fn breach(&self, period: (NaiveDate, NaiveDate), figures: Figures, finding: Finding) -> Breach {
         Breach {
             rule: self.name,
             description: self.describe(),
@@ -117,7 +105,9 @@ impl NamedRule {
             actual: figures.actual,
             limit: figures.limit,
             unit: figures.unit,
-            message,
+            message: finding.message_in(Lang::En),
+            named: self.clone(),
+            finding,
         }
     }
 }
@@ -191,8 +181,14 @@ pub struct Breach {
     pub limit: i64,
     /// `seconds` or `days`.
     pub unit: &'static str,
-    /// One line saying what happened.
+    /// One line saying what happened (English; [`Breach::message_in`] for others).
     pub message: String,
+    /// The rule broken, to say it in another language (not in JSON).
+    #[serde(skip)]
+    pub named: NamedRule,
+    /// What was found, to say it in another language (not in JSON).
+    #[serde(skip)]
+    pub finding: Finding,
 }
 
 /// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest first.
@@ -274,10 +270,10 @@ impl Scan {
                     );
                 }
                 (Rule::MinDailyRest { rest }, Some(search)) => {
-                    rest::min_rest(rule, rest, "24 h", check, search.finish(), &mut out);
+                    rest::min_rest(rule, rest, false, check, search.finish(), &mut out);
                 }
                 (Rule::MinWeeklyRest { rest }, Some(search)) => {
-                    rest::min_rest(rule, rest, "7 days", check, search.finish(), &mut out);
+                    rest::min_rest(rule, rest, true, check, search.finish(), &mut out);
                 }
                 // `new` gives every rest rule its search.
                 (Rule::MinDailyRest { .. } | Rule::MinWeeklyRest { .. }, None) => {}

@@ -1,25 +1,25 @@
 //! Rest rules, read from the gaps between sessions: at least `rest` consecutive
 //! seconds without work in every `period` (11 h in 24 h, 35 h in 7 days).
 
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
-use super::{Breach, Check, Figures, NamedRule};
+use super::{Breach, Check, Figures, Finding, NamedRule};
 use crate::limits::Interval;
-use crate::limits::hours_text;
 use crate::time;
 use crate::time::calendar::add_days;
 
-/// One breach for each stretch of work in `stretches` (see [`Stretches`]).
+/// One breach for each stretch of work in `stretches` (see [`Stretches`]); `weekly`
+/// says which rest rule it is (7 days, else 24 h).
 pub(super) fn min_rest(
     rule: &NamedRule,
     rest: i64,
-    period_text: &str,
+    weekly: bool,
     check: &Check<'_>,
     stretches: Vec<Stretch>,
     out: &mut Vec<Breach>,
 ) {
     for s in stretches {
-        out.push(stretch_breach(rule, check, rest, period_text, &s));
+        out.push(stretch_breach(rule, check, rest, weekly, &s));
     }
 }
 
@@ -27,21 +27,11 @@ fn stretch_breach(
     rule: &NamedRule,
     check: &Check<'_>,
     rest: i64,
-    period: &str,
+    weekly: bool,
     s: &Stretch,
 ) -> Breach {
     let zone = check.zone;
-    let best = match s.longest_rest {
-        Some((a, b)) => format!(
-            "the longest rest was {} ({} – {})",
-            time::human_duration((b - a).num_seconds()),
-            time::date_hhmm_in(zone, a),
-            time::date_hhmm_in(zone, b)
-        ),
-        None => "no rest at all".to_string(),
-    };
     let longest = s.longest_rest.map_or(0, |(a, b)| (b - a).num_seconds());
-    let rest_text = hours_text(rest);
     // A calendar stretch, with the hours actually worked in it beside: the stretch is
     // what the rule measures, and calling it "work" would overstate the hours.
     rule.breach(
@@ -50,34 +40,16 @@ fn stretch_breach(
             time::local_date(zone, s.end - Duration::seconds(1)),
         ),
         Figures::seconds(longest, rest),
-        format!(
-            "{} – {}: a {} stretch ({} worked) without {} {rest_text} rest in {period}; {best}",
-            time::date_hhmm_in(zone, s.start),
-            short_end(zone, s.start, s.end),
-            time::human_duration((s.end - s.start).num_seconds()),
-            time::human_duration(s.worked),
-            article(&rest_text),
-        ),
+        Finding::Rest {
+            zone,
+            start: s.start,
+            end: s.end,
+            worked: s.worked,
+            rest,
+            weekly,
+            longest: s.longest_rest,
+        },
     )
-}
-
-/// The stretch's end: `11-27 14:30` in the start's year, the full date otherwise.
-fn short_end(zone: chrono_tz::Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let full = time::date_hhmm_in(zone, end);
-    if time::local_date(zone, start).year() == time::local_date(zone, end).year() {
-        full.get(5..)
-            .map_or_else(|| full.clone(), ToString::to_string)
-    } else {
-        full
-    }
-}
-
-/// `an` before a figure read with a vowel sound (`an 11 h`, `an 8 h`), else `a`.
-fn article(figure: &str) -> &'static str {
-    let digits: String = figure.chars().take_while(char::is_ascii_digit).collect();
-    let vowel = digits.starts_with('8')
-        || ((digits.starts_with("11") || digits.starts_with("18")) && digits.len() % 3 == 2);
-    if vowel { "an" } else { "a" }
 }
 
 /// Work between two rests of at least the minimum length.

@@ -28,11 +28,13 @@ impl LimitSet {
                     },
                     name: "max_weekly_hours",
                     source: "Directive 2003/88/EC art. 6(b); 17-week reference period art. 16(b)",
+                    source_key: "limits-source-eu-6",
                 },
                 NamedRule {
                     rule: Rule::MinDailyRest { rest: 11 * HOUR },
                     name: "min_daily_rest",
                     source: "Directive 2003/88/EC art. 3",
+                    source_key: "limits-source-eu-3",
                 },
                 NamedRule {
                     rule: Rule::MinWeeklyRest {
@@ -40,6 +42,7 @@ impl LimitSet {
                     },
                     name: "min_weekly_rest",
                     source: "Directive 2003/88/EC art. 5 (24 h plus the 11 h of art. 3)",
+                    source_key: "limits-source-eu-5",
                 },
             ],
         }
@@ -55,6 +58,7 @@ impl LimitSet {
                     rule: Rule::MaxDaily { limit: 8 * HOUR },
                     name: "max_daily_hours",
                     source: "PRC Labour Law art. 36",
+                    source_key: "limits-source-cn-36",
                 },
                 NamedRule {
                     rule: Rule::MaxWeeklyAverage {
@@ -63,11 +67,13 @@ impl LimitSet {
                     },
                     name: "max_weekly_hours",
                     source: "PRC Labour Law art. 36",
+                    source_key: "limits-source-cn-36",
                 },
                 NamedRule {
                     rule: Rule::MinRestDays { days: 1 },
                     name: "min_rest_days",
                     source: "PRC Labour Law art. 38",
+                    source_key: "limits-source-cn-38",
                 },
                 NamedRule {
                     rule: Rule::MaxMonthlyOvertime {
@@ -76,6 +82,7 @@ impl LimitSet {
                     },
                     name: "max_monthly_overtime",
                     source: "PRC Labour Law art. 41",
+                    source_key: "limits-source-cn-41",
                 },
             ],
         }
@@ -96,6 +103,7 @@ impl LimitSet {
                         rule,
                         name,
                         source: SOURCE,
+                        source_key: "limits-source-custom",
                     });
                 };
                 if let Some(h) = l.max_daily_hours {

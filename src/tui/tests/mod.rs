@@ -366,7 +366,7 @@ fn reports_view_total_matches_otium_report() {
     let screen = text(&draw(&app, 120, 40));
     // The CLI's table for the same week, rendered from the same report code.
     let mut table = Vec::new();
-    crate::report::table::render(&app.snapshot.report, &mut table).unwrap();
+    crate::report::table::render(&app.snapshot.report, crate::i18n::Lang::En, &mut table).unwrap();
     let table = String::from_utf8(table).unwrap();
     let total = table
         .lines()
