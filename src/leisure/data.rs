@@ -17,6 +17,18 @@ variables rgdpna, emp and avh.";
 /// (LEISURE-MODEL.md §5, "Attribution never scrolls away").
 pub const ATTRIBUTION_SHORT: &str = "Data: PWT 10.01, CC BY 4.0, derived";
 
+/// The attribution in `lang` (the same as [`ATTRIBUTION`] in English).
+#[must_use]
+pub fn attribution(lang: crate::i18n::Lang) -> String {
+    crate::i18n::t(lang, "dividend-attribution", &[])
+}
+
+/// The short attribution in `lang` (the same as [`ATTRIBUTION_SHORT`] in English).
+#[must_use]
+pub fn attribution_short(lang: crate::i18n::Lang) -> String {
+    crate::i18n::t(lang, "dividend-attribution-short", &[])
+}
+
 /// One country-year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct YearRow {
@@ -51,6 +63,12 @@ pub struct Country {
 }
 
 impl Country {
+    /// The country's name in `lang` (the data's name in English).
+    #[must_use]
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> String {
+        super::names::country_name(lang, &self.code, &self.name)
+    }
+
     /// The first and last year with data.
     #[must_use]
     pub fn span(&self) -> (i32, i32) {
@@ -197,6 +215,22 @@ mod tests {
         assert!(rows().all(|r| r.population_millions.is_some()));
         // USA 2019 row: emp 158.2996, pop 329.0649.
         assert_eq!(usa.years[&2019].employed_millions, 158.2996);
+    }
+
+    #[test]
+    fn the_catalogue_attribution_is_the_licence_line() {
+        use crate::i18n::Lang;
+        assert_eq!(attribution(Lang::En), ATTRIBUTION);
+        assert_eq!(attribution_short(Lang::En), ATTRIBUTION_SHORT);
+        // The citation itself (authors, title, journal) stays as published.
+        let zh = attribution(Lang::ZhCn);
+        assert!(zh.starts_with("数据：Penn World Table 10.01"), "{zh}");
+        assert!(zh.contains("\"The Next Generation of the Penn World Table\""));
+        assert!(zh.contains("CC BY 4.0") && zh.contains("rgdpna"), "{zh}");
+        assert_eq!(
+            attribution_short(Lang::ZhCn),
+            "数据：PWT 10.01，CC BY 4.0，经推算"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `otium dividend`: the leisure dividend, national and personal, with every input
-//! shown; `--compare` puts every country side by side. The text is in `text.rs`.
+//! shown; `--compare` puts every country side by side. The text is in `text.rs`,
+//! in the user's language; `--json` is the same in every language.
 
 mod compare;
 mod text;
@@ -8,7 +9,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{Ctx, Out};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::Lang;
 use crate::leisure::data;
 use crate::tracker::dividend::{DividendRequest, Weeks};
 
@@ -53,7 +55,7 @@ struct CountryJson<'a> {
 
 pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     if args.countries {
-        return countries(&mut ctx.out);
+        return countries(&mut ctx.out, ctx.lang);
     }
     let config = ctx.tracker.config();
     if args.compare {
@@ -65,10 +67,11 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     };
     // A country from the config that the data lacks is the config's fault (exit 7).
     if args.country.is_none() && crate::leisure::data::country(&config.country).is_none() {
-        return Err(Error::config(format!(
-            "config country = {:?} has no hours data in Penn World Table; `otium dividend --countries` lists the codes",
-            config.country
-        )));
+        return Err(Error::keyed(
+            ErrorKind::Config,
+            "dividend-config-country",
+            vec![("country", format!("{:?}", config.country))],
+        ));
     }
     let request = DividendRequest {
         country: args
@@ -90,28 +93,35 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         if let Some(w) = weeks
             && w.first > today
         {
-            return Err(Error::invalid(format!(
-                "{flag} starts in the week of {}, which has not begun (today is {today}); give past weeks, e.g. 2026-W10..2026-W13",
-                w.first
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "dividend-future-weeks",
+                vec![
+                    ("flag", flag.to_string()),
+                    ("first", w.first.to_string()),
+                    ("today", today.to_string()),
+                ],
+            ));
         }
     }
     if request.projects.is_empty() && request.baseline.is_some() {
-        return Err(Error::invalid(
-            "--baseline needs --project: baselines differ per project",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "dividend-baseline-needs-project",
+            vec![],
         ));
     }
     let dividend = ctx.tracker.dividend(&request)?;
     ctx.out.value(|| &dividend);
     if !ctx.out.json {
-        text::render(&mut ctx.out, &dividend);
+        text::render(&mut ctx.out, &dividend, ctx.lang);
     }
     Ok(())
 }
 
 /// `dividend --countries`: the built-in data only, so `cli::run` answers it without
-/// opening (or needing) a database.
-pub fn countries(out: &mut Out) -> Result<()> {
+/// opening (or needing) a database. Names in `lang`; the JSON keeps the data's.
+pub fn countries(out: &mut Out, lang: Lang) -> Result<()> {
     let all = data::countries();
     let list: Vec<CountryJson<'_>> = all
         .values()
@@ -129,9 +139,12 @@ pub fn countries(out: &mut Out) -> Result<()> {
     for c in &list {
         out.line(format!(
             "{}  {}–{}  {}",
-            c.code, c.first_year, c.last_year, c.name
+            c.code,
+            c.first_year,
+            c.last_year,
+            crate::leisure::names::country_name(lang, c.code, c.name)
         ));
     }
-    out.line(data::ATTRIBUTION);
+    out.line(data::attribution(lang));
     Ok(())
 }
