@@ -32,7 +32,7 @@ dividend-year-missing = { $country }（{ $code }）有 { $first }–{ $last } �
 dividend-year-missing-gaps = { $country }（{ $code }）有 { $first }–{ $last } 年的数据（缺 { $gaps } 年），其中没有 { $year } 年
 dividend-base-after-end = 基年 { $base } 年必须早于截止年 { $end } 年
 dividend-no-rise = 每小时产出从 { $base } 年到 { $end } 年没有上升（R = { $multiple }），因此没有可兑现的红利
-dividend-too-small = 增长太小，不宜再分：R = { $multiple }，潜在红利每年 { $potential } 小时（至少需要 ×1.05 且每年 52 小时，即每周 1 小时）
+dividend-too-small = 增长太小，不宜再分：R = { $multiple }，潜在红利每年 { $potential } 小时（至少需要 ×1.05 且每年 52 小时，即每周一小时）
 
 ## 说明（LEISURE-MODEL.md §5；data/README.md 中的 Caveats）。
 dividend-caveat-ven = 委内瑞拉：PWT 给出的每小时产出历年都在 0.5–1.3 美元之间，这个水平没有实际意义，且数据止于 2006 年
@@ -76,14 +76,14 @@ dividend-bar-base-year-living = 基年生活水平
 dividend-bar-keynes = 凯恩斯
 dividend-source-you-one = 你最近 { $weeks } 个有记录的完整周的平均
 dividend-source-you = 你最近 { $weeks } 个有记录的完整周的平均
-dividend-source-996 = 996：早上 9 点到晚上 9 点，每周 6 天
+dividend-source-996 = 996：早上 9 点到晚上 9 点，每周六天
 dividend-source-average = { $country } { $end } 年：每名就业者年均工作小时数 ÷ 52（已计入节假日和休假）
 dividend-source-statutory = { $country }：{ $law }
 dividend-source-base-year-living = { $country }：按 { $end } 年的劳动生产率，生产 { $base } 年每名就业者的产出所需工时 ÷ 52
 dividend-source-keynes = 凯恩斯《我们孙辈的经济可能性》（1930 年）
 dividend-statutory-chn = 标准工作周 40 小时，国务院《关于职工工作时间的规定》（1995 年）
 dividend-statutory-fra = 法定工作周 35 小时，《奥布里法》（1998 年、2000 年）
-dividend-statutory-usa = 每周超过 40 小时须付加班工资，1938 年《公平劳动标准法》（40 小时标准自 1940 年起施行）
+dividend-statutory-usa = 每周超过 40 小时须付加班工资，1938 年《公平劳动标准法》（1940 年起施行）
 dividend-statutory-jpn = 法定工作周 40 小时，《劳动基准法》（1997 年起适用于所有雇主）
 dividend-statutory-kor = 法定工作周 40 小时，2003 年修订的《劳动基准法》
 

@@ -4,8 +4,8 @@
 
 use crate::cli::Ctx;
 use crate::error::{Error, ErrorKind, Result};
-use crate::i18n::t;
 use crate::i18n::zh::{pad_end, pad_start};
+use crate::i18n::{Lang, t};
 use crate::leisure::display::{per_week, per_year, percent};
 use crate::leisure::names::country_name;
 use crate::tracker::dividend::comparison;
@@ -41,8 +41,12 @@ pub fn run(ctx: &mut Ctx, base_year: i32) -> Result<()> {
             ],
         )
     };
-    // The headings end one column before the cells' closing bracket (16 in English).
-    let cell_width = cell(0.0).width() - 1;
+    // English headings have always ended one column before the cells' closing
+    // bracket (16 of 17 columns); the Chinese ones sit flush with their cells.
+    let cell_width = match lang {
+        Lang::En => cell(0.0).width() - 1,
+        Lang::ZhCn => cell(0.0).width(),
+    };
     out.line(format!(
         "  {} {:>6}  {}  {}  {}  {}",
         pad_end(&t(lang, "dividend-col-country", &[]), NAME_WIDTH),
@@ -126,7 +130,6 @@ fn truncate(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::leisure::CaveatKind::*;
 
     #[test]
