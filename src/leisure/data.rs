@@ -131,14 +131,19 @@ pub fn countries() -> &'static BTreeMap<String, Country> {
     TABLE.get_or_init(|| parse(CSV))
 }
 
-/// The country with this code (case-insensitive).
+/// The country with this code (case-insensitive), or with this Chinese name
+/// (`--country 德国` is DEU).
 #[must_use]
 pub fn country(code: &str) -> Option<&'static Country> {
-    countries().get(&code.trim().to_ascii_uppercase())
+    let code = code.trim();
+    countries()
+        .get(&code.to_ascii_uppercase())
+        .or_else(|| super::names::code_where(|name| name == code).and_then(|c| countries().get(c)))
 }
 
-/// The country a user typed: an exact code, else the first (by code) whose name
-/// starts with the text, else the first whose name contains it; case-insensitive.
+/// The country a user typed: an exact code or Chinese name, else the first (by code)
+/// whose English, then Chinese, name starts with the text, else the first whose
+/// English, then Chinese, name contains it; case-insensitive.
 #[must_use]
 pub fn find(query: &str) -> Option<&'static Country> {
     let q = query.trim().to_lowercase();
@@ -146,9 +151,12 @@ pub fn find(query: &str) -> Option<&'static Country> {
         return None;
     }
     let all = countries();
+    let zh = |pick: &dyn Fn(&str) -> bool| super::names::code_where(pick).and_then(|c| all.get(c));
     country(&q)
         .or_else(|| all.values().find(|c| c.name.to_lowercase().starts_with(&q)))
+        .or_else(|| zh(&|name| name.starts_with(q.as_str())))
         .or_else(|| all.values().find(|c| c.name.to_lowercase().contains(&q)))
+        .or_else(|| zh(&|name| name.contains(q.as_str())))
 }
 
 fn parse(text: &str) -> BTreeMap<String, Country> {
@@ -242,6 +250,13 @@ mod tests {
         assert_eq!(code("korea"), Some("KOR"));
         assert_eq!(code("china"), Some("CHN"));
         assert_eq!(code("  "), None);
+        // Chinese names, as a Chinese user types them: exact, a start, a part.
+        assert_eq!(code("德国"), Some("DEU"));
+        assert_eq!(code("香港"), Some("HKG"));
+        assert_eq!(code("中国"), Some("CHN"));
+        assert_eq!(code("中国台"), Some("TWN"));
+        assert_eq!(code("新西"), Some("NZL"));
+        assert_eq!(country(" 韩国 ").map(|c| c.code.as_str()), Some("KOR"));
         assert_eq!(code("Atlantis"), None);
         // China starts in 1970, Korea in 1953; the Netherlands lack 1969.
         assert_eq!(country("CHN").unwrap().base_year_for(1960), 1970);

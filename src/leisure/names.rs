@@ -93,6 +93,11 @@ pub fn country_name(lang: Lang, code: &str, data_name: &str) -> String {
     }
 }
 
+/// The code of the first country (by code) whose Chinese name `matches`.
+pub fn code_where(matches: impl Fn(&str) -> bool) -> Option<&'static str> {
+    ZH.iter().find(|(_, n)| matches(n)).map(|(c, _)| *c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

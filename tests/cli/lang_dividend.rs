@@ -221,6 +221,9 @@ fn china_with_its_caveats_and_carried_values_in_chinese() {
     assert_eq!(untranslated(&zh), Vec::<String>::new());
     // Germany before 1991: the series break, in Chinese.
     let (zh, en) = both(&env, &["dividend", "--country", "DEU", "--base", "1960"]);
+    // A Chinese name is as good as the code.
+    let (by_name, _) = both(&env, &["dividend", "--country", "德国", "--base", "1960"]);
+    assert_eq!(by_name, zh);
     assert!(
         zh.contains("  注意：德国：整个序列都按统一后的德国计；1991 年以前的基年混合了两个经济体"),
         "{zh}"
