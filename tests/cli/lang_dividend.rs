@@ -320,6 +320,25 @@ fn figures_that_cannot_be_computed_say_why_in_chinese() {
         zh.contains("荷兰（NLD）有 1950–2019 年的数据（缺 1969 年），其中没有 1969 年"),
         "{zh}"
     );
+    // France 2000 → 2001: 59.4419 / 58.3069 = 1.019 and 1558.3 - 1558.3 / 1.019 = 29.8 h
+    // a year: too small to divide (§5), said in words, the inputs beside it.
+    let args = [
+        "dividend",
+        "--country",
+        "FRA",
+        "--base",
+        "2000",
+        "--end",
+        "2001",
+    ];
+    let (zh, en) = both(&env, &args);
+    assert!(
+        zh.contains("  潜在红利中以缩短工时兑现的比例：无法确定（增长太小，不宜再分：R = 1.02，潜在红利每年 30 小时（至少需要 ×1.05 且每年 52 小时，即每周一小时））\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("法国：法定工作周 35 小时，《奥布里法》（1998 年、2000 年）"));
+    same_numbers(&zh, &en);
+    assert_eq!(untranslated(&zh), Vec::<String>::new());
     let (zh, _) = both(&env, &["dividend", "--base", "2019"]);
     assert!(
         zh.contains("无法计算：基年 2019 年必须早于截止年 2019 年。"),
