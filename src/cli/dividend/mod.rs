@@ -3,6 +3,7 @@
 //! in the user's language; `--json` is the same in every language.
 
 mod compare;
+mod national;
 mod text;
 
 use clap::Args;
