@@ -426,7 +426,23 @@ fn errors_of_the_verb_in_chinese_with_their_hints_and_exit_codes() {
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         err
     };
-    let cases: [(&[&str], i32, &str); 6] = [
+    let cases: [(&[&str], i32, &str); 8] = [
+        (
+            &["dividend", "--period", "2026-W99"],
+            code::INVALID,
+            "错误：\"2026-W99\" 不是一个周，也不是一段连续的周；例如 2026-W10 或 2026-W10..2026-W13\n",
+        ),
+        (
+            &[
+                "dividend",
+                "--project",
+                "writing",
+                "--baseline",
+                "2026-W13..2026-W10",
+            ],
+            code::INVALID,
+            "错误：\"2026-W13..2026-W10\" 中的最后一周早于第一周\n",
+        ),
         (
             &["dividend", "--country", "XYZ"],
             code::INVALID,
@@ -475,6 +491,25 @@ fn errors_of_the_verb_in_chinese_with_their_hints_and_exit_codes() {
     assert!(
         err.starts_with("error: no hours data for country \"XYZ\""),
         "{err}"
+    );
+    let err = env.fails(&["dividend", "--period", "2026-W99"], code::INVALID);
+    assert_eq!(
+        err,
+        "error: \"2026-W99\" is not a week or run of weeks; use e.g. 2026-W10 or 2026-W10..2026-W13\n"
+    );
+    let args = [
+        "dividend",
+        "--country",
+        "USA",
+        "--project",
+        "writing",
+        "--baseline",
+        "2026-W13..2026-W10",
+    ];
+    let err = env.fails(&args, code::INVALID);
+    assert_eq!(
+        err,
+        "error: in \"2026-W13..2026-W10\" the last week comes before the first\n"
     );
 }
 

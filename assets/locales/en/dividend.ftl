@@ -137,6 +137,8 @@ dividend-no-unit = project { $project } has no output unit
 dividend-no-project = no project { $project }
 dividend-config-country = config country = { $country } has no hours data in Penn World Table; `otium dividend --countries` lists the codes
 dividend-future-weeks = { $flag } starts in the week of { $first }, which has not begun (today is { $today }); give past weeks, e.g. 2026-W10..2026-W13
+dividend-bad-weeks = { $text } is not a week or run of weeks; use e.g. 2026-W10 or 2026-W10..2026-W13
+dividend-weeks-reversed = in { $text } the last week comes before the first
 dividend-baseline-needs-project = --baseline needs --project: baselines differ per project
 dividend-compare-empty = no country has hours data for { $base } and a later year; the data cover 1950–2019 (`otium dividend --countries` lists each country's years)
 

@@ -137,6 +137,8 @@ dividend-no-unit = 项目 { $project } 没有设定产出单位
 dividend-no-project = 没有项目 { $project }
 dividend-config-country = 配置中的 country = { $country } 在 Penn World Table 中没有工时数据；`otium dividend --countries` 列出可用的代码
 dividend-future-weeks = { $flag } 从 { $first } 所在的那一周开始，这一周还没到（今天是 { $today }）；请给出已经过去的周，例如 2026-W10..2026-W13
+dividend-bad-weeks = { $text } 不是一个周，也不是一段连续的周；例如 2026-W10 或 2026-W10..2026-W13
+dividend-weeks-reversed = { $text } 中的最后一周早于第一周
 dividend-baseline-needs-project = --baseline 需要同时给出 --project：每个项目的基准期各不相同
 dividend-compare-empty = 没有哪个国家同时有 { $base } 年及之后年份的工时数据；数据覆盖 1950–2019 年（`otium dividend --countries` 列出各国的年份）
 

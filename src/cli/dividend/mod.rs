@@ -64,7 +64,7 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     }
     let period = match args.period.as_deref() {
         None | Some("last-week") => None,
-        Some(text) => Some(Weeks::parse(text)?),
+        Some(text) => Some(weeks(text)?),
     };
     // A country from the config that the data lacks is the config's fault (exit 7).
     if args.country.is_none() && crate::leisure::data::country(&config.country).is_none() {
@@ -82,7 +82,7 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         base_year: args.base_year.unwrap_or(config.base_year),
         end_year: args.end_year,
         projects: args.projects.clone(),
-        baseline: args.baseline.as_deref().map(Weeks::parse).transpose()?,
+        baseline: args.baseline.as_deref().map(weeks).transpose()?,
         period,
     };
     // Weeks that have not begun cannot hold work: a typo in the year, most likely.
@@ -118,6 +118,24 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         text::render(&mut ctx.out, &dividend, ctx.lang);
     }
     Ok(())
+}
+
+/// `--baseline`/`--period` as weeks; a refusal in the dividend's words (any language).
+fn weeks(text: &str) -> Result<Weeks> {
+    Weeks::parse(text).map_err(|_| {
+        let (a, b) = text.split_once("..").unwrap_or((text, text));
+        // Both ends are weeks on their own: then only their order is wrong.
+        let key = if Weeks::parse(a).is_ok() && Weeks::parse(b).is_ok() {
+            "dividend-weeks-reversed"
+        } else {
+            "dividend-bad-weeks"
+        };
+        Error::keyed(
+            ErrorKind::InvalidInput,
+            key,
+            vec![("text", format!("{text:?}"))],
+        )
+    })
 }
 
 /// `dividend --countries`: the built-in data only, so `cli::run` answers it without
