@@ -217,7 +217,7 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         Command::Dividend(args) if args.countries => {
             // Built-in data: no database is opened, created or needed.
             let mut out = Out::stdout(json);
-            let result = dividend::countries(&mut out);
+            let result = dividend::countries(&mut out, setup.lang());
             return out.finish(result);
         }
         command => command,

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
+use super::phrase::{Arg, Phrase, country as named, text};
 use super::{National, WEEKS_PER_YEAR};
+use crate::i18n::Lang;
 
 /// 996: twelve hours a day, six days a week.
 pub const HOURS_996: f64 = 72.0;
@@ -36,7 +38,8 @@ pub enum WeekKind {
 }
 
 impl WeekKind {
-    /// A short label for a bar.
+    /// A short label for a bar, in English (the same as `label_in(Lang::En)`, kept
+    /// as a `&'static str` for the report writers).
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
@@ -48,6 +51,20 @@ impl WeekKind {
             Self::Keynes => "Keynes",
         }
     }
+
+    /// A short label for a bar, in `lang`.
+    #[must_use]
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Self::You => "dividend-bar-you",
+            Self::NineNineSix => "dividend-bar-996",
+            Self::NationalAverage => "dividend-bar-average",
+            Self::Statutory => "dividend-bar-statutory",
+            Self::BaseYearLiving => "dividend-bar-base-year-living",
+            Self::Keynes => "dividend-bar-keynes",
+        };
+        crate::i18n::t(lang, key, &[])
+    }
 }
 
 /// One bar: its hours per week and where they come from.
@@ -57,55 +74,45 @@ pub struct WeekAlternative {
     pub kind: WeekKind,
     /// Hours per week (`null` for `you` without a complete tracked week).
     pub hours_per_week: Option<f64>,
-    /// Where the figure comes from, in words.
-    pub source: String,
+    /// Where the figure comes from, in words (English in JSON; `source.in_lang`).
+    pub source: Phrase,
 }
 
 /// The statutory standard week otium knows, with its source. Only standards (the
 /// normal week before overtime), never maxima such as the EU's 48 h.
 #[must_use]
-pub fn statutory_week(country: &str) -> Option<(f64, &'static str)> {
-    match country {
-        "CHN" => Some((
-            40.0,
-            "40 h standard week, State Council regulation on working hours of 1995",
-        )),
-        "FRA" => Some((35.0, "35 h legal working week, lois Aubry (1998, 2000)")),
-        "USA" => Some((
-            40.0,
-            "40 h before overtime pay, Fair Labor Standards Act of 1938 (in force since 1940)",
-        )),
-        "JPN" => Some((
-            40.0,
-            "40 h statutory week, Labour Standards Act (since 1997 for all employers)",
-        )),
-        "KOR" => Some((
-            40.0,
-            "40 h statutory week, Labor Standards Act as amended in 2003",
-        )),
-        _ => None,
-    }
+pub fn statutory_week(country: &str) -> Option<(f64, Phrase)> {
+    let (hours, key) = match country {
+        "CHN" => (40.0, "dividend-statutory-chn"),
+        "FRA" => (35.0, "dividend-statutory-fra"),
+        "USA" => (40.0, "dividend-statutory-usa"),
+        "JPN" => (40.0, "dividend-statutory-jpn"),
+        "KOR" => (40.0, "dividend-statutory-kor"),
+        _ => return None,
+    };
+    Some((hours, Phrase::new(key, vec![])))
 }
 
 /// The bars of §4.1, in the model's order: you, 996, the national average, the
 /// statutory week where known, the base-year living standard, Keynes.
 #[must_use]
 pub fn week_comparison(
-    you: Result<(f64, usize), String>,
+    you: Result<(f64, usize), Phrase>,
     national: &National,
 ) -> Vec<WeekAlternative> {
-    let (b, t, name) = (
-        national.base_year,
-        national.end_year,
-        &national.country_name,
-    );
+    let (b, t) = (national.base_year, national.end_year);
+    let name = || named(&national.country, &national.country_name);
     let mut out = vec![match you {
         Ok((hours, weeks)) => WeekAlternative {
             kind: WeekKind::You,
             hours_per_week: Some(hours),
-            source: format!(
-                "your average over the last {weeks} complete week{} with tracked time",
-                if weeks == 1 { "" } else { "s" }
+            source: Phrase::new(
+                if weeks == 1 {
+                    "dividend-source-you-one"
+                } else {
+                    "dividend-source-you"
+                },
+                vec![("weeks", text(weeks))],
             ),
         },
         Err(reason) => WeekAlternative {
@@ -117,33 +124,38 @@ pub fn week_comparison(
     out.push(WeekAlternative {
         kind: WeekKind::NineNineSix,
         hours_per_week: Some(HOURS_996),
-        source: "996: 9 am to 9 pm, six days a week".into(),
+        source: Phrase::new("dividend-source-996", vec![]),
     });
     out.push(WeekAlternative {
         kind: WeekKind::NationalAverage,
         hours_per_week: Some(national.hours_end / WEEKS_PER_YEAR),
-        source: format!(
-            "{name} {t}: hours per person engaged per year ÷ 52 (includes holidays and leave)"
+        source: Phrase::new(
+            "dividend-source-average",
+            vec![("country", name()), ("end", text(t))],
         ),
     });
     if let Some((hours, source)) = statutory_week(&national.country) {
         out.push(WeekAlternative {
             kind: WeekKind::Statutory,
             hours_per_week: Some(hours),
-            source: format!("{name}: {source}"),
+            source: Phrase::new(
+                "dividend-source-statutory",
+                vec![("country", name()), ("law", Arg::Phrase(Box::new(source)))],
+            ),
         });
     }
     out.push(WeekAlternative {
         kind: WeekKind::BaseYearLiving,
         hours_per_week: Some(national.hours_needed / WEEKS_PER_YEAR),
-        source: format!(
-            "{name}: the hours that produce {b} output per worker at {t} productivity, ÷ 52"
+        source: Phrase::new(
+            "dividend-source-base-year-living",
+            vec![("country", name()), ("base", text(b)), ("end", text(t))],
         ),
     });
     out.push(WeekAlternative {
         kind: WeekKind::Keynes,
         hours_per_week: Some(HOURS_KEYNES),
-        source: "Keynes, \"Economic Possibilities for our Grandchildren\" (1930)".into(),
+        source: Phrase::new("dividend-source-keynes", vec![]),
     });
     out
 }
@@ -163,12 +175,12 @@ pub struct Accumulated {
 }
 
 /// §4.2 from the tracked total and the national multiple; `Err` says why not.
-pub fn accumulated(tracked_hours: f64, r: f64) -> Result<Accumulated, String> {
+pub fn accumulated(tracked_hours: f64, r: f64) -> Result<Accumulated, Phrase> {
     if tracked_hours <= 0.0 {
-        return Err("nothing tracked yet".into());
+        return Err(Phrase::new("dividend-nothing-tracked", vec![]));
     }
     if !(r > 0.0 && r.is_finite()) {
-        return Err(format!("the productivity multiple {r} is not usable"));
+        return Err(super::personal::unusable(r));
     }
     let at_end = tracked_hours / r;
     let difference = tracked_hours - at_end;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::data::Country;
+use super::phrase::{Phrase, country as named, text};
 
 /// What a caveat is about. The JSON names are part of the `dividend --json` contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,11 +29,35 @@ pub enum CaveatKind {
 pub struct Caveat {
     /// The kind.
     pub kind: CaveatKind,
-    /// What it means for these figures, in words.
-    pub message: String,
+    /// What it means for these figures, in words (English in JSON).
+    pub message: Phrase,
 }
 
-fn caveat(kind: CaveatKind, message: String) -> Caveat {
+impl Caveat {
+    /// The sentence in `lang`.
+    #[must_use]
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        self.message.in_lang(lang)
+    }
+}
+
+impl CaveatKind {
+    /// A short name for a table column, in `lang` (the JSON name in English).
+    #[must_use]
+    pub fn short_in(self, lang: crate::i18n::Lang) -> String {
+        let key = match self {
+            Self::HoursJump => "dividend-kind-hours-jump",
+            Self::AvhRepeated => "dividend-kind-avh-repeated",
+            Self::LabourShareRepeated => "dividend-kind-labour-share-repeated",
+            Self::ReleaseSensitive => "dividend-kind-release-sensitive",
+            Self::LevelsNotComparable => "dividend-kind-levels-not-comparable",
+            Self::SeriesBreak => "dividend-kind-series-break",
+        };
+        crate::i18n::t(lang, key, &[])
+    }
+}
+
+fn caveat(kind: CaveatKind, message: Phrase) -> Caveat {
     Caveat { kind, message }
 }
 
@@ -42,23 +67,23 @@ fn caveat(kind: CaveatKind, message: String) -> Caveat {
 #[must_use]
 pub fn for_range(country: &Country, base: i32, end: i32) -> Vec<Caveat> {
     let mut out = Vec::new();
-    let name = &country.name;
+    let name = || named(&country.code, &country.name);
     match country.code.as_str() {
         "VEN" => out.push(caveat(
             CaveatKind::SeriesBreak,
-            "Venezuela: PWT puts output per hour at 0.5–1.3 US$ in every year; the level is not meaningful and the data end in 2006".into(),
+            Phrase::new("dividend-caveat-ven", vec![]),
         )),
         "IRL" if base < 2015 && end >= 2015 => out.push(caveat(
             CaveatKind::SeriesBreak,
-            "Ireland: output per hour jumps 20% in 2015 while hours barely move, a known problem of Irish GDP, not a change in work".into(),
+            Phrase::new("dividend-caveat-irl", vec![]),
         )),
         "DEU" if base < 1991 => out.push(caveat(
             CaveatKind::SeriesBreak,
-            "Germany: one series for unified Germany throughout; base years before 1991 mix two economies (output per hour rises 7.6% in 1990 and 9.6% in 1991)".into(),
+            Phrase::new("dividend-caveat-deu", vec![]),
         )),
         "CHN" => out.push(caveat(
             CaveatKind::ReleaseSensitive,
-            "China: the multiple depends on the PWT release more than any other country's: from 1978 to 2019 it is 6.67 in PWT 10.01 (used here) but about 21.7 in PWT 11.0, which follows the official growth series; hours rose in both, so the share taken as shorter hours is below zero either way".into(),
+            Phrase::new("dividend-caveat-chn", vec![]),
         )),
         _ => {}
     }
@@ -66,9 +91,13 @@ pub fn for_range(country: &Country, base: i32, end: i32) -> Vec<Caveat> {
         if let Some(change) = hours_jump(country, year) {
             out.push(caveat(
                 CaveatKind::HoursJump,
-                format!(
-                    "{name}: hours in {year} differ by {:.0}% from a neighbouring year, a likely change of source; a year away from the jump is safer",
-                    change * 100.0
+                Phrase::new(
+                    "dividend-caveat-hours-jump",
+                    vec![
+                        ("country", name()),
+                        ("year", text(year)),
+                        ("change", text(format!("{:.0}", change * 100.0))),
+                    ],
                 ),
             ));
         }
@@ -77,8 +106,14 @@ pub fn for_range(country: &Country, base: i32, end: i32) -> Vec<Caveat> {
         if let Some((first, last)) = country.repeated_run(year, false) {
             out.push(caveat(
                 CaveatKind::AvhRepeated,
-                format!(
-                    "{name}: PWT gives the same hours for {first}–{last}; the {year} figure is carried from a neighbouring year, not measured in {year}"
+                Phrase::new(
+                    "dividend-caveat-avh-repeated",
+                    vec![
+                        ("country", name()),
+                        ("first", text(first)),
+                        ("last", text(last)),
+                        ("year", text(year)),
+                    ],
                 ),
             ));
         }
@@ -93,11 +128,16 @@ pub fn for_range(country: &Country, base: i32, end: i32) -> Vec<Caveat> {
 
 /// The sentence for a repeated labour share in `year`, if it is one.
 #[must_use]
-pub fn labour_share_repeated(country: &Country, year: i32) -> Option<String> {
+pub fn labour_share_repeated(country: &Country, year: i32) -> Option<Phrase> {
     let (first, last) = country.repeated_run(year, true)?;
-    Some(format!(
-        "{}: PWT gives one labour share for every year {first}–{last}; it is not a measurement of {year}",
-        country.name
+    Some(Phrase::new(
+        "dividend-caveat-labour-share-repeated",
+        vec![
+            ("country", named(&country.code, &country.name)),
+            ("first", text(first)),
+            ("last", text(last)),
+            ("year", text(year)),
+        ],
     ))
 }
 
@@ -106,7 +146,7 @@ pub fn labour_share_repeated(country: &Country, year: i32) -> Option<String> {
 pub fn levels_not_comparable() -> Caveat {
     caveat(
         CaveatKind::LevelsNotComparable,
-        "output per hour is in 2017 US$ at constant national prices: good for change within a country, not for comparing levels between countries".into(),
+        Phrase::new("dividend-caveat-levels", vec![]),
     )
 }
 

@@ -17,6 +17,18 @@ variables rgdpna, emp and avh.";
 /// (LEISURE-MODEL.md §5, "Attribution never scrolls away").
 pub const ATTRIBUTION_SHORT: &str = "Data: PWT 10.01, CC BY 4.0, derived";
 
+/// The attribution in `lang` (the same as [`ATTRIBUTION`] in English).
+#[must_use]
+pub fn attribution(lang: crate::i18n::Lang) -> String {
+    crate::i18n::t(lang, "dividend-attribution", &[])
+}
+
+/// The short attribution in `lang` (the same as [`ATTRIBUTION_SHORT`] in English).
+#[must_use]
+pub fn attribution_short(lang: crate::i18n::Lang) -> String {
+    crate::i18n::t(lang, "dividend-attribution-short", &[])
+}
+
 /// One country-year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct YearRow {
@@ -51,6 +63,12 @@ pub struct Country {
 }
 
 impl Country {
+    /// The country's name in `lang` (the data's name in English).
+    #[must_use]
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> String {
+        super::names::country_name(lang, &self.code, &self.name)
+    }
+
     /// The first and last year with data.
     #[must_use]
     pub fn span(&self) -> (i32, i32) {
@@ -113,14 +131,19 @@ pub fn countries() -> &'static BTreeMap<String, Country> {
     TABLE.get_or_init(|| parse(CSV))
 }
 
-/// The country with this code (case-insensitive).
+/// The country with this code (case-insensitive), or with this Chinese name
+/// (`--country 德国` is DEU).
 #[must_use]
 pub fn country(code: &str) -> Option<&'static Country> {
-    countries().get(&code.trim().to_ascii_uppercase())
+    let code = code.trim();
+    countries()
+        .get(&code.to_ascii_uppercase())
+        .or_else(|| super::names::code_where(|name| name == code).and_then(|c| countries().get(c)))
 }
 
-/// The country a user typed: an exact code, else the first (by code) whose name
-/// starts with the text, else the first whose name contains it; case-insensitive.
+/// The country a user typed: an exact code or Chinese name, else the first (by code)
+/// whose English, then Chinese, name starts with the text, else the first whose
+/// English, then Chinese, name contains it; case-insensitive.
 #[must_use]
 pub fn find(query: &str) -> Option<&'static Country> {
     let q = query.trim().to_lowercase();
@@ -128,9 +151,12 @@ pub fn find(query: &str) -> Option<&'static Country> {
         return None;
     }
     let all = countries();
+    let zh = |pick: &dyn Fn(&str) -> bool| super::names::code_where(pick).and_then(|c| all.get(c));
     country(&q)
         .or_else(|| all.values().find(|c| c.name.to_lowercase().starts_with(&q)))
+        .or_else(|| zh(&|name| name.starts_with(q.as_str())))
         .or_else(|| all.values().find(|c| c.name.to_lowercase().contains(&q)))
+        .or_else(|| zh(&|name| name.contains(q.as_str())))
 }
 
 fn parse(text: &str) -> BTreeMap<String, Country> {
@@ -200,6 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn the_catalogue_attribution_is_the_licence_line() {
+        use crate::i18n::Lang;
+        assert_eq!(attribution(Lang::En), ATTRIBUTION);
+        assert_eq!(attribution_short(Lang::En), ATTRIBUTION_SHORT);
+        // The citation itself (authors, title, journal) stays as published.
+        let zh = attribution(Lang::ZhCn);
+        assert!(zh.starts_with("数据：Penn World Table 10.01"), "{zh}");
+        assert!(zh.contains("\"The Next Generation of the Penn World Table\""));
+        assert!(zh.contains("CC BY 4.0") && zh.contains("rgdpna"), "{zh}");
+        assert_eq!(
+            attribution_short(Lang::ZhCn),
+            "数据：PWT 10.01，CC BY 4.0，经推算"
+        );
+    }
+
+    #[test]
     fn typed_countries_and_clamped_base_years() {
         let code = |q: &str| find(q).map(|c| c.code.as_str());
         assert_eq!(code("kor"), Some("KOR"));
@@ -208,6 +250,13 @@ mod tests {
         assert_eq!(code("korea"), Some("KOR"));
         assert_eq!(code("china"), Some("CHN"));
         assert_eq!(code("  "), None);
+        // Chinese names, as a Chinese user types them: exact, a start, a part.
+        assert_eq!(code("德国"), Some("DEU"));
+        assert_eq!(code("香港"), Some("HKG"));
+        assert_eq!(code("中国"), Some("CHN"));
+        assert_eq!(code("中国台"), Some("TWN"));
+        assert_eq!(code("新西"), Some("NZL"));
+        assert_eq!(country(" 韩国 ").map(|c| c.code.as_str()), Some("KOR"));
         assert_eq!(code("Atlantis"), None);
         // China starts in 1970, Korea in 1953; the Netherlands lack 1969.
         assert_eq!(country("CHN").unwrap().base_year_for(1960), 1970);

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::caveats::{self, Caveat};
 use super::data::{self, Country, YearRow};
+use super::phrase::{Phrase, country as named, text};
 use super::{CAREER_YEARS, MIN_MULTIPLE, MIN_POTENTIAL_HOURS_PER_YEAR, Unavailable};
 
 /// A run of years that carry one value (`{first_year, last_year}` in JSON).
@@ -52,7 +53,7 @@ pub struct National {
     /// Labour share of GDP in `t`, where the data has it.
     pub labour_share_end: Option<f64>,
     /// Why a figure is missing, if one is.
-    pub reason: Option<String>,
+    pub reason: Option<Phrase>,
     /// The caveats' sentences about the data (kept for scripts that read them before
     /// `caveats`; without `levels_not_comparable`, which is about the display).
     pub warnings: Vec<String>,
@@ -81,34 +82,41 @@ pub fn national(country: &Country, base: i32, end: Option<i32>) -> Result<Nation
     let end = end.unwrap_or(last);
     let row = |year: i32| {
         country.years.get(&year).ok_or_else(|| {
-            Unavailable(format!(
-                "{} ({}) has data for {first}–{last}{}; {year} is not among them",
-                country.name,
-                country.code,
-                gap_note(country)
-            ))
+            let gaps = gaps(country);
+            let mut args = vec![
+                ("country", named(&country.code, &country.name)),
+                ("code", text(&country.code)),
+                ("first", text(first)),
+                ("last", text(last)),
+                ("year", text(year)),
+            ];
+            let key = if gaps.is_empty() {
+                "dividend-year-missing"
+            } else {
+                args.push(("gaps", text(gaps)));
+                "dividend-year-missing-gaps"
+            };
+            Unavailable(Phrase::new(key, args))
         })
     };
     if base >= end {
-        return Err(Unavailable(format!(
-            "the base year {base} must be before the end year {end}"
+        return Err(Unavailable(Phrase::new(
+            "dividend-base-after-end",
+            vec![("base", text(base)), ("end", text(end))],
         )));
     }
     let (b, t) = (row(base)?, row(end)?);
     Ok(from_rows(country, b, t))
 }
 
-fn gap_note(country: &Country) -> String {
+/// The years missing inside the country's span, `1969, 1971`; empty without gaps.
+fn gaps(country: &Country) -> String {
     let (first, last) = country.span();
     let gaps: Vec<String> = (first..=last)
         .filter(|y| !country.years.contains_key(y))
         .map(|y| y.to_string())
         .collect();
-    if gaps.is_empty() {
-        String::new()
-    } else {
-        format!(" (no {})", gaps.join(", "))
-    }
+    gaps.join(", ")
 }
 
 fn hours_per_head(row: &YearRow) -> Option<f64> {
@@ -134,16 +142,24 @@ fn from_rows(country: &Country, b: &YearRow, t: &YearRow) -> National {
     let (captured, reason) = if potential <= 0.0 {
         (
             None,
-            Some(format!(
-                "output per hour did not rise from {} to {} (R = {r:.2}), so there was no dividend to capture",
-                b.year, t.year
+            Some(Phrase::new(
+                "dividend-no-rise",
+                vec![
+                    ("base", text(b.year)),
+                    ("end", text(t.year)),
+                    ("multiple", text(format!("{r:.2}"))),
+                ],
             )),
         )
     } else if r < MIN_MULTIPLE || potential < MIN_POTENTIAL_HOURS_PER_YEAR {
         (
             None,
-            Some(format!(
-                "the gain is too small to divide: R = {r:.2} and a potential of {potential:.0} h a year (at least ×1.05 and 52 h a year, an hour a week, are needed)"
+            Some(Phrase::new(
+                "dividend-too-small",
+                vec![
+                    ("multiple", text(format!("{r:.2}"))),
+                    ("potential", text(format!("{potential:.0}"))),
+                ],
             )),
         )
     } else {
@@ -174,7 +190,7 @@ fn from_rows(country: &Country, b: &YearRow, t: &YearRow) -> National {
         warnings: caveats
             .iter()
             .filter(|c| c.kind != caveats::CaveatKind::LevelsNotComparable)
-            .map(|c| c.message.clone())
+            .map(|c| c.message.to_string())
             .collect(),
         caveats,
         hours_per_head_base: hours_per_head(b),

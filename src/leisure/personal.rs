@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::phrase::{Phrase, text};
 use super::{MIN_MULTIPLE, Unavailable};
 
 /// Part 2, the personal "Keynes week" (LEISURE-MODEL.md §2).
@@ -23,14 +24,10 @@ pub struct KeynesWeek {
 /// §2 from the user's weekly hours and the national multiple.
 pub fn keynes_week(weekly_hours: &[f64], r: f64) -> Result<KeynesWeek, Unavailable> {
     if weekly_hours.is_empty() {
-        return Err(Unavailable(
-            "no complete week with tracked time yet; track a full week first".into(),
-        ));
+        return Err(Unavailable(Phrase::new("dividend-keynes-no-week", vec![])));
     }
     if !(r > 0.0 && r.is_finite()) {
-        return Err(Unavailable(format!(
-            "the productivity multiple {r} is not usable"
-        )));
+        return Err(Unavailable(unusable(r)));
     }
     let weeks = weekly_hours.len();
     let average =
@@ -43,6 +40,12 @@ pub fn keynes_week(weekly_hours: &[f64], r: f64) -> Result<KeynesWeek, Unavailab
         keynes_hours: keynes,
         dividend_hours: average - keynes,
     })
+}
+
+/// Why a national multiple cannot be used (never expected from the shipped data).
+#[must_use]
+pub fn unusable(r: f64) -> Phrase {
+    Phrase::new("dividend-multiple-unusable", vec![("multiple", text(r))])
 }
 
 /// Tracked hours and output over a period of whole weeks.
@@ -102,7 +105,7 @@ pub struct Personal {
     /// "Where the gain went": the part into shorter hours, `ln(h_B/h_P) / ln R`.
     pub share_leisure: Option<f64>,
     /// Why figures are missing, if any are.
-    pub reason: Option<String>,
+    pub reason: Option<Phrase>,
 }
 
 /// §3 from the baseline and current totals.
@@ -127,18 +130,18 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
         reason: None,
     };
     let missing = [
-        (h_b > 0.0, "no hours tracked in the baseline"),
-        (h_p > 0.0, "no hours tracked in the current period"),
-        (o_b > 0.0, "no output recorded in the baseline"),
-        (o_p > 0.0, "no output recorded in the current period"),
+        (h_b > 0.0, "dividend-no-hours-baseline"),
+        (h_p > 0.0, "dividend-no-hours-current"),
+        (o_b > 0.0, "dividend-no-output-baseline"),
+        (o_p > 0.0, "dividend-no-output-current"),
     ];
-    let why: Vec<&str> = missing
+    let why: Vec<Phrase> = missing
         .iter()
         .filter(|(ok, _)| !ok)
-        .map(|(_, why)| *why)
+        .map(|&(_, key)| Phrase::new(key, vec![]))
         .collect();
     if !why.is_empty() {
-        p.reason = Some(why.join("; "));
+        p.reason = Some(Phrase::joined(why));
         return p;
     }
     let (pi_b, pi_p) = (o_b / h_b, o_p / h_p);
@@ -151,16 +154,18 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
     p.hours_needed = Some(h_need);
     p.potential_hours = Some(d_pot);
     if (r - 1.0).abs() < 1e-12 {
-        p.reason =
-            Some("output per hour did not change (R = 1): there is no gain to divide".into());
+        p.reason = Some(Phrase::new("dividend-personal-unchanged", vec![]));
         return p;
     }
     // LEISURE-MODEL.md §5: a gain under 5% (either way) or under an hour a week is
     // not divided; the shares of a near-zero gain swing wildly and mean nothing.
     if r.ln().abs() < MIN_MULTIPLE.ln() {
-        p.reason = Some(format!(
-            "the gain is too small to divide: output per hour changed by {:.0}% (R = {r:.2}; at least 5% is needed)",
-            (r - 1.0) * 100.0
+        p.reason = Some(Phrase::new(
+            "dividend-personal-too-small",
+            vec![
+                ("change", text(format!("{:.0}", (r - 1.0) * 100.0))),
+                ("multiple", text(format!("{r:.2}"))),
+            ],
         ));
         return p;
     }
@@ -168,12 +173,14 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
     p.share_output = Some((o_p / o_b).ln() / ln_r);
     p.share_leisure = Some((h_b / h_p).ln() / ln_r);
     if d_pot <= 0.0 {
-        p.reason = Some(format!(
-            "output per hour fell (R = {r:.2}), so there is no dividend to capture"
+        p.reason = Some(Phrase::new(
+            "dividend-personal-fell",
+            vec![("multiple", text(format!("{r:.2}")))],
         ));
     } else if d_pot < 1.0 {
-        p.reason = Some(format!(
-            "the gain is too small to divide: the potential is {d_pot:.1} h a week (at least 1 h is needed)"
+        p.reason = Some(Phrase::new(
+            "dividend-personal-small-potential",
+            vec![("potential", text(format!("{d_pot:.1}")))],
         ));
     } else {
         p.captured_share = p.realised_hours.map(|d| d / d_pot);
@@ -183,7 +190,7 @@ pub fn personal(baseline: PeriodTotals, current: PeriodTotals) -> Personal {
 
 /// §3 when there is no baseline at all: the current inputs, no figures, the reason.
 #[must_use]
-pub fn personal_unavailable(current: PeriodTotals, reason: String) -> Personal {
+pub fn personal_unavailable(current: PeriodTotals, reason: Phrase) -> Personal {
     Personal {
         hours_baseline: 0.0,
         hours_current: current.hours_per_week(),

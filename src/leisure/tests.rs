@@ -426,3 +426,61 @@ fn a_small_personal_gain_is_not_divided() {
     assert_eq!((p.captured_share, p.share_output), (None, None));
     assert!(p.reason.unwrap().contains("too small to divide"));
 }
+
+#[test]
+fn every_text_of_the_model_is_said_in_chinese_with_the_same_numbers() {
+    use crate::i18n::Lang;
+    // The English labels the report writers read are the catalogue's.
+    for kind in [
+        WeekKind::You,
+        WeekKind::NineNineSix,
+        WeekKind::NationalAverage,
+        WeekKind::Statutory,
+        WeekKind::BaseYearLiving,
+        WeekKind::Keynes,
+    ] {
+        assert_eq!(kind.label(), kind.label_in(Lang::En));
+    }
+    // Korea 1953–2019 carries its labour share over 1953–1970; Germany has a break.
+    let kor = national(country("KOR").unwrap(), 1953, None).unwrap();
+    let carried = kor
+        .caveats
+        .iter()
+        .find(|c| c.kind == CaveatKind::LabourShareRepeated)
+        .unwrap();
+    assert_eq!(
+        carried.message_in(Lang::ZhCn),
+        "韩国：PWT 对 1953–1970 年每年给出同一个劳动收入份额；它并非 1953 年的实测"
+    );
+    assert!(
+        carried
+            .message
+            .starts_with("Republic of Korea: PWT gives one labour share")
+    );
+    let bars = super::alternatives::week_comparison(Ok((18.5, 4)), &kor);
+    let statutory = bars.iter().find(|b| b.kind == WeekKind::Statutory).unwrap();
+    assert_eq!(
+        statutory.source.in_lang(Lang::ZhCn),
+        "韩国：法定工作周 40 小时，2003 年修订的《劳动基准法》"
+    );
+    assert_eq!(
+        bars[0].source.in_lang(Lang::ZhCn),
+        "你最近 4 个有记录的完整周的平均"
+    );
+    // Several reasons in one line are joined the Chinese way.
+    let empty = PeriodTotals {
+        weeks: 1.0,
+        hours: 0.0,
+        output: 0.0,
+    };
+    let p = personal(empty, empty);
+    assert_eq!(
+        p.reason.as_ref().unwrap().in_lang(Lang::ZhCn),
+        "基准期没有记录工时；本期没有记录工时；基准期没有登记产出；本期没有登记产出"
+    );
+    assert!(
+        p.reason
+            .unwrap()
+            .starts_with("no hours tracked in the baseline; no hours")
+    );
+}

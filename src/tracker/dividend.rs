@@ -4,11 +4,13 @@
 use chrono::{Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
+use crate::leisure::phrase::text;
 use crate::leisure::{
-    self, Accumulated, CompareRow, KeynesWeek, National, PeriodTotals, Personal, WeekAlternative,
-    data,
+    self, Accumulated, CompareRow, KeynesWeek, National, PeriodTotals, Personal, Phrase,
+    WeekAlternative, data,
 };
+use crate::store::outputs;
 use crate::time::{self, calendar, range::Span};
 use crate::tracker::Tracker;
 
@@ -49,7 +51,7 @@ pub enum NationalPart {
         /// Base year asked for.
         base_year: i32,
         /// Why.
-        reason: String,
+        reason: Phrase,
     },
 }
 
@@ -109,7 +111,7 @@ pub struct KeynesPart {
     /// The figures, when defined.
     pub figures: Option<KeynesWeek>,
     /// Why figures are missing, if they are.
-    pub reason: Option<String>,
+    pub reason: Option<Phrase>,
 }
 
 /// Every figure's key is always there: `null` with a `reason` when undefined, so a
@@ -159,8 +161,9 @@ pub struct PersonalPart {
     pub project: String,
     /// Its unit.
     pub unit: String,
-    /// Baseline weeks, e.g. `2026-W10..2026-W13` (or the list of weeks used).
-    pub baseline: String,
+    /// Baseline weeks, e.g. `2026-W10..2026-W13` (or the list of weeks used, or
+    /// "none yet" in words).
+    pub baseline: Phrase,
     /// Current weeks.
     pub period: String,
     /// Baseline totals.
@@ -190,7 +193,7 @@ pub struct Dividend {
     /// productivity (`null` with `accumulated_reason` when not computable).
     pub accumulated: Option<Accumulated>,
     /// Why `accumulated` is `null`, if it is.
-    pub accumulated_reason: Option<String>,
+    pub accumulated_reason: Option<Phrase>,
     /// Your week against the alternatives (empty without national figures).
     pub week_comparison: Vec<WeekAlternative>,
     /// The data attribution (CC BY).
@@ -223,10 +226,11 @@ impl Tracker {
     /// gap (years outside the data, too little history) is a reason in the answer.
     pub fn dividend(&self, request: &DividendRequest) -> Result<Dividend> {
         let country = data::country(&request.country).ok_or_else(|| {
-            Error::invalid(format!(
-                "no hours data for country {:?}: the table holds only the countries for which Penn World Table records average hours worked",
-                request.country
-            ))
+            Error::keyed(
+                ErrorKind::InvalidInput,
+                "dividend-unknown-country",
+                vec![("country", format!("{:?}", request.country))],
+            )
             .with_hint(Hint::ListCountries)
         })?;
         let national = match leisure::national(country, request.base_year, request.end_year) {
@@ -249,7 +253,7 @@ impl Tracker {
             request
                 .projects
                 .iter()
-                .map(|p| Ok((p.clone(), self.unit(p)?)))
+                .map(|p| Ok((p.clone(), self.dividend_unit(p)?)))
                 .collect::<Result<_>>()?
         };
         for (project, unit) in projects {
@@ -285,7 +289,7 @@ impl Tracker {
                         Err(keynes_week
                             .reason
                             .clone()
-                            .unwrap_or_else(|| "no complete week with tracked time yet".into()))
+                            .unwrap_or_else(|| Phrase::new("dividend-no-week", vec![])))
                     },
                     |k| Ok((k.average_hours, k.weeks_averaged)),
                 );
@@ -313,7 +317,29 @@ impl Tracker {
         Span::days(self.zone(), weeks.first, weeks.last_day())
     }
 
-    fn keynes_part(&self, r: std::result::Result<f64, String>) -> Result<KeynesPart> {
+    /// The project's unit for part 3: a project without one, or no such project, is
+    /// said in the dividend's words with what to do next.
+    fn dividend_unit(&self, project: &str) -> Result<String> {
+        match outputs::unit(self.reader(), project)? {
+            Some(Some(unit)) => Ok(unit),
+            Some(None) => Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "dividend-no-unit",
+                vec![("project", format!("{project:?}"))],
+            )
+            .with_hint(Hint::DeclareUnit {
+                project: project.to_string(),
+            })),
+            None => Err(Error::keyed(
+                ErrorKind::NotFound,
+                "dividend-no-project",
+                vec![("project", format!("{project:?}"))],
+            )
+            .with_hint(Hint::ListProjects)),
+        }
+    }
+
+    fn keynes_part(&self, r: std::result::Result<f64, Phrase>) -> Result<KeynesPart> {
         let mut weeks = Vec::new();
         let earliest = self.first_start(None)?;
         let mut monday = self.this_monday();
@@ -340,10 +366,13 @@ impl Tracker {
         });
         let mut reason = result.as_ref().err().cloned();
         if result.is_ok() && weeks.len() < WEEKS {
-            reason = Some(format!(
-                "only {} complete week{} with tracked time so far ({WEEKS} wanted)",
-                weeks.len(),
-                if weeks.len() == 1 { "" } else { "s" }
+            reason = Some(Phrase::new(
+                if weeks.len() == 1 {
+                    "dividend-few-weeks-one"
+                } else {
+                    "dividend-few-weeks"
+                },
+                vec![("count", text(weeks.len())), ("wanted", text(WEEKS))],
             ));
         }
         Ok(KeynesPart {
@@ -389,26 +418,30 @@ impl Tracker {
             .windows(2)
             .all(|w| (w[1].first - w[0].last).num_days() == 7);
         let label = match baseline.as_slice() {
-            [] => "none yet".to_string(),
-            [first, .., last] if consecutive => Weeks {
-                first: first.first,
-                last: last.last,
-            }
-            .label(),
-            weeks => weeks
-                .iter()
-                .map(Weeks::label)
-                .collect::<Vec<_>>()
-                .join(", "),
+            [] => Phrase::new("dividend-baseline-none", vec![]),
+            [first, .., last] if consecutive => Phrase::plain(
+                Weeks {
+                    first: first.first,
+                    last: last.last,
+                }
+                .label(),
+            ),
+            weeks => Phrase::plain(
+                weeks
+                    .iter()
+                    .map(Weeks::label)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         };
         let baseline_totals = self.totals(project, &baseline)?;
         let period_totals = self.totals(project, &[period])?;
         let figures = if baseline.is_empty() {
             leisure::personal_unavailable(
                 period_totals,
-                format!(
-                    "no complete week before {} with both hours and output for {project}; record output with `otium output N --project {project}`",
-                    period.label()
+                Phrase::new(
+                    "dividend-no-baseline",
+                    vec![("period", text(period.label())), ("project", text(project))],
                 ),
             )
         } else {

@@ -26,6 +26,7 @@ mod import_sync;
 mod injection;
 mod journal;
 mod lang;
+mod lang_dividend;
 mod lang_limits;
 mod lang_reports;
 mod limits;

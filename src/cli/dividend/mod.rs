@@ -1,14 +1,17 @@
 //! `otium dividend`: the leisure dividend, national and personal, with every input
-//! shown; `--compare` puts every country side by side. The text is in `text.rs`.
+//! shown; `--compare` puts every country side by side. The text is in `text.rs`,
+//! in the user's language; `--json` is the same in every language.
 
 mod compare;
+mod national;
 mod text;
 
 use clap::Args;
 use serde::Serialize;
 
 use super::{Ctx, Out};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::Lang;
 use crate::leisure::data;
 use crate::tracker::dividend::{DividendRequest, Weeks};
 
@@ -53,7 +56,7 @@ struct CountryJson<'a> {
 
 pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     if args.countries {
-        return countries(&mut ctx.out);
+        return countries(&mut ctx.out, ctx.lang);
     }
     let config = ctx.tracker.config();
     if args.compare {
@@ -61,14 +64,15 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
     }
     let period = match args.period.as_deref() {
         None | Some("last-week") => None,
-        Some(text) => Some(Weeks::parse(text)?),
+        Some(text) => Some(weeks(text)?),
     };
     // A country from the config that the data lacks is the config's fault (exit 7).
     if args.country.is_none() && crate::leisure::data::country(&config.country).is_none() {
-        return Err(Error::config(format!(
-            "config country = {:?} has no hours data in Penn World Table; `otium dividend --countries` lists the codes",
-            config.country
-        )));
+        return Err(Error::keyed(
+            ErrorKind::Config,
+            "dividend-config-country",
+            vec![("country", format!("{:?}", config.country))],
+        ));
     }
     let request = DividendRequest {
         country: args
@@ -78,7 +82,7 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         base_year: args.base_year.unwrap_or(config.base_year),
         end_year: args.end_year,
         projects: args.projects.clone(),
-        baseline: args.baseline.as_deref().map(Weeks::parse).transpose()?,
+        baseline: args.baseline.as_deref().map(weeks).transpose()?,
         period,
     };
     // Weeks that have not begun cannot hold work: a typo in the year, most likely.
@@ -90,28 +94,53 @@ pub fn run(ctx: &mut Ctx, args: &DividendArgs) -> Result<()> {
         if let Some(w) = weeks
             && w.first > today
         {
-            return Err(Error::invalid(format!(
-                "{flag} starts in the week of {}, which has not begun (today is {today}); give past weeks, e.g. 2026-W10..2026-W13",
-                w.first
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "dividend-future-weeks",
+                vec![
+                    ("flag", flag.to_string()),
+                    ("first", w.first.to_string()),
+                    ("today", today.to_string()),
+                ],
+            ));
         }
     }
     if request.projects.is_empty() && request.baseline.is_some() {
-        return Err(Error::invalid(
-            "--baseline needs --project: baselines differ per project",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "dividend-baseline-needs-project",
+            vec![],
         ));
     }
     let dividend = ctx.tracker.dividend(&request)?;
     ctx.out.value(|| &dividend);
     if !ctx.out.json {
-        text::render(&mut ctx.out, &dividend);
+        text::render(&mut ctx.out, &dividend, ctx.lang);
     }
     Ok(())
 }
 
+/// `--baseline`/`--period` as weeks; a refusal in the dividend's words (any language).
+fn weeks(text: &str) -> Result<Weeks> {
+    Weeks::parse(text).map_err(|_| {
+        let (a, b) = text.split_once("..").unwrap_or((text, text));
+        // Both ends are weeks on their own: then only their order is wrong.
+        let key = if Weeks::parse(a).is_ok() && Weeks::parse(b).is_ok() {
+            "dividend-weeks-reversed"
+        } else {
+            "dividend-bad-weeks"
+        };
+        Error::keyed(
+            ErrorKind::InvalidInput,
+            key,
+            vec![("text", format!("{text:?}"))],
+        )
+    })
+}
+
 /// `dividend --countries`: the built-in data only, so `cli::run` answers it without
-/// opening (or needing) a database.
-pub fn countries(out: &mut Out) -> Result<()> {
+/// opening (or needing) a database. Names in `lang`; the JSON keeps the data's.
+pub fn countries(out: &mut Out, lang: Lang) -> Result<()> {
     let all = data::countries();
     let list: Vec<CountryJson<'_>> = all
         .values()
@@ -129,9 +158,12 @@ pub fn countries(out: &mut Out) -> Result<()> {
     for c in &list {
         out.line(format!(
             "{}  {}–{}  {}",
-            c.code, c.first_year, c.last_year, c.name
+            c.code,
+            c.first_year,
+            c.last_year,
+            crate::leisure::names::country_name(lang, c.code, c.name)
         ));
     }
-    out.line(data::ATTRIBUTION);
+    out.line(data::attribution(lang));
     Ok(())
 }

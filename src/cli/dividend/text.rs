@@ -2,208 +2,153 @@
 //! the figures they drive, one name per concept, caveats shown, precision that
 //! matches the data (R to 2 decimals, shares in whole percent, hours whole per year
 //! or to 0.1 per week) and the attribution at the end. JSON keeps full precision.
+//! The national figures are in `national.rs`.
+//! Every sentence comes from the catalogue in the user's language; the numbers are
+//! formatted the same in every language.
+
+use std::fmt::Display;
 
 use crate::cli::Out;
+use crate::i18n::{Lang, t};
 use crate::leisure::alternatives::HOURS_996;
-use crate::leisure::display::{per_week, per_year, percent, thousands};
-use crate::leisure::{CaveatKind, National, WEEKS_PER_YEAR};
+use crate::leisure::display::percent;
+use crate::leisure::names::country_name;
 use crate::tracker::dividend::{Dividend, KeynesPart, NationalPart, PersonalPart};
 
-pub fn render(out: &mut Out, d: &Dividend) {
+/// A message with two-space indentation, as every detail line has.
+pub fn indented(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
+    format!("  {}", t(lang, key, args))
+}
+
+pub fn render(out: &mut Out, d: &Dividend, lang: Lang) {
     match &d.national {
-        NationalPart::Figures(n) => national(out, n),
+        NationalPart::Figures(n) => super::national::national(out, n, lang),
         NationalPart::Unavailable {
             country,
             base_year,
             reason,
         } => {
-            out.line(format!(
-                "National dividend ({country}, base {base_year}): not available: {reason}."
+            out.line(t(
+                lang,
+                "dividend-national-unavailable",
+                &[
+                    ("country", country),
+                    ("base", base_year),
+                    ("reason", &reason.in_lang(lang)),
+                ],
             ));
         }
     }
     out.line("");
-    keynes(out, &d.keynes_week, &d.national);
+    keynes(out, &d.keynes_week, &d.national, lang);
     if !d.week_comparison.is_empty() {
         out.line("");
-        week_comparison(out, d);
+        week_comparison(out, d, lang);
     }
     out.line("");
-    accumulated(out, d);
+    accumulated(out, d, lang);
     out.line("");
     if d.personal.is_empty() {
-        out.line("Personal productivity: no project declares an output unit yet (`otium project NAME --unit pages`).");
+        out.line(t(lang, "dividend-no-units", &[]));
     } else {
-        out.line("Personal productivity (per project, output per hour now vs a baseline):");
+        out.line(t(lang, "dividend-personal-heading", &[]));
         for p in &d.personal {
-            personal(out, p);
+            personal(out, p, lang);
         }
         if let Some(m) = d.combined_multiple {
-            out.line(format!(
-                "  All projects: productivity multiple {m:.2} (geometric mean weighted by this period's hours)"
+            out.line(indented(
+                lang,
+                "dividend-combined",
+                &[("multiple", &format!("{m:.2}"))],
             ));
         }
     }
     out.line("");
-    out.line(d.attribution);
+    out.line(crate::leisure::data::attribution(lang));
 }
 
-fn national(out: &mut Out, n: &National) {
-    let (b, t) = (n.base_year, n.end_year);
-    out.line(format!(
-        "National dividend: {} ({}), {b} → {t}",
-        n.country_name, n.country
-    ));
-    out.line(format!(
-        "  Hours are per person engaged (employees, self-employed and farmers) and include holidays; the data end in {t}, nothing is assumed after it."
-    ));
-    out.line(format!(
-        "  Output per hour      {:.2} → {:.2} US$ (2017 national prices, for change within {}, not across countries): R = {:.2}",
-        n.output_per_hour_base, n.output_per_hour_end, n.country_name, n.productivity_multiple
-    ));
-    out.line(format!(
-        "  Hours per worker     {} → {} h/year ({} → {} h/week, annual ÷ 52)",
-        per_year(n.hours_base),
-        per_year(n.hours_end),
-        per_week(n.hours_base),
-        per_week(n.hours_end)
-    ));
-    if let (Some(a), Some(z)) = (n.hours_per_head_base, n.hours_per_head_end) {
-        out.line(format!(
-            "  Hours per head       {} → {} h/year ({} → {} h/week) per person of the whole population",
-            per_year(a),
-            per_year(z),
-            per_week(a),
-            per_week(z)
-        ));
-    }
-    out.line(format!(
-        "  Hours that produce {b} output per worker at {t} productivity: {} h/year ({} h/week)",
-        per_year(n.hours_needed),
-        per_week(n.hours_needed)
-    ));
-    // A negative realised dividend means hours rose: say so instead of "taken -196 h".
-    let taken = if n.realised_hours >= 0.0 {
-        format!(
-            "taken as shorter hours {} h/year ({} h/week)",
-            per_year(n.realised_hours),
-            per_week(n.realised_hours)
-        )
-    } else {
-        format!(
-            "none taken: hours rose by {} h/year ({} h/week)",
-            per_year(-n.realised_hours),
-            per_week(-n.realised_hours)
-        )
-    };
-    out.line(format!(
-        "  Potential dividend   {} h/year ({} h/week); {taken}",
-        per_year(n.potential_hours),
-        per_week(n.potential_hours),
-    ));
-    match n.captured_share {
-        Some(c) => out.line(format!(
-            "  Share of the potential taken as shorter hours: {}",
-            percent(c)
-        )),
-        None => out.line(format!(
-            "  Share of the potential taken as shorter hours: undefined: {}",
-            n.reason.as_deref().unwrap_or("no dividend")
-        )),
-    }
-    let career = |h: f64| {
-        format!(
-            "{} h ({:.1} years of 40-hour weeks)",
-            thousands(h),
-            h / (40.0 * WEEKS_PER_YEAR)
-        )
-    };
-    let taken = if n.career_realised_hours >= 0.0 {
-        format!("taken {}", career(n.career_realised_hours))
-    } else {
-        format!("none taken: {} more work", career(-n.career_realised_hours))
-    };
-    out.line(format!(
-        "  Over a career of {} years (an assumption) at {b} hours: potential {}, {taken}",
-        n.career_years,
-        career(n.career_potential_hours),
-    ));
-    labour_share(out, n);
-    for c in &n.caveats {
-        // The levels caveat is said on the output-per-hour line already.
-        if c.kind != CaveatKind::LevelsNotComparable {
-            out.line(format!("  Caution: {}.", c.message));
-        }
-    }
-}
-
-/// Who received the rest: the labour share where measured; a carried value is named
-/// as such with its run of years, never as that year's measurement.
-fn labour_share(out: &mut Out, n: &National) {
-    let one =
-        |share: Option<f64>, run: Option<crate::leisure::YearRun>, year: i32| match (share, run) {
-            (None, _) => format!("not in the data for {year}"),
-            (Some(s), None) => format!("{} ({year})", percent(s)),
-            (Some(s), Some(r)) => format!(
-                "{} (PWT's one value for {}–{}, not a measurement of {year})",
-                percent(s),
-                r.first_year,
-                r.last_year
-            ),
-        };
-    if n.labour_share_base.is_none() && n.labour_share_end.is_none() {
-        return;
-    }
-    out.line(format!(
-        "  Labour share of GDP  {} → {}: who received the part of the gain not taken as leisure",
-        one(n.labour_share_base, n.labour_share_base_run, n.base_year),
-        one(n.labour_share_end, n.labour_share_end_run, n.end_year)
-    ));
-}
-
-fn keynes(out: &mut Out, k: &KeynesPart, national: &NationalPart) {
+fn keynes(out: &mut Out, k: &KeynesPart, national: &NationalPart, lang: Lang) {
     let weeks: Vec<String> = k
         .weeks
         .iter()
-        .map(|w| format!("{} {:.1} h", w.week, w.hours))
+        .map(|w| {
+            t(
+                lang,
+                "dividend-week-hours",
+                &[("week", &w.week), ("hours", &format!("{:.1}", w.hours))],
+            )
+        })
         .collect();
     match (&k.figures, national) {
         (Some(f), NationalPart::Figures(n)) => {
+            let name = country_name(lang, &n.country, &n.country_name);
             let free = if f.dividend_hours >= 0.0 {
-                format!(
-                    "{:.1} h/week the economy's productivity could have freed",
-                    f.dividend_hours
+                t(
+                    lang,
+                    "dividend-keynes-free",
+                    &[("hours", &format!("{:.1}", f.dividend_hours))],
                 )
             } else {
-                format!("{:.1} h/week more work", -f.dividend_hours)
+                t(
+                    lang,
+                    "dividend-keynes-more",
+                    &[("hours", &format!("{:.1}", -f.dividend_hours))],
+                )
             };
-            out.line(format!(
-                "Keynes week: what your {:.1} h/week produced at {} productivity takes {:.1} h/week at {} productivity (R = {:.2}, {}); {free}.",
-                f.average_hours, n.base_year, f.keynes_hours, n.end_year, f.productivity_multiple, n.country_name
+            out.line(t(
+                lang,
+                "dividend-keynes",
+                &[
+                    ("average", &format!("{:.1}", f.average_hours)),
+                    ("base", &n.base_year),
+                    ("keynes", &format!("{:.1}", f.keynes_hours)),
+                    ("end", &n.end_year),
+                    ("multiple", &format!("{:.2}", f.productivity_multiple)),
+                    ("country", &name),
+                    ("free", &free),
+                ],
             ));
-            out.line(format!(
-                "  Assuming your productivity grew like the {} average (hours per person engaged); the data end in {}.",
-                n.country_name, n.end_year
+            out.line(indented(
+                lang,
+                "dividend-keynes-assumption",
+                &[("country", &name), ("end", &n.end_year)],
             ));
-            out.line(format!(
-                "  Average of {} week(s): {}",
-                f.weeks_averaged,
-                weeks.join(", ")
+            out.line(indented(
+                lang,
+                "dividend-keynes-weeks",
+                &[
+                    ("count", &f.weeks_averaged),
+                    (
+                        "weeks",
+                        &weeks.join(&t(lang, "dividend-list-separator", &[])),
+                    ),
+                ],
             ));
             if let Some(reason) = &k.reason {
-                out.line(format!("  Note: {reason}."));
+                out.line(indented(
+                    lang,
+                    "dividend-note",
+                    &[("reason", &reason.in_lang(lang))],
+                ));
             }
         }
-        _ => out.line(format!(
-            "Keynes week: not available: {}.",
-            k.reason.as_deref().unwrap_or("no national multiple")
+        _ => out.line(t(
+            lang,
+            "dividend-keynes-unavailable",
+            &[(
+                "reason",
+                &k.reason
+                    .as_ref()
+                    .map_or_else(|| t(lang, "dividend-no-multiple", &[]), |r| r.in_lang(lang)),
+            )],
         )),
     }
 }
 
-/// §4.1 as a block of text bars, scaled to the 996 week.
-fn week_comparison(out: &mut Out, d: &Dividend) {
-    out.line("Your week against the alternatives (hours per week):");
+/// §4.1 as a block of text bars, scaled to the 996 week. Labels are padded by
+/// terminal columns, so Chinese labels line up as English ones do.
+fn week_comparison(out: &mut Out, d: &Dividend, lang: Lang) {
+    out.line(t(lang, "dividend-weeks-heading", &[]));
     for w in &d.week_comparison {
         let (value, bar) = match w.hours_per_week {
             Some(h) => (
@@ -213,42 +158,68 @@ fn week_comparison(out: &mut Out, d: &Dividend) {
             None => ("    —".to_string(), String::new()),
         };
         out.line(format!(
-            "  {:<16} {value}  {bar:<24}  {}",
-            w.kind.label(),
-            w.source
+            "  {} {value}  {bar:<24}  {}",
+            crate::i18n::zh::pad_end(&w.kind.label_in(lang), 16),
+            w.source.in_lang(lang)
         ));
     }
 }
 
-fn accumulated(out: &mut Out, d: &Dividend) {
+fn accumulated(out: &mut Out, d: &Dividend, lang: Lang) {
     let (Some(a), NationalPart::Figures(n)) = (&d.accumulated, &d.national) else {
-        out.line(format!(
-            "Accumulated: not available: {}.",
-            d.accumulated_reason.as_deref().unwrap_or("no figures")
+        out.line(t(
+            lang,
+            "dividend-accumulated-unavailable",
+            &[(
+                "reason",
+                &d.accumulated_reason
+                    .as_ref()
+                    .map_or_else(|| t(lang, "dividend-no-figures", &[]), |r| r.in_lang(lang)),
+            )],
         ));
         return;
     };
-    out.line(format!(
-        "Accumulated since your first session: {:.1} h tracked; at {} productivity what they produced at {} productivity takes {:.1} h; difference {:.1} h ({:.1} weeks of 40 hours).",
-        a.tracked_hours,
-        n.end_year,
-        n.base_year,
-        a.hours_at_end_productivity,
-        a.difference_hours,
-        a.difference_weeks_40h
+    out.line(t(
+        lang,
+        "dividend-accumulated",
+        &[
+            ("tracked", &format!("{:.1}", a.tracked_hours)),
+            ("end", &n.end_year),
+            ("base", &n.base_year),
+            ("at_end", &format!("{:.1}", a.hours_at_end_productivity)),
+            ("difference", &format!("{:.1}", a.difference_hours)),
+            ("weeks", &format!("{:.1}", a.difference_weeks_40h)),
+        ],
     ));
 }
 
-fn personal(out: &mut Out, p: &PersonalPart) {
+fn personal(out: &mut Out, p: &PersonalPart, lang: Lang) {
     let f = &p.figures;
     let u = &p.unit;
-    out.line(format!(
-        "  {} ({u}): baseline {} vs {}",
-        p.project, p.baseline, p.period
+    let one = |x: f64| format!("{x:.1}");
+    out.line(indented(
+        lang,
+        "dividend-project",
+        &[
+            ("project", &p.project),
+            ("unit", u),
+            ("baseline", &p.baseline.in_lang(lang)),
+            ("period", &p.period),
+        ],
     ));
     out.line(format!(
-        "    hours/week {:.1} → {:.1}; {u}/week {:.1} → {:.1}",
-        f.hours_baseline, f.hours_current, f.output_baseline, f.output_current
+        "    {}",
+        t(
+            lang,
+            "dividend-project-inputs",
+            &[
+                ("hours_base", &one(f.hours_baseline)),
+                ("hours_now", &one(f.hours_current)),
+                ("unit", u),
+                ("output_base", &one(f.output_baseline)),
+                ("output_now", &one(f.output_current)),
+            ],
+        )
     ));
     if let (Some(a), Some(b), Some(r)) = (
         f.per_hour_baseline,
@@ -256,36 +227,69 @@ fn personal(out: &mut Out, p: &PersonalPart) {
         f.productivity_multiple,
     ) {
         out.line(format!(
-            "    {u}/hour {a:.2} → {b:.2}: productivity multiple R = {r:.2}"
+            "    {}",
+            t(
+                lang,
+                "dividend-project-rate",
+                &[
+                    ("unit", u),
+                    ("base", &format!("{a:.2}")),
+                    ("now", &format!("{b:.2}")),
+                    ("multiple", &format!("{r:.2}")),
+                ],
+            )
         ));
     }
     if let (Some(need), Some(pot), Some(real)) =
         (f.hours_needed, f.potential_hours, f.realised_hours)
     {
         let taken = if real >= 0.0 {
-            format!("taken {real:.1} h/week")
+            t(lang, "dividend-project-taken", &[("hours", &one(real))])
         } else {
-            format!("none taken: hours rose by {:.1} h/week", -real)
+            t(lang, "dividend-project-none", &[("hours", &one(-real))])
         };
         out.line(format!(
-            "    baseline output would now take {need:.1} h/week: potential dividend {pot:.1} h/week, {taken}"
+            "    {}",
+            t(
+                lang,
+                "dividend-project-need",
+                &[
+                    ("need", &one(need)),
+                    ("potential", &one(pot)),
+                    ("taken", &taken),
+                ],
+            )
         ));
     }
     if let Some(c) = f.captured_share {
         out.line(format!(
-            "    share of the potential taken as shorter hours: {}",
-            percent(c)
+            "    {}",
+            t(lang, "dividend-project-captured", &[("share", &percent(c))])
         ));
     }
     if let (Some(o), Some(l)) = (f.share_output, f.share_leisure) {
-        let longer = if l < 0.0 { " (you worked longer)" } else { "" };
+        let key = if l < 0.0 {
+            "dividend-project-split-longer"
+        } else {
+            "dividend-project-split"
+        };
         out.line(format!(
-            "    where the gain went: {} more output, {} shorter hours{longer}",
-            percent(o),
-            percent(l)
+            "    {}",
+            t(
+                lang,
+                key,
+                &[("output", &percent(o)), ("leisure", &percent(l))],
+            )
         ));
     }
     if let Some(reason) = &f.reason {
-        out.line(format!("    {reason}."));
+        out.line(format!(
+            "    {}",
+            t(
+                lang,
+                "dividend-project-reason",
+                &[("reason", &reason.in_lang(lang))],
+            )
+        ));
     }
 }

@@ -210,7 +210,7 @@ fn render_headline(app: &App, trend: Option<Line<'static>>, area: Rect, buf: &mu
                 ),
             ),
             (NationalPart::Unavailable { reason, .. }, _) => {
-                (" Leisure dividend ".to_string(), reason.clone())
+                (" Leisure dividend ".to_string(), reason.to_string())
             }
         },
         Err(e) => (" Leisure dividend ".to_string(), e.clone()),

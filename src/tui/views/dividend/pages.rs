@@ -48,7 +48,7 @@ pub fn figures(app: &App, area: Rect, buf: &mut Buffer) {
             national_lines(app, d, n, &mut lines);
         }
         NationalPart::Unavailable { reason, .. } => {
-            lines.push(Line::styled(reason.clone(), app.theme.error));
+            lines.push(Line::styled(reason.to_string(), app.theme.error));
         }
     }
     for p in &d.personal {
