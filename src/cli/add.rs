@@ -4,7 +4,8 @@ use chrono::Duration;
 use clap::Args;
 
 use super::{Ctx, format, split_tags};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::{self, t};
 use crate::model::{NewSession, parse_tags};
 use crate::time;
 
@@ -41,13 +42,21 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         (None, Some(length)) => {
             let seconds = time::parse_duration(length)?;
             if seconds <= 0 {
-                return Err(Error::invalid(format!(
-                    "--for {length:?} is zero; give a positive duration"
-                )));
+                return Err(Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "capture-error-for-zero",
+                    vec![("input", format!("{length:?}"))],
+                ));
             }
             start + Duration::seconds(seconds)
         }
-        (None, None) => return Err(Error::invalid("give --to TIME or --for DURATION")),
+        (None, None) => {
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-give-end",
+                vec![],
+            ));
+        }
     };
     let new = NewSession {
         project: super::project_name(&args.project, "otium add writing --from 9:00 --to 10:00")?,
@@ -58,13 +67,19 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         zone,
     };
     let session = ctx.tracker.add(new)?;
-    let now = ctx.tracker.now();
-    ctx.out.line(format!(
-        "Added {} (session {}): {}, {}.",
-        format::label(&session),
-        session.id,
-        format::when(zone, session.start),
-        time::human_duration(session.duration_seconds(now))
+    let (now, lang) = (ctx.tracker.now(), ctx.lang);
+    ctx.out.line(t(
+        lang,
+        "capture-added",
+        &[
+            ("label", &format::label(&session)),
+            ("id", &session.id),
+            ("when", &format::when_in(lang, zone, session.start)),
+            (
+                "elapsed",
+                &i18n::duration(lang, session.duration_seconds(now)),
+            ),
+        ],
     ));
     // No other session changes; the keys are there so one parser reads every answer.
     ctx.out

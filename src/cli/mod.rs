@@ -327,9 +327,11 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
 /// another one.
 fn project_name(text: &str, example: &str) -> Result<crate::model::ProjectName> {
     if text.trim().is_empty() {
-        return Err(Error::invalid(format!(
-            "the project name is empty; give one, e.g. `{example}`"
-        )));
+        return Err(Error::keyed(
+            crate::error::ErrorKind::InvalidInput,
+            "capture-error-project-empty-example",
+            vec![("example", example.to_string())],
+        ));
     }
     text.parse()
 }
@@ -339,9 +341,11 @@ fn split_tags(words: &[String]) -> Result<&[String]> {
     // After the project, every word must be a +tag: a bare word is most likely a
     // note that lost its --note.
     if let Some(w) = words.iter().find(|w| !w.starts_with('+')) {
-        return Err(Error::invalid(format!(
-            "unexpected word {w:?}; write tags as +{w} and put a note in --note \"…\""
-        )));
+        return Err(Error::keyed(
+            crate::error::ErrorKind::InvalidInput,
+            "capture-error-unexpected-word",
+            vec![("quoted", format!("{w:?}")), ("word", w.clone())],
+        ));
     }
     Ok(words)
 }

@@ -9,10 +9,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, 
 use chrono_tz::Tz;
 
 use super::{Resolved, resolve_local};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
-const INSTANT_HELP: &str = "use HH:MM, YYYY-MM-DD HH:MM, yesterday HH:MM, 15m ago or RFC 3339";
-const DURATION_HELP: &str = "use e.g. 1h30m, 90m, 1.5h or 1:30";
 /// The longest duration read, in seconds (about 31,700 years): far beyond any real
 /// session, and far inside what `now - duration` can represent, in every form.
 const MAX_DURATION: i64 = 1_000_000_000_000;
@@ -32,10 +30,11 @@ pub fn parse_instant(
     // chrono reads `:60` as a leap second, which unix seconds cannot hold (found by
     // the fuzzer: it came back as `:59` of the minute before).
     if instant.nanosecond() >= 1_000_000_000 {
-        return Err(Error::invalid(format!(
-            "{:?} names a leap second (:60); use :59 or the next minute",
-            text.trim()
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-leap-second",
+            vec![("input", format!("{:?}", text.trim()))],
+        ));
     }
     let instant = DateTime::from_timestamp(instant.timestamp(), 0).unwrap_or(instant);
     Ok(Resolved { instant, note })
@@ -55,7 +54,11 @@ fn read_instant(
     let lower = input.to_ascii_lowercase();
     let bad = || super::parse_zh::time_error(input);
     if lower.is_empty() {
-        return Err(Error::invalid(format!("empty time; {INSTANT_HELP}")));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-empty-time",
+            vec![],
+        ));
     }
     if lower == "now" {
         return Ok(Resolved {
@@ -103,9 +106,11 @@ fn read_instant(
         return Ok(resolve_local(zone, reference_day.and_time(time)));
     }
     if parse_date(input).is_some() {
-        return Err(Error::invalid(format!(
-            "{input:?} is a date without a time; add one, e.g. \"{input} 09:00\""
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-date-without-time",
+            vec![("input", format!("{input:?}")), ("date", input.to_string())],
+        ));
     }
     Err(bad())
 }
@@ -217,9 +222,11 @@ pub fn parse_duration(text: &str) -> Result<i64> {
             "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
             "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
             "" => {
-                return Err(Error::invalid(format!(
-                    "{input:?} has a number without a unit; {DURATION_HELP}"
-                )));
+                return Err(Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "capture-error-no-unit",
+                    vec![("input", format!("{input:?}"))],
+                ));
             }
             _ => return Err(bad()),
         };
