@@ -15,10 +15,10 @@ use crate::i18n::{Lang, t};
 use crate::model::{Session, SessionEdit, Tag};
 use crate::time;
 
-/// The line otium puts above the document when the saved one was refused; read
-/// back by [`without_error`]. `#` lines are TOML comments, so what the user saves
-/// parses as written.
-const ERROR_MARK: &str = "# error:";
+/// How the line otium puts above a refused document begins, in each language (the
+/// catalogue's `error-line` as a comment); read back by [`without_error`]. `#` lines
+/// are TOML comments, so what the user saves parses as written.
+const ERROR_MARKS: [&str; 2] = ["# error:", "# 错误："];
 
 /// The document's fields; anything else is an error, not silently ignored.
 #[derive(Debug, Deserialize)]
@@ -69,7 +69,8 @@ pub fn edit(ctx: &mut Ctx, session: &Session, editor: &str) -> Result<Option<Ses
             Ok(done) => return Ok(done),
             Err(e) if e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Conflict => {
                 let line = super::hint::error_line_in(ctx.lang, &e);
-                text = format!("{ERROR_MARK} {line}\n{body}");
+                let line = t(ctx.lang, "error-line", &[("line", &line)]);
+                text = format!("# {line}\n{body}");
             }
             Err(e) => return Err(e),
         }
@@ -197,7 +198,7 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 
 /// The document without the `# error:` line otium put on top.
 fn without_error(text: &str) -> &str {
-    match text.strip_prefix(ERROR_MARK) {
+    match ERROR_MARKS.iter().find_map(|mark| text.strip_prefix(mark)) {
         Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
         None => text,
     }

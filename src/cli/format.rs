@@ -97,3 +97,49 @@ pub fn when_in(lang: Lang, zone: Tz, instant: DateTime<Utc>) -> String {
         .format("%a %Y-%m-%d %H:%M")
         .to_string()
 }
+
+/// The note for a local time that a DST change made missing or repeated, in `lang`,
+/// worked out again from the instant it was read as (`resolve_local`'s rule: a
+/// missing time moves forward by the gap, a repeated one is the first). `None` when
+/// `instant` is no such reading, so the caller keeps the note it has.
+#[must_use]
+pub fn dst_note(lang: Lang, zone: Tz, instant: DateTime<Utc>) -> Option<String> {
+    use chrono::{LocalResult, Offset, TimeZone};
+    let offset = |t: DateTime<Utc>| t.with_timezone(&zone).format("%:z").to_string();
+    let local = instant.with_timezone(&zone).naive_local();
+    if let LocalResult::Ambiguous(first, second) = zone.from_local_datetime(&local) {
+        if first.with_timezone(&Utc) != instant {
+            return None;
+        }
+        let (first, second) = (first.with_timezone(&Utc), second.with_timezone(&Utc));
+        return Some(crate::i18n::t(
+            lang,
+            "capture-dst-twice",
+            &[
+                ("local", &local.format("%Y-%m-%d %H:%M")),
+                ("zone", &zone.name()),
+                ("first", &time::hhmm_in(zone, first)),
+                ("first_offset", &offset(first)),
+                ("second", &time::hhmm_in(zone, second)),
+                ("second_offset", &offset(second)),
+            ],
+        ));
+    }
+    // A time in a gap was read with the offset in force a day before it.
+    let before = instant - chrono::Duration::days(1);
+    let shift = zone.offset_from_utc_datetime(&before.naive_utc()).fix();
+    let typed = instant.naive_utc() + chrono::Duration::seconds(i64::from(shift.local_minus_utc()));
+    if !matches!(zone.from_local_datetime(&typed), LocalResult::None) {
+        return None;
+    }
+    Some(crate::i18n::t(
+        lang,
+        "capture-dst-missing",
+        &[
+            ("local", &typed.format("%Y-%m-%d %H:%M")),
+            ("zone", &zone.name()),
+            ("used", &time::hhmm_in(zone, instant)),
+            ("offset", &offset(instant)),
+        ],
+    ))
+}

@@ -137,3 +137,12 @@ capture-error-no-unit-declared = project { $name } has no output unit
 capture-error-unknown-project = no project { $name }
 capture-error-no-away-id = no unanswered away time with id { $id } in the running session; `otium status` lists them
 capture-error-no-away = no away time to answer: the running session has none recorded
+
+## Local times a DST change made missing or repeated (a note on stderr)
+
+capture-dst-twice = { $local } happens twice in { $zone } (clocks go back); using the first, { $first } ({ $first_offset }), not { $second } ({ $second_offset })
+capture-dst-missing = { $local } does not exist in { $zone } (clocks jump forward); using { $used } ({ $offset })
+
+## The note when a recording verb created a database outside the default place
+
+capture-created-database = created a new database at { $path } (not the default location); if that path was a typo, delete the file and pass the right --db

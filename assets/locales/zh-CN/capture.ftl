@@ -79,8 +79,8 @@ capture-project-no-rate = 项目 { $name } 没有设定时薪。
 capture-output-recorded = 已登记产出：{ $project } { $amount } { $unit }，时间 { $at }。
 capture-output-recorded-session = 已登记产出：{ $project } { $amount } { $unit }，时间 { $at }（记录 { $id }）。
 capture-away-cut = 已剪掉离开的 { $span }：记录 { $id }（{ $label }）在 { $at } 结束；记录 { $next } 从 { $from } 接着计时。
-capture-away-stopped = 已把记录 { $id }（{ $label }）停在 { $at }，也就是你离开的时候（离开了 { $span }）。
-capture-away-kept = 离开的 { $span } 仍算在记录 { $id }（{ $label }）里。
+capture-away-stopped = 已把记录 { $id }（{ $label }）停在 { $at }，也就是你离开的时候；离开了 { $span }。
+capture-away-kept = 离开的 { $span }仍算在记录 { $id }（{ $label }）里。
 
 ## 记录类命令的错误
 
@@ -186,7 +186,7 @@ capture-error-editor-file = 无法{ $what ->
         [write] 写入要编辑的文件
        *[read] 读取编辑后的文件
     }：{ $error }
-capture-error-no-editor = 没有要修改的内容，也没有设置 VISUAL 或 EDITOR 来打开编辑器
+capture-error-no-editor = 没有要修改的内容，也没有设置 `VISUAL` 或 `EDITOR` 来打开编辑器
 capture-error-no-project = 没有项目 { $name }；`otium projects` 可以查看所有项目
 capture-error-output-no-session = 没有可以沿用项目的记录；请用 --project 项目 指定
 capture-error-bad-amount = 产出 { $amount } 不是可用的数量；请给 0 到 1000000000 之间的数，例如 3 或 2.5
@@ -195,3 +195,12 @@ capture-error-no-unit-declared = 项目 { $name } 没有设定产出单位
 capture-error-unknown-project = 没有项目 { $name }
 capture-error-no-away-id = 当前记录里没有编号为 { $id } 的待处理离开时间；`otium status` 可以查看
 capture-error-no-away = 没有需要处理的离开时间：当前记录里没有记到离开
+
+## 夏令时切换造成不存在或出现两次的本地时间（写在 stderr 上的说明）
+
+capture-dst-twice = { $local } 在 { $zone } 出现两次（时钟回拨）；按第一次算，即 { $first }（{ $first_offset }），而不是 { $second }（{ $second_offset }）
+capture-dst-missing = { $local } 在 { $zone } 不存在（时钟拨快）；改用 { $used }（{ $offset }）
+
+## 新建的数据库不在默认位置时的说明
+
+capture-created-database = 在 { $path } 新建了数据库（不是默认位置）；如果路径写错了，请删掉这个文件，再用正确的 --db
