@@ -586,3 +586,37 @@ fn dst_notes_are_chinese() {
         "note: 2026-10-25 02:30 在 Europe/Berlin 出现两次（时钟回拨）；按第一次算，即 02:30（+02:00），而不是 02:30（+01:00）\n"
     );
 }
+
+#[test]
+fn reminders_are_told_in_chinese_and_stay_english_in_json() {
+    let env = TestEnv::new();
+    std::fs::write(
+        env.dir.path().join("config.toml"),
+        "[reminders]\nbreak_after = \"1h30m\"\nbreak_min = \"10m\"\nday_limit_hours = 3\n",
+    )
+    .unwrap();
+    env.ok(&["add", "写作", "--from", "07:00", "--to", "09:00"]);
+    env.ok(&["start", "编程", "--at", "09:05"]);
+    // The gap 09:00–09:05 is under ten minutes, so the stretch runs 07:00–12:00 (5h);
+    // worked today: 2h + 2h55m = 4h55m, past the 3-hour day limit.
+    let status = zh(&env, &["status"]);
+    assert!(
+        status.ends_with(
+            "提醒：该休息了：从 07:00 起已经连续工作 5小时00分，中间没有歇满 0小时10分\n\
+             提醒：已到每日工时上限：今天已工作 4小时55分（day_limit_hours = 3）\n"
+        ),
+        "{status}"
+    );
+    let json = |lang: &str| env.run(&["status", "--json", "--lang", lang]).stdout;
+    assert_eq!(json("zh-CN"), json("en"));
+    let quiet = TestEnv::new();
+    std::fs::write(
+        quiet.dir.path().join("config.toml"),
+        "[reminders]\nnothing_running = \"09:30\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        zh(&quiet, &["notify"]),
+        "提醒：今天是工作日，从 09:30 起没有在计时；用 `otium start 项目` 开始计时\n"
+    );
+}

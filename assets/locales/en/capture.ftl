@@ -146,3 +146,10 @@ capture-dst-missing = { $local } does not exist in { $zone } (clocks jump forwar
 ## The note when a recording verb created a database outside the default place
 
 capture-created-database = created a new database at { $path } (not the default location); if that path was a typo, delete the file and pass the right --db
+
+## Reminders (`[reminders]`), as `otium status` and `otium notify` tell them
+
+capture-reminder-break = break due: { $worked } of work since { $since } without a { $pause } break
+capture-reminder-eu-break = rest break due: { $worked } worked today without a { $pause } break, and the EU rule (2003/88/EC art. 4) asks for one when the day is longer than 6h
+capture-reminder-day-limit = day limit reached: { $worked } worked today (day_limit_hours = { $limit })
+capture-reminder-nothing-running = nothing is being tracked since { $since } on a workday; `otium start PROJECT` starts a session

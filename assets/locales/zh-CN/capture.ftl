@@ -204,3 +204,10 @@ capture-dst-missing = { $local } 在 { $zone } 不存在（时钟拨快）；改
 ## 新建的数据库不在默认位置时的说明
 
 capture-created-database = 在 { $path } 新建了数据库（不是默认位置）；如果路径写错了，请删掉这个文件，再用正确的 --db
+
+## 提醒（`[reminders]`），即 `otium status` 和 `otium notify` 说的话
+
+capture-reminder-break = 该休息了：从 { $since } 起已经连续工作 { $worked }，中间没有歇满 { $pause }
+capture-reminder-eu-break = 该休息了：今天已工作 { $worked }，还没有歇满 { $pause }；欧盟《工作时间指令》（2003/88/EC）第四条要求，一天工作超过 6 小时就要安排休息
+capture-reminder-day-limit = 已到每日工时上限：今天已工作 { $worked }（day_limit_hours = { $limit }）
+capture-reminder-nothing-running = 今天是工作日，从 { $since } 起没有在计时；用 `otium start 项目` 开始计时
