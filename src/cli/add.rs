@@ -33,7 +33,8 @@ pub struct AddArgs {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
+pub fn run(ctx: &mut Ctx, mut args: AddArgs) -> Result<()> {
+    rejoin(&mut args);
     let tags = split_tags(&args.tags)?;
     let zone = ctx.tracker.zone();
     let start = ctx.instant(&args.from, None)?;
@@ -85,4 +86,32 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
     ctx.out
         .value(|| super::start::Answer::new(&session, None, None, now));
     Ok(())
+}
+
+/// `--from 昨天 9:00` without quotes: the shell made `9:00` a word of its own, which
+/// clap took for a tag. Joined back when exactly one of `--from` and `--to` is
+/// a bare day word (with both, which clock followed which flag is unknown, and the
+/// words are left to be refused).
+fn rejoin(args: &mut AddArgs) {
+    // The first word that is not a +tag (tags may come before the flag).
+    let Some(at) = args.tags.iter().position(|w| !w.starts_with('+')) else {
+        return;
+    };
+    let first = args.tags[at].clone();
+    let from = time::parse::day_then_clock(&args.from, &first);
+    let to = args
+        .to
+        .as_deref()
+        .and_then(|to| time::parse::day_then_clock(to, &first));
+    let bare_to = args
+        .to
+        .as_deref()
+        .is_some_and(|to| time::parse::day_then_clock(to, "0:00").is_some());
+    let bare_from = time::parse::day_then_clock(&args.from, "0:00").is_some();
+    match (from, to) {
+        (Some(joined), None) if !bare_to => args.from = joined,
+        (None, Some(joined)) if !bare_from => args.to = Some(joined),
+        _ => return,
+    }
+    args.tags.remove(at);
 }

@@ -38,7 +38,15 @@ pub struct ContinueArgs {
     pub at: Option<String>,
 }
 
-pub fn run(ctx: &mut Ctx, args: StartArgs) -> Result<()> {
+pub fn run(ctx: &mut Ctx, mut args: StartArgs) -> Result<()> {
+    // `--at 昨天 9:00` without quotes: the clock came as a stray word (see `add`).
+    let stray = args.tags.iter().position(|w| !w.starts_with('+'));
+    if let (Some(at), Some(i)) = (&args.at, stray)
+        && let Some(joined) = time::parse::day_then_clock(at, &args.tags[i])
+    {
+        args.at = Some(joined);
+        args.tags.remove(i);
+    }
     let tags = split_tags(&args.tags)?;
     let at = args
         .at

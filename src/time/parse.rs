@@ -151,6 +151,29 @@ pub fn is_clock(text: &str) -> bool {
     parse_clock(text).is_some()
 }
 
+/// The words that name a day and need a time after them (`昨天 9:00`).
+const DAY_WORDS: &[&str] = &["today", "yesterday", "今天", "昨天", "前天"];
+
+/// `day` and `next` joined into one time, when `day` is a bare day word (`昨天`,
+/// `yesterday`) and `next` a time of day (`9:00`, or `９：００` from a Chinese input
+/// method): the shell split `--from 昨天 9:00` because the quotes were left out, and
+/// neither word means anything alone (a day without a time is refused, a tag needs
+/// its `+`). `None` otherwise.
+#[must_use]
+pub fn day_then_clock(day: &str, next: &str) -> Option<String> {
+    let half: String = next
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            '：' => ':',
+            c => c,
+        })
+        .collect();
+    let is_day = DAY_WORDS.contains(&day.trim().to_lowercase().as_str());
+    (is_day && is_clock(&half)).then(|| format!("{} {}", day.trim(), next.trim()))
+}
+
 /// `H:MM`, `HH:MM` or `HH:MM:SS`, 24-hour.
 fn parse_clock(text: &str) -> Option<NaiveTime> {
     let parts: Vec<&str> = text.split(':').collect();
@@ -270,6 +293,27 @@ mod tests {
     fn now() -> DateTime<Utc> {
         // 2026-03-02 12:00 in Berlin (UTC+1).
         Utc.with_ymd_and_hms(2026, 3, 2, 11, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_day_word_and_a_clock_split_by_the_shell_join_again() {
+        assert_eq!(day_then_clock("昨天", "9:00").as_deref(), Some("昨天 9:00"));
+        assert_eq!(
+            day_then_clock("Yesterday", "14:30").as_deref(),
+            Some("Yesterday 14:30")
+        );
+        assert_eq!(
+            day_then_clock("前天", "９：３０").as_deref(),
+            Some("前天 ９：３０")
+        );
+        // Not a bare day word, or not a clock: nothing to join.
+        assert_eq!(day_then_clock("昨天 9:00", "10:00"), None);
+        assert_eq!(day_then_clock("9:00", "10:00"), None);
+        assert_eq!(day_then_clock("昨天", "+初稿"), None);
+        assert_eq!(day_then_clock("昨天", "25:00"), None);
+        // What was joined reads as one time.
+        let joined = day_then_clock("昨天", "９：３０").unwrap();
+        assert_eq!(at(&joined).unwrap(), "2026-03-01T08:30:00+00:00");
     }
 
     fn at(text: &str) -> Result<String> {

@@ -620,3 +620,59 @@ fn reminders_are_told_in_chinese_and_stay_english_in_json() {
         "提醒：今天是工作日，从 09:30 起没有在计时；用 `otium start 项目` 开始计时\n"
     );
 }
+
+#[test]
+fn a_day_word_and_a_clock_without_quotes_are_read_as_one_time() {
+    let env = TestEnv::new();
+    // The shell splits `--from 昨天 9:00` into two words; yesterday is Sunday 03-01.
+    assert_eq!(
+        zh(
+            &env,
+            &[
+                "add",
+                "写作",
+                "--from",
+                "昨天",
+                "9:00",
+                "--for",
+                "1小时30分"
+            ]
+        ),
+        "已补记：写作（记录 1），3月1日 周日 09:00 起，共 1小时30分。\n"
+    );
+    // A tag before the flag, a full-width clock from a Chinese input method, and --to.
+    assert_eq!(
+        zh(
+            &env,
+            &[
+                "add",
+                "会议",
+                "+周会",
+                "--from",
+                "前天 9:00",
+                "--to",
+                "前天",
+                "１０：１５"
+            ]
+        ),
+        "已补记：会议 +周会（记录 2），2月28日 周六 09:00 起，共 1小时15分。\n"
+    );
+    assert_eq!(
+        env.ok(&["start", "coding", "--at", "today", "11:40"]),
+        "Started coding at 11:40 (session 3).\n"
+    );
+    // Both flags bare: which clock followed which is unknown, so nothing is guessed.
+    let before = env.db_bytes();
+    let err = zh_fails(
+        &env,
+        &[
+            "add", "写作", "--from", "昨天", "18:00", "--to", "昨天", "19:00",
+        ],
+        code::INVALID,
+    );
+    assert_eq!(
+        err,
+        "错误：多了一个词 \"18:00\"；标签要写成 +18:00，备注请放在 --note \"…\" 里\n"
+    );
+    assert_eq!(env.db_bytes(), before);
+}
