@@ -27,6 +27,7 @@ mod injection;
 mod journal;
 mod lang;
 mod lang_capture;
+mod lang_capture_more;
 mod limits;
 mod missing_db;
 mod outfiles;
