@@ -99,7 +99,7 @@ impl Tracker {
         }])?;
         entries
             .pop()
-            .ok_or_else(|| Error::database("the output was not recorded; please report this"))
+            .ok_or_else(|| Error::keyed(ErrorKind::Database, "capture-error-output-lost", vec![]))
     }
 
     /// Records many outputs in one transaction, each checked and linked as

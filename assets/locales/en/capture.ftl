@@ -132,6 +132,7 @@ capture-error-no-editor = nothing to change, and neither VISUAL nor EDITOR is se
 capture-error-no-project = no project { $name }; `otium projects` lists them
 capture-error-output-no-session = no session to take the project from; give --project NAME
 capture-error-bad-amount = output { $amount } is not a usable amount; give a number from 0 to 1000000000, e.g. 3 or 2.5
+capture-error-output-lost = the output was not recorded; please report this
 capture-error-unit-empty = the unit is empty
 capture-error-no-unit-declared = project { $name } has no output unit
 capture-error-unknown-project = no project { $name }

@@ -190,6 +190,7 @@ capture-error-no-editor = 没有要修改的内容，也没有设置 `VISUAL` �
 capture-error-no-project = 没有项目 { $name }；`otium projects` 可以查看所有项目
 capture-error-output-no-session = 没有可以沿用项目的记录；请用 --project 项目 指定
 capture-error-bad-amount = 产出 { $amount } 不是可用的数量；请给 0 到 1000000000 之间的数，例如 3 或 2.5
+capture-error-output-lost = 产出没有登记上；请把这个问题报告给我们
 capture-error-unit-empty = 产出单位是空的
 capture-error-no-unit-declared = 项目 { $name } 没有设定产出单位
 capture-error-unknown-project = 没有项目 { $name }
