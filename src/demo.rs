@@ -1,9 +1,14 @@
 //! `otium --demo`: a throw-away database with three weeks of realistic sessions and
 //! output, so a newcomer sees a living screen at once. Written through `Tracker`.
+//!
+//! The working life is told in the user's language: in Chinese the projects are
+//! 写作, 会议, 编程 and 调研, with Chinese tags, notes and units, on the same
+//! schedule as the English one, so both demos hold the same hours and output.
 
 use chrono::{Datelike, Days, Duration, NaiveTime, Weekday};
 
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::model::{NewSession, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Tracker};
@@ -21,6 +26,67 @@ struct Block {
     /// Output recorded when the block ends (scaled by the day's pace); 0 for none.
     output: f64,
 }
+
+/// A demo's working life: the day's blocks, the units its projects declare, and
+/// the session left running (project, tags, note).
+struct Life {
+    day: &'static [Block],
+    units: &'static [(&'static str, &'static str)],
+    running: (&'static str, &'static [&'static str], &'static str),
+}
+
+const ENGLISH: Life = Life {
+    day: DAY,
+    units: &[("writing", "pages"), ("coding", "tickets")],
+    running: ("writing", &["draft"], "chapter 4"),
+};
+
+/// The Chinese life: the English one's schedule, as a Chinese office spends it (the
+/// late-morning block is the weekly meeting rather than email).
+const CHINESE: Life = Life {
+    day: DAY_ZH,
+    units: &[("写作", "页"), ("编程", "工单")],
+    running: ("写作", &["初稿"], "第四章"),
+};
+
+const DAY_ZH: &[Block] = &[
+    Block {
+        hour: 9,
+        minute: 0,
+        minutes: 150,
+        project: "写作",
+        tags: &["初稿"],
+        note: Some("书稿各章初稿"),
+        output: 4.0,
+    },
+    Block {
+        hour: 11,
+        minute: 45,
+        minutes: 45,
+        project: "会议",
+        tags: &[],
+        note: Some("部门例会"),
+        output: 0.0,
+    },
+    Block {
+        hour: 13,
+        minute: 30,
+        minutes: 140,
+        project: "编程",
+        tags: &["代码审阅"],
+        note: Some("合并请求"),
+        output: 3.0,
+    },
+    Block {
+        hour: 16,
+        minute: 0,
+        minutes: 70,
+        project: "调研",
+        tags: &["阅读"],
+        note: None,
+        output: 0.0,
+    },
+];
 
 const DAY: &[Block] = &[
     Block {
@@ -63,9 +129,19 @@ const DAY: &[Block] = &[
 
 /// Fills `tracker` with the last 21 days of weekday work and a running session.
 pub fn seed(tracker: &mut Tracker) -> Result<()> {
+    seed_in(tracker, Lang::En)
+}
+
+/// As [`seed`], with the projects, tags, notes and units in `lang`.
+pub fn seed_in(tracker: &mut Tracker, lang: Lang) -> Result<()> {
+    let life = match lang {
+        Lang::En => &ENGLISH,
+        Lang::ZhCn => &CHINESE,
+    };
     let (now, zone) = (tracker.now(), tracker.zone());
-    tracker.set_unit("writing", Some("pages"))?;
-    tracker.set_unit("coding", Some("tickets"))?;
+    for (project, unit) in life.units {
+        tracker.set_unit(project, Some(unit))?;
+    }
     let today = time::local_date(zone, now);
     for back in (1..=21_u64).rev() {
         let Some(date) = today.checked_sub_days(Days::new(back)) else {
@@ -77,7 +153,7 @@ pub fn seed(tracker: &mut Tracker) -> Result<()> {
         // Later weeks get a little more done per hour: the personal dividend has something to show.
         let pace = 1.0 + (21.0 - back as f64) / 40.0;
         let wiggle = i64::from(date.day() % 4) * 10;
-        for block in DAY {
+        for block in life.day {
             let Some(at) = NaiveTime::from_hms_opt(block.hour, block.minute, 0) else {
                 continue;
             };
@@ -101,10 +177,11 @@ pub fn seed(tracker: &mut Tracker) -> Result<()> {
     }
     let started = now - Duration::minutes(47);
     if time::local_date(zone, started) == today {
+        let (project, tags, note) = life.running;
         tracker.start(StartRequest {
-            project: "writing".parse()?,
-            tags: parse_tags(&["draft"])?,
-            note: Some("chapter 4".into()),
+            project: project.parse()?,
+            tags: parse_tags(tags)?,
+            note: Some(note.into()),
             at: Some(started),
         })?;
     }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::time;
 
 /// A user-facing session number (stable, shown in `log`, used by `edit`/`rm`; never
@@ -49,8 +49,10 @@ impl FromStr for SessionId {
     fn from_str(text: &str) -> Result<Self> {
         match text.trim().parse::<i64>() {
             Ok(n) if n > 0 => Ok(SessionId(n)),
-            _ => Err(Error::invalid(
-                "not a session id; give the number the session list shows, e.g. 12",
+            _ => Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-bad-id",
+                vec![],
             )),
         }
     }
@@ -404,27 +406,38 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn validate_project(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::invalid(
-            "the project name is empty; give one, e.g. writing",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-project-empty",
+            vec![],
         ));
     }
     if name.starts_with('+') || name.starts_with('-') {
-        return Err(Error::invalid(format!(
-            "project name {name:?} starts with '{}'; give the project first, then +tags",
-            &name[..1]
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-project-sign",
+            vec![
+                ("name", format!("{name:?}")),
+                ("sign", name[..1].to_string()),
+            ],
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::invalid(format!(
-            "project name {name:?} contains a control character"
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-project-control",
+            vec![("name", format!("{name:?}"))],
+        ));
     }
     if let Some(c) = name.chars().find(|&c| is_invisible(c)) {
-        return Err(Error::invalid(format!(
-            "project name {name:?} contains the invisible character U+{:04X}, which can make \
-             it look like another name; type the name without it",
-            u32::from(c)
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-project-invisible",
+            vec![
+                ("name", format!("{name:?}")),
+                ("code", format!("U+{:04X}", u32::from(c))),
+            ],
+        ));
     }
     Ok(name.to_string())
 }
@@ -433,24 +446,31 @@ pub fn validate_project(name: &str) -> Result<String> {
 pub fn validate_tag(tag: &str) -> Result<String> {
     let tag = tag.trim();
     if tag.is_empty() {
-        return Err(Error::invalid(
-            "empty tag; write tags as +name, e.g. +review",
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-tag-empty",
+            vec![],
         ));
     }
     if tag
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || c == '+')
     {
-        return Err(Error::invalid(format!(
-            "tag {tag:?} contains a space, '+' or control character; use e.g. +code-review"
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-tag-bad",
+            vec![("tag", format!("{tag:?}"))],
+        ));
     }
     if let Some(c) = tag.chars().find(|&c| is_invisible(c)) {
-        return Err(Error::invalid(format!(
-            "tag {tag:?} contains the invisible character U+{:04X}, which can make it look \
-             like another tag; type the tag without it",
-            u32::from(c)
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-tag-invisible",
+            vec![
+                ("tag", format!("{tag:?}")),
+                ("code", format!("U+{:04X}", u32::from(c))),
+            ],
+        ));
     }
     Ok(tag.to_string())
 }

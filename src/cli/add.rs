@@ -4,7 +4,8 @@ use chrono::Duration;
 use clap::Args;
 
 use super::{Ctx, format, split_tags};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::{self, t};
 use crate::model::{NewSession, parse_tags};
 use crate::time;
 
@@ -32,7 +33,8 @@ pub struct AddArgs {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
+pub fn run(ctx: &mut Ctx, mut args: AddArgs) -> Result<()> {
+    rejoin(&mut args);
     let tags = split_tags(&args.tags)?;
     let zone = ctx.tracker.zone();
     let start = ctx.instant(&args.from, None)?;
@@ -41,13 +43,21 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         (None, Some(length)) => {
             let seconds = time::parse_duration(length)?;
             if seconds <= 0 {
-                return Err(Error::invalid(format!(
-                    "--for {length:?} is zero; give a positive duration"
-                )));
+                return Err(Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "capture-error-for-zero",
+                    vec![("input", format!("{length:?}"))],
+                ));
             }
             start + Duration::seconds(seconds)
         }
-        (None, None) => return Err(Error::invalid("give --to TIME or --for DURATION")),
+        (None, None) => {
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-give-end",
+                vec![],
+            ));
+        }
     };
     let new = NewSession {
         project: super::project_name(&args.project, "otium add writing --from 9:00 --to 10:00")?,
@@ -58,16 +68,50 @@ pub fn run(ctx: &mut Ctx, args: AddArgs) -> Result<()> {
         zone,
     };
     let session = ctx.tracker.add(new)?;
-    let now = ctx.tracker.now();
-    ctx.out.line(format!(
-        "Added {} (session {}): {}, {}.",
-        format::label(&session),
-        session.id,
-        format::when(zone, session.start),
-        time::human_duration(session.duration_seconds(now))
+    let (now, lang) = (ctx.tracker.now(), ctx.lang);
+    ctx.out.line(t(
+        lang,
+        "capture-added",
+        &[
+            ("label", &format::label(&session)),
+            ("id", &session.id),
+            ("when", &format::when_in(lang, zone, session.start)),
+            (
+                "elapsed",
+                &i18n::duration(lang, session.duration_seconds(now)),
+            ),
+        ],
     ));
     // No other session changes; the keys are there so one parser reads every answer.
     ctx.out
         .value(|| super::start::Answer::new(&session, None, None, now));
     Ok(())
+}
+
+/// `--from 昨天 9:00` without quotes: the shell made `9:00` a word of its own, which
+/// clap took for a tag. Joined back when exactly one of `--from` and `--to` is
+/// a bare day word (with both, which clock followed which flag is unknown, and the
+/// words are left to be refused).
+fn rejoin(args: &mut AddArgs) {
+    // The first word that is not a +tag (tags may come before the flag).
+    let Some(at) = args.tags.iter().position(|w| !w.starts_with('+')) else {
+        return;
+    };
+    let first = args.tags[at].clone();
+    let from = time::parse::day_then_clock(&args.from, &first);
+    let to = args
+        .to
+        .as_deref()
+        .and_then(|to| time::parse::day_then_clock(to, &first));
+    let bare_to = args
+        .to
+        .as_deref()
+        .is_some_and(|to| time::parse::day_then_clock(to, "0:00").is_some());
+    let bare_from = time::parse::day_then_clock(&args.from, "0:00").is_some();
+    match (from, to) {
+        (Some(joined), None) if !bare_to => args.from = joined,
+        (None, Some(joined)) if !bare_from => args.to = Some(joined),
+        _ => return,
+    }
+    args.tags.remove(at);
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{Ctx, format};
 use crate::error::Result;
+use crate::i18n::{self, t};
 use crate::model::SessionJson;
 use crate::time;
 use crate::tracker::away::{Answer, AwayJson};
@@ -60,28 +61,50 @@ pub fn run(ctx: &mut Ctx, args: &AwayArgs) -> Result<()> {
         resumed: done.resumed.as_ref().map(|s| s.to_json(now)),
     });
     let s = &done.session;
-    match (&done.resumed, answer) {
-        (Some(r), _) => {
-            ctx.out.line(format!(
-                "Cut {span} out: session {} ({}) ends at {}; session {} runs on from {}.",
-                s.id,
-                format::label(s),
-                time::hhmm_in(zone, done.gap.from),
-                r.id,
-                time::hhmm_in(zone, r.start)
-            ));
-        }
-        (None, Answer::Stop) => ctx.out.line(format!(
-            "Stopped session {} ({}) at {}, when you left ({span} away).",
-            s.id,
-            format::label(s),
-            time::hhmm_in(zone, done.gap.from)
-        )),
-        (None, _) => ctx.out.line(format!(
-            "Kept {span} in session {} ({}).",
-            s.id,
-            format::label(s)
-        )),
-    }
+    let lang = ctx.lang;
+    // `09:10–10:40 (1h 30m)`, with the length in the user's language.
+    let to = if time::local_date(zone, done.gap.to) == time::local_date(zone, done.gap.from) {
+        time::hhmm_in(zone, done.gap.to)
+    } else {
+        time::date_hhmm_in(zone, done.gap.to)
+    };
+    let length = i18n::duration(lang, done.gap.seconds());
+    let span = if lang.is_zh() {
+        format!("{}–{to}（{length}）", time::hhmm_in(zone, done.gap.from))
+    } else {
+        span
+    };
+    let label = format::label(s);
+    let left = time::hhmm_in(zone, done.gap.from);
+    let line = match (&done.resumed, answer) {
+        (Some(r), _) => t(
+            lang,
+            "capture-away-cut",
+            &[
+                ("span", &span),
+                ("id", &s.id),
+                ("label", &label),
+                ("at", &left),
+                ("next", &r.id),
+                ("from", &time::hhmm_in(zone, r.start)),
+            ],
+        ),
+        (None, Answer::Stop) => t(
+            lang,
+            "capture-away-stopped",
+            &[
+                ("id", &s.id),
+                ("label", &label),
+                ("at", &left),
+                ("span", &span),
+            ],
+        ),
+        (None, _) => t(
+            lang,
+            "capture-away-kept",
+            &[("span", &span), ("id", &s.id), ("label", &label)],
+        ),
+    };
+    ctx.out.line(line);
     Ok(())
 }

@@ -5,7 +5,8 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::Lang;
 
 /// Whether a person can be asked: stdin and stderr are both terminals.
 #[must_use]
@@ -14,15 +15,17 @@ pub fn interactive() -> bool {
 }
 
 /// Writes `question` on stderr and reads one line from stdin: `y` or `yes` (any case)
-/// is a yes; anything else, or end of input, is a no.
-pub fn ask(question: &str) -> Result<bool> {
+/// is a yes, and in Chinese also `是`, `好` or `确定`; anything else, or end of
+/// input, is a no.
+pub fn ask(lang: Lang, question: &str) -> Result<bool> {
     let mut err = std::io::stderr().lock();
     err.write_all(question.as_bytes())
         .and_then(|()| err.flush())
         .map_err(|e| {
-            Error::new(
-                crate::error::ErrorKind::Io,
-                format!("could not ask for confirmation on stderr: {e}"),
+            Error::keyed(
+                ErrorKind::Io,
+                "capture-error-ask",
+                vec![("error", e.to_string())],
             )
             .with_source(e)
         })?;
@@ -31,14 +34,15 @@ pub fn ask(question: &str) -> Result<bool> {
         .lock()
         .read_line(&mut answer)
         .map_err(|e| {
-            Error::new(
-                crate::error::ErrorKind::Io,
-                format!("could not read the answer from stdin: {e}"),
+            Error::keyed(
+                ErrorKind::Io,
+                "capture-error-answer",
+                vec![("error", e.to_string())],
             )
             .with_source(e)
         })?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
+    let answer = answer.trim().to_ascii_lowercase();
+    // A Chinese user may answer in Chinese (是, 好, 确定) as naturally as with y.
+    Ok(matches!(answer.as_str(), "y" | "yes")
+        || (lang.is_zh() && matches!(answer.as_str(), "是" | "好" | "确定" | "ｙ")))
 }

@@ -4,7 +4,8 @@ use clap::Args;
 
 use super::confirm;
 use super::{Ctx, format};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::{Lang, t};
 use crate::model::{SessionEdit, SessionId, parse_tags};
 use crate::time;
 
@@ -84,21 +85,34 @@ impl std::str::FromStr for IdRange {
             });
         };
         let bad = || {
-            Error::invalid(format!(
-                "{word:?} is not a range of ids; write the first and last id, e.g. 12-15"
-            ))
+            Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-bad-range",
+                vec![("range", format!("{word:?}"))],
+            )
         };
         let (first, last): (SessionId, SessionId) =
             (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
         if last.get() < first.get() {
-            return Err(Error::invalid(format!(
-                "the range {word:?} runs backwards; write it lowest first, e.g. {last}-{first}"
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-range-backwards",
+                vec![
+                    ("range", format!("{word:?}")),
+                    ("first", last.to_string()),
+                    ("last", first.to_string()),
+                ],
+            ));
         }
         if last.get() - first.get() >= MAX_RANGE {
-            return Err(Error::invalid(format!(
-                "the range {word:?} names more than {MAX_RANGE} sessions; give a narrower range"
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-range-too-wide",
+                vec![
+                    ("range", format!("{word:?}")),
+                    ("max", MAX_RANGE.to_string()),
+                ],
+            ));
         }
         Ok(IdRange {
             first,
@@ -117,23 +131,19 @@ fn ids_of(words: &[IdRange]) -> Vec<SessionId> {
 }
 
 pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
-    let zone = ctx.tracker.zone();
+    let (zone, lang) = (ctx.tracker.zone(), ctx.lang);
     let current = ctx.tracker.session(args.id)?;
     if args.has_no_fields() {
         let editor = super::editor::editor().ok_or_else(super::editor::no_editor)?;
         let now = ctx.tracker.now();
         match super::editor::edit(ctx, &current, &editor)? {
             Some(session) => {
-                ctx.out.line(format!(
-                    "Edited session {}: {}",
-                    session.id,
-                    changed(&session, zone, now)
-                ));
+                ctx.out.line(edited(lang, &session, zone, now));
                 ctx.out.value(|| session.to_json(now));
             }
             None => {
                 ctx.out
-                    .line(format!("Session {} is unchanged.", current.id));
+                    .line(t(lang, "capture-unchanged", &[("id", &current.id)]));
                 ctx.out.value(|| current.to_json(now));
             }
         }
@@ -166,11 +176,7 @@ pub fn run(ctx: &mut Ctx, args: EditArgs) -> Result<()> {
     };
     let session = ctx.tracker.edit(args.id, &edit)?;
     let now = ctx.tracker.now();
-    ctx.out.line(format!(
-        "Edited session {}: {}",
-        session.id,
-        changed(&session, zone, now)
-    ));
+    ctx.out.line(edited(lang, &session, zone, now));
     ctx.out.value(|| session.to_json(now));
     Ok(())
 }
@@ -183,38 +189,49 @@ pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
         .iter()
         .map(|&id| ctx.tracker.session(id))
         .collect::<Result<Vec<_>>>()?;
-    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
+    let (now, zone, lang) = (ctx.tracker.now(), ctx.tracker.zone(), ctx.lang);
     let line = |s: &crate::model::Session| {
-        format!(
-            "session {}: {} {}, {}",
-            s.id,
-            format::label(s),
-            format::when(zone, s.start),
-            time::human_duration(s.duration_seconds(now))
+        t(
+            lang,
+            "capture-rm-line",
+            &[
+                ("id", &s.id),
+                ("label", &format::label(s)),
+                ("when", &format::when_in(lang, zone, s.start)),
+                (
+                    "elapsed",
+                    &crate::i18n::duration(lang, s.duration_seconds(now)),
+                ),
+            ],
         )
     };
     if found.len() > 1 && !args.yes && confirm::interactive() {
         let listed: Vec<String> = found.iter().map(|s| format!("  {}", line(s))).collect();
+        let count = found.len();
         let question = format!(
-            "Delete these {} sessions?\n{}\nDelete {}? [y/N] ",
-            found.len(),
+            "{}\n{}\n{} ",
+            t(lang, "capture-rm-ask-list", &[("count", &count)]),
             listed.join("\n"),
-            found.len()
+            t(lang, "capture-rm-ask", &[("count", &count)]),
         );
-        if !confirm::ask(&question)? {
-            return Err(Error::invalid(
-                "nothing removed (not confirmed); pass --yes to skip the question",
+        if !confirm::ask(lang, &question)? {
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-rm-not-confirmed",
+                vec![],
             ));
         }
     }
     let removed = ctx.tracker.remove_many(&ids)?;
     for s in &removed {
-        ctx.out.line(format!("Removed {}.", line(s)));
+        ctx.out
+            .line(t(lang, "capture-removed", &[("line", &line(s))]));
     }
     if removed.len() > 1 {
-        ctx.out.line(format!(
-            "Removed {} sessions; `otium undo` brings them all back.",
-            removed.len()
+        ctx.out.line(t(
+            lang,
+            "capture-removed-many",
+            &[("count", &removed.len())],
         ));
     }
     // One plain id answers one object (as before); several ids or a range answer a
@@ -229,18 +246,29 @@ pub fn remove(ctx: &mut Ctx, args: &RmArgs) -> Result<()> {
     Ok(())
 }
 
-/// `Mon 2026-03-02 10:00–13:00 (3h), coding +rust`: the session after an edit, with
-/// its date (the id is already in the sentence).
-fn changed(
+/// `Edited session 4: Mon 2026-03-02 10:00–13:00 (3h), coding +rust`: the session
+/// after an edit, with its date, in `lang`.
+fn edited(
+    lang: Lang,
     s: &crate::model::Session,
     zone: chrono_tz::Tz,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
-    format!(
-        "{} {} ({}), {}",
-        s.start.with_timezone(&zone).format("%a %Y-%m-%d"),
-        format::span(s, zone).trim_end(),
-        time::human_duration(s.duration_seconds(now)),
-        format::label(s)
+    let day = format::day(lang, time::local_date(zone, s.start));
+    let span = format::span(s, zone);
+    let length = crate::i18n::duration(lang, s.duration_seconds(now));
+    let changed = if lang.is_zh() {
+        format!(
+            "{day} {}（{length}），{}",
+            span.trim_end(),
+            format::label(s)
+        )
+    } else {
+        format!("{day} {} ({length}), {}", span.trim_end(), format::label(s))
+    };
+    t(
+        lang,
+        "capture-edited",
+        &[("id", &s.id), ("changed", &changed)],
     )
 }

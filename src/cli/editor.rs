@@ -11,12 +11,14 @@ use serde::Deserialize;
 
 use super::Ctx;
 use crate::error::{Error, ErrorKind, Hint, Result};
+use crate::i18n::{Lang, t};
 use crate::model::{Session, SessionEdit, Tag};
 use crate::time;
 
-/// The lines otium writes above the fields (and an error above them); `#` lines
+/// How the line otium puts above a refused document begins, in each language (the
+/// catalogue's `error-line` as a comment); read back by [`without_error`]. `#` lines
 /// are TOML comments, so what the user saves parses as written.
-const HEADER: &str = "# Save to apply; save it unchanged, or empty, to change nothing.\n# Times are local (YYYY-MM-DD HH:MM); end = \"\" while the session runs.\n";
+const ERROR_MARKS: [&str; 2] = ["# error:", "# 错误："];
 
 /// The document's fields; anything else is an error, not silently ignored.
 #[derive(Debug, Deserialize)]
@@ -46,20 +48,19 @@ pub fn editor() -> Option<String> {
 /// document was saved unchanged or emptied.
 pub fn edit(ctx: &mut Ctx, session: &Session, editor: &str) -> Result<Option<Session>> {
     let zone = ctx.tracker.zone();
-    let original = document(session, zone);
+    let original = document(ctx.lang, session, zone);
     let file = tempfile::Builder::new()
         .prefix(&format!("otium-session-{}-", session.id))
         .suffix(".toml")
         .tempfile()
-        .map_err(|e| io_error("could not create the file to edit", e))?;
+        .map_err(|e| io_error("create", e))?;
     let mut text = original.clone();
     loop {
         // By path, not through the open handle: editors (and `sed -i`) save by
         // replacing the file, so the handle may name the old one.
         write_file(file.path(), &text)?;
         run_editor(editor, file.path())?;
-        let saved = std::fs::read_to_string(file.path())
-            .map_err(|e| io_error("could not read the edited file", e))?;
+        let saved = std::fs::read_to_string(file.path()).map_err(|e| io_error("read", e))?;
         let body = without_error(&saved);
         if body == without_error(&original) || is_blank(body) {
             return Ok(None);
@@ -67,21 +68,34 @@ pub fn edit(ctx: &mut Ctx, session: &Session, editor: &str) -> Result<Option<Ses
         match apply(ctx, session, body) {
             Ok(done) => return Ok(done),
             Err(e) if e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Conflict => {
-                text = format!("# error: {}\n{body}", super::hint::error_line(&e));
+                let line = super::hint::error_line_in(ctx.lang, &e);
+                let line = t(ctx.lang, "error-line", &[("line", &line)]);
+                text = format!("# {line}\n{body}");
             }
             Err(e) => return Err(e),
         }
     }
 }
 
-/// The session as the user edits it, in `zone`.
-fn document(s: &Session, zone: chrono_tz::Tz) -> String {
+/// The session as the user edits it, in `zone`, its comments in `lang` (the field
+/// names are the document's own, the same in every language).
+fn document(lang: Lang, s: &Session, zone: chrono_tz::Tz) -> String {
     let quote = |t: &str| toml::Value::String(t.to_string()).to_string();
     let tags: Vec<String> = s.tags.iter().map(|t| quote(t)).collect();
+    let header = [
+        t(
+            lang,
+            "capture-editor-title",
+            &[("id", &s.id), ("zone", &zone.name())],
+        ),
+        t(lang, "capture-editor-save", &[]),
+        t(lang, "capture-editor-times", &[]),
+    ];
     format!(
-        "# otium session {} ({}).\n{HEADER}project = {}\ntags = [{}]\nnote = {}\nstart = {}\nend = {}\n",
-        s.id,
-        zone.name(),
+        "# {}\n# {}\n# {}\nproject = {}\ntags = [{}]\nnote = {}\nstart = {}\nend = {}\n",
+        header[0],
+        header[1],
+        header[2],
         quote(&s.project),
         tags.join(", "),
         quote(s.note.as_deref().unwrap_or("")),
@@ -97,7 +111,11 @@ fn document(s: &Session, zone: chrono_tz::Tz) -> String {
 /// Reads the saved document into an edit of what differs, and applies it.
 fn apply(ctx: &mut Ctx, session: &Session, body: &str) -> Result<Option<Session>> {
     let doc: Doc = toml::from_str(body).map_err(|e| {
-        Error::invalid(format!("the document is not valid: {}", e.message().trim()))
+        Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-editor-invalid",
+            vec![("why", e.message().trim().to_string())],
+        )
     })?;
     let zone = ctx.tracker.zone();
     let day = Some(time::local_date(zone, session.start));
@@ -106,8 +124,10 @@ fn apply(ctx: &mut Ctx, session: &Session, body: &str) -> Result<Option<Session>
     let end = match (doc.end.trim(), session.end) {
         ("", None) => None,
         ("", Some(_)) => {
-            return Err(Error::invalid(
-                "end is empty but the session has ended; give its end time (a stopped session cannot run again)",
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-editor-end-empty",
+                vec![],
             ));
         }
         (text, _) => Some(ctx.instant(text, day)?),
@@ -150,23 +170,35 @@ fn run_editor(editor: &str, path: &Path) -> Result<()> {
         .arg("sh")
         .arg(path)
         .status()
-        .map_err(|e| io_error(&format!("could not run the editor {editor:?}"), e))?;
+        .map_err(|e| {
+            Error::keyed(
+                ErrorKind::Io,
+                "capture-error-editor-run",
+                vec![("editor", format!("{editor:?}")), ("error", e.to_string())],
+            )
+            .with_source(e)
+        })?;
     if status.success() {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
-            "the editor {editor:?} failed ({status}); nothing changed"
-        )))
+        Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-editor-failed",
+            vec![
+                ("editor", format!("{editor:?}")),
+                ("status", status.to_string()),
+            ],
+        ))
     }
 }
 
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| io_error("could not write the file to edit", e))
+    std::fs::write(path, text).map_err(|e| io_error("write", e))
 }
 
 /// The document without the `# error:` line otium put on top.
 fn without_error(text: &str) -> &str {
-    match text.strip_prefix("# error:") {
+    match ERROR_MARKS.iter().find_map(|mark| text.strip_prefix(mark)) {
         Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
         None => text,
     }
@@ -179,13 +211,19 @@ fn is_blank(text: &str) -> bool {
         .all(|l| l.is_empty() || l.starts_with('#'))
 }
 
+/// The file to edit could not be made, written or read (`what`: create, write, read).
 fn io_error(what: &str, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
+    Error::keyed(
+        ErrorKind::Io,
+        "capture-error-editor-file",
+        vec![("what", what.to_string()), ("error", e.to_string())],
+    )
+    .with_source(e)
 }
 
 /// The error for `edit ID` with no field flags and no editor to open.
 #[must_use]
 pub fn no_editor() -> Error {
-    Error::invalid("nothing to change, and neither VISUAL nor EDITOR is set to edit it in")
+    Error::keyed(ErrorKind::InvalidInput, "capture-error-no-editor", vec![])
         .with_hint(Hint::ChangeAField)
 }

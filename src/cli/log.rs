@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{Ctx, Out, args::FilterArgs, args::RangeArgs, format};
 use crate::error::Result;
+use crate::i18n::{Lang, zh};
 use crate::model::Session;
 use crate::report::apportion;
 use crate::time;
@@ -26,6 +27,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
     let now = ctx.tracker.now();
     // The same filter as `report`: any of the projects, any of the tags.
     let filter = args.filter.to_filter();
+    let lang = ctx.lang;
     let Ctx { tracker, out, .. } = ctx;
     if out.json {
         let mut array = out.json_array();
@@ -40,6 +42,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         return Ok(());
     }
     let mut day = Day {
+        lang,
         zone,
         now,
         date: None,
@@ -58,11 +61,12 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         out.status()
     })?;
     if day.date.is_none() {
-        out.line(if filter.projects.is_empty() && filter.tags.is_empty() {
-            "No sessions in this range."
+        let key = if filter.projects.is_empty() && filter.tags.is_empty() {
+            "capture-log-empty"
         } else {
-            "No sessions in this range match the filter."
-        });
+            "capture-log-empty-filtered"
+        };
+        out.line(crate::i18n::t(lang, key, &[]));
     }
     day.write(out);
     Ok(())
@@ -71,6 +75,7 @@ pub fn run(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
 /// The rows of the local day being read (sessions come oldest first, so a day's
 /// rows arrive together).
 struct Day {
+    lang: Lang,
     zone: Tz,
     now: DateTime<Utc>,
     date: Option<NaiveDate>,
@@ -89,15 +94,16 @@ impl Day {
             .map(|s| s.duration_seconds(self.now))
             .collect();
         let total: i64 = seconds.iter().sum();
+        let width = if self.lang.is_zh() { 10 } else { 8 };
         out.line(format!(
-            "{}  {:>8}",
-            date.format("%a %Y-%m-%d"),
-            time::human_duration(total)
+            "{}  {}",
+            format::day(self.lang, date),
+            zh::pad_start(&crate::i18n::duration(self.lang, total), width)
         ));
         let shown = apportion::apportion(&seconds, apportion::round_minutes(total));
         for ((s, exact), minutes) in self.sessions.iter().zip(&seconds).zip(shown) {
-            let duration = format::minutes(*exact, minutes);
-            out.line(format::row_shown(s, self.zone, &duration));
+            let duration = format::minutes(self.lang, *exact, minutes);
+            out.line(format::row_shown(self.lang, s, self.zone, &duration));
         }
         self.sessions.clear();
     }

@@ -178,7 +178,13 @@ impl Ctx {
         let day = day.unwrap_or_else(|| time::local_date(zone, now));
         let Resolved { instant, note } = time::parse_instant(text, now, zone, day)?;
         if let Some(note) = note {
-            self.out.note(&note);
+            // The library's note is English; Chinese says it from the catalogue.
+            let said = if self.lang.is_zh() {
+                format::dst_note(self.lang, zone, instant)
+            } else {
+                None
+            };
+            self.out.note(&said.unwrap_or(note));
         }
         Ok(instant)
     }
@@ -242,10 +248,12 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     if created && result.is_ok() {
         // Said once, by the command that made it and recorded into it: a typo in --db
         // or OTIUM_DB would otherwise split the history across two files unnoticed.
-        ctx.out.note(&format!(
-            "created a new database at {} (not the default location); if that path was a typo, delete the file and pass the right --db",
-            db.display()
-        ));
+        let note = crate::i18n::t(
+            ctx.lang,
+            "capture-created-database",
+            &[("path", &db.display())],
+        );
+        ctx.out.note(&note);
     }
     ctx.out.finish(result)
 }
@@ -327,9 +335,11 @@ fn dispatch(ctx: &mut Ctx, command: Command, config_path: Option<&Path>) -> Resu
 /// another one.
 fn project_name(text: &str, example: &str) -> Result<crate::model::ProjectName> {
     if text.trim().is_empty() {
-        return Err(Error::invalid(format!(
-            "the project name is empty; give one, e.g. `{example}`"
-        )));
+        return Err(Error::keyed(
+            crate::error::ErrorKind::InvalidInput,
+            "capture-error-project-empty-example",
+            vec![("example", example.to_string())],
+        ));
     }
     text.parse()
 }
@@ -339,9 +349,11 @@ fn split_tags(words: &[String]) -> Result<&[String]> {
     // After the project, every word must be a +tag: a bare word is most likely a
     // note that lost its --note.
     if let Some(w) = words.iter().find(|w| !w.starts_with('+')) {
-        return Err(Error::invalid(format!(
-            "unexpected word {w:?}; write tags as +{w} and put a note in --note \"…\""
-        )));
+        return Err(Error::keyed(
+            crate::error::ErrorKind::InvalidInput,
+            "capture-error-unexpected-word",
+            vec![("quoted", format!("{w:?}")), ("word", w.clone())],
+        ));
     }
     Ok(words)
 }

@@ -25,7 +25,12 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
         ctx.out.note(note);
     }
     for r in &sent.reminders {
-        ctx.out.line(format!("reminder: {}", r.message));
+        let text = r.message_in(ctx.lang);
+        ctx.out.line(crate::i18n::t(
+            ctx.lang,
+            "status-reminder",
+            &[("text", &text)],
+        ));
     }
     ctx.out.value(|| &sent.reminders);
     Ok(())

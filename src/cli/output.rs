@@ -3,7 +3,8 @@
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::t;
 use crate::time;
 
 /// `output AMOUNT [--project P] [--at T] [--note N]`.
@@ -29,7 +30,11 @@ pub fn run(ctx: &mut Ctx, args: &OutputCmdArgs) -> Result<()> {
     let project = match &args.project {
         Some(p) => p.trim().to_string(),
         None => ctx.tracker.latest()?.map(|s| s.project).ok_or_else(|| {
-            Error::invalid("no session to take the project from; give --project NAME")
+            Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-output-no-session",
+                vec![],
+            )
         })?,
     };
     let at = args
@@ -41,16 +46,21 @@ pub fn run(ctx: &mut Ctx, args: &OutputCmdArgs) -> Result<()> {
         .tracker
         .record_output(&project, args.amount, at, args.note.as_deref())?;
     let unit = entry.unit.clone().unwrap_or_default();
-    let session = entry
-        .session
-        .map(|id| format!(" (session {id})"))
-        .unwrap_or_default();
-    ctx.out.line(format!(
-        "Recorded {} {unit} for {} at {}{session}.",
-        entry.amount,
-        entry.project,
-        time::date_hhmm_in(ctx.tracker.zone(), entry.at)
-    ));
+    let at = time::date_hhmm_in(ctx.tracker.zone(), entry.at);
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("amount", &entry.amount),
+        ("unit", &unit),
+        ("project", &entry.project),
+        ("at", &at),
+    ];
+    ctx.out.line(match entry.session {
+        Some(id) => {
+            let mut with_id = args.to_vec();
+            with_id.push(("id", &id));
+            t(ctx.lang, "capture-output-recorded-session", &with_id)
+        }
+        None => t(ctx.lang, "capture-output-recorded", &args),
+    });
     ctx.out.value(|| &entry);
     Ok(())
 }

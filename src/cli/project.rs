@@ -5,7 +5,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::i18n::t;
 use crate::report::money::{self, Rate};
 
 /// `project NAME [--unit UNIT | --no-unit] [--rate R --currency C | --no-rate]`.
@@ -73,18 +74,31 @@ pub fn run(ctx: &mut Ctx, args: &ProjectArgs) -> Result<()> {
         .into_iter()
         .find(|p| p.name == name)
         .ok_or_else(|| {
-            Error::not_found(format!("no project {name:?}; `otium projects` lists them"))
+            Error::keyed(
+                ErrorKind::NotFound,
+                "capture-error-no-project",
+                vec![("name", format!("{name:?}"))],
+            )
         })?
         .output_unit;
     let rate = ctx.tracker.rates()?.remove(name);
-    match &unit {
-        Some(unit) => ctx.out.line(format!("Project {name} produces {unit}.")),
-        None => ctx.out.line(format!("Project {name} has no output unit.")),
-    }
-    match &rate {
-        Some(rate) => ctx.out.line(format!("Project {name} is billed at {rate}.")),
-        None => ctx.out.line(format!("Project {name} has no hourly rate.")),
-    }
+    let lang = ctx.lang;
+    ctx.out.line(match &unit {
+        Some(unit) => t(
+            lang,
+            "capture-project-unit",
+            &[("name", &name), ("unit", unit)],
+        ),
+        None => t(lang, "capture-project-no-unit", &[("name", &name)]),
+    });
+    ctx.out.line(match &rate {
+        Some(rate) => t(
+            lang,
+            "capture-project-rate",
+            &[("name", &name), ("rate", rate)],
+        ),
+        None => t(lang, "capture-project-no-rate", &[("name", &name)]),
+    });
     ctx.out.value(|| ProjectJson {
         name,
         output_unit: unit,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{Ctx, format, split_tags};
 use crate::error::Result;
+use crate::i18n::{self, t};
 use crate::model::{Session, SessionId, SessionJson, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Started};
@@ -37,7 +38,15 @@ pub struct ContinueArgs {
     pub at: Option<String>,
 }
 
-pub fn run(ctx: &mut Ctx, args: StartArgs) -> Result<()> {
+pub fn run(ctx: &mut Ctx, mut args: StartArgs) -> Result<()> {
+    // `--at 昨天 9:00` without quotes: the clock came as a stray word (see `add`).
+    let stray = args.tags.iter().position(|w| !w.starts_with('+'));
+    if let (Some(at), Some(i)) = (&args.at, stray)
+        && let Some(joined) = time::parse::day_then_clock(at, &args.tags[i])
+    {
+        args.at = Some(joined);
+        args.tags.remove(i);
+    }
     let tags = split_tags(&args.tags)?;
     let at = args
         .at
@@ -66,29 +75,35 @@ pub fn resume(ctx: &mut Ctx, args: &ContinueArgs) -> Result<()> {
 }
 
 fn report(ctx: &mut Ctx, started: &Started) {
-    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
+    let (now, zone, lang) = (ctx.tracker.now(), ctx.tracker.zone(), ctx.lang);
     let new = &started.session;
     if let Some(old) = &started.stopped {
-        ctx.out.line(format!(
-            "Stopped {} (session {}) at {} after {}.",
-            format::label(old),
-            old.id,
-            time::hhmm_in(zone, new.start),
-            time::human_duration(old.duration_seconds(now))
+        ctx.out.line(t(
+            lang,
+            "capture-start-stopped-old",
+            &[
+                ("label", &format::label(old)),
+                ("id", &old.id),
+                ("at", &time::hhmm_in(zone, new.start)),
+                ("elapsed", &i18n::duration(lang, old.duration_seconds(now))),
+            ],
         ));
     }
     if let Some(old) = &started.dropped {
-        ctx.out.line(format!(
-            "Dropped {} (session {}): it had started at the same second, so it held no time.",
-            format::label(old),
-            old.id
+        ctx.out.line(t(
+            lang,
+            "capture-start-dropped",
+            &[("label", &format::label(old)), ("id", &old.id)],
         ));
     }
-    ctx.out.line(format!(
-        "Started {} at {} (session {}).",
-        format::label(new),
-        time::hhmm_in(zone, new.start),
-        new.id
+    ctx.out.line(t(
+        lang,
+        "capture-started",
+        &[
+            ("label", &format::label(new)),
+            ("at", &time::hhmm_in(zone, new.start)),
+            ("id", &new.id),
+        ],
     ));
     ctx.out
         .value(|| Answer::new(new, started.stopped.as_ref(), started.dropped.as_ref(), now));

@@ -114,7 +114,7 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     }
     for r in &reminders {
         ctx.out
-            .line(t(lang, "status-reminder", &[("text", &r.message)]));
+            .line(t(lang, "status-reminder", &[("text", &r.message_in(lang))]));
     }
     for g in &away {
         // With several gaps, each answer names its own.

@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::{Ctx, format};
 use crate::error::Result;
+use crate::i18n::{self, t};
 use crate::time;
 
 /// `stop [--at T]`.
@@ -30,19 +31,30 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
         }
         None => (ctx.tracker.stop(at)?, None),
     };
-    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
-    ctx.out.line(format!(
-        "Stopped {} (session {}): {}, {}.",
-        format::label(&session),
-        session.id,
-        format::span(&session, zone).trim_end(),
-        time::human_duration(session.duration_seconds(now))
+    let (now, zone, lang) = (ctx.tracker.now(), ctx.tracker.zone(), ctx.lang);
+    ctx.out.line(t(
+        lang,
+        "capture-stopped",
+        &[
+            ("label", &format::label(&session)),
+            ("id", &session.id),
+            ("span", &format::span(&session, zone).trim_end()),
+            (
+                "elapsed",
+                &i18n::duration(lang, session.duration_seconds(now)),
+            ),
+        ],
     ));
     if let Some(entry) = &output {
         let unit = entry.unit.as_deref().unwrap_or("");
-        ctx.out.line(format!(
-            "Recorded {} {unit} for {}.",
-            entry.amount, entry.project
+        ctx.out.line(t(
+            lang,
+            "capture-stop-output",
+            &[
+                ("amount", &entry.amount),
+                ("unit", &unit),
+                ("project", &entry.project),
+            ],
         ));
     }
     // No other session changes; the keys are there so one parser reads every answer.
@@ -53,13 +65,19 @@ pub fn run(ctx: &mut Ctx, args: &StopArgs) -> Result<()> {
 
 pub fn cancel(ctx: &mut Ctx) -> Result<()> {
     let session = ctx.tracker.cancel()?;
-    let (now, zone) = (ctx.tracker.now(), ctx.tracker.zone());
-    ctx.out.line(format!(
-        "Cancelled {} (session {}), started {}: {} not recorded.",
-        format::label(&session),
-        session.id,
-        time::hhmm_in(zone, session.start),
-        time::human_duration(session.duration_seconds(now))
+    let (now, zone, lang) = (ctx.tracker.now(), ctx.tracker.zone(), ctx.lang);
+    ctx.out.line(t(
+        lang,
+        "capture-cancelled",
+        &[
+            ("label", &format::label(&session)),
+            ("id", &session.id),
+            ("at", &time::hhmm_in(zone, session.start)),
+            (
+                "elapsed",
+                &i18n::duration(lang, session.duration_seconds(now)),
+            ),
+        ],
     ));
     ctx.out.value(|| session.to_json(now));
     Ok(())

@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::Result;
+use crate::i18n::{Lang, t, zh};
+use crate::model::Session;
 use crate::time;
-use crate::tracker::journal::{EntryState, JournalEntry, Reverted, Verb};
+use crate::tracker::journal::{Effect, EntryState, JournalEntry, Reverted, Verb};
 
 /// `undo [--list [--limit N]]`.
 #[derive(Debug, Args)]
@@ -67,20 +69,42 @@ pub fn redo(ctx: &mut Ctx) -> Result<()> {
 }
 
 fn say(ctx: &mut Ctx, done: &Reverted, redo: bool) {
-    let (word, next) = if redo {
-        ("Redid", "`otium undo` takes it back again")
+    let lang = ctx.lang;
+    let verb = done.entry.verb.as_str();
+    let line = if lang.is_zh() {
+        // The stored summary is English, written when the change was made: Chinese
+        // says the change by its verb, and the lines below name each session.
+        let key = if redo {
+            "capture-redid-verb"
+        } else {
+            "capture-undid-verb"
+        };
+        let verb = t(lang, "capture-verb", &[("verb", &verb)]);
+        t(lang, key, &[("verb", &verb)])
     } else {
-        ("Undid", "`otium redo` re-applies it")
+        let key = if redo {
+            "capture-redid"
+        } else {
+            "capture-undid"
+        };
+        t(
+            lang,
+            key,
+            &[("verb", &verb), ("summary", &done.entry.summary)],
+        )
     };
-    ctx.out.line(format!(
-        "{word} {} \u{201c}{}\u{201d}.",
-        done.entry.verb.as_str(),
-        done.entry.summary
-    ));
-    for effect in &done.effects {
-        ctx.out.line(format!("  {effect}"));
+    ctx.out.line(line);
+    for effect in &done.done {
+        for line in effect_lines(lang, effect) {
+            ctx.out.line(format!("  {line}"));
+        }
     }
-    ctx.out.line(format!("({next}.)"));
+    let next = if redo {
+        "capture-redo-next"
+    } else {
+        "capture-undo-next"
+    };
+    ctx.out.line(t(lang, next, &[]));
     let json = RevertedJson {
         action: if redo { "redo" } else { "undo" },
         entry: entry_json(&done.entry, ctx),
@@ -94,22 +118,87 @@ fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
     let json: Vec<EntryJson<'_>> = entries.iter().map(|e| entry_json(e, ctx)).collect();
     ctx.out.value(|| json);
     if entries.is_empty() {
-        ctx.out.line("The journal is empty: no change to undo yet.");
+        ctx.out.line(t(ctx.lang, "capture-journal-empty", &[]));
         return Ok(());
     }
-    let zone = ctx.tracker.zone();
+    let (zone, lang) = (ctx.tracker.zone(), ctx.lang);
     for e in &entries {
         let state = match e.state {
-            EntryState::Done => "     ",
-            EntryState::Undone => "undone",
+            EntryState::Done => String::new(),
+            EntryState::Undone => t(lang, "capture-journal-undone", &[]),
         };
-        ctx.out.line(format!(
-            "{:>4}  {}  {state:<6}  {:<8}  {}",
-            e.id,
-            time::date_hhmm_in(zone, e.at),
-            e.verb.as_str(),
-            e.summary
-        ));
+        let at = time::date_hhmm_in(zone, e.at);
+        if lang.is_zh() {
+            // The stored summary is English; Chinese names the verb and how many
+            // sessions the change touched.
+            let verb = t(lang, "capture-verb", &[("verb", &e.verb.as_str())]);
+            let what = t(lang, "capture-journal-sessions", &[("count", &e.sessions)]);
+            ctx.out.line(format!(
+                "{:>4}  {at}  {}  {}  {what}",
+                e.id,
+                zh::pad_end(&state, 6),
+                zh::pad_end(&verb, 8),
+            ));
+        } else {
+            let state = if state.is_empty() { "     " } else { &state };
+            ctx.out.line(format!(
+                "{:>4}  {at}  {state:<6}  {:<8}  {}",
+                e.id,
+                e.verb.as_str(),
+                e.summary
+            ));
+        }
     }
     Ok(())
+}
+
+/// What an undo or redo did to the sessions, in `lang`, one line each.
+fn effect_lines(lang: Lang, effect: &Effect) -> Vec<String> {
+    let session = |s: &Session| described(lang, s);
+    match effect {
+        Effect::Removed(s) => vec![t(
+            lang,
+            "capture-effect-removed",
+            &[("session", &session(s))],
+        )],
+        Effect::Restored(s) => {
+            vec![t(
+                lang,
+                "capture-effect-restored",
+                &[("session", &session(s))],
+            )]
+        }
+        Effect::Now(s) => vec![t(lang, "capture-effect-now", &[("session", &session(s))])],
+        Effect::RunsAgain(s) => vec![t(
+            lang,
+            "capture-effect-runs-again",
+            &[
+                ("id", &s.id),
+                ("since", &time::date_hhmm_in(s.zone, s.start)),
+            ],
+        )],
+        Effect::Counted {
+            removed,
+            restored,
+            reset,
+        } => [
+            (*removed, "capture-effect-count-removed"),
+            (*restored, "capture-effect-count-restored"),
+            (*reset, "capture-effect-count-reset"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, key)| t(lang, key, &[("count", &n)]))
+        .collect(),
+    }
+}
+
+/// `session 7 (coding, 2026-03-02 09:00–10:30 Europe/Berlin)` in `lang`.
+pub(super) fn described(lang: Lang, s: &Session) -> String {
+    let args = crate::tracker::described(s);
+    let args: Vec<(&str, &dyn std::fmt::Display)> = args
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+        .collect();
+    t(lang, "capture-session-described", &args)
 }

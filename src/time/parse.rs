@@ -9,10 +9,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, 
 use chrono_tz::Tz;
 
 use super::{Resolved, resolve_local};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
-const INSTANT_HELP: &str = "use HH:MM, YYYY-MM-DD HH:MM, yesterday HH:MM, 15m ago or RFC 3339";
-const DURATION_HELP: &str = "use e.g. 1h30m, 90m, 1.5h or 1:30";
 /// The longest duration read, in seconds (about 31,700 years): far beyond any real
 /// session, and far inside what `now - duration` can represent, in every form.
 const MAX_DURATION: i64 = 1_000_000_000_000;
@@ -32,10 +30,11 @@ pub fn parse_instant(
     // chrono reads `:60` as a leap second, which unix seconds cannot hold (found by
     // the fuzzer: it came back as `:59` of the minute before).
     if instant.nanosecond() >= 1_000_000_000 {
-        return Err(Error::invalid(format!(
-            "{:?} names a leap second (:60); use :59 or the next minute",
-            text.trim()
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-leap-second",
+            vec![("input", format!("{:?}", text.trim()))],
+        ));
     }
     let instant = DateTime::from_timestamp(instant.timestamp(), 0).unwrap_or(instant);
     Ok(Resolved { instant, note })
@@ -55,7 +54,11 @@ fn read_instant(
     let lower = input.to_ascii_lowercase();
     let bad = || super::parse_zh::time_error(input);
     if lower.is_empty() {
-        return Err(Error::invalid(format!("empty time; {INSTANT_HELP}")));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-empty-time",
+            vec![],
+        ));
     }
     if lower == "now" {
         return Ok(Resolved {
@@ -103,9 +106,11 @@ fn read_instant(
         return Ok(resolve_local(zone, reference_day.and_time(time)));
     }
     if parse_date(input).is_some() {
-        return Err(Error::invalid(format!(
-            "{input:?} is a date without a time; add one, e.g. \"{input} 09:00\""
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-date-without-time",
+            vec![("input", format!("{input:?}")), ("date", input.to_string())],
+        ));
     }
     Err(bad())
 }
@@ -144,6 +149,29 @@ fn parse_offset_minutes(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
 #[must_use]
 pub fn is_clock(text: &str) -> bool {
     parse_clock(text).is_some()
+}
+
+/// The words that name a day and need a time after them (`昨天 9:00`).
+const DAY_WORDS: &[&str] = &["today", "yesterday", "今天", "昨天", "前天"];
+
+/// `day` and `next` joined into one time, when `day` is a bare day word (`昨天`,
+/// `yesterday`) and `next` a time of day (`9:00`, or `９：００` from a Chinese input
+/// method): the shell split `--from 昨天 9:00` because the quotes were left out, and
+/// neither word means anything alone (a day without a time is refused, a tag needs
+/// its `+`). `None` otherwise.
+#[must_use]
+pub fn day_then_clock(day: &str, next: &str) -> Option<String> {
+    let half: String = next
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            '：' => ':',
+            c => c,
+        })
+        .collect();
+    let is_day = DAY_WORDS.contains(&day.trim().to_lowercase().as_str());
+    (is_day && is_clock(&half)).then(|| format!("{} {}", day.trim(), next.trim()))
 }
 
 /// `H:MM`, `HH:MM` or `HH:MM:SS`, 24-hour.
@@ -217,9 +245,11 @@ pub fn parse_duration(text: &str) -> Result<i64> {
             "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
             "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
             "" => {
-                return Err(Error::invalid(format!(
-                    "{input:?} has a number without a unit; {DURATION_HELP}"
-                )));
+                return Err(Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "capture-error-no-unit",
+                    vec![("input", format!("{input:?}"))],
+                ));
             }
             _ => return Err(bad()),
         };
@@ -263,6 +293,27 @@ mod tests {
     fn now() -> DateTime<Utc> {
         // 2026-03-02 12:00 in Berlin (UTC+1).
         Utc.with_ymd_and_hms(2026, 3, 2, 11, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_day_word_and_a_clock_split_by_the_shell_join_again() {
+        assert_eq!(day_then_clock("昨天", "9:00").as_deref(), Some("昨天 9:00"));
+        assert_eq!(
+            day_then_clock("Yesterday", "14:30").as_deref(),
+            Some("Yesterday 14:30")
+        );
+        assert_eq!(
+            day_then_clock("前天", "９：３０").as_deref(),
+            Some("前天 ９：３０")
+        );
+        // Not a bare day word, or not a clock: nothing to join.
+        assert_eq!(day_then_clock("昨天 9:00", "10:00"), None);
+        assert_eq!(day_then_clock("9:00", "10:00"), None);
+        assert_eq!(day_then_clock("昨天", "+初稿"), None);
+        assert_eq!(day_then_clock("昨天", "25:00"), None);
+        // What was joined reads as one time.
+        let joined = day_then_clock("昨天", "９：３０").unwrap();
+        assert_eq!(at(&joined).unwrap(), "2026-03-01T08:30:00+00:00");
     }
 
     fn at(text: &str) -> Result<String> {

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::journal::{self, Verb, changed, created};
 use super::{Tracker, describe, load, nothing_running, overlap_error};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{NewSession, Session};
 use crate::store::{Db, away, sessions};
 use crate::time;
@@ -138,12 +138,14 @@ impl Tracker {
             let open = open_in(tx, &running)?;
             let gap = match id {
                 Some(id) => open.iter().find(|g| g.id == id).cloned().ok_or_else(|| {
-                    Error::not_found(format!(
-                        "no unanswered away time with id {id} in the running session; `otium status` lists them"
-                    ))
+                    Error::keyed(
+                        ErrorKind::NotFound,
+                        "capture-error-no-away-id",
+                        vec![("id", id.to_string())],
+                    )
                 })?,
                 None => open.first().cloned().ok_or_else(|| {
-                    Error::conflict("no away time to answer: the running session has none recorded")
+                    Error::keyed(ErrorKind::Conflict, "capture-error-no-away", vec![])
                 })?,
             };
             away::answer(tx, gap.id, answer.word(), now)?;
@@ -163,7 +165,7 @@ impl Tracker {
             let zone = stopped.zone;
             let resumed = if answer == Answer::Cut {
                 if let Some(other) = sessions::overlapping(tx, gap.to, None, None)? {
-                    return Err(overlap_error("the rest of the session", &other));
+                    return Err(overlap_error("rest", &other));
                 }
                 let new = NewSession {
                     project: stopped.project.parse()?,

@@ -11,8 +11,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Tracker, describe, load};
-use crate::error::{Error, Result};
+use super::{Tracker, describe, described, load};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::Session;
 use crate::store::journal::{self, Change};
 use crate::store::{Db, sessions};
@@ -27,6 +27,30 @@ pub struct Reverted {
     pub entry: JournalEntry,
     /// What happened to the sessions, in words (`session 12 runs again`).
     pub effects: Vec<String>,
+    /// The same as data, for a face to say in the user's language.
+    pub done: Vec<Effect>,
+}
+
+/// What an undo or redo did to one session, or, for a large entry, to how many.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// The session was deleted.
+    Removed(Session),
+    /// The session was brought back.
+    Restored(Session),
+    /// The session runs again (it had been stopped).
+    RunsAgain(Session),
+    /// The session was put back as it was.
+    Now(Session),
+    /// A large entry, counted: removed, restored, put back as they were.
+    Counted {
+        /// Sessions deleted.
+        removed: usize,
+        /// Sessions brought back.
+        restored: usize,
+        /// Sessions put back as they were.
+        reset: usize,
+    },
 }
 
 /// A session that did not exist before the change.
@@ -92,13 +116,11 @@ impl Tracker {
         self.store.write(|tx| {
             let entry = if undo {
                 journal::last_done(tx)?.ok_or_else(|| {
-                    Error::conflict(
-                        "nothing to undo: the journal holds no change that is still in effect",
-                    )
+                    Error::keyed(ErrorKind::Conflict, "capture-error-nothing-to-undo", vec![])
                 })?
             } else {
                 journal::first_undone(tx)?.ok_or_else(|| {
-                    Error::conflict("nothing to redo: no change has been undone since the last one")
+                    Error::keyed(ErrorKind::Conflict, "capture-error-nothing-to-redo", vec![])
                 })?
             };
             let mut changes = journal::changes(tx, entry.id)?;
@@ -131,18 +153,30 @@ impl Tracker {
                 now,
                 &format!("{word} of entry {}", entry.id),
             )?;
-            let effects = if effects.len() > LISTED {
-                count_effects(&changes, undo)
+            let (effects, done) = if effects.len() > LISTED {
+                let (removed, restored, reset) = count(&changes, undo);
+                (
+                    count_effects(removed, restored, reset),
+                    vec![Effect::Counted {
+                        removed,
+                        restored,
+                        reset,
+                    }],
+                )
             } else {
-                effects
+                effects.into_iter().unzip()
             };
-            Ok(Reverted { entry, effects })
+            Ok(Reverted {
+                entry,
+                effects,
+                done,
+            })
         })
     }
 }
 
 /// Moves session `uuid` from `from` (what the entry left, checked against what is
-/// stored) to `to`; `None` is "does not exist".
+/// stored) to `to`; `None` is "does not exist". Returns the effect in words and as data.
 fn apply(
     tx: Db<'_>,
     entry: &JournalEntry,
@@ -151,13 +185,13 @@ fn apply(
     from: Option<&Session>,
     to: Option<&Session>,
     now: DateTime<Utc>,
-) -> Result<String> {
-    let refuse = |why: String| {
-        Error::conflict(format!(
-            "cannot {} \u{201c}{}\u{201d}: {why}; nothing was changed",
-            if undo { "undo" } else { "redo" },
-            entry.summary
-        ))
+) -> Result<(String, Effect)> {
+    // Why an undo or redo is refused: the catalogue key of the reason and its
+    // arguments, beside the action and the entry's stored summary.
+    let refuse = |why: &'static str, mut args: Vec<(&'static str, String)>| {
+        args.push(("action", if undo { "undo" } else { "redo" }.to_string()));
+        args.push(("summary", entry.summary.clone()));
+        Error::keyed(ErrorKind::Conflict, why, args)
     };
     let current = match journal::session_by_uuid(tx, uuid)? {
         Some(id) => Some(load(tx, id)?),
@@ -167,56 +201,66 @@ fn apply(
         (Some(f), Some(c)) if f == c => {}
         (None, None) => {}
         (Some(f), None) => {
-            return Err(refuse(format!("session {} has been deleted since", f.id)));
+            return Err(refuse(
+                "capture-error-undo-deleted",
+                vec![("id", f.id.to_string())],
+            ));
         }
         (Some(_), Some(c)) => {
-            return Err(refuse(format!(
-                "{} has been changed since; edit it by hand instead",
-                describe(c)
-            )));
+            return Err(refuse("capture-error-undo-changed", described(c)));
         }
-        (None, Some(c)) => return Err(refuse(format!("{} exists again", describe(c)))),
+        (None, Some(c)) => return Err(refuse("capture-error-undo-exists", described(c))),
     }
     let Some(to) = to else {
         // `from` was checked equal to `current`, so both exist here.
         return Ok(match current {
             Some(c) => {
                 sessions::delete(tx, c.id)?;
-                format!("removed {}", describe(&c))
+                (format!("removed {}", describe(&c)), Effect::Removed(c))
             }
-            None => String::new(),
+            None => (
+                String::new(),
+                Effect::Counted {
+                    removed: 0,
+                    restored: 0,
+                    reset: 0,
+                },
+            ),
         });
     };
     if let Some(other) = sessions::overlapping(tx, to.start, to.end, Some(to.id))? {
-        return Err(refuse(format!(
-            "session {} would overlap {}, recorded since; edit or remove session {} first",
-            to.id,
-            describe(&other),
-            other.id
-        )));
+        let mut args = described(&other);
+        args.push(("moved", to.id.to_string()));
+        return Err(refuse("capture-error-undo-overlap", args));
     }
     Ok(match current {
         None => {
             sessions::insert_restored(tx, to, now)?;
-            format!("restored {}", describe(to))
+            (
+                format!("restored {}", describe(to)),
+                Effect::Restored(to.clone()),
+            )
         }
         Some(c) => {
             sessions::update(tx, to, now)?;
             if to.end.is_none() && c.end.is_some() {
-                format!(
-                    "session {} runs again (since {})",
-                    to.id,
-                    time::date_hhmm_in(to.zone, to.start)
+                (
+                    format!(
+                        "session {} runs again (since {})",
+                        to.id,
+                        time::date_hhmm_in(to.zone, to.start)
+                    ),
+                    Effect::RunsAgain(to.clone()),
                 )
             } else {
-                format!("now {}", describe(to))
+                (format!("now {}", describe(to)), Effect::Now(to.clone()))
             }
         }
     })
 }
 
-/// The effects of a large entry, counted.
-fn count_effects(changes: &[Change], undo: bool) -> Vec<String> {
+/// How many sessions a large entry removes, restores and puts back as they were.
+fn count(changes: &[Change], undo: bool) -> (usize, usize, usize) {
     let (mut removed, mut restored, mut reset) = (0, 0, 0);
     for c in changes {
         let (from, to) = if undo {
@@ -230,6 +274,11 @@ fn count_effects(changes: &[Change], undo: bool) -> Vec<String> {
             (Some(_), Some(_)) => reset += 1,
         }
     }
+    (removed, restored, reset)
+}
+
+/// The effects of a large entry, counted, in words.
+fn count_effects(removed: usize, restored: usize, reset: usize) -> Vec<String> {
     [
         (removed, "removed"),
         (restored, "restored"),

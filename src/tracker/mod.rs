@@ -144,7 +144,12 @@ impl Tracker {
 
 fn load(db: Db<'_>, id: SessionId) -> Result<Session> {
     crate::store::sessions::by_id(db, id)?.ok_or_else(|| {
-        Error::not_found(format!("no session with id {id}")).with_hint(Hint::ListSessions)
+        Error::keyed(
+            ErrorKind::NotFound,
+            "capture-error-no-session",
+            vec![("id", id.to_string())],
+        )
+        .with_hint(Hint::ListSessions)
     })
 }
 
@@ -161,18 +166,26 @@ pub(crate) fn not_future(
     zone: Tz,
 ) -> Result<()> {
     if at.timestamp() < 0 {
-        return Err(Error::invalid(format!(
-            "the {what} time {} is before 1970; check the year",
-            time::date_hhmm_in(zone, at)
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-before-1970",
+            vec![
+                ("what", what.to_string()),
+                ("at", time::date_hhmm_in(zone, at)),
+            ],
+        ));
     }
     if at > now {
-        return Err(Error::invalid(format!(
-            "the {what} time {} is in the future (now is {} {}); give a time up to now",
-            time::date_hhmm_in(zone, at),
-            time::date_hhmm_in(zone, now),
-            zone.name()
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-future",
+            vec![
+                ("what", what.to_string()),
+                ("at", time::date_hhmm_in(zone, at)),
+                ("now", time::date_hhmm_in(zone, now)),
+                ("zone", zone.name().to_string()),
+            ],
+        ));
     }
     Ok(())
 }
@@ -187,17 +200,17 @@ fn check_interval(
     if let Some(end) = end {
         not_future(end, now, "end", zone)?;
         if end <= start {
-            let what = if end == start {
-                "is zero-length"
-            } else {
-                "ends before it starts"
-            };
-            return Err(Error::invalid(format!(
-                "the session {what} ({} to {} {}); give an end after the start",
-                time::date_hhmm_in(zone, start),
-                time::date_hhmm_in(zone, end),
-                zone.name()
-            )));
+            let what = if end == start { "zero" } else { "backwards" };
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-end-not-after-start",
+                vec![
+                    ("what", what.to_string()),
+                    ("start", time::date_hhmm_in(zone, start)),
+                    ("end", time::date_hhmm_in(zone, end)),
+                    ("zone", zone.name().to_string()),
+                ],
+            ));
         }
     }
     Ok(())
@@ -227,10 +240,33 @@ pub fn describe(s: &Session) -> String {
     )
 }
 
+/// The catalogue arguments that say session `s` as [`describe`] does: `id`,
+/// `project`, `from`, `to` (`now` while it runs) and `zone`, so a message in any
+/// language names the session with the same facts.
+pub fn described(s: &Session) -> Vec<(&'static str, String)> {
+    let end = s.end.map_or_else(
+        || "now".to_string(),
+        |e| {
+            if time::local_date(s.zone, e) == time::local_date(s.zone, s.start) {
+                time::hhmm_in(s.zone, e)
+            } else {
+                time::date_hhmm_in(s.zone, e)
+            }
+        },
+    );
+    vec![
+        ("id", s.id.to_string()),
+        ("project", s.project.clone()),
+        ("from", time::date_hhmm_in(s.zone, s.start)),
+        ("to", end),
+        ("zone", s.zone.name().to_string()),
+    ]
+}
+
+/// `what` would overlap `other`. `what` is `new` (the new session), `rest` (the
+/// rest of a session cut around away time) or a session id.
 fn overlap_error(what: &str, other: &Session) -> Error {
-    Error::conflict(format!(
-        "{what} would overlap {}; choose other times or edit session {} first",
-        describe(other),
-        other.id
-    ))
+    let mut args = described(other);
+    args.push(("what", what.to_string()));
+    Error::keyed(ErrorKind::Conflict, "capture-error-overlap", args)
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Hint, Result};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::model::{OutputEntry, Session, validate_project};
 use crate::store::outputs::{self, NewOutput};
 use crate::store::sessions;
@@ -29,9 +29,11 @@ pub struct OutputRecord<'a> {
 
 fn check_amount(amount: f64) -> Result<()> {
     if !amount.is_finite() || !(0.0..=MAX_AMOUNT).contains(&amount) {
-        return Err(Error::invalid(format!(
-            "output {amount} is not a usable amount; give a number from 0 to 1000000000, e.g. 3 or 2.5"
-        )));
+        return Err(Error::keyed(
+            ErrorKind::InvalidInput,
+            "capture-error-bad-amount",
+            vec![("amount", amount.to_string())],
+        ));
     }
     Ok(())
 }
@@ -39,7 +41,10 @@ fn check_amount(amount: f64) -> Result<()> {
 pub(crate) fn check_unit(unit: &str) -> Result<String> {
     let unit = unit.trim();
     if unit.is_empty() || unit.chars().any(char::is_control) {
-        return Err(Error::invalid("the unit is empty").with_hint(Hint::NameUnit));
+        return Err(
+            Error::keyed(ErrorKind::InvalidInput, "capture-error-unit-empty", vec![])
+                .with_hint(Hint::NameUnit),
+        );
     }
     Ok(unit.to_string())
 }
@@ -59,17 +64,20 @@ impl Tracker {
     pub fn unit(&self, project: &str) -> Result<String> {
         match outputs::unit(self.reader(), project)? {
             Some(Some(unit)) => Ok(unit),
-            Some(None) => Err(
-                Error::invalid(format!("project {project:?} has no output unit")).with_hint(
-                    Hint::DeclareUnit {
-                        project: project.to_string(),
-                    },
-                ),
-            ),
-            None => {
-                Err(Error::not_found(format!("no project {project:?}"))
-                    .with_hint(Hint::ListProjects))
-            }
+            Some(None) => Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-no-unit-declared",
+                vec![("name", format!("{project:?}"))],
+            )
+            .with_hint(Hint::DeclareUnit {
+                project: project.to_string(),
+            })),
+            None => Err(Error::keyed(
+                ErrorKind::NotFound,
+                "capture-error-unknown-project",
+                vec![("name", format!("{project:?}"))],
+            )
+            .with_hint(Hint::ListProjects)),
         }
     }
 
@@ -91,7 +99,7 @@ impl Tracker {
         }])?;
         entries
             .pop()
-            .ok_or_else(|| Error::database("the output was not recorded; please report this"))
+            .ok_or_else(|| Error::keyed(ErrorKind::Database, "capture-error-output-lost", vec![]))
     }
 
     /// Records many outputs in one transaction, each checked and linked as

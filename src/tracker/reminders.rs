@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Tracker;
 use crate::config::{LimitsConfig, Reminders};
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::model::Session;
 use crate::store::reminders;
 use crate::time::{self, calendar, range::Span};
@@ -32,8 +33,74 @@ pub struct Reminder {
     /// What it is about, so that the same occasion is told once (`otium notify`).
     #[serde(skip)]
     pub key: String,
-    /// What to tell the user.
+    /// What to tell the user, in English (as `--json` and `status --format` give it).
     pub message: String,
+    /// The message's catalogue key and arguments, for [`Reminder::message_in`].
+    #[serde(skip)]
+    said: Said,
+}
+
+/// A reminder's catalogue key and arguments; lengths stay seconds until the
+/// language that says them is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Said {
+    key: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Seconds(i64),
+}
+
+impl Reminder {
+    /// What to tell the user, in `lang` (the English is [`Reminder::message`]).
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.message.clone();
+        }
+        self.said.render(lang)
+    }
+}
+
+impl Said {
+    fn render(&self, lang: Lang) -> String {
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Seconds(seconds) => crate::i18n::duration(lang, *seconds),
+                };
+                (*name, value)
+            })
+            .collect();
+        let args: Vec<(&str, &dyn std::fmt::Display)> = values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+            .collect();
+        crate::i18n::t(lang, self.key, &args)
+    }
+}
+
+/// A reminder of `kind` about `key`, said by the catalogue's `message` with `args`;
+/// its English [`Reminder::message`] comes from the same catalogue.
+fn reminder(
+    kind: &'static str,
+    key: String,
+    message: &'static str,
+    args: Vec<(&'static str, Arg)>,
+) -> Reminder {
+    let said = Said { key: message, args };
+    Reminder {
+        kind,
+        key,
+        message: said.render(Lang::En),
+        said,
+    }
 }
 
 /// Which reminders are due at `now`, from the sessions of the last two local days
@@ -60,16 +127,16 @@ pub fn due(
         let since = stretch_start(sessions, now, break_min);
         let worked = now.timestamp() - since.timestamp();
         if worked >= after.0 {
-            out.push(Reminder {
-                kind: "break",
-                key: format!("break:{}:{}", running.uuid, since.timestamp()),
-                message: format!(
-                    "break due: {} of work since {} without a {} break",
-                    time::human_duration(worked),
-                    time::hhmm_in(zone, since),
-                    time::human_duration(break_min)
-                ),
-            });
+            out.push(reminder(
+                "break",
+                format!("break:{}:{}", running.uuid, since.timestamp()),
+                "capture-reminder-break",
+                vec![
+                    ("worked", Arg::Seconds(worked)),
+                    ("since", Arg::Text(time::hhmm_in(zone, since))),
+                    ("pause", Arg::Seconds(break_min)),
+                ],
+            ));
         }
     }
     let worked_today: i64 = sessions
@@ -81,27 +148,28 @@ pub fn due(
         && worked_today > EU_DAY_SECONDS
         && !took_break(sessions, day_start, now, break_min)
     {
-        out.push(Reminder {
-            kind: "eu_break",
-            key: format!("eu_break:{today}"),
-            message: format!(
-                "rest break due: {} worked today without a {} break, and the EU rule (2003/88/EC art. 4) asks for one when the day is longer than 6h",
-                time::human_duration(worked_today),
-                time::human_duration(break_min)
-            ),
-        });
+        out.push(reminder(
+            "eu_break",
+            format!("eu_break:{today}"),
+            "capture-reminder-eu-break",
+            vec![
+                ("worked", Arg::Seconds(worked_today)),
+                ("pause", Arg::Seconds(break_min)),
+            ],
+        ));
     }
     if let Some(limit) = config.day_limit_hours
         && worked_today as f64 >= limit * 3600.0
     {
-        out.push(Reminder {
-            kind: "day_limit",
-            key: format!("day_limit:{today}"),
-            message: format!(
-                "day limit reached: {} worked today (day_limit_hours = {limit})",
-                time::human_duration(worked_today)
-            ),
-        });
+        out.push(reminder(
+            "day_limit",
+            format!("day_limit:{today}"),
+            "capture-reminder-day-limit",
+            vec![
+                ("worked", Arg::Seconds(worked_today)),
+                ("limit", Arg::Text(limit.to_string())),
+            ],
+        ));
     }
     if let Some(from) = config.nothing_running
         && workday
@@ -114,14 +182,12 @@ pub fn due(
             let quiet_since = last_end
                 .filter(|e| *e > from_instant)
                 .unwrap_or(from_instant);
-            out.push(Reminder {
-                kind: "nothing_running",
-                key: format!("nothing_running:{today}:{}", quiet_since.timestamp()),
-                message: format!(
-                    "nothing is being tracked since {} on a workday; `otium start PROJECT` starts a session",
-                    time::hhmm_in(zone, quiet_since)
-                ),
-            });
+            out.push(reminder(
+                "nothing_running",
+                format!("nothing_running:{today}:{}", quiet_since.timestamp()),
+                "capture-reminder-nothing-running",
+                vec![("since", Arg::Text(time::hhmm_in(zone, quiet_since)))],
+            ));
         }
     }
     out

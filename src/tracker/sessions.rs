@@ -5,8 +5,10 @@
 use chrono::{DateTime, Utc};
 
 use super::journal::{self, Verb, changed, created, deleted};
-use super::{Tracker, check_interval, describe, load, not_future, nothing_running, overlap_error};
-use crate::error::{Error, Hint, Result};
+use super::{
+    Tracker, check_interval, describe, described, load, not_future, nothing_running, overlap_error,
+};
+use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::model::{
     LeanSession, NewSession, ProjectName, ProjectSummary, Session, SessionEdit, SessionId, Tag,
     TagSummary, normalize_note, parse_tags,
@@ -79,11 +81,13 @@ impl Tracker {
             if let Some(mut running) = sessions::running(tx)? {
                 let before = running.clone();
                 if at < running.start {
-                    return Err(Error::conflict(format!(
-                        "{} started after {}; stop or cancel it first, or start later",
-                        describe(&running),
-                        time::date_hhmm_in(running.zone, at)
-                    )));
+                    let mut args = described(&running);
+                    args.push(("at", time::date_hhmm_in(running.zone, at)));
+                    return Err(Error::keyed(
+                        ErrorKind::Conflict,
+                        "capture-error-started-after",
+                        args,
+                    ));
                 }
                 if at == running.start {
                     // Zero seconds long: stopping it would break `end > start`, and it holds no time.
@@ -98,7 +102,7 @@ impl Tracker {
                 }
             }
             if let Some(other) = sessions::overlapping(tx, at, None, None)? {
-                return Err(overlap_error("the new session", &other));
+                return Err(overlap_error("new", &other));
             }
             let id = sessions::insert(tx, &new, now)?;
             let session = load(tx, id)?;
@@ -142,11 +146,13 @@ impl Tracker {
             let mut running = sessions::running(tx)?.ok_or_else(nothing_running)?;
             let before = running.clone();
             if at <= running.start {
-                return Err(Error::invalid(format!(
-                    "the stop time {} is not after the start of {}",
-                    time::date_hhmm_in(running.zone, at),
-                    describe(&running)
-                ))
+                let mut args = described(&running);
+                args.push(("at", time::date_hhmm_in(running.zone, at)));
+                return Err(Error::keyed(
+                    ErrorKind::InvalidInput,
+                    "capture-error-stop-not-after",
+                    args,
+                )
                 .with_hint(Hint::LaterStop));
             }
             running.end = Some(at);
@@ -177,14 +183,20 @@ impl Tracker {
         let source = match id {
             Some(id) => self.session(id)?,
             None => sessions::latest(self.reader())?.ok_or_else(|| {
-                Error::conflict("there is no session to continue yet").with_hint(Hint::StartSession)
+                Error::keyed(
+                    ErrorKind::Conflict,
+                    "capture-error-nothing-to-continue",
+                    vec![],
+                )
+                .with_hint(Hint::StartSession)
             })?,
         };
         if source.is_running() {
-            return Err(Error::conflict(format!(
-                "{} is still running; nothing to continue",
-                describe(&source)
-            )));
+            return Err(Error::keyed(
+                ErrorKind::Conflict,
+                "capture-error-still-running",
+                described(&source),
+            ));
         }
         // The stored names passed these checks when they were written.
         let said = format!("continued session {} as", source.id);
@@ -201,7 +213,8 @@ impl Tracker {
     pub fn add(&mut self, new: NewSession) -> Result<Session> {
         let now = self.now();
         let end = new.end.ok_or_else(|| {
-            Error::invalid("a past session needs an end").with_hint(Hint::GiveEnd)
+            Error::keyed(ErrorKind::InvalidInput, "capture-error-needs-end", vec![])
+                .with_hint(Hint::GiveEnd)
         })?;
         let mut new = NewSession {
             note: normalize_note(new.note.as_deref()),
@@ -212,7 +225,7 @@ impl Tracker {
         check_interval(new.start, Some(end), now, self.zone)?;
         self.store.write(|tx| {
             if let Some(other) = sessions::overlapping(tx, new.start, Some(end), None)? {
-                return Err(overlap_error("the new session", &other));
+                return Err(overlap_error("new", &other));
             }
             let id = sessions::insert(tx, &new, now)?;
             let session = load(tx, id)?;
@@ -225,7 +238,12 @@ impl Tracker {
     /// Changes fields of session `id`; the result must not overlap another session.
     pub fn edit(&mut self, id: SessionId, edit: &SessionEdit) -> Result<Session> {
         if edit.is_empty() {
-            return Err(Error::invalid("nothing to change").with_hint(Hint::ChangeAField));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-nothing-to-change",
+                vec![],
+            )
+            .with_hint(Hint::ChangeAField));
         }
         let (now, zone) = (self.now(), self.zone);
         self.store.write(|tx| {
@@ -243,10 +261,14 @@ impl Tracker {
                 let before = session.tags.len();
                 session.tags.retain(|t| t != tag.as_str());
                 if session.tags.len() == before {
-                    return Err(Error::invalid(format!(
-                        "session {id} has no tag {:?}; nothing removed",
-                        tag.as_str()
-                    )));
+                    return Err(Error::keyed(
+                        ErrorKind::InvalidInput,
+                        "capture-error-no-such-tag",
+                        vec![
+                            ("id", id.to_string()),
+                            ("tag", format!("{:?}", tag.as_str())),
+                        ],
+                    ));
                 }
             }
             session
@@ -256,7 +278,7 @@ impl Tracker {
             session.tags.dedup();
             check_interval(session.start, session.end, now, zone)?;
             if let Some(other) = sessions::overlapping(tx, session.start, session.end, Some(id))? {
-                return Err(overlap_error(&format!("session {id}"), &other));
+                return Err(overlap_error(&id.to_string(), &other));
             }
             sessions::update(tx, &session, now)?;
             let after = load(tx, id)?;
@@ -283,8 +305,10 @@ impl Tracker {
     /// request (nothing is deleted). Returns what they were, in the order given.
     pub fn remove_many(&mut self, ids: &[SessionId]) -> Result<Vec<Session>> {
         if ids.is_empty() {
-            return Err(Error::invalid(
-                "no session to remove; give an id, e.g. otium rm 12",
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "capture-error-nothing-to-remove",
+                vec![],
             ));
         }
         let now = self.now();

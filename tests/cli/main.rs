@@ -26,6 +26,8 @@ mod import_sync;
 mod injection;
 mod journal;
 mod lang;
+mod lang_capture;
+mod lang_capture_more;
 mod lang_dividend;
 mod lang_limits;
 mod lang_reports;

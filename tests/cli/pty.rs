@@ -343,3 +343,28 @@ fn rm_of_several_asks_on_a_terminal() {
     assert_eq!(one.wait_exit(), 0);
     assert_eq!(ids(&env), 0);
 }
+
+/// The same question in Chinese (issue 15): it lists the sessions in Chinese, `n`
+/// keeps them with a Chinese refusal, and `是` answers yes as `y` does.
+#[test]
+fn rm_of_several_asks_in_chinese() {
+    let env = TestEnv::new();
+    for (from, to) in [("8:00", "9:00"), ("9:00", "10:00")] {
+        env.ok(&["add", "编程", "--from", from, "--to", to]);
+    }
+    let ids = |env: &TestEnv| env.json(&["log", "--all"]).as_array().unwrap().len();
+    let args = ["rm", "1-2", "--lang", "zh-CN"];
+    let mut no = Tui::spawn_with(&env, 100, 20, &args, &[]);
+    no.expect("要删除下面这 2 条记录吗？");
+    no.expect("记录 1：编程，3月2日 周一 08:00，1小时00分");
+    no.expect("确认删除这 2 条？[y/N]");
+    no.keys("n\r");
+    assert_eq!(no.wait_exit(), 3);
+    no.expect("错误：没有删除（未确认）；加上 --yes 可以跳过确认");
+    assert_eq!(ids(&env), 2, "nothing removed");
+    let mut yes = Tui::spawn_with(&env, 100, 20, &args, &[]);
+    yes.expect("确认删除这 2 条？[y/N]");
+    yes.keys("是\r");
+    assert_eq!(yes.wait_exit(), 0);
+    assert_eq!(ids(&env), 0);
+}
