@@ -1,8 +1,12 @@
 //! How the TUI writes durations and cuts text: one style for every total on screen
 //! (`0h 00m` for an empty day, as `otium report` writes it), and text that does not
-//! fit its column ends in `…` instead of being cut mid-word without a sign.
+//! fit its column ends in `…` instead of being cut mid-word without a sign. In
+//! Chinese the same totals read `0小时00分`, and days `周三 25日`.
 
+use chrono::{Datelike, NaiveDate};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::i18n::{Lang, zh};
 
 /// A total in hours and minutes, rounded to the nearest minute: `0h 00m`, `0h 47m`,
 /// `26h 05m`. Every total the TUI shows (today, the week, a day, a filter's sum, the
@@ -18,6 +22,67 @@ pub fn total(seconds: i64) -> String {
 pub fn signed(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "+" };
     format!("{sign}{}", total(seconds.abs()))
+}
+
+/// [`total`] in `lang`: `1h 05m`, or `1小时05分` in Chinese (the same rounding).
+#[must_use]
+pub fn total_in(lang: Lang, seconds: i64) -> String {
+    match lang {
+        Lang::En => total(seconds),
+        Lang::ZhCn => zh::minutes((seconds.max(0) + 30) / 60),
+    }
+}
+
+/// [`signed`] in `lang`: `+3h 00m`, or `+3小时00分`.
+#[must_use]
+pub fn signed_in(lang: Lang, seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "+" };
+    format!("{sign}{}", total_in(lang, seconds.abs()))
+}
+
+/// The widest [`total_in`] of a day's hours (`24h 00m`, `24小时00分`), in cells.
+#[must_use]
+pub fn total_width(lang: Lang) -> usize {
+    total_in(lang, 26 * 3600).width()
+}
+
+/// A weekday and day of the month: `Wed 25`, or `周三 25日`.
+#[must_use]
+pub fn weekday_day(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::En => date.format("%a %d").to_string(),
+        Lang::ZhCn => format!("{} {}日", zh::weekday(date.weekday()), date.day()),
+    }
+}
+
+/// The short weekday: `Wed`, or `周三`.
+#[must_use]
+pub fn weekday(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::En => date.format("%a").to_string(),
+        Lang::ZhCn => zh::weekday(date.weekday()).to_string(),
+    }
+}
+
+/// A full date: `2026-03-25`, or `2026年3月25日`.
+#[must_use]
+pub fn date(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+        Lang::ZhCn => zh::day_long(date),
+    }
+}
+
+/// `text` padded on the right to `width` cells (CJK counts two).
+#[must_use]
+pub fn pad_end(text: &str, width: usize) -> String {
+    zh::pad_end(text, width)
+}
+
+/// `text` padded on the left to `width` cells (CJK counts two).
+#[must_use]
+pub fn pad_start(text: &str, width: usize) -> String {
+    zh::pad_start(text, width)
 }
 
 /// `text` in at most `width` terminal cells: as is when it fits, else cut and ended
@@ -66,5 +131,21 @@ mod tests {
         assert_eq!(fit("写作写作", 5), "写作…");
         assert_eq!(fit("abc", 1), "…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn chinese_totals_and_days_read_as_a_timesheet_does() {
+        assert_eq!(total_in(Lang::ZhCn, 0), "0小时00分");
+        assert_eq!(total_in(Lang::ZhCn, 26 * 3600 + 5 * 60 + 29), "26小时05分");
+        assert_eq!(total_in(Lang::En, 47 * 60), "0h 47m");
+        assert_eq!(signed_in(Lang::ZhCn, -45 * 60), "-0小时45分");
+        assert_eq!(total_width(Lang::En), 7);
+        assert_eq!(total_width(Lang::ZhCn), 10);
+        // 2026-03-25 is a Wednesday (the TUI tests' pinned day).
+        let d = NaiveDate::from_ymd_opt(2026, 3, 25).unwrap();
+        assert_eq!(weekday_day(Lang::ZhCn, d), "周三 25日");
+        assert_eq!(weekday_day(Lang::En, d), "Wed 25");
+        assert_eq!(date(Lang::ZhCn, d), "2026年3月25日");
+        assert_eq!(pad_start("1小时05分", 10), " 1小时05分");
     }
 }

@@ -58,9 +58,9 @@ pub fn require_terminal() -> Result<()> {
 
 /// Runs the TUI until the user quits. The terminal is restored on quit, on error,
 /// and on panic (ratatui's hook).
-pub fn run(tracker: &mut Tracker) -> Result<()> {
+pub fn run(tracker: &mut Tracker, lang: crate::i18n::Lang) -> Result<()> {
     require_terminal()?;
-    let mut app = App::load(tracker, theme::Theme::from_env())?;
+    let mut app = App::load_in(tracker, theme::Theme::from_env(), lang)?;
     if let Some(upgrade) = tracker.upgraded() {
         app.info(upgrade.note());
     }

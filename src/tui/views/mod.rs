@@ -27,9 +27,14 @@ pub const MIN_HEIGHT: u16 = 16;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let text = format!(
-                "Terminal too small ({}×{}); otium needs {MIN_WIDTH}×{MIN_HEIGHT}. Resize, or q to quit.",
-                area.width, area.height
+            let text = self.t(
+                "tui-too-small",
+                &[
+                    ("width", &area.width),
+                    ("height", &area.height),
+                    ("min_width", &MIN_WIDTH),
+                    ("min_height", &MIN_HEIGHT),
+                ],
             );
             Paragraph::new(text)
                 .wrap(Wrap { trim: true })
@@ -71,7 +76,7 @@ impl Widget for &App {
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::styled(" otium ", app.theme.title)];
     for (i, view) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, view.title());
+        let label = format!(" {} {} ", i + 1, view.title_in(app.lang()));
         let style = if *view == app.view {
             app.theme.selected
         } else {
@@ -85,7 +90,7 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let line = if app.mode == Mode::Filter {
         Line::from(vec![
-            Span::styled("Filter: ", app.theme.title),
+            Span::styled(app.t("tui-filter-prompt", &[]), app.theme.title),
             Span::raw(format!("{}▏", app.filter)),
         ])
     } else if let Mode::Country(text) = &app.mode {
@@ -98,10 +103,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::from(Span::styled(status.text.clone(), style))
     } else {
-        Line::from(Span::styled(
-            "s start · x stop · a add · Tab views · ? help · q quit",
-            app.theme.dim,
-        ))
+        Line::from(Span::styled(app.t("tui-status-keys", &[]), app.theme.dim))
     };
     line.render(area, buf);
 }
