@@ -40,7 +40,7 @@ use crate::tracker::Tracker;
 use app::App;
 
 fn io_error(e: &std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("terminal error: {e}"))
+    Error::keyed(ErrorKind::Io, "tui-terminal-error", vec![("error", e.to_string())])
 }
 
 /// Refuses to start without a terminal (piped, cron), before anything is opened or
@@ -48,10 +48,7 @@ fn io_error(e: &std::io::Error) -> Error {
 pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::new(
-            ErrorKind::Io,
-            "the TUI needs a terminal; run it in one, or use a verb such as `otium status` (see `otium --help`)",
-        ));
+        return Err(Error::keyed(ErrorKind::Io, "tui-needs-terminal", Vec::new()));
     }
     Ok(())
 }

@@ -175,3 +175,61 @@ tui-help-title-scroll = Keys { $first }–{ $last } of { $total } · ↑↓ PgUp
 tui-form-colon = { ": " }
 tui-confirm-running = now, running
 tui-confirm-delete = Delete session { $id } ({ $project }, { $weekday } { $start }–{ $end }, { $duration })? y / n
+
+## Sessions view
+tui-sessions-title = Sessions, last { $days } days
+tui-sessions-matching-one = Sessions matching { $filter }: 1 session, { $total } · Esc clears
+tui-sessions-matching = Sessions matching { $filter }: { $count } sessions, { $total } · Esc clears
+tui-sessions-empty = No sessions yet. Press s to start or a to add one.
+tui-sessions-no-match = No session matches the filter (Esc clears it).
+
+## Reports view
+tui-reports-day = day
+tui-reports-week = week
+tui-reports-month = month
+tui-reports-target-key = { " " }· T target line
+tui-reports-keys = ← → move the { $kind } · t day/week/month · g grouping{ $target } · w write HTML
+tui-reports-empty = No time tracked in this range.
+tui-reports-hours = Hours
+tui-reports-target = target
+tui-reports-worked = worked
+tui-reports-total = Total
+
+## Calendar view
+tui-cal-worked-of = { $worked } of { $target }
+tui-cal-keys = · [ ] week · n N session · a add
+tui-cal-day-hours = ({ $hours }h)
+tui-cal-legend-empty = No sessions this week · a adds one at the cursor
+tui-cal-gap = · { $gap } gap
+tui-cal-now = now
+tui-cal-detail = { $tags } · { $weekday } { $start }–{ $end } · { $duration }{ $note } · e edit · d delete · c continue
+tui-cal-skipped = does not exist (the clocks went forward)
+tui-cal-free = free · a adds a session here
+
+## Away time
+tui-away-title = Away
+tui-away-question = You were away { $span }. Keep it, cut it out of the session (split in two), or stop at { $at }?
+tui-away-span = { $from }–{ $to } ({ $duration })
+tui-away-keys = k keep · c cut it out · s stop · Esc later
+tui-away-later = Away time left open: `otium status` asks again, `otium away keep|cut|stop` answers.
+tui-away-cut = Cut { $span } out: { $project } ends at { $at }, session { $id } runs on. u undoes.
+tui-away-stopped = Stopped { $project } at { $at }, when you left. u undoes.
+tui-away-kept = Kept { $span } in { $project }.
+
+## Reports and dividend settings, undo, the written report
+tui-targets-none = No target is set: add daily_target_hours, weekly_target_hours or [targets] to config.toml.
+tui-targets-shown = Target line shown.
+tui-targets-hidden = Target line hidden.
+tui-targets-shown-grouping = Target line shown; it is drawn when grouped by day or week (g).
+tui-targets-hidden-grouping = Target line hidden; it is drawn when grouped by day or week (g).
+tui-country-chosen = { $name } ({ $code }).
+tui-country-no-match = No country with hours data matches { $text }; / to try again, c/C to cycle.
+tui-undid = Undid “{ $summary }”: { $effects }. U redoes it.
+tui-redid = Redid “{ $summary }”: { $effects }. u undoes it again.
+tui-report-written = Wrote the report to { $path }.
+tui-report-names-taken = { $stem }.html and { $tries } numbered names beside it are taken; move some away
+tui-banner-start-key = { $message }; s starts one
+
+## Starting the TUI
+tui-needs-terminal = the TUI needs a terminal; run it in one, or use a verb such as `otium status` (see `otium --help`)
+tui-terminal-error = terminal error: { $error }

@@ -175,3 +175,61 @@ tui-help-title-scroll = 按键 第 { $first }–{ $last } 行，共 { $total } �
 tui-form-colon = ：
 tui-confirm-running = 现在（正在计时）
 tui-confirm-delete = 删除记录 { $id }（{ $project }，{ $weekday } { $start }–{ $end }，{ $duration }）？y / n
+
+## 记录视图
+tui-sessions-title = 记录（最近 { $days } 天）
+tui-sessions-matching-one = 符合 { $filter } 的记录：1 条，{ $total } · Esc 清除
+tui-sessions-matching = 符合 { $filter } 的记录：{ $count } 条，{ $total } · Esc 清除
+tui-sessions-empty = 还没有记录。按 s 开始计时，或按 a 补记一条。
+tui-sessions-no-match = 没有符合筛选的记录（按 Esc 清除筛选）。
+
+## 报表视图
+tui-reports-day = 日
+tui-reports-week = 周
+tui-reports-month = 月
+tui-reports-target-key = { " " }· T 目标线
+tui-reports-keys = ← → 前后翻{ $kind } · t 日/周/月 · g 分组{ $target } · w 导出 HTML
+tui-reports-empty = 这段时间没有记录工时。
+tui-reports-hours = 工时
+tui-reports-target = 目标
+tui-reports-worked = 已工作
+tui-reports-total = 合计
+
+## 日历视图
+tui-cal-worked-of = { $worked } / { $target }
+tui-cal-keys = · [ ] 切换周 · n N 切换记录 · a 补记
+tui-cal-day-hours = （{ $hours }小时）
+tui-cal-legend-empty = 本周没有记录 · 按 a 在光标处补记一条
+tui-cal-gap = · 间隔 { $gap }
+tui-cal-now = 现在
+tui-cal-detail = { $tags } · { $weekday } { $start }–{ $end } · { $duration }{ $note } · e 编辑 · d 删除 · c 继续计时
+tui-cal-skipped = 不存在（夏令时拨快了时钟）
+tui-cal-free = 空闲 · 按 a 在这里补记一条
+
+## 离开时间
+tui-away-title = 离开
+tui-away-question = 你离开了 { $span }。这段时间是保留、从记录中剔除（拆成两条），还是在 { $at } 停止计时？
+tui-away-span = { $from }–{ $to }（{ $duration }）
+tui-away-keys = k 保留 · c 剔除 · s 停止计时 · Esc 稍后再说
+tui-away-later = 离开时间暂未处理：`otium status` 会再问，用 `otium away keep|cut|stop` 回答。
+tui-away-cut = 已剔除 { $span }：{ $project } 在 { $at } 结束，记录 { $id } 接着计时。按 u 撤销。
+tui-away-stopped = 已在你离开时（{ $at }）停止 { $project } 的计时。按 u 撤销。
+tui-away-kept = 已把 { $span } 保留在 { $project } 中。
+
+## 报表与闲暇红利的设置、撤销、导出的报表
+tui-targets-none = 还没有设定目标工时：请在 config.toml 中加上 daily_target_hours、weekly_target_hours 或 [targets]。
+tui-targets-shown = 已显示目标线。
+tui-targets-hidden = 已隐藏目标线。
+tui-targets-shown-grouping = 已显示目标线；按日或按周分组时才会画出（g）。
+tui-targets-hidden-grouping = 已隐藏目标线；按日或按周分组时才会画出（g）。
+tui-country-chosen = { $name }（{ $code }）。
+tui-country-no-match = 没有与 { $text } 匹配、且有工时数据的国家；按 / 重试，c/C 逐个切换。
+tui-undid = 已撤销“{ $summary }”：{ $effects }。按 U 重做。
+tui-redid = 已重做“{ $summary }”：{ $effects }。按 u 再次撤销。
+tui-report-written = 报表已导出到 { $path }。
+tui-report-names-taken = { $stem }.html 及旁边 { $tries } 个带编号的文件名都已被占用；请先移走一些
+tui-banner-start-key = { $message }；按 s 开始计时
+
+## 启动终端界面
+tui-needs-terminal = 终端界面需要在终端里运行；请在终端中打开，或改用 `otium status` 这样的命令（见 `otium --help`）
+tui-terminal-error = 终端出错：{ $error }
