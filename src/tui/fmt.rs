@@ -33,13 +33,6 @@ pub fn total_in(lang: Lang, seconds: i64) -> String {
     }
 }
 
-/// [`signed`] in `lang`: `+3h 00m`, or `+3小时00分`.
-#[must_use]
-pub fn signed_in(lang: Lang, seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "+" };
-    format!("{sign}{}", total_in(lang, seconds.abs()))
-}
-
 /// The widest [`total_in`] of a day's hours (`24h 00m`, `24小时00分`), in cells.
 #[must_use]
 pub fn total_width(lang: Lang) -> usize {
@@ -138,7 +131,6 @@ mod tests {
         assert_eq!(total_in(Lang::ZhCn, 0), "0小时00分");
         assert_eq!(total_in(Lang::ZhCn, 26 * 3600 + 5 * 60 + 29), "26小时05分");
         assert_eq!(total_in(Lang::En, 47 * 60), "0h 47m");
-        assert_eq!(signed_in(Lang::ZhCn, -45 * 60), "-0小时45分");
         assert_eq!(total_width(Lang::En), 7);
         assert_eq!(total_width(Lang::ZhCn), 10);
         // 2026-03-25 is a Wednesday (the TUI tests' pinned day).

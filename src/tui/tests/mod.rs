@@ -452,6 +452,7 @@ mod away;
 mod banner;
 mod calendar;
 mod dividend;
+mod lang;
 mod live;
 pub(super) mod race;
 mod snapshots;

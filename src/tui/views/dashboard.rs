@@ -60,8 +60,14 @@ fn targets_lines(app: &App, room: usize) -> Vec<Line<'static>> {
     let lang = app.lang();
     let mut lines = Vec::new();
     if let Some(target) = t.week_target_seconds {
+        // Ahead or behind, as `+3h 00m` or `-0h 45m` (多出 / 欠 in Chinese).
         let balance = t.balance_seconds.map_or_else(String::new, |b| {
-            app.t("tui-dash-balance", &[("balance", &fmt::signed_in(lang, b))])
+            let key = if b < 0 {
+                "tui-dash-balance-behind"
+            } else {
+                "tui-dash-balance-ahead"
+            };
+            app.t(key, &[("amount", &fmt::total_in(lang, b.abs()))])
         });
         lines.push(Line::from(app.t(
             "tui-dash-target",

@@ -358,13 +358,15 @@ pub fn countries(app: &App, area: Rect, buf: &mut Buffer) {
         page_title(app),
         app.t("tui-div-countries-title", &[("base", &base)])
     );
+    // `26.6 h/wk` in English, `26.6 小时/周` (11 cells) in Chinese.
+    let hours = if app.lang().is_zh() { 12 } else { 10 };
     let table = Table::new(
         body,
         [
             Constraint::Fill(3),
             Constraint::Length(6),
-            Constraint::Length(10),
-            Constraint::Length(10),
+            Constraint::Length(hours),
+            Constraint::Length(hours),
             Constraint::Length(5),
             Constraint::Fill(1),
         ],
