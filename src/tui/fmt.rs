@@ -33,6 +33,21 @@ pub fn total_in(lang: Lang, seconds: i64) -> String {
     }
 }
 
+/// [`total_in`] in at most `width` cells: in Chinese, when `10小时15分` is too wide
+/// (a calendar column at 80 columns), decimal hours `10.3小时`; English as it is,
+/// which its column always holds.
+#[must_use]
+pub fn total_within(lang: Lang, seconds: i64, width: usize) -> String {
+    let full = total_in(lang, seconds);
+    if lang == Lang::En || full.width() <= width {
+        return full;
+    }
+    // Tenths of an hour, halves up (10h 15m is 10.3), in whole numbers so no float
+    // rounding decides it.
+    let tenths = (seconds.max(0) * 10 + 1800) / 3600;
+    format!("{}.{}小时", tenths / 10, tenths % 10)
+}
+
 /// The widest [`total_in`] of a day's hours (`24h 00m`, `24小时00分`), in cells.
 #[must_use]
 pub fn total_width(lang: Lang) -> usize {
@@ -139,5 +154,9 @@ mod tests {
         assert_eq!(weekday_day(Lang::En, d), "Wed 25");
         assert_eq!(date(Lang::ZhCn, d), "2026年3月25日");
         assert_eq!(pad_start("1小时05分", 10), " 1小时05分");
+        // 10h 15m in 9 cells: 10.25 hours, one decimal.
+        assert_eq!(total_within(Lang::ZhCn, 10 * 3600 + 15 * 60, 9), "10.3小时");
+        assert_eq!(total_within(Lang::ZhCn, 7 * 3600 + 15 * 60, 9), "7小时15分");
+        assert_eq!(total_within(Lang::En, 10 * 3600 + 15 * 60, 5), "10h 15m");
     }
 }

@@ -58,7 +58,7 @@ tui-dash-dividend-like = 闲暇红利：假如你的劳动生产率像 { $countr
 tui-dash-dividend-yours = 你每周 { $hours } 小时（近 { $weeks } 周平均）按 { $base } 年的劳动生产率算，{ $end } 年只需 { $keynes } 小时
 tui-dash-dividend-national = { $country } { $base }→{ $end } 年：每小时产出 ×{ $multiple }。记满一整周，就能看到你自己的。
 tui-dash-trend = 每周每小时产出：{ $parts }
-tui-dash-trend-part = { $project } { $spark } { $unit } 每周 { $hours } 小时
+tui-dash-trend-part = { $project } { $spark } { $unit } · 每周 { $hours } 小时
 
 ## 闲暇红利视图
 tui-div-citation-key = i 查看完整出处

@@ -70,6 +70,25 @@ impl Widget for &App {
         if let Some(gap) = &self.away {
             super::away::render(self, gap, area, buf);
         }
+        mend_wide(area, buf);
+    }
+}
+
+/// Blanks each wide character (CJK, two cells) whose right half an overlay drew
+/// over: a terminal would show the character whole and hide the overlay's border
+/// instead. Text of one cell per character (all English) is never touched.
+fn mend_wide(area: Rect, buf: &mut Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if buf[(x, y)].symbol().width() < 2 {
+                continue;
+            }
+            let covered = x + 1 >= area.right() || buf[(x + 1, y)].symbol() != " ";
+            if covered {
+                buf[(x, y)].set_symbol(" ");
+            }
+        }
     }
 }
 

@@ -219,6 +219,6 @@ fn hours(lang: Lang, minutes: i64) -> String {
 fn bar_value(lang: Lang, minutes: i64) -> String {
     match lang {
         Lang::En => h_m(minutes),
-        Lang::ZhCn => format!("{:.1}小时", minutes as f64 / 60.0),
+        Lang::ZhCn => fmt::total_within(lang, minutes * 60, 0),
     }
 }

@@ -45,12 +45,15 @@ pub(super) fn gaps(app: &App, grid: &Grid, blocks: &[Block], buf: &mut Buffer) {
             let Some(y) = grid.row(a.last + 1) else {
                 continue;
             };
-            let gap = fmt::total_in(app.lang(), (b.from - a.to).num_seconds());
+            let seconds = (b.from - a.to).num_seconds();
+            let gap = fmt::total_in(app.lang(), seconds);
             let long = app.t("tui-cal-gap", &[("gap", &gap)]);
             let text = if long.width() <= usize::from(grid.width) {
                 long
             } else {
-                fmt::fit(&format!("· {gap}"), usize::from(grid.width))
+                let room = usize::from(grid.width);
+                let gap = fmt::total_within(app.lang(), seconds, room.saturating_sub(2));
+                fmt::fit(&format!("· {gap}"), room)
             };
             buf.set_string(grid.day_x(day), y, text, app.theme.dim);
         }

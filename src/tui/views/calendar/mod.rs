@@ -144,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             usize::from(grid.width),
             style,
         );
-        let worked = fmt::total_in(lang, day_seconds(day));
+        let worked = fmt::total_within(lang, day_seconds(day), usize::from(grid.width));
         let target = target_on(day);
         let wide = app.t(
             "tui-cal-worked-of",
@@ -286,7 +286,7 @@ fn draw_block(
     let lines = [
         title,
         times,
-        fmt::total_in(app.lang(), (b.to - b.from).num_seconds()),
+        fmt::total_within(app.lang(), (b.to - b.from).num_seconds(), width - 1),
         tags.join(" "),
         note,
     ];
