@@ -164,11 +164,12 @@ pub fn render(app: &App, gap: &Gap, area: Rect, buf: &mut Buffer) {
     let width = 64.min(area.width.saturating_sub(2));
     let rect = super::views::overlays::centered(area, width, 6);
     Clear.render(rect, buf);
-    Paragraph::new(vec![
+    let lines = vec![
         Line::styled(text, app.theme.title),
         Line::raw(""),
         Line::styled(app.t("tui-away-keys", &[]), app.theme.dim),
-    ])
+    ];
+    Paragraph::new(super::views::wrap_lines(app, lines, width.saturating_sub(2)))
     .wrap(Wrap { trim: true })
     .block(Block::bordered().title(format!(" {} ", app.t("tui-away-title", &[]))))
     .render(rect, buf);

@@ -93,6 +93,106 @@ pub fn pad_start(text: &str, width: usize) -> String {
     zh::pad_start(text, width)
 }
 
+/// Characters a Chinese line does not start with (they close what came before).
+const NO_LINE_START: &str = "，。、；：？！）》」』”’%…";
+/// Characters a Chinese line does not end with (they open what follows).
+const NO_LINE_END: &str = "（《「『“‘";
+
+/// `text` broken into lines of at most `width` cells for Chinese: a line may break
+/// between any two CJK characters (which have no spaces between them) or at a
+/// space, never inside a Latin word or number unless it is wider than a line, and
+/// never before a closing or after an opening punctuation mark. Spaces at a break
+/// are dropped; the first line keeps its indentation.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    // Units that stay whole: a run of narrow characters, one wide character, or a
+    // space (None).
+    let mut units: Vec<Option<String>> = Vec::new();
+    for c in text.chars() {
+        let wide = c.width().unwrap_or(0) >= 2;
+        match units.last_mut() {
+            _ if c == ' ' => units.push(None),
+            Some(Some(word)) if !wide && !word.chars().any(|w| w.width().unwrap_or(0) >= 2) => {
+                word.push(c);
+            }
+            _ => units.push(Some(c.to_string())),
+        }
+    }
+    let mut lines: Vec<Vec<Option<String>>> = vec![Vec::new()];
+    for unit in units {
+        let line = lines.last_mut().map_or(0, |l| shown(l));
+        let Some(word) = unit else {
+            // Spaces at the start of a continuation line are dropped; the first
+            // line's are its indentation.
+            let first = lines.len() == 1;
+            if let Some(l) = lines.last_mut().filter(|l| first || !l.is_empty()) {
+                l.push(None);
+            }
+            continue;
+        };
+        let w = word.width();
+        if line + w <= width {
+            if let Some(l) = lines.last_mut() {
+                l.push(Some(word));
+            }
+            continue;
+        }
+        // A new line; a closing mark takes the unit before it along, and an opening
+        // mark at the end of the line moves down too.
+        let mut carried = Vec::new();
+        if let Some(last) = lines.last_mut() {
+            while last.last().is_some_and(Option::is_none) {
+                last.pop();
+            }
+            let closing = word.chars().next().is_some_and(|c| NO_LINE_START.contains(c));
+            let opening = |u: &Option<String>| {
+                u.as_deref()
+                    .is_some_and(|t| t.chars().all(|c| NO_LINE_END.contains(c)))
+            };
+            if (closing || last.last().is_some_and(opening)) && last.len() > 1 {
+                carried.extend(last.pop());
+            }
+        }
+        carried.push(Some(word));
+        if lines.last().is_some_and(|l| !l.is_empty()) {
+            lines.push(Vec::new());
+        }
+        // A word wider than a line is cut into pieces that fit.
+        for piece in carried {
+            let Some(piece) = piece else { continue };
+            let mut current = lines.last().map_or(0, |l| shown(l));
+            let mut part = String::new();
+            for c in piece.chars() {
+                let cw = c.width().unwrap_or(0);
+                if current + part.width() + cw > width && !part.is_empty() {
+                    if let Some(l) = lines.last_mut() {
+                        l.push(Some(std::mem::take(&mut part)));
+                    }
+                    lines.push(Vec::new());
+                    current = 0;
+                }
+                part.push(c);
+            }
+            if let Some(l) = lines.last_mut() {
+                l.push(Some(part));
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            let text: String = l.iter().map(|u| u.as_deref().unwrap_or(" ")).collect();
+            text.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The cells a line of units takes.
+fn shown(line: &[Option<String>]) -> usize {
+    line.iter().map(|u| u.as_deref().map_or(1, UnicodeWidthStr::width)).sum()
+}
+
 /// `text` in at most `width` terminal cells: as is when it fits, else cut and ended
 /// with `…` (wide characters count two cells and are never split).
 #[must_use]
@@ -139,6 +239,27 @@ mod tests {
         assert_eq!(fit("写作写作", 5), "写作…");
         assert_eq!(fit("abc", 1), "…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn chinese_text_wraps_between_characters_and_keeps_words_whole() {
+        // 10 cells: five characters a line; the full stop stays with its character.
+        assert_eq!(
+            wrap("工时按就业人员计算。数据截至2019年", 10),
+            ["工时按就业", "人员计算。", "数据截至", "2019年"]
+        );
+        // A closing mark never starts a line: the character before it comes along.
+        assert_eq!(wrap("一二三四五，六", 10), ["一二三四", "五，六"]);
+        // Latin words stay whole and a break drops the space; indentation stays.
+        assert_eq!(
+            wrap("  看不懂 Penn World Table", 12),
+            ["  看不懂", "Penn World", "Table"]
+        );
+        // A word wider than a line is cut to fit.
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        for line in wrap("你离开了 09:50–10:25（0小时35分）。这段时间是保留、从记录中剔除？", 20) {
+            assert!(line.width() <= 20, "{line}");
+        }
     }
 
     #[test]

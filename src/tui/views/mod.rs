@@ -18,6 +18,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::action::View;
 use super::app::{App, Mode};
+use super::fmt;
 
 /// The smallest terminal the screen is drawn in.
 pub const MIN_WIDTH: u16 = 60;
@@ -36,7 +37,7 @@ impl Widget for &App {
                     ("min_height", &MIN_HEIGHT),
                 ],
             );
-            Paragraph::new(text)
+            Paragraph::new(wrap_lines(self, vec![Line::from(text)], area.width))
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -72,6 +73,32 @@ impl Widget for &App {
         }
         mend_wide(area, buf);
     }
+}
+
+/// `lines` broken for a paragraph `width` cells wide, in Chinese by [`fmt::wrap`]
+/// (between characters, since Chinese has no spaces to break at); English is left
+/// to the paragraph's own word wrap, as it always was.
+pub(in crate::tui) fn wrap_lines(
+    app: &App,
+    lines: Vec<Line<'static>>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    if !app.lang().is_zh() {
+        return lines;
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        match line.spans.as_slice() {
+            [span] => {
+                let style = span.style;
+                for piece in fmt::wrap(&span.content, usize::from(width)) {
+                    out.push(Line::styled(piece, style).style(line.style));
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 /// Blanks each wide character (CJK, two cells) whose right half an overlay drew

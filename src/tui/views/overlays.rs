@@ -92,10 +92,20 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{}{cursor}", f.value), style),
         ]));
         if let Some(error) = &f.error {
-            lines.push(Line::styled(format!("          {error}"), app.theme.error));
+            // Under the value, each wrapped line as far in (Chinese is wrapped here,
+            // English by the paragraph).
+            let pieces = if app.lang().is_zh() {
+                fmt::wrap(error, 70_usize.min(usize::from(area.width)).saturating_sub(12))
+            } else {
+                vec![error.clone()]
+            };
+            for piece in pieces {
+                lines.push(Line::styled(format!("          {piece}"), app.theme.error));
+            }
         }
     }
     lines.push(Line::styled(app.t("tui-form-keys", &[]), app.theme.dim));
+    let lines = super::wrap_lines(app, lines, 70_u16.min(area.width).saturating_sub(2));
     let rect = centered(area, 70, u16::try_from(lines.len() + 4).unwrap_or(u16::MAX));
     Clear.render(rect, buf);
     Paragraph::new(lines)
@@ -139,9 +149,19 @@ pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
     let width = chars.saturating_add(4).min(area.width.saturating_sub(2));
     // Wrapped at word boundaries, a line may hold a little less than the full width.
     let inner = width.saturating_sub(4).max(1);
-    let rect = centered(area, width, chars.div_ceil(inner) + 2);
+    let lines = super::wrap_lines(
+        app,
+        vec![Line::styled(text, app.theme.error)],
+        width.saturating_sub(2),
+    );
+    let rows = if app.lang().is_zh() {
+        u16::try_from(lines.len()).unwrap_or(u16::MAX)
+    } else {
+        chars.div_ceil(inner)
+    };
+    let rect = centered(area, width, rows + 2);
     Clear.render(rect, buf);
-    Paragraph::new(Line::styled(text, app.theme.error))
+    Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(Block::bordered())
         .render(rect, buf);

@@ -12,6 +12,7 @@ use ratatui::widgets::{
 };
 
 use super::page_title;
+use crate::tui::views::wrap_lines;
 use crate::leisure::display::{multiple, per_week, per_year, percent, thousands};
 use crate::leisure::{CaveatKind, National, WEEKS_PER_YEAR, WeekKind, YearRun};
 use crate::tracker::dividend::{Dividend, NationalPart, PersonalPart};
@@ -29,7 +30,8 @@ fn dividend_or_error<'a>(app: &'a App, area: Rect, buf: &mut Buffer) -> Option<&
     match &app.snapshot.dividend {
         Ok(d) => Some(d),
         Err(e) => {
-            Paragraph::new(Line::styled(e.clone(), app.theme.error))
+            let lines = vec![Line::styled(e.clone(), app.theme.error)];
+            Paragraph::new(wrap_lines(app, lines, area.width.saturating_sub(2)))
                 .wrap(Wrap { trim: true })
                 .block(panel(app))
                 .render(area, buf);
@@ -57,7 +59,7 @@ pub fn figures(app: &App, area: Rect, buf: &mut Buffer) {
     if let NationalPart::Figures(n) = &d.national {
         more_national_lines(app, n, &mut lines);
     }
-    Paragraph::new(lines)
+    Paragraph::new(wrap_lines(app, lines, area.width.saturating_sub(2)))
         .wrap(Wrap { trim: true })
         .block(panel(app))
         .render(area, buf);
@@ -313,7 +315,7 @@ pub fn week(app: &App, area: Rect, buf: &mut Buffer) {
             ("taken", &thousands(n.career_realised_hours)),
         ],
     )));
-    Paragraph::new(lines)
+    Paragraph::new(wrap_lines(app, lines, text.width))
         .wrap(Wrap { trim: true })
         .render(text, buf);
 }
@@ -413,7 +415,7 @@ pub fn source(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(""),
         Line::from(app.t("tui-div-source-hours", &[])),
     ];
-    Paragraph::new(lines)
+    Paragraph::new(wrap_lines(app, lines, area.width.saturating_sub(2)))
         .wrap(Wrap { trim: true })
         .block(panel(app))
         .render(area, buf);
