@@ -291,7 +291,8 @@ impl App {
             }
             Action::StopTimer => {
                 let s = tracker.stop(None)?;
-                let duration = crate::i18n::duration(self.lang(), s.duration_seconds(tracker.now()));
+                let duration =
+                    crate::i18n::duration(self.lang(), s.duration_seconds(tracker.now()));
                 let text = self.t(
                     "tui-stopped",
                     &[("project", &s.project), ("duration", &duration)],

@@ -169,7 +169,11 @@ pub fn render(app: &App, gap: &Gap, area: Rect, buf: &mut Buffer) {
         Line::raw(""),
         Line::styled(app.t("tui-away-keys", &[]), app.theme.dim),
     ];
-    Paragraph::new(super::views::wrap_lines(app, lines, width.saturating_sub(2)))
+    Paragraph::new(super::views::wrap_lines(
+        app,
+        lines,
+        width.saturating_sub(2),
+    ))
     .wrap(Wrap { trim: true })
     .block(Block::bordered().title(format!(" {} ", app.t("tui-away-title", &[]))))
     .render(rect, buf);

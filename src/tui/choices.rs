@@ -87,13 +87,16 @@ impl App {
                 return match data::find(&text) {
                     Some(c) => {
                         self.choices.country = c.code.clone();
-                        let text =
-                            self.t("tui-country-chosen", &[("name", &c.name), ("code", &c.code)]);
+                        let text = self.t(
+                            "tui-country-chosen",
+                            &[("name", &c.name), ("code", &c.code)],
+                        );
                         self.info(text);
                         Some(Action::Reload)
                     }
                     None => {
-                        let line = self.t("tui-country-no-match", &[("text", &format!("{text:?}"))]);
+                        let line =
+                            self.t("tui-country-no-match", &[("text", &format!("{text:?}"))]);
                         self.error(line);
                         None
                     }

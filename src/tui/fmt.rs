@@ -145,7 +145,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             while last.last().is_some_and(Option::is_none) {
                 last.pop();
             }
-            let closing = word.chars().next().is_some_and(|c| NO_LINE_START.contains(c));
+            let closing = word
+                .chars()
+                .next()
+                .is_some_and(|c| NO_LINE_START.contains(c));
             let opening = |u: &Option<String>| {
                 u.as_deref()
                     .is_some_and(|t| t.chars().all(|c| NO_LINE_END.contains(c)))
@@ -190,7 +193,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// The cells a line of units takes.
 fn shown(line: &[Option<String>]) -> usize {
-    line.iter().map(|u| u.as_deref().map_or(1, UnicodeWidthStr::width)).sum()
+    line.iter()
+        .map(|u| u.as_deref().map_or(1, UnicodeWidthStr::width))
+        .sum()
 }
 
 /// `text` in at most `width` terminal cells: as is when it fits, else cut and ended
@@ -257,7 +262,10 @@ mod tests {
         );
         // A word wider than a line is cut to fit.
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        for line in wrap("你离开了 09:50–10:25（0小时35分）。这段时间是保留、从记录中剔除？", 20) {
+        for line in wrap(
+            "你离开了 09:50–10:25（0小时35分）。这段时间是保留、从记录中剔除？",
+            20,
+        ) {
             assert!(line.width() <= 20, "{line}");
         }
     }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::model::{NewSession, Session, SessionEdit, SessionId, parse_tags};
 use crate::i18n::{Lang, t};
+use crate::model::{NewSession, Session, SessionEdit, SessionId, parse_tags};
 use crate::time;
 
 /// What the form is for.

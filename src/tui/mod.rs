@@ -40,7 +40,11 @@ use crate::tracker::Tracker;
 use app::App;
 
 fn io_error(e: &std::io::Error) -> Error {
-    Error::keyed(ErrorKind::Io, "tui-terminal-error", vec![("error", e.to_string())])
+    Error::keyed(
+        ErrorKind::Io,
+        "tui-terminal-error",
+        vec![("error", e.to_string())],
+    )
 }
 
 /// Refuses to start without a terminal (piped, cron), before anything is opened or
@@ -48,7 +52,11 @@ fn io_error(e: &std::io::Error) -> Error {
 pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::keyed(ErrorKind::Io, "tui-needs-terminal", Vec::new()));
+        return Err(Error::keyed(
+            ErrorKind::Io,
+            "tui-needs-terminal",
+            Vec::new(),
+        ));
     }
     Ok(())
 }

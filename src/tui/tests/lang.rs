@@ -60,7 +60,14 @@ fn tracker(dir: &tempfile::TempDir, seeded: bool) -> Tracker {
     t
 }
 
-fn add(t: &mut Tracker, project: &str, tags: &[&str], note: Option<&str>, from: DateTime<Utc>, to: DateTime<Utc>) {
+fn add(
+    t: &mut Tracker,
+    project: &str,
+    tags: &[&str],
+    note: Option<&str>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) {
     t.add(NewSession {
         project: project.parse().unwrap(),
         tags: crate::model::parse_tags(tags).unwrap(),
@@ -84,7 +91,14 @@ fn seed(t: &mut Tracker) {
             continue;
         }
         let end = at(date, 11, 30);
-        add(t, "写作", &["初稿"], Some("第四章初稿"), at(date, 9, 0), end);
+        add(
+            t,
+            "写作",
+            &["初稿"],
+            Some("第四章初稿"),
+            at(date, 9, 0),
+            end,
+        );
         t.record_output("写作", 3.0 + (back % 3) as f64, Some(end), None)
             .unwrap();
         add(t, "会议", &[], None, at(date, 11, 45), at(date, 12, 30));
@@ -93,7 +107,14 @@ fn seed(t: &mut Tracker) {
         } else {
             17
         };
-        add(t, "编程", &["评审"], Some("代码评审"), at(date, 13, 30), at(date, late, 30));
+        add(
+            t,
+            "编程",
+            &["评审"],
+            Some("代码评审"),
+            at(date, 13, 30),
+            at(date, late, 30),
+        );
     }
     t.start(StartRequest {
         project: "写作".parse().unwrap(),
@@ -144,7 +165,11 @@ fn library_english(app: &App) -> Vec<String> {
         out.extend(d.personal.iter().filter_map(|p| p.figures.reason.clone()));
     }
     out.extend(s.comparison.iter().map(|r| r.country.clone()));
-    out.extend(crate::leisure::data::countries().values().map(|c| c.name.clone()));
+    out.extend(
+        crate::leisure::data::countries()
+            .values()
+            .map(|c| c.name.clone()),
+    );
     out.extend(app.banner.due.iter().map(|r| r.message.clone()));
     out.retain(|t| !t.is_empty());
     // Longest first, so a name inside a longer text does not leave the rest behind.
@@ -158,7 +183,11 @@ fn library_english(app: &App) -> Vec<String> {
 fn without_library(screen: &str, library: &[String]) -> String {
     let mut rows = Vec::new();
     for row in screen.lines() {
-        let starts: Vec<usize> = row.char_indices().map(|(i, _)| i).chain([row.len()]).collect();
+        let starts: Vec<usize> = row
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([row.len()])
+            .collect();
         let mut out = String::new();
         let mut i = 0;
         while i + 1 < starts.len() {
@@ -166,7 +195,9 @@ fn without_library(screen: &str, library: &[String]) -> String {
             // holds is not held either once longer.
             let mut j = i;
             while j + 1 < starts.len()
-                && library.iter().any(|t| t.contains(&row[starts[i]..starts[j + 1]]))
+                && library
+                    .iter()
+                    .any(|t| t.contains(&row[starts[i]..starts[j + 1]]))
             {
                 j += 1;
             }
@@ -215,9 +246,41 @@ fn check(name: &str, seeded: bool, set: impl Fn(&mut App, &mut Tracker)) {
 /// the countries table's ratio column, `P` of `PWT` where an overlay covers the
 /// rest, and the words of the cited paper's title and its authors.
 const ALLOWED: &[&str] = &[
-    "a", "y", "n", "U", "N", "C", "T", "P", "CHN", "China", "R", "Feenstra", "Inklaar", "Timmer", "The", "Next", "Generation", "of", "the",
-    "Penn", "American", "Economic", "Review", "CC", "BY", "DataverseNL", "doi", "rgdpna",
-    "emp", "avh", "www", "ggdc", "net", "pwt", "Keynes",
+    "a",
+    "y",
+    "n",
+    "U",
+    "N",
+    "C",
+    "T",
+    "P",
+    "CHN",
+    "China",
+    "R",
+    "Feenstra",
+    "Inklaar",
+    "Timmer",
+    "The",
+    "Next",
+    "Generation",
+    "of",
+    "the",
+    "Penn",
+    "American",
+    "Economic",
+    "Review",
+    "CC",
+    "BY",
+    "DataverseNL",
+    "doi",
+    "rgdpna",
+    "emp",
+    "avh",
+    "www",
+    "ggdc",
+    "net",
+    "pwt",
+    "Keynes",
 ];
 
 /// [`ALLOWED`] and the data set's country codes (`USA`, `GBR`).
@@ -239,8 +302,15 @@ fn assert_whole_cells(app: &App, width: u16, height: u16, name: &str) {
         while x < width {
             let w = buf[(x, y)].symbol().width().max(1);
             if w == 2 {
-                assert!(x + 1 < width, "{name}: a wide character at the edge, row {y}");
-                assert_eq!(buf[(x + 1, y)].symbol(), " ", "{name} {width}x{height}: cut at ({x}, {y})");
+                assert!(
+                    x + 1 < width,
+                    "{name}: a wide character at the edge, row {y}"
+                );
+                assert_eq!(
+                    buf[(x + 1, y)].symbol(),
+                    " ",
+                    "{name} {width}x{height}: cut at ({x}, {y})"
+                );
             }
             x += u16::try_from(w).unwrap();
         }
@@ -249,7 +319,12 @@ fn assert_whole_cells(app: &App, width: u16, height: u16, name: &str) {
 
 #[test]
 fn zh_every_view_seeded() {
-    for view in [View::Dashboard, View::Sessions, View::Reports, View::Calendar] {
+    for view in [
+        View::Dashboard,
+        View::Sessions,
+        View::Reports,
+        View::Calendar,
+    ] {
         let name = format!("{view:?}").to_lowercase();
         check(&name, true, |app, _| app.view = view);
     }
@@ -301,10 +376,22 @@ fn zh_help_forms_and_confirmations() {
         run(app, t, [Action::Confirm]);
     });
     check("form_edit", true, |app, t| {
-        run(app, t, [Action::Show(View::Sessions), Action::Down, Action::OpenEdit]);
+        run(
+            app,
+            t,
+            [Action::Show(View::Sessions), Action::Down, Action::OpenEdit],
+        );
     });
     check("confirm_delete", true, |app, t| {
-        run(app, t, [Action::Show(View::Sessions), Action::Down, Action::AskDelete]);
+        run(
+            app,
+            t,
+            [
+                Action::Show(View::Sessions),
+                Action::Down,
+                Action::AskDelete,
+            ],
+        );
     });
     check("filter", true, |app, t| {
         run(app, t, [Action::Show(View::Sessions), Action::OpenFilter]);
@@ -329,7 +416,16 @@ fn zh_status_line_messages() {
     // A message after a change, one after a refusal (the library's error in Chinese
     // with its hint as a key) and a calendar move with nothing to jump to.
     check("status_deleted", true, |app, t| {
-        run(app, t, [Action::Show(View::Sessions), Action::Down, Action::AskDelete, Action::Confirm]);
+        run(
+            app,
+            t,
+            [
+                Action::Show(View::Sessions),
+                Action::Down,
+                Action::AskDelete,
+                Action::Confirm,
+            ],
+        );
     });
     check("status_refused", false, |app, t| {
         run(app, t, [Action::StopTimer]);
@@ -351,16 +447,28 @@ fn zh_texts_read_as_written() {
         shown.starts_with(" otium  1 总览  2 记录  3 报表  4 闲暇红利  5 日历"),
         "{shown}"
     );
-    assert!(shown.contains("没有正在计时的项目。按 s 开始计时。"), "{shown}");
+    assert!(
+        shown.contains("没有正在计时的项目。按 s 开始计时。"),
+        "{shown}"
+    );
     assert!(shown.contains("今天：0小时00分"), "{shown}");
     // Monday 2026-03-23 opens the week, with its day of the month.
     // The day padded to 9 cells, the total right-aligned in 10 (`0小时00分` is 9).
     assert!(shown.contains("│ 周一 23日  0小时00分"), "{shown}");
     assert!(shown.contains("│›周三 25日  0小时00分"), "{shown}");
     // Three working days of 8 hours behind the weekly target.
-    assert!(shown.contains("目标工时 40小时00分 · 已工作 0小时00分 · 工时结余：欠 24小时00分"), "{shown}");
-    assert!(shown.contains("工时上限（cn）：本周没有超出上限"), "{shown}");
-    assert!(shown.contains("本周：0小时00分 / 目标 40小时00分"), "{shown}");
+    assert!(
+        shown.contains("目标工时 40小时00分 · 已工作 0小时00分 · 工时结余：欠 24小时00分"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("工时上限（cn）：本周没有超出上限"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("本周：0小时00分 / 目标 40小时00分"),
+        "{shown}"
+    );
     assert!(
         shown.contains("s 开始计时 · x 停止计时 · a 补记 · Tab 切换视图 · ? 帮助 · q 退出"),
         "{shown}"
@@ -369,7 +477,10 @@ fn zh_texts_read_as_written() {
     let form = screen(&app, 80, 24);
     assert!(form.contains("开始计时"), "{form}");
     assert!(form.contains("    项目：▏"), "{form}");
-    assert!(form.contains("Tab 下一项 · Enter 保存 · Esc 取消"), "{form}");
+    assert!(
+        form.contains("Tab 下一项 · Enter 保存 · Esc 取消"),
+        "{form}"
+    );
     // Saving a session through the form says so in Chinese.
     run(&mut app, &mut t, typed("写作"));
     run(&mut app, &mut t, [Action::Confirm]);
@@ -389,8 +500,44 @@ fn the_scan_finds_english_left_on_a_screen() {
     let english = screen(&app, 80, 24);
     let library = library_english(&app);
     assert!(!untranslated(&without_library(&english, &library), &allowed()).is_empty());
-    let cut = without_library("│一周 2026-03-23 – 2026-03-29 · Asia/Sha│ by the", &[
-        "2026-03-23 – 2026-03-29 · Asia/Shanghai · by project".to_string(),
-    ]);
+    let cut = without_library(
+        "│一周 2026-03-23 – 2026-03-29 · Asia/Sha│ by the",
+        &["2026-03-23 – 2026-03-29 · Asia/Shanghai · by project".to_string()],
+    );
     assert_eq!(cut, "│一周  │ by the");
+}
+
+/// The English catalogue's attribution is the data module's, word for word: the
+/// licence requires the wording, so the two may not drift apart.
+#[test]
+fn the_english_attribution_is_the_data_modules() {
+    use crate::leisure::data;
+    assert_eq!(
+        crate::i18n::t(Lang::En, "tui-div-attribution-short", &[]),
+        data::ATTRIBUTION_SHORT
+    );
+    assert_eq!(
+        crate::i18n::t(Lang::En, "tui-div-source-citation", &[]),
+        data::ATTRIBUTION
+    );
+}
+
+/// A terminal too small says so in Chinese, wrapped between characters.
+#[test]
+fn zh_too_small_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = tracker(&dir, false);
+    let app = App::load_in(&t, Theme::new(true), Lang::ZhCn).unwrap();
+    let shown = screen(&app, 40, 10);
+    insta::assert_snapshot!("zh_too_small_40x10", shown);
+    assert_eq!(
+        untranslated(&shown, &allowed()),
+        Vec::<String>::new(),
+        "{shown}"
+    );
+    assert!(
+        shown.starts_with("终端太小（40×10），otium 至少需要"),
+        "{shown}"
+    );
+    assert_whole_cells(&app, 40, 10, "too small");
 }

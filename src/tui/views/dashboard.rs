@@ -128,7 +128,10 @@ fn render_timer(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled(clock(r.duration_seconds(s.now)), app.theme.running),
                 Span::raw(format!(
                     "  {}",
-                    app.t("tui-dash-since", &[("time", &time::hhmm_in(app.zone, r.start))])
+                    app.t(
+                        "tui-dash-since",
+                        &[("time", &time::hhmm_in(app.zone, r.start))]
+                    )
                 )),
             ]));
         }
@@ -256,14 +259,10 @@ fn render_headline(app: &App, trend: Option<Line<'static>>, area: Rect, buf: &mu
     let mut lines = vec![Line::from(text)];
     lines.extend(trend);
     Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .title(title)
-                .title_bottom(Line::styled(
-                    super::dividend::attribution_short(app),
-                    app.theme.dim,
-                )),
-        )
+        .block(Block::bordered().title(title).title_bottom(Line::styled(
+            super::dividend::attribution_short(app),
+            app.theme.dim,
+        )))
         .render(area, buf);
 }
 
@@ -290,8 +289,7 @@ fn trend_line(app: &App) -> Option<Line<'static>> {
             )
         })
         .collect();
-    Some(Line::from(app.t(
-        "tui-dash-trend",
-        &[("parts", &parts.join(" · "))],
-    )))
+    Some(Line::from(
+        app.t("tui-dash-trend", &[("parts", &parts.join(" · "))]),
+    ))
 }

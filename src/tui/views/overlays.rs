@@ -95,7 +95,10 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             // Under the value, each wrapped line as far in (Chinese is wrapped here,
             // English by the paragraph).
             let pieces = if app.lang().is_zh() {
-                fmt::wrap(error, 70_usize.min(usize::from(area.width)).saturating_sub(12))
+                fmt::wrap(
+                    error,
+                    70_usize.min(usize::from(area.width)).saturating_sub(12),
+                )
             } else {
                 vec![error.clone()]
             };
@@ -134,7 +137,10 @@ pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
         &[
             ("id", &session.id),
             ("project", &session.project),
-            ("weekday", &fmt::weekday(app.lang(), time::local_date(zone, start))),
+            (
+                "weekday",
+                &fmt::weekday(app.lang(), time::local_date(zone, start)),
+            ),
             ("start", &time::date_hhmm_in(zone, start)),
             ("end", &end),
             (
@@ -144,8 +150,8 @@ pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
         ],
     );
     // Cells, not characters: a Chinese character takes two.
-    let chars = u16::try_from(unicode_width::UnicodeWidthStr::width(text.as_str()))
-        .unwrap_or(u16::MAX);
+    let chars =
+        u16::try_from(unicode_width::UnicodeWidthStr::width(text.as_str())).unwrap_or(u16::MAX);
     let width = chars.saturating_add(4).min(area.width.saturating_sub(2));
     // Wrapped at word boundaries, a line may hold a little less than the full width.
     let inner = width.saturating_sub(4).max(1);

@@ -8,10 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 
+use crate::i18n::Lang;
 use crate::report::apportion::{h_m, shown};
 use crate::report::{display_key, header};
 use crate::tui::app::App;
-use crate::i18n::Lang;
 use crate::tui::data::RangeKind;
 use crate::tui::fmt;
 
@@ -118,9 +118,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .zip(&targets)
         .map(|(r, target)| {
-            let target = target.map_or_else(String::new, |t| {
-                hours(lang, i64::try_from(t).unwrap_or(0))
-            });
+            let target =
+                target.map_or_else(String::new, |t| hours(lang, i64::try_from(t).unwrap_or(0)));
             Row::new([
                 Cell::from(display_key(&r.group.key, by)),
                 right(hours(lang, r.minutes)),
@@ -141,7 +140,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             right(hours(lang, total)),
             right(total_target),
         ])
-            .style(app.theme.title),
+        .style(app.theme.title),
     );
     // "100h 00m" in English; "100小时00分" in Chinese is wider.
     let column = if lang.is_zh() { 12 } else { 10 };

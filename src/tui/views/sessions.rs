@@ -56,9 +56,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(1)
         .max(fmt::weekday(lang, now.date_naive()).width());
     // The day row's date sits in the times column; a Chinese one is wider.
-    let times_width = fmt::date(lang, chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default())
-        .width()
-        .max(12);
+    let times_width = fmt::date(
+        lang,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+    )
+    .width()
+    .max(12);
     let widths = [
         Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
         Constraint::Length(u16::try_from(times_width).unwrap_or(u16::MAX)),

@@ -166,7 +166,10 @@ pub(super) fn detail(app: &App, selected: Option<&Block>, width: u16) -> Line<'s
             "tui-cal-detail",
             &[
                 ("tags", &tags.concat()),
-                ("weekday", &fmt::weekday(app.lang(), time::local_date(zone, s.start))),
+                (
+                    "weekday",
+                    &fmt::weekday(app.lang(), time::local_date(zone, s.start)),
+                ),
                 ("start", &time::date_hhmm_in(zone, s.start)),
                 ("end", &end),
                 (

@@ -129,7 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         let skew = app.t("tui-cal-day-hours", &[("hours", &hours)]);
-        if hours != 24 && usize::from(grid.width) >= name.width() + skew.width() + 1 {
+        if hours != 24 && usize::from(grid.width) > name.width() + skew.width() {
             name.push_str(&format!(" {skew}"));
         }
         let style = if date == today {
@@ -148,7 +148,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let target = target_on(day);
         let wide = app.t(
             "tui-cal-worked-of",
-            &[("worked", &worked), ("target", &fmt::total_in(lang, target))],
+            &[
+                ("worked", &worked),
+                ("target", &fmt::total_in(lang, target)),
+            ],
         );
         let text = if target > 0 && wide.width() <= usize::from(grid.width) {
             wide
@@ -276,11 +279,7 @@ fn draw_block(
         time::hhmm_in(app.zone, b.to),
     );
     let span = format!("{from}–{to}");
-    let times = if span.width() < width {
-        span
-    } else {
-        from
-    };
+    let times = if span.width() < width { span } else { from };
     let tags: Vec<String> = s.tags.iter().map(|t| format!("+{t}")).collect();
     let note = crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned();
     let lines = [
@@ -300,7 +299,10 @@ fn draw_block(
         } else {
             let text = lines.get(line).map_or("", String::as_str);
             line += 1;
-            format!("{marker}{}", fmt::pad_end(&fmt::fit(text, width - 1), width - 1))
+            format!(
+                "{marker}{}",
+                fmt::pad_end(&fmt::fit(text, width - 1), width - 1)
+            )
         };
         buf.set_stringn(x, y, cell, width, style);
     }

@@ -49,7 +49,10 @@ fn page_title(app: &App) -> String {
     let names = [
         (DividendPage::Figures, app.t("tui-div-page-figures", &[])),
         (DividendPage::Week, app.t("tui-div-page-week", &[])),
-        (DividendPage::Countries, app.t("tui-div-page-countries", &[])),
+        (
+            DividendPage::Countries,
+            app.t("tui-div-page-countries", &[]),
+        ),
         (DividendPage::Source, app.t("tui-div-page-source", &[])),
     ];
     let list: Vec<String> = names
@@ -91,7 +94,10 @@ fn render_charts(app: &App, area: Rect, buf: &mut Buffer) {
     chart::index_panel(
         format!(
             " {} ··· ",
-            app.t("tui-div-chart-output", &[("country", code), ("base", &base)])
+            app.t(
+                "tui-div-chart-output",
+                &[("country", code), ("base", &base)]
+            )
         ),
         &productivity,
         years,

@@ -12,11 +12,11 @@ use ratatui::widgets::{
 };
 
 use super::page_title;
-use crate::tui::views::wrap_lines;
 use crate::leisure::display::{multiple, per_week, per_year, percent, thousands};
 use crate::leisure::{CaveatKind, National, WEEKS_PER_YEAR, WeekKind, YearRun};
 use crate::tracker::dividend::{Dividend, NationalPart, PersonalPart};
 use crate::tui::app::App;
+use crate::tui::views::wrap_lines;
 
 /// Eight heights for the output-per-hour sparkline.
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -67,7 +67,9 @@ pub fn figures(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn national_lines(app: &App, d: &Dividend, n: &National, lines: &mut Vec<Line<'static>>) {
     let (b, t) = (n.base_year, n.end_year);
-    let share = n.captured_share.map_or_else(|| app.t("tui-div-share-undefined", &[]), percent);
+    let share = n
+        .captured_share
+        .map_or_else(|| app.t("tui-div-share-undefined", &[]), percent);
     lines.push(Line::from(app.t(
         "tui-div-national",
         &[
@@ -84,7 +86,10 @@ fn national_lines(app: &App, d: &Dividend, n: &National, lines: &mut Vec<Line<'s
     let taken = if n.realised_hours >= 0.0 {
         app.t("tui-div-taken", &[("hours", &per_week(n.realised_hours))])
     } else {
-        app.t("tui-div-none-taken", &[("hours", &per_week(-n.realised_hours))])
+        app.t(
+            "tui-div-none-taken",
+            &[("hours", &per_week(-n.realised_hours))],
+        )
     };
     lines.push(Line::from(app.t(
         "tui-div-potential",
@@ -298,10 +303,9 @@ pub fn week(app: &App, area: Rect, buf: &mut Buffer) {
                 .accumulated_reason
                 .clone()
                 .unwrap_or_else(|| app.t("tui-div-not-available", &[]));
-            lines.push(Line::from(app.t(
-                "tui-div-accumulated-none",
-                &[("reason", &reason)],
-            )));
+            lines.push(Line::from(
+                app.t("tui-div-accumulated-none", &[("reason", &reason)]),
+            ));
         }
     }
     let years = |h: f64| h / (40.0 * WEEKS_PER_YEAR);
