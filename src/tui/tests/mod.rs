@@ -458,6 +458,7 @@ pub(super) mod race;
 mod snapshots;
 mod targets;
 mod undo;
+mod zh_checks;
 
 fn past(
     t: &mut Tracker,

@@ -5,6 +5,7 @@
 
 mod chart;
 pub(super) mod pages;
+mod reference;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,8 +26,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pages::figures(app, text, buf);
         }
         DividendPage::Week => pages::week(app, main, buf),
-        DividendPage::Countries => pages::countries(app, main, buf),
-        DividendPage::Source => pages::source(app, main, buf),
+        DividendPage::Countries => reference::countries(app, main, buf),
+        DividendPage::Source => reference::source(app, main, buf),
     }
     Line::from(vec![
         Span::styled(attribution_short(app), app.theme.dim),
