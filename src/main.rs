@@ -85,11 +85,12 @@ fn fail(err: &otium::Error, json: bool, lang: otium::i18n::Lang) -> ExitCode {
 /// refuses before anything is opened when there is no terminal.
 fn open_tui(setup: Setup, demo: bool) -> otium::Result<()> {
     tui::require_terminal()?;
+    let lang = setup.lang();
     if demo {
-        return tui::run(&mut setup.open_demo()?.tracker);
+        return tui::run(&mut setup.open_demo()?.tracker, lang);
     }
     let db = setup.database_path()?;
-    tui::run(&mut setup.open(&db)?)
+    tui::run(&mut setup.open(&db)?, lang)
 }
 
 /// Parses the command line; only a request for help pays for resolving the paths

@@ -25,16 +25,17 @@ impl View {
         View::Calendar,
     ];
 
-    /// The tab title.
+    /// The tab title in `lang`.
     #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Dashboard => "Dashboard",
-            View::Sessions => "Sessions",
-            View::Reports => "Reports",
-            View::Dividend => "Dividend",
-            View::Calendar => "Calendar",
-        }
+    pub fn title_in(self, lang: crate::i18n::Lang) -> String {
+        let key = match self {
+            View::Dashboard => "tui-tab-dashboard",
+            View::Sessions => "tui-tab-sessions",
+            View::Reports => "tui-tab-reports",
+            View::Dividend => "tui-tab-dividend",
+            View::Calendar => "tui-tab-calendar",
+        };
+        crate::i18n::t(lang, key, &[])
     }
 }
 

@@ -18,6 +18,7 @@ pub use super::status::Status;
 use super::status::started_message;
 use super::theme::Theme;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::model::{Session, SessionId};
 use crate::report::GroupBy;
 use crate::time::{self, calendar};
@@ -82,8 +83,13 @@ pub struct App {
 }
 
 impl App {
-    /// Reads the tracker and builds the first state.
+    /// Reads the tracker and builds the first state, in English.
     pub fn load(tracker: &Tracker, theme: Theme) -> Result<Self> {
+        Self::load_in(tracker, theme, Lang::En)
+    }
+
+    /// Reads the tracker and builds the first state, its texts in `lang`.
+    pub fn load_in(tracker: &Tracker, theme: Theme, lang: Lang) -> Result<Self> {
         let config = tracker.config();
         let (now, zone) = (tracker.now(), tracker.zone());
         let today = time::local_date(zone, now);
@@ -95,6 +101,7 @@ impl App {
             base_year: config.base_year,
             page: DividendPage::Figures,
             calendar_week: calendar::week_first(today, config.week_start.0),
+            lang,
         };
         let (data_version, snapshot) = Self::read(tracker, &choices)?;
         let mut app = App {
@@ -133,6 +140,18 @@ impl App {
             Ordering::Relaxed,
         );
         Ok(app)
+    }
+
+    /// The language the screen speaks.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.choices.lang
+    }
+
+    /// The catalogue's message `key` in the screen's language.
+    #[must_use]
+    pub fn t(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        crate::i18n::t(self.choices.lang, key, args)
     }
 
     /// Whether something changed since the last draw; clears the flag.
@@ -204,7 +223,7 @@ impl App {
             (action, Mode::Normal) => self.update_normal(action, tracker),
         };
         result.unwrap_or_else(|e| {
-            self.error(super::hint::error_line(&e));
+            self.error(super::hint::error_line_in(self.lang(), &e));
             None
         })
     }
@@ -268,21 +287,23 @@ impl App {
             Action::ClearFilter if !self.filter.is_empty() => {
                 self.filter.clear();
                 self.selected = 0;
-                self.info("Filter cleared.".into());
+                self.info(self.t("tui-filter-cleared", &[]));
             }
             Action::StopTimer => {
                 let s = tracker.stop(None)?;
-                self.info(format!(
-                    "Stopped {} after {}.",
-                    s.project,
-                    time::human_duration(s.duration_seconds(tracker.now()))
-                ));
+                let duration =
+                    crate::i18n::duration(self.lang(), s.duration_seconds(tracker.now()));
+                let text = self.t(
+                    "tui-stopped",
+                    &[("project", &s.project), ("duration", &duration)],
+                );
+                self.info(text);
                 return Ok(Some(Action::Reload));
             }
             Action::ContinueSelected => match self.selected_session() {
                 Some(s) => {
                     let started = tracker.resume(Some(s.id), None)?;
-                    let text = started_message(&started, tracker, "again");
+                    let text = started_message(self.lang(), &started, tracker, true);
                     self.info(text);
                     self.select_after_reload = Some(started.session.id);
                     return Ok(Some(Action::Reload));
@@ -329,12 +350,12 @@ impl App {
     }
 
     fn nothing_selected(&mut self) {
-        let text = if self.view == View::Calendar {
-            "No session at the cursor; move onto a block (n / N jump to the next / previous)."
+        let key = if self.view == View::Calendar {
+            "tui-nothing-at-cursor"
         } else {
-            "No session selected."
+            "tui-nothing-selected"
         };
-        self.info(text.into());
+        self.info(self.t(key, &[]));
     }
 
     /// Re-reads the data (after a change here or in another process). A session

@@ -19,6 +19,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::action::Action;
 use super::app::App;
 use crate::error::Result;
+use crate::i18n::{Lang, t};
 use crate::time::{self, moment::Moment};
 use crate::tracker::Tracker;
 use crate::tracker::away::{Answer, Gap};
@@ -122,10 +123,7 @@ impl App {
             return Ok(None);
         };
         let Some(answer) = answer else {
-            self.info(
-                "Away time left open: `otium status` asks again, `otium away keep|cut|stop` answers."
-                    .into(),
-            );
+            self.info(self.t("tui-away-later", &[]));
             return Ok(None);
         };
         let done = match tracker.answer_away(Some(gap.id), answer) {
@@ -136,20 +134,23 @@ impl App {
                 return Err(e);
             }
         };
-        let span = done.gap.span_text(self.zone);
+        let span = span_text(self.lang(), &done.gap, self.zone);
+        let at = time::hhmm_in(self.zone, done.gap.from);
+        let project = &done.session.project;
         let text = match (&done.resumed, answer) {
-            (Some(r), _) => format!(
-                "Cut {span} out: {} ends at {}, session {} runs on. u undoes.",
-                done.session.project,
-                time::hhmm_in(self.zone, done.gap.from),
-                r.id
+            (Some(r), _) => self.t(
+                "tui-away-cut",
+                &[
+                    ("span", &span),
+                    ("project", project),
+                    ("at", &at),
+                    ("id", &r.id),
+                ],
             ),
-            (None, Answer::Stop) => format!(
-                "Stopped {} at {}, when you left. u undoes.",
-                done.session.project,
-                time::hhmm_in(self.zone, done.gap.from)
-            ),
-            (None, _) => format!("Kept {span} in {}.", done.session.project),
+            (None, Answer::Stop) => {
+                self.t("tui-away-stopped", &[("project", project), ("at", &at)])
+            }
+            (None, _) => self.t("tui-away-kept", &[("span", &span), ("project", project)]),
         };
         self.info(text);
         self.ask_away(tracker)?;
@@ -159,17 +160,22 @@ impl App {
 
 /// The question, over everything else.
 pub fn render(app: &App, gap: &Gap, area: Rect, buf: &mut Buffer) {
-    let text = question(gap, app.zone);
+    let text = question_in(app.lang(), gap, app.zone);
     let width = 64.min(area.width.saturating_sub(2));
     let rect = super::views::overlays::centered(area, width, 6);
     Clear.render(rect, buf);
-    Paragraph::new(vec![
+    let lines = vec![
         Line::styled(text, app.theme.title),
         Line::raw(""),
-        Line::styled("k keep · c cut it out · s stop · Esc later", app.theme.dim),
-    ])
+        Line::styled(app.t("tui-away-keys", &[]), app.theme.dim),
+    ];
+    Paragraph::new(super::views::wrap_lines(
+        app,
+        lines,
+        width.saturating_sub(2),
+    ))
     .wrap(Wrap { trim: true })
-    .block(Block::bordered().title(" Away "))
+    .block(Block::bordered().title(format!(" {} ", app.t("tui-away-title", &[]))))
     .render(rect, buf);
 }
 
@@ -177,9 +183,43 @@ pub fn render(app: &App, gap: &Gap, area: Rect, buf: &mut Buffer) {
 /// in two), or stop at 14:02?"
 #[must_use]
 pub fn question(gap: &Gap, zone: chrono_tz::Tz) -> String {
-    format!(
-        "You were away {}. Keep it, cut it out of the session (split in two), or stop at {}?",
-        gap.span_text(zone),
-        time::hhmm_in(zone, gap.from)
+    question_in(Lang::En, gap, zone)
+}
+
+/// [`question`] in `lang`.
+#[must_use]
+pub fn question_in(lang: Lang, gap: &Gap, zone: chrono_tz::Tz) -> String {
+    t(
+        lang,
+        "tui-away-question",
+        &[
+            ("span", &span_text(lang, gap, zone)),
+            ("at", &time::hhmm_in(zone, gap.from)),
+        ],
     )
+}
+
+/// The gap as `14:02–15:22 (1h 20m)` (the library's words in English), or with a
+/// Chinese duration.
+fn span_text(lang: Lang, gap: &Gap, zone: chrono_tz::Tz) -> String {
+    match lang {
+        Lang::En => gap.span_text(zone),
+        Lang::ZhCn => {
+            // As the library's: the end's date only when the gap ran past midnight.
+            let to = if time::local_date(zone, gap.to) == time::local_date(zone, gap.from) {
+                time::hhmm_in(zone, gap.to)
+            } else {
+                time::date_hhmm_in(zone, gap.to)
+            };
+            t(
+                lang,
+                "tui-away-span",
+                &[
+                    ("from", &time::hhmm_in(zone, gap.from)),
+                    ("to", &to),
+                    ("duration", &crate::i18n::duration(lang, gap.seconds())),
+                ],
+            )
+        }
+    }
 }

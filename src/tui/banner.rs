@@ -77,14 +77,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             spans.push(Span::styled(" · ", app.theme.dim));
         }
-        spans.push(Span::styled(in_keys(r), app.theme.error));
+        spans.push(Span::styled(in_keys(app, r), app.theme.error));
     }
     Line::from(spans).render(area, buf);
 }
 
 /// The reminder's text with the command it suggests said as the TUI's key.
-fn in_keys(r: &Reminder) -> String {
-    r.message
-        .strip_suffix("; `otium start PROJECT` starts a session")
-        .map_or_else(|| r.message.clone(), |m| format!("{m}; s starts one"))
+fn in_keys(app: &App, r: &Reminder) -> String {
+    let message = r.message_in(app.lang());
+    // The command the CLI suggests, in either language, becomes the TUI's key.
+    [
+        "; `otium start PROJECT` starts a session",
+        "；用 `otium start 项目` 开始计时",
+    ]
+    .iter()
+    .find_map(|suffix| message.strip_suffix(suffix))
+    .map_or_else(
+        || message.clone(),
+        |m| app.t("tui-banner-start-key", &[("message", &m)]),
+    )
 }

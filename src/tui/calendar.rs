@@ -239,10 +239,12 @@ impl App {
                 self.cursor.chosen = Some(self.snapshot.calendar[b.index].id);
             }
             None => {
-                let which = if forward { "after" } else { "before" };
-                self.info(format!(
-                    "No session {which} this one in the week; [ and ] change the week."
-                ));
+                let key = if forward {
+                    "tui-no-block-after"
+                } else {
+                    "tui-no-block-before"
+                };
+                self.info(self.t(key, &[]));
             }
         }
     }

@@ -43,20 +43,17 @@ impl App {
     /// Shows or hides the Reports chart's target line, saying why when there is none.
     pub(super) fn toggle_targets(&mut self) {
         if self.snapshot.day_targets.is_none() {
-            self.info(
-                "No target is set: add daily_target_hours, weekly_target_hours or [targets] to config.toml."
-                    .to_string(),
-            );
+            self.info(self.t("tui-targets-none", &[]));
             return;
         }
         self.show_targets = !self.show_targets;
-        let state = if self.show_targets { "shown" } else { "hidden" };
-        let text = if self.snapshot.report_targets.is_empty() {
-            format!("Target line {state}; it is drawn when grouped by day or week (g).")
-        } else {
-            format!("Target line {state}.")
+        let key = match (self.show_targets, self.snapshot.report_targets.is_empty()) {
+            (true, true) => "tui-targets-shown-grouping",
+            (false, true) => "tui-targets-hidden-grouping",
+            (true, false) => "tui-targets-shown",
+            (false, false) => "tui-targets-hidden",
         };
-        self.info(text);
+        self.info(self.t(key, &[]));
     }
 
     pub(super) fn cycle_country(&mut self, forward: bool) {
@@ -90,13 +87,17 @@ impl App {
                 return match data::find(&text) {
                     Some(c) => {
                         self.choices.country = c.code.clone();
-                        self.info(format!("{} ({}).", c.name, c.code));
+                        let text = self.t(
+                            "tui-country-chosen",
+                            &[("name", &c.name), ("code", &c.code)],
+                        );
+                        self.info(text);
                         Some(Action::Reload)
                     }
                     None => {
-                        self.error(format!(
-                            "No country with hours data matches {text:?}; / to try again, c/C to cycle."
-                        ));
+                        let line =
+                            self.t("tui-country-no-match", &[("text", &format!("{text:?}"))]);
+                        self.error(line);
                         None
                     }
                 };

@@ -50,6 +50,8 @@ pub struct Choices {
     pub page: DividendPage,
     /// The first day of the week the calendar shows.
     pub calendar_week: NaiveDate,
+    /// The language of the screen's texts (the dividend's refusal is read in it).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Choices {
@@ -167,10 +169,10 @@ impl Snapshot {
             report: report(tracker, choices)?,
             dividend: tracker
                 .dividend(&request)
-                .map_err(|e| super::hint::error_line(&e)),
+                .map_err(|e| super::hint::error_line_in(choices.lang, &e)),
             series: series(&choices.country, base_year),
             comparison: crate::leisure::compare(base_year),
-            targets: Some(tracker.week_status()?).filter(|w| !w.is_unconfigured()),
+            targets: Some(tracker.week_status_in(choices.lang)?).filter(|w| !w.is_unconfigured()),
             calendar: tracker.sessions(Span::days(
                 zone,
                 choices.calendar_week,

@@ -37,10 +37,11 @@ impl App {
             Action::Confirm | Action::Type('y') => {
                 self.mode = Mode::Normal;
                 let removed = tracker.remove(session.id)?;
-                self.info(format!(
-                    "Deleted session {} ({}). Press u to undo.",
-                    removed.id, removed.project
-                ));
+                let text = self.t(
+                    "tui-deleted",
+                    &[("id", &removed.id), ("project", &removed.project)],
+                );
+                self.info(text);
                 Ok(Some(Action::Reload))
             }
             Action::Cancel | Action::Type('n') => {
@@ -75,14 +76,14 @@ impl App {
 
     /// Saves the form; on failure the form stays open with the message at its field.
     fn submit(&mut self, mut form: Form, tracker: &mut Tracker) -> Option<Action> {
-        let (now, zone) = (tracker.now(), self.zone);
+        let (now, zone, lang) = (tracker.now(), self.zone, self.lang());
         let outcome = match form.kind.clone() {
             FormKind::Start | FormKind::Add => form
-                .to_new_session(now, zone)
+                .to_new_session(now, zone, lang)
                 .map(|new| self.save_new(new, &form.kind, tracker)),
             FormKind::Edit(id) => match tracker.session(id) {
                 Ok(original) => form
-                    .to_edit(&original, now, zone)
+                    .to_edit(&original, now, zone, lang)
                     .map(|edit| self.save_edit(&original, &edit, tracker)),
                 Err(e) => Some(Err(e)),
             },
@@ -94,7 +95,7 @@ impl App {
                 Some(Action::Reload)
             }
             Some(Err(e)) => {
-                form.show_error(&super::hint::error_line(&e));
+                form.show_error(&e, lang);
                 self.mode = Mode::Form(form);
                 None
             }
@@ -121,11 +122,11 @@ impl App {
             };
             let started = tracker.start(request)?;
             self.select_after_reload = Some(started.session.id);
-            return Ok(started_message(&started, tracker, ""));
+            return Ok(started_message(self.lang(), &started, tracker, false));
         }
         let s = tracker.add(new)?;
         self.select_after_reload = Some(s.id);
-        Ok(format!("Added session {} ({}).", s.id, s.project))
+        Ok(self.t("tui-added", &[("id", &s.id), ("project", &s.project)]))
     }
 
     fn save_edit(
@@ -135,9 +136,9 @@ impl App {
         tracker: &mut Tracker,
     ) -> Result<String> {
         if edit.is_empty() {
-            return Ok("Nothing changed.".into());
+            return Ok(self.t("tui-nothing-changed", &[]));
         }
         let s = tracker.edit(original.id, edit)?;
-        Ok(format!("Saved session {}. Press u to undo.", s.id))
+        Ok(self.t("tui-saved", &[("id", &s.id)]))
     }
 }

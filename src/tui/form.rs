@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::{Lang, t};
 use crate::model::{NewSession, Session, SessionEdit, SessionId, parse_tags};
 use crate::time;
 
@@ -21,7 +22,7 @@ pub enum FormKind {
 /// One text field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    /// Its label.
+    /// Its label's catalogue key (`tui-form-project`…).
     pub label: &'static str,
     /// What was typed.
     pub value: String,
@@ -59,9 +60,9 @@ impl Form {
     #[must_use]
     pub fn start() -> Self {
         let fields = vec![
-            field("Project", String::new()),
-            field("Tags", String::new()),
-            field("Note", String::new()),
+            field("tui-form-project", String::new()),
+            field("tui-form-tags", String::new()),
+            field("tui-form-note", String::new()),
         ];
         Form {
             kind: FormKind::Start,
@@ -75,8 +76,8 @@ impl Form {
     pub fn add() -> Self {
         let mut form = Self::start();
         form.kind = FormKind::Add;
-        form.fields.push(field("From", "-1h".into()));
-        form.fields.push(field("To", "now".into()));
+        form.fields.push(field("tui-form-from", "-1h".into()));
+        form.fields.push(field("tui-form-to", "now".into()));
         form
     }
 
@@ -100,23 +101,23 @@ impl Form {
         Form {
             kind: FormKind::Edit(session.id),
             fields: vec![
-                field("Project", session.project.clone()),
-                field("Tags", tags.join(" ")),
-                field("Note", session.note.clone().unwrap_or_default()),
-                field("From", time::date_hhmm_in(zone, session.start)),
-                field("To", end),
+                field("tui-form-project", session.project.clone()),
+                field("tui-form-tags", tags.join(" ")),
+                field("tui-form-note", session.note.clone().unwrap_or_default()),
+                field("tui-form-from", time::date_hhmm_in(zone, session.start)),
+                field("tui-form-to", end),
             ],
             focus: 0,
         }
     }
 
-    /// The form's title.
+    /// The form's title in `lang`.
     #[must_use]
-    pub fn title(&self) -> String {
+    pub fn title_in(&self, lang: Lang) -> String {
         match self.kind {
-            FormKind::Start => "Start a session".into(),
-            FormKind::Add => "Add a past session".into(),
-            FormKind::Edit(id) => format!("Edit session {id}"),
+            FormKind::Start => t(lang, "tui-form-title-start", &[]),
+            FormKind::Add => t(lang, "tui-form-title-add", &[]),
+            FormKind::Edit(id) => t(lang, "tui-form-title-edit", &[("id", &id)]),
         }
     }
 
@@ -162,12 +163,17 @@ impl Form {
         self.text(TAGS).split_whitespace().collect()
     }
 
-    /// Parses field `i` with `parse`; a refusal is shown on that field.
-    fn parsed<T>(&mut self, i: usize, parse: impl FnOnce(&Self) -> crate::Result<T>) -> Option<T> {
+    /// Parses field `i` with `parse`; a refusal is shown on that field, in `lang`.
+    fn parsed<T>(
+        &mut self,
+        i: usize,
+        lang: Lang,
+        parse: impl FnOnce(&Self) -> crate::Result<T>,
+    ) -> Option<T> {
         match parse(self) {
             Ok(value) => Some(value),
             Err(e) => {
-                self.fail(i, super::hint::error_line(&e));
+                self.fail(i, super::hint::error_line_in(lang, &e));
                 None
             }
         }
@@ -179,35 +185,41 @@ impl Form {
         now: DateTime<Utc>,
         zone: Tz,
         day: NaiveDate,
+        lang: Lang,
     ) -> Option<DateTime<Utc>> {
         let text = self.text(i).to_string();
         match time::parse_instant(&text, now, zone, day) {
             Ok(r) => Some(r.instant),
             Err(e) => {
-                self.fail(i, super::hint::error_line(&e));
+                self.fail(i, super::hint::error_line_in(lang, &e));
                 None
             }
         }
     }
 
-    /// Reads the fields into a new session; marks the first bad field and returns
-    /// `None` when something cannot be read.
-    pub fn to_new_session(&mut self, now: DateTime<Utc>, zone: Tz) -> Option<NewSession> {
+    /// Reads the fields into a new session; marks the first bad field (its message
+    /// in `lang`) and returns `None` when something cannot be read.
+    pub fn to_new_session(
+        &mut self,
+        now: DateTime<Utc>,
+        zone: Tz,
+        lang: Lang,
+    ) -> Option<NewSession> {
         if self.text(PROJECT).is_empty() {
-            self.fail(PROJECT, "give a project, e.g. writing".into());
+            self.fail(PROJECT, t(lang, "tui-form-need-project", &[]));
             return None;
         }
         let today = time::local_date(zone, now);
         let (start, end) = if self.kind == FormKind::Start {
             (now, None)
         } else {
-            let start = self.instant(FROM, now, zone, today)?;
-            let end = self.instant(TO, now, zone, time::local_date(zone, start))?;
+            let start = self.instant(FROM, now, zone, today, lang)?;
+            let end = self.instant(TO, now, zone, time::local_date(zone, start), lang)?;
             (start, Some(end))
         };
         let note = Some(self.text(NOTE).to_string()).filter(|n| !n.is_empty());
-        let project = self.parsed(PROJECT, |f| f.text(PROJECT).parse())?;
-        let tags = self.parsed(TAGS, |f| parse_tags(&f.tag_words()))?;
+        let project = self.parsed(PROJECT, lang, |f| f.text(PROJECT).parse())?;
+        let tags = self.parsed(TAGS, lang, |f| parse_tags(&f.tag_words()))?;
         Some(NewSession {
             project,
             tags,
@@ -218,24 +230,26 @@ impl Form {
         })
     }
 
-    /// Reads the fields into an edit of `original` (only changed fields are set).
+    /// Reads the fields into an edit of `original` (only changed fields are set);
+    /// a bad field's message is in `lang`.
     pub fn to_edit(
         &mut self,
         original: &Session,
         now: DateTime<Utc>,
         zone: Tz,
+        lang: Lang,
     ) -> Option<SessionEdit> {
         let day = time::local_date(zone, original.start);
-        let start = self.instant(FROM, now, zone, day)?;
+        let start = self.instant(FROM, now, zone, day, lang)?;
         let end = if self.text(TO).is_empty() {
             None
         } else {
-            Some(self.instant(TO, now, zone, day)?)
+            Some(self.instant(TO, now, zone, day, lang)?)
         };
-        let tags = self.parsed(TAGS, |f| parse_tags(&f.tag_words()))?;
+        let tags = self.parsed(TAGS, lang, |f| parse_tags(&f.tag_words()))?;
         let mut edit = SessionEdit::default();
         if self.text(PROJECT) != original.project {
-            edit.project = Some(self.parsed(PROJECT, |f| f.text(PROJECT).parse())?);
+            edit.project = Some(self.parsed(PROJECT, lang, |f| f.text(PROJECT).parse())?);
         }
         if start != original.start {
             edit.start = Some(start);
@@ -262,9 +276,12 @@ impl Form {
         Some(edit)
     }
 
-    /// Shows a library error next to the field it most likely concerns.
-    pub fn show_error(&mut self, message: &str) {
-        let lower = message.to_ascii_lowercase();
+    /// Shows a library error, in `lang`, next to the field it most likely concerns
+    /// (told from the English message, which names the field the same way in every
+    /// language).
+    pub fn show_error(&mut self, err: &crate::Error, lang: Lang) {
+        let message = super::hint::error_line_in(lang, err);
+        let lower = err.message().to_ascii_lowercase();
         let i = if lower.contains("project") {
             PROJECT
         } else if lower.contains("tag") {
@@ -276,6 +293,6 @@ impl Form {
         } else {
             PROJECT
         };
-        self.fail(i, message.to_string());
+        self.fail(i, message);
     }
 }

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::i18n::hints::{self, Face};
 
 /// The error's one line in English (see [`error_line_in`]).
+#[cfg(test)]
 #[must_use]
 pub fn error_line(err: &Error) -> String {
     error_line_in(Lang::En, err)

@@ -40,7 +40,11 @@ use crate::tracker::Tracker;
 use app::App;
 
 fn io_error(e: &std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("terminal error: {e}"))
+    Error::keyed(
+        ErrorKind::Io,
+        "tui-terminal-error",
+        vec![("error", e.to_string())],
+    )
 }
 
 /// Refuses to start without a terminal (piped, cron), before anything is opened or
@@ -48,9 +52,10 @@ fn io_error(e: &std::io::Error) -> Error {
 pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::new(
+        return Err(Error::keyed(
             ErrorKind::Io,
-            "the TUI needs a terminal; run it in one, or use a verb such as `otium status` (see `otium --help`)",
+            "tui-needs-terminal",
+            Vec::new(),
         ));
     }
     Ok(())
@@ -58,9 +63,9 @@ pub fn require_terminal() -> Result<()> {
 
 /// Runs the TUI until the user quits. The terminal is restored on quit, on error,
 /// and on panic (ratatui's hook).
-pub fn run(tracker: &mut Tracker) -> Result<()> {
+pub fn run(tracker: &mut Tracker, lang: crate::i18n::Lang) -> Result<()> {
     require_terminal()?;
-    let mut app = App::load(tracker, theme::Theme::from_env())?;
+    let mut app = App::load_in(tracker, theme::Theme::from_env(), lang)?;
     if let Some(upgrade) = tracker.upgraded() {
         app.info(upgrade.note());
     }

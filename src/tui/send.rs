@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::app::App;
 use super::data::{range_days, report_span};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::interop::atomic::write_file;
 use crate::report::Filter;
 use crate::tracker::document::DocumentRequest;
@@ -37,12 +37,14 @@ impl App {
         } else {
             format!("otium-report-{first}-to-{last}")
         };
+        let lang = self.lang();
         let path = write_free(Path::new("."), &stem, |out| {
-            crate::report::html::render(&document, crate::i18n::Lang::En, out)
+            crate::report::html::render(&document, lang, out)
                 .map_err(crate::interop::atomic::output_error)
         })?;
         let shown = std::path::absolute(&path).unwrap_or(path);
-        self.info(format!("Wrote the report to {}.", shown.display()));
+        let text = self.t("tui-report-written", &[("path", &shown.display())]);
+        self.info(text);
         Ok(())
     }
 }
@@ -70,9 +72,11 @@ fn write_free(
             other => return other.map(|()| path),
         }
     }
-    Err(Error::invalid(format!(
-        "{stem}.html and {MAX_TRIES} numbered names beside it are taken; move some away"
-    )))
+    Err(Error::keyed(
+        ErrorKind::InvalidInput,
+        "tui-report-names-taken",
+        vec![("stem", stem.to_string()), ("tries", MAX_TRIES.to_string())],
+    ))
 }
 
 #[cfg(test)]

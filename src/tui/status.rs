@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::app::App;
-use crate::time;
+use crate::i18n::{self, Lang, t};
 use crate::tracker::{Started, Tracker};
 
 /// How long a message stays in the status line.
@@ -36,7 +36,7 @@ impl App {
 
     /// Shows a library error in the status line, its hint as keys.
     pub fn show_error(&mut self, e: &crate::error::Error) {
-        self.error(super::hint::error_line(e));
+        self.error(super::hint::error_line_in(self.lang(), e));
     }
 
     /// Shows a failure in the status line, a little longer than a message.
@@ -51,26 +51,33 @@ impl App {
 
 /// "Started coding again; stopped writing after 1h 20m." A running session that the
 /// start stopped (or dropped, when it began the same second) is named, so the user
-/// knows the screen's timer moved on.
-pub(super) fn started_message(started: &Started, tracker: &Tracker, how: &str) -> String {
-    let how = if how.is_empty() {
-        String::new()
-    } else {
-        format!(" {how}")
-    };
-    let mut text = format!("Started {}{how}", started.session.project);
-    if let Some(s) = &started.stopped {
-        text.push_str(&format!(
-            "; stopped {} after {}",
-            s.project,
-            time::human_duration(s.duration_seconds(tracker.now()))
-        ));
+/// knows the screen's timer moved on. `again` for a continued session.
+pub(super) fn started_message(
+    lang: Lang,
+    started: &Started,
+    tracker: &Tracker,
+    again: bool,
+) -> String {
+    let rest = if let Some(s) = &started.stopped {
+        let duration = i18n::duration(lang, s.duration_seconds(tracker.now()));
+        t(
+            lang,
+            "tui-started-stopped",
+            &[("project", &s.project), ("duration", &duration)],
+        )
     } else if let Some(s) = &started.dropped {
-        text.push_str(&format!(
-            "; dropped {} (it had started this same second)",
-            s.project
-        ));
-    }
-    text.push('.');
-    text
+        t(lang, "tui-started-dropped", &[("project", &s.project)])
+    } else {
+        String::new()
+    };
+    let key = if again {
+        "tui-started-again"
+    } else {
+        "tui-started"
+    };
+    t(
+        lang,
+        key,
+        &[("project", &started.session.project), ("rest", &rest)],
+    )
 }

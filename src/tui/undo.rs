@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::App;
 use crate::error::Result;
+use crate::i18n::{Lang, t};
 use crate::tracker::Tracker;
 use crate::tracker::journal::Reverted;
 
@@ -15,21 +16,21 @@ impl App {
         } else {
             tracker.undo()?
         };
-        self.info(message(&done, redo));
+        self.info(message(self.lang(), &done, redo));
         Ok(Some(Action::Reload))
     }
 }
 
-/// `Undid "deleted session 2 (…)": restored session 2 (…). U redoes.`
-fn message(done: &Reverted, redo: bool) -> String {
-    let (verb, next) = if redo {
-        ("Redid", "u undoes it again")
-    } else {
-        ("Undid", "U redoes it")
-    };
-    format!(
-        "{verb} \u{201c}{}\u{201d}: {}. {next}.",
-        done.entry.summary,
-        done.effects.join("; ")
+/// `Undid "deleted session 2 (…)": restored session 2 (…). U redoes.` The journal's
+/// summary and effects are the library's words.
+fn message(lang: Lang, done: &Reverted, redo: bool) -> String {
+    let key = if redo { "tui-redid" } else { "tui-undid" };
+    t(
+        lang,
+        key,
+        &[
+            ("summary", &done.entry.summary),
+            ("effects", &done.effects.join("; ")),
+        ],
     )
 }

@@ -368,3 +368,43 @@ fn rm_of_several_asks_in_chinese() {
     assert_eq!(yes.wait_exit(), 0);
     assert_eq!(ids(&env), 0);
 }
+
+/// The TUI in Chinese (issue 15), chosen with `--lang zh-CN`: the tabs, the idle
+/// timer, the start form, the status line after a start and the help all read in
+/// Chinese; the session it starts is the same one `status --json` reports.
+#[test]
+fn tui_speaks_chinese_with_the_lang_flag() {
+    let env = TestEnv::new();
+    let mut tui = Tui::spawn_with(&env, 100, 30, &["--lang", "zh-CN"], &[]);
+    tui.expect("1 总览");
+    tui.expect("没有正在计时的项目。按 s 开始计时。");
+    tui.keys("s");
+    tui.expect("开始计时");
+    tui.expect("项目：");
+    tui.keys("写作\r");
+    tui.expect("▶ 写作");
+    tui.expect("开始计时：写作。");
+    let status = env.json(&["status"]);
+    assert_eq!(status["session"]["project"], "写作", "{status}");
+    tui.keys("?");
+    tui.expect("显示或关闭本帮助");
+    tui.keys("\x1b");
+    tui.expect("? 帮助 · q 退出");
+    let screen = tui.screen();
+    assert!(!screen.contains("Dashboard"), "English left:\n{screen}");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen());
+}
+
+/// `LANG=zh_CN.UTF-8` alone is enough, as on a Chinese desktop.
+#[test]
+fn tui_speaks_chinese_under_a_chinese_locale() {
+    let env = TestEnv::new();
+    let lang = std::path::Path::new("zh_CN.UTF-8");
+    let mut tui = Tui::spawn_with(&env, 100, 30, &[], &[("LANG", lang)]);
+    tui.expect("1 总览");
+    tui.keys("2");
+    tui.expect("还没有记录。按 s 开始计时，或按 a 补记一条。");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen());
+}

@@ -305,7 +305,8 @@ fn help_lists_every_key_of_the_table() {
         seen.push_str(&text(&draw(&app, 120, 40)));
     }
     for b in super::keymap::BINDINGS {
-        assert!(seen.contains(b.help), "missing {:?}:\n{seen}", b.help);
+        let help = b.text(crate::i18n::Lang::En);
+        assert!(seen.contains(&help), "missing {help:?}:\n{seen}");
     }
 }
 
@@ -451,11 +452,13 @@ mod away;
 mod banner;
 mod calendar;
 mod dividend;
+mod lang;
 mod live;
 pub(super) mod race;
 mod snapshots;
 mod targets;
 mod undo;
+mod zh_checks;
 
 fn past(
     t: &mut Tracker,

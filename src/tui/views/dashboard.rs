@@ -8,8 +8,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use crate::leisure::data;
 use crate::time;
 use crate::tracker::dividend::NationalPart;
 use crate::tui::app::App;
@@ -43,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_timer(app, timer, buf);
     render_week(app, week, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(" Targets and limits "))
+        .block(Block::bordered().title(format!(" {} ", app.t("tui-dash-targets-title", &[]))))
         .render(targets, buf);
     render_headline(app, trend, headline, buf);
 }
@@ -57,30 +57,43 @@ fn targets_lines(app: &App, room: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let worked: i64 = app.snapshot.week.iter().map(|(_, s)| *s).sum();
+    let lang = app.lang();
     let mut lines = Vec::new();
     if let Some(target) = t.week_target_seconds {
-        let balance = t
-            .balance_seconds
-            .map_or_else(String::new, |b| format!(" · balance {}", fmt::signed(b)));
-        lines.push(Line::from(format!(
-            "Target {} · worked {}{balance}",
-            fmt::total(target),
-            fmt::total(worked)
+        // Ahead or behind, as `+3h 00m` or `-0h 45m` (多出 / 欠 in Chinese).
+        let balance = t.balance_seconds.map_or_else(String::new, |b| {
+            let key = if b < 0 {
+                "tui-dash-balance-behind"
+            } else {
+                "tui-dash-balance-ahead"
+            };
+            app.t(key, &[("amount", &fmt::total_in(lang, b.abs()))])
+        });
+        lines.push(Line::from(app.t(
+            "tui-dash-target",
+            &[
+                ("target", &fmt::total_in(lang, target)),
+                ("worked", &fmt::total_in(lang, worked)),
+                ("balance", &balance),
+            ],
         )));
     }
     let Some(set) = t.limits else {
         return lines;
     };
     if t.alerts.is_empty() {
-        lines.push(Line::from(format!("Limits ({set}): none broken this week")));
+        lines.push(Line::from(app.t("tui-dash-limits-none", &[("set", &set)])));
         return lines;
     }
     let shown = room.saturating_sub(lines.len()).max(1).min(t.alerts.len());
     let hidden = t.alerts.len() - shown;
     for (i, alert) in t.alerts.iter().take(shown).enumerate() {
         let text = match (i, hidden) {
-            (0, 0) => format!("Limits ({set}): {alert}"),
-            (0, n) => format!("Limits ({set}, {n} more in otium limits): {alert}"),
+            (0, 0) => app.t("tui-dash-limits", &[("set", &set), ("alert", alert)]),
+            (0, n) => app.t(
+                "tui-dash-limits-more",
+                &[("set", &set), ("more", &n), ("alert", alert)],
+            ),
             _ => format!("  {alert}"),
         };
         lines.push(Line::from(Span::styled(text, app.theme.error)));
@@ -113,20 +126,26 @@ fn render_timer(app: &App, area: Rect, buf: &mut Buffer) {
             }
             lines.push(Line::from(vec![
                 Span::styled(clock(r.duration_seconds(s.now)), app.theme.running),
-                Span::raw(format!("  since {}", time::hhmm_in(app.zone, r.start))),
+                Span::raw(format!(
+                    "  {}",
+                    app.t(
+                        "tui-dash-since",
+                        &[("time", &time::hhmm_in(app.zone, r.start))]
+                    )
+                )),
             ]));
         }
         None => lines.push(Line::from(Span::styled(
-            "Nothing running. Press s to start.",
+            app.t("tui-dash-idle", &[]),
             app.theme.dim,
         ))),
     }
-    lines.push(Line::from(format!(
-        "Today: {}",
-        fmt::total(s.today_seconds)
+    lines.push(Line::from(app.t(
+        "tui-dash-today",
+        &[("total", &fmt::total_in(app.lang(), s.today_seconds))],
     )));
     Paragraph::new(lines)
-        .block(Block::bordered().title(" Now "))
+        .block(Block::bordered().title(format!(" {} ", app.t("tui-dash-now-title", &[]))))
         .render(area, buf);
 }
 
@@ -136,14 +155,18 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.snapshot;
     let total: i64 = s.week.iter().map(|(_, secs)| secs).sum();
     let targets = s.day_targets.as_ref();
+    let lang = app.lang();
     let title = match targets {
-        Some(t) => format!(
-            " This week: {} of {} ",
-            fmt::total(total),
-            fmt::total(t.week())
+        Some(t) => app.t(
+            "tui-dash-week-of",
+            &[
+                ("total", &fmt::total_in(lang, total)),
+                ("target", &fmt::total_in(lang, t.week())),
+            ],
         ),
-        None => format!(" This week: {} ", fmt::total(total)),
+        None => app.t("tui-dash-week", &[("total", &fmt::total_in(lang, total))]),
     };
+    let title = format!(" {title} ");
     // Bars are scaled to the longest day or the highest target, whichever is more.
     let target_on = |date| targets.map_or(0, |t| t.on(date));
     let scale = s
@@ -153,17 +176,26 @@ fn render_week(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    // The label takes 19 columns; one more keeps a marker at full scale inside.
-    let width = f64::from(area.width.saturating_sub(24).max(1));
+    // The label (`›Wed 25   8h 05m `, 17 columns in English) and the borders take
+    // 7 more; one more keeps a marker at full scale inside.
+    let day_width = s
+        .week
+        .iter()
+        .map(|(date, _)| fmt::weekday_day(lang, *date).width())
+        .max()
+        .unwrap_or(0);
+    let total_width = fmt::total_width(lang).max(8);
+    let label = u16::try_from(day_width + total_width + 3).unwrap_or(u16::MAX);
+    let width = f64::from(area.width.saturating_sub(label + 7).max(1));
     let cells = |secs: i64| ((secs as f64) / scale * width).round() as usize;
     let today = time::local_date(app.zone, s.now);
     let mut lines = Vec::new();
     for (date, secs) in &s.week {
         let marker = if today == *date { "›" } else { " " };
         let mut spans = vec![Span::raw(format!(
-            "{marker}{} {:>8} ",
-            date.format("%a %d"),
-            fmt::total(*secs)
+            "{marker}{} {} ",
+            fmt::pad_end(&fmt::weekday_day(lang, *date), day_width),
+            fmt::pad_start(&fmt::total_in(lang, *secs), total_width)
         ))];
         let filled = cells(*secs);
         match Some(target_on(*date)).filter(|t| *t > 0).map(cells) {
@@ -193,36 +225,44 @@ fn render_headline(app: &App, trend: Option<Line<'static>>, area: Rect, buf: &mu
     let (title, text) = match &app.snapshot.dividend {
         Ok(d) => match (&d.national, &d.keynes_week.figures) {
             (NationalPart::Figures(n), Some(k)) => (
-                format!(
-                    " Leisure dividend, if your productivity grew like {}'s ",
-                    n.country
-                ),
-                format!(
-                    "Your {:.1} h/wk ({}-wk avg) at {} productivity: {:.1} h at {} productivity",
-                    k.average_hours, k.weeks_averaged, n.base_year, k.keynes_hours, n.end_year
+                app.t("tui-dash-dividend-like", &[("country", &n.country)]),
+                app.t(
+                    "tui-dash-dividend-yours",
+                    &[
+                        ("hours", &format!("{:.1}", k.average_hours)),
+                        ("weeks", &k.weeks_averaged),
+                        ("base", &n.base_year),
+                        ("keynes", &format!("{:.1}", k.keynes_hours)),
+                        ("end", &n.end_year),
+                    ],
                 ),
             ),
             (NationalPart::Figures(n), None) => (
-                " Leisure dividend ".to_string(),
-                format!(
-                    "{} {}→{}: output per hour ×{:.2}. Track a complete week to see yours.",
-                    n.country, n.base_year, n.end_year, n.productivity_multiple
+                app.t("tui-dash-dividend", &[]),
+                app.t(
+                    "tui-dash-dividend-national",
+                    &[
+                        ("country", &n.country),
+                        ("base", &n.base_year),
+                        ("end", &n.end_year),
+                        ("multiple", &format!("{:.2}", n.productivity_multiple)),
+                    ],
                 ),
             ),
             (NationalPart::Unavailable { reason, .. }, _) => {
-                (" Leisure dividend ".to_string(), reason.to_string())
+                (app.t("tui-dash-dividend", &[]), reason.in_lang(app.lang()))
             }
         },
-        Err(e) => (" Leisure dividend ".to_string(), e.clone()),
+        Err(e) => (app.t("tui-dash-dividend", &[]), e.clone()),
     };
+    let title = format!(" {title} ");
     let mut lines = vec![Line::from(text)];
     lines.extend(trend);
     Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .title(title)
-                .title_bottom(Line::styled(data::ATTRIBUTION_SHORT, app.theme.dim)),
-        )
+        .block(Block::bordered().title(title).title_bottom(Line::styled(
+            super::dividend::attribution_short(app),
+            app.theme.dim,
+        )))
         .render(area, buf);
 }
 
@@ -238,17 +278,18 @@ fn trend_line(app: &App) -> Option<Line<'static>> {
         .personal
         .iter()
         .map(|p| {
-            format!(
-                "{} {} {} {:.1} h/wk",
-                p.project,
-                super::dividend::pages::sparkline(p),
-                p.unit,
-                p.figures.hours_current
+            app.t(
+                "tui-dash-trend-part",
+                &[
+                    ("project", &p.project),
+                    ("spark", &super::dividend::pages::sparkline(p)),
+                    ("unit", &p.unit),
+                    ("hours", &format!("{:.1}", p.figures.hours_current)),
+                ],
             )
         })
         .collect();
-    Some(Line::from(format!(
-        "Output/h by week: {}",
-        parts.join(" · ")
-    )))
+    Some(Line::from(
+        app.t("tui-dash-trend", &[("parts", &parts.join(" · "))]),
+    ))
 }

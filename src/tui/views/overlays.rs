@@ -33,17 +33,14 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     for b in here.chain(elsewhere) {
         let scope = match b.scope {
             Scope::Global => String::new(),
-            Scope::In(view) => format!(" ({})", view.title()),
+            Scope::In(view) => app.t("tui-help-scope", &[("view", &view.title_in(app.lang()))]),
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{:>8}  ", b.keys), app.theme.title),
-            Span::raw(format!("{}{scope}", b.help)),
+            Span::raw(format!("{}{scope}", b.text(app.lang()))),
         ]));
     }
-    lines.push(Line::styled(
-        "In forms: Tab/↑↓ fields · Enter save · Esc cancel",
-        app.theme.dim,
-    ));
+    lines.push(Line::styled(app.t("tui-help-forms", &[]), app.theme.dim));
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     // Clear of the tab bar and the status line, so the screen stays recognisable.
     let rect = centered(
@@ -57,14 +54,18 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .store(max, std::sync::atomic::Ordering::Relaxed);
     let scroll = app.help_scroll.min(max);
     let title = if max == 0 {
-        " Keys (any key closes) ".to_string()
+        app.t("tui-help-title", &[])
     } else {
-        format!(
-            " Keys {}–{} of {total} · ↑↓ PgUp PgDn scroll · other keys close ",
-            scroll + 1,
-            (scroll + shown).min(total)
+        app.t(
+            "tui-help-title-scroll",
+            &[
+                ("first", &(scroll + 1)),
+                ("last", &(scroll + shown).min(total)),
+                ("total", &total),
+            ],
         )
     };
+    let title = format!(" {title} ");
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .scroll((scroll, 0))
@@ -82,23 +83,37 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         } else {
             ratatui::style::Style::default()
         };
+        let label = fmt::pad_start(&app.t(f.label, &[]), 8);
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>8}: ", f.label), app.theme.title),
+            Span::styled(
+                format!("{label}{}", app.t("tui-form-colon", &[])),
+                app.theme.title,
+            ),
             Span::styled(format!("{}{cursor}", f.value), style),
         ]));
         if let Some(error) = &f.error {
-            lines.push(Line::styled(format!("          {error}"), app.theme.error));
+            // Under the value, each wrapped line as far in (Chinese is wrapped here,
+            // English by the paragraph).
+            let pieces = if app.lang().is_zh() {
+                fmt::wrap(
+                    error,
+                    70_usize.min(usize::from(area.width)).saturating_sub(12),
+                )
+            } else {
+                vec![error.clone()]
+            };
+            for piece in pieces {
+                lines.push(Line::styled(format!("          {piece}"), app.theme.error));
+            }
         }
     }
-    lines.push(Line::styled(
-        "Tab next field · Enter save · Esc cancel",
-        app.theme.dim,
-    ));
+    lines.push(Line::styled(app.t("tui-form-keys", &[]), app.theme.dim));
+    let lines = super::wrap_lines(app, lines, 70_u16.min(area.width).saturating_sub(2));
     let rect = centered(area, 70, u16::try_from(lines.len() + 4).unwrap_or(u16::MAX));
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(format!(" {} ", form.title())))
+        .block(Block::bordered().title(format!(" {} ", form.title_in(app.lang()))))
         .render(rect, buf);
 }
 
@@ -108,7 +123,7 @@ pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
     let zone = app.zone;
     let start = session.start;
     let end = session.end.map_or_else(
-        || "now, running".to_string(),
+        || app.t("tui-confirm-running", &[]),
         |e| {
             if time::local_date(zone, e) == time::local_date(zone, start) {
                 time::hhmm_in(zone, e)
@@ -117,21 +132,42 @@ pub fn confirm(app: &App, session: &Session, area: Rect, buf: &mut Buffer) {
             }
         },
     );
-    let text = format!(
-        "Delete session {} ({}, {} {}–{end}, {})? y / n",
-        session.id,
-        session.project,
-        time::local_date(zone, start).format("%a"),
-        time::date_hhmm_in(zone, start),
-        fmt::total(session.duration_seconds(app.snapshot.now)),
+    let text = app.t(
+        "tui-confirm-delete",
+        &[
+            ("id", &session.id),
+            ("project", &session.project),
+            (
+                "weekday",
+                &fmt::weekday(app.lang(), time::local_date(zone, start)),
+            ),
+            ("start", &time::date_hhmm_in(zone, start)),
+            ("end", &end),
+            (
+                "duration",
+                &fmt::total_in(app.lang(), session.duration_seconds(app.snapshot.now)),
+            ),
+        ],
     );
-    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    // Cells, not characters: a Chinese character takes two.
+    let chars =
+        u16::try_from(unicode_width::UnicodeWidthStr::width(text.as_str())).unwrap_or(u16::MAX);
     let width = chars.saturating_add(4).min(area.width.saturating_sub(2));
     // Wrapped at word boundaries, a line may hold a little less than the full width.
     let inner = width.saturating_sub(4).max(1);
-    let rect = centered(area, width, chars.div_ceil(inner) + 2);
+    let lines = super::wrap_lines(
+        app,
+        vec![Line::styled(text, app.theme.error)],
+        width.saturating_sub(2),
+    );
+    let rows = if app.lang().is_zh() {
+        u16::try_from(lines.len()).unwrap_or(u16::MAX)
+    } else {
+        chars.div_ceil(inner)
+    };
+    let rect = centered(area, width, rows + 2);
     Clear.render(rect, buf);
-    Paragraph::new(Line::styled(text, app.theme.error))
+    Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(Block::bordered())
         .render(rect, buf);

@@ -8,10 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 
+use crate::i18n::Lang;
 use crate::report::apportion::{h_m, shown};
-use crate::report::{display_key, header};
+use crate::report::{display_key_in, header_in};
 use crate::tui::app::App;
 use crate::tui::data::RangeKind;
+use crate::tui::fmt;
 
 /// Columns per bar, and between bars.
 const BAR_WIDTH: u16 = 9;
@@ -21,11 +23,15 @@ pub const TARGET_MARK: &str = "━";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let report = &app.snapshot.report;
-    let kind = match app.choices.range {
-        RangeKind::Day => "day",
-        RangeKind::Week => "week",
-        RangeKind::Month => "month",
-    };
+    let lang = app.lang();
+    let kind = app.t(
+        match app.choices.range {
+            RangeKind::Day => "tui-reports-day",
+            RangeKind::Week => "tui-reports-week",
+            RangeKind::Month => "tui-reports-month",
+        },
+        &[],
+    );
     let [head, chart, table_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -33,15 +39,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     let target_hint = if app.snapshot.day_targets.is_some() {
-        " · T target line"
+        app.t("tui-reports-target-key", &[])
     } else {
-        ""
+        String::new()
     };
     Paragraph::new(vec![
-        Line::styled(header(report), app.theme.title),
+        Line::styled(header_in(report, app.lang()), app.theme.title),
         Line::styled(
-            format!(
-                "← → move the {kind} · t day/week/month · g grouping{target_hint} · w write HTML"
+            app.t(
+                "tui-reports-keys",
+                &[("kind", &kind), ("target", &target_hint)],
             ),
             app.theme.dim,
         ),
@@ -49,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .render(head, buf);
     let (total, rows) = shown(report);
     if rows.is_empty() || report.total_seconds == 0 {
-        Paragraph::new("No time tracked in this range.")
+        Paragraph::new(app.t("tui-reports-empty", &[]))
             .block(Block::bordered())
             .render(chart, buf);
         return;
@@ -71,8 +78,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|r| {
             Bar::default()
                 .value(u64::try_from(r.minutes).unwrap_or(0))
-                .label(Line::from(short(&display_key(&r.group.key, by))))
-                .text_value(h_m(r.minutes))
+                .label(Line::from(fmt::fit(
+                    &display_key_in(&r.group.key, by, app.lang()),
+                    9,
+                )))
+                .text_value(bar_value(lang, r.minutes))
                 .style(app.theme.bar)
         })
         .collect();
@@ -87,12 +97,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let marked = targets.iter().any(Option::is_some);
     let title = if marked {
         Line::from(vec![
-            Span::raw(" Hours · "),
+            Span::raw(format!(" {} · ", app.t("tui-reports-hours", &[]))),
             Span::styled(TARGET_MARK, app.theme.target),
-            Span::raw(" target "),
+            Span::raw(format!(" {} ", app.t("tui-reports-target", &[]))),
         ])
     } else {
-        Line::from(" Hours ")
+        Line::from(format!(" {} ", app.t("tui-reports-hours", &[])))
     };
     let block = Block::bordered().title(title);
     let inner = block.inner(chart);
@@ -111,10 +121,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .zip(&targets)
         .map(|(r, target)| {
-            let target = target.map_or_else(String::new, |t| h_m(i64::try_from(t).unwrap_or(0)));
+            let target =
+                target.map_or_else(String::new, |t| hours(lang, i64::try_from(t).unwrap_or(0)));
             Row::new([
-                Cell::from(display_key(&r.group.key, by)),
-                right(h_m(r.minutes)),
+                Cell::from(display_key_in(&r.group.key, by, app.lang())),
+                right(hours(lang, r.minutes)),
                 right(target),
             ])
         })
@@ -122,28 +133,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The total's target is the whole range's, days without time included.
     let total_target = if marked {
         let seconds: i64 = app.snapshot.report_targets.values().sum();
-        h_m((seconds + 30) / 60)
+        hours(lang, (seconds + 30) / 60)
     } else {
         String::new()
     };
     table_rows.push(
-        Row::new([Cell::from("Total"), right(h_m(total)), right(total_target)])
-            .style(app.theme.title),
+        Row::new([
+            Cell::from(app.t("tui-reports-total", &[])),
+            right(hours(lang, total)),
+            right(total_target),
+        ])
+        .style(app.theme.title),
     );
+    // "100h 00m" in English; "100小时00分" in Chinese is wider.
+    let column = if lang.is_zh() { 12 } else { 10 };
     let mut table = Table::new(
         table_rows,
         [
             Constraint::Fill(1),
-            Constraint::Length(10),
-            Constraint::Length(if marked { 10 } else { 0 }),
+            Constraint::Length(column),
+            Constraint::Length(if marked { column } else { 0 }),
         ],
     );
     if marked {
         table = table.header(
             Row::new([
                 Cell::from(""),
-                right("worked".into()),
-                right("target".into()),
+                right(app.t("tui-reports-worked", &[])),
+                right(app.t("tui-reports-target", &[])),
             ])
             .style(app.theme.dim),
         );
@@ -191,12 +208,19 @@ fn is_bar_symbol(symbol: &str) -> bool {
     matches!(symbol, " " | "▁" | "▂" | "▃" | "▄" | "▅" | "▆" | "▇" | "█")
 }
 
-/// Bar labels get 9 columns: longer keys are cut with an ellipsis.
-fn short(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= 9 {
-        text.to_string()
-    } else {
-        format!("{}…", chars[..8].iter().collect::<String>())
+/// A table's minutes as `otium report` writes them (`8h 05m`), or `8小时05分`.
+fn hours(lang: Lang, minutes: i64) -> String {
+    match lang {
+        Lang::En => h_m(minutes),
+        Lang::ZhCn => crate::i18n::zh::minutes(minutes),
+    }
+}
+
+/// A bar's value in its 9 columns: `8h 05m`, or in Chinese decimal hours (`8.1小时`),
+/// since `38小时00分` would not fit and the bar would show no value at all.
+fn bar_value(lang: Lang, minutes: i64) -> String {
+    match lang {
+        Lang::En => h_m(minutes),
+        Lang::ZhCn => fmt::total_within(lang, minutes * 60, 0),
     }
 }

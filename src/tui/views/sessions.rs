@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::time;
 use crate::tui::app::App;
@@ -16,28 +17,33 @@ use crate::tui::fmt;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sessions = app.visible_sessions();
     let now = app.snapshot.now;
+    let lang = app.lang();
     let title = if app.filter.is_empty() {
-        format!(" Sessions, last {SESSION_DAYS} days ")
+        app.t("tui-sessions-title", &[("days", &SESSION_DAYS)])
     } else {
         let total: i64 = sessions.iter().map(|s| s.duration_seconds(now)).sum();
-        let count = match sessions.len() {
-            1 => "1 session".to_string(),
-            n => format!("{n} sessions"),
+        let key = if sessions.len() == 1 {
+            "tui-sessions-matching-one"
+        } else {
+            "tui-sessions-matching"
         };
-        format!(
-            " Sessions matching {:?}: {count}, {} · Esc clears ",
-            app.filter,
-            fmt::total(total)
+        app.t(
+            key,
+            &[
+                ("filter", &format!("{:?}", app.filter)),
+                ("count", &sessions.len()),
+                ("total", &fmt::total_in(lang, total)),
+            ],
         )
     };
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(format!(" {title} "));
     if sessions.is_empty() {
-        let text = if app.filter.is_empty() {
-            "No sessions yet. Press s to start or a to add one."
+        let key = if app.filter.is_empty() {
+            "tui-sessions-empty"
         } else {
-            "No session matches the filter (Esc clears it)."
+            "tui-sessions-no-match"
         };
-        ratatui::widgets::Paragraph::new(text)
+        ratatui::widgets::Paragraph::new(app.t(key, &[]))
             .block(block)
             .render(area, buf);
         return;
@@ -48,11 +54,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|s| s.id.to_string().len())
         .max()
         .unwrap_or(1)
-        .max(3);
+        .max(fmt::weekday(lang, now.date_naive()).width());
+    // The day row's date sits in the times column; a Chinese one is wider.
+    let times_width = fmt::date(
+        lang,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+    )
+    .width()
+    .max(12);
     let widths = [
         Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
-        Constraint::Length(12),
-        Constraint::Length(8),
+        Constraint::Length(u16::try_from(times_width).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::try_from(fmt::total_width(lang).max(8)).unwrap_or(u16::MAX)),
         Constraint::Fill(2),
         Constraint::Fill(2),
         Constraint::Fill(3),
@@ -72,14 +85,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if day != Some(date) {
             day = Some(date);
             rows.push(Row::new([
-                Cell::from(Line::styled(
-                    date.format("%a").to_string(),
-                    app.theme.header,
-                )),
-                Cell::from(Line::styled(
-                    date.format("%Y-%m-%d").to_string(),
-                    app.theme.header,
-                )),
+                Cell::from(Line::styled(fmt::weekday(lang, date), app.theme.header)),
+                Cell::from(Line::styled(fmt::date(lang, date), app.theme.header)),
             ]));
         }
         if i == app.selected {
@@ -101,7 +108,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::new([
                 Cell::from(format!("{:>id_width$}", s.id)),
                 Cell::from(format!("{}–{end}", time::hhmm_in(app.zone, s.start))),
-                Cell::from(fmt::total(s.duration_seconds(now))),
+                Cell::from(fmt::total_in(lang, s.duration_seconds(now))),
                 Cell::from(fmt::fit(&s.project, room(3))),
                 Cell::from(fmt::fit(&tags.join(" "), room(4))),
                 Cell::from(fmt::fit(&note, room(5))),

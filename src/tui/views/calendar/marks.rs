@@ -4,6 +4,7 @@
 use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Grid, MARKERS, TARGET_AHEAD, TARGET_LINE, skipped};
 use crate::time::{self, calendar as cal};
@@ -13,13 +14,13 @@ use crate::tui::fmt;
 
 pub(super) fn legend_line(app: &App, projects: &[String], width: u16) -> Line<'static> {
     if projects.is_empty() {
-        return Line::from(" No sessions this week · a adds one at the cursor ");
+        return Line::from(format!(" {} ", app.t("tui-cal-legend-empty", &[])));
     }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (i, p) in projects.iter().enumerate() {
         let label = format!(" {p}  ");
-        used += 1 + label.chars().count();
+        used += 1 + label.width();
         if used > usize::from(width) {
             spans.push(Span::raw("…"));
             break;
@@ -44,12 +45,15 @@ pub(super) fn gaps(app: &App, grid: &Grid, blocks: &[Block], buf: &mut Buffer) {
             let Some(y) = grid.row(a.last + 1) else {
                 continue;
             };
-            let gap = fmt::total((b.from - a.to).num_seconds());
-            let long = format!("· {gap} gap");
-            let text = if long.chars().count() <= usize::from(grid.width) {
+            let seconds = (b.from - a.to).num_seconds();
+            let gap = fmt::total_in(app.lang(), seconds);
+            let long = app.t("tui-cal-gap", &[("gap", &gap)]);
+            let text = if long.width() <= usize::from(grid.width) {
                 long
             } else {
-                fmt::fit(&format!("· {gap}"), usize::from(grid.width))
+                let room = usize::from(grid.width);
+                let gap = fmt::total_within(app.lang(), seconds, room.saturating_sub(2));
+                fmt::fit(&format!("· {gap}"), room)
             };
             buf.set_string(grid.day_x(day), y, text, app.theme.dim);
         }
@@ -142,7 +146,7 @@ pub(super) fn detail(app: &App, selected: Option<&Block>, width: u16) -> Line<'s
     if let Some(b) = selected {
         let s = &app.snapshot.calendar[b.index];
         let end = s.end.map_or_else(
-            || "now".to_string(),
+            || app.t("tui-cal-now", &[]),
             |e| {
                 if time::local_date(zone, e) == time::local_date(zone, s.start) {
                     time::hhmm_in(zone, e)
@@ -158,14 +162,24 @@ pub(super) fn detail(app: &App, selected: Option<&Block>, width: u16) -> Line<'s
             .map(|n| format!(" · {}", crate::model::printable(n)))
             .unwrap_or_default();
         let head = format!("{} {}", s.id, s.project);
-        let rest = format!(
-            "{} · {} {}–{end} · {}{note} · e edit · d delete · c continue",
-            tags.concat(),
-            time::local_date(zone, s.start).format("%a"),
-            time::date_hhmm_in(zone, s.start),
-            fmt::total(s.duration_seconds(app.snapshot.now)),
+        let rest = app.t(
+            "tui-cal-detail",
+            &[
+                ("tags", &tags.concat()),
+                (
+                    "weekday",
+                    &fmt::weekday(app.lang(), time::local_date(zone, s.start)),
+                ),
+                ("start", &time::date_hhmm_in(zone, s.start)),
+                ("end", &end),
+                (
+                    "duration",
+                    &fmt::total_in(app.lang(), s.duration_seconds(app.snapshot.now)),
+                ),
+                ("note", &note),
+            ],
         );
-        let room = usize::from(width).saturating_sub(head.chars().count());
+        let room = usize::from(width).saturating_sub(head.width());
         return Line::from(vec![
             Span::styled(head, app.theme.title),
             Span::raw(fmt::fit(&rest, room)),
@@ -174,14 +188,15 @@ pub(super) fn detail(app: &App, selected: Option<&Block>, width: u16) -> Line<'s
     let date = app.cursor_date();
     let naive = date.and_time(slot_time(app.cursor.slot));
     let free = if skipped(app, date, app.cursor.slot) {
-        "does not exist (the clocks went forward)"
+        app.t("tui-cal-skipped", &[])
     } else {
-        "free · a adds a session here"
+        app.t("tui-cal-free", &[])
     };
     Line::styled(
         format!(
-            "{} {} · {free}",
-            date.format("%a %Y-%m-%d"),
+            "{} {} {} · {free}",
+            fmt::weekday(app.lang(), date),
+            fmt::date(app.lang(), date),
             naive.format("%H:%M")
         ),
         app.theme.dim,

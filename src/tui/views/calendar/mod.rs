@@ -14,6 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block as Border, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::Session;
 use crate::time::{self, calendar as cal};
@@ -70,22 +71,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total: i64 = (0..7).map(day_seconds).sum();
     let targets = app.snapshot.day_targets;
     let target_on = |day: usize| targets.map_or(0, |t| t.on(cal::add_days(week, day as u64)));
-    let of = if targets.is_some() {
-        format!(" of {}", fmt::total((0..7).map(target_on).sum()))
+    let lang = app.lang();
+    let total = fmt::total_in(lang, total);
+    let worked = if targets.is_some() {
+        let target = fmt::total_in(lang, (0..7).map(target_on).sum());
+        app.t(
+            "tui-cal-worked-of",
+            &[("worked", &total), ("target", &target)],
+        )
     } else {
-        String::new()
+        total
     };
     let mut title = format!(
-        " {} · {} – {} · {}{of} ",
+        " {} · {} – {} · {worked} ",
         cal::week_key(week, chrono::Datelike::weekday(&week)),
-        week.format("%a %d %b"),
-        cal::week_last(week).format("%a %d %b"),
-        fmt::total(total),
+        week_day(lang, week),
+        week_day(lang, cal::week_last(week)),
     );
     // The keys when there is room; `?` lists them all anyway.
-    let keys = "· [ ] week · n N session · a add ";
-    if title.chars().count() + keys.chars().count() + 2 <= usize::from(area.width) {
-        title.push_str(keys);
+    let keys = format!("{} ", app.t("tui-cal-keys", &[]));
+    if title.width() + keys.width() + 2 <= usize::from(area.width) {
+        title.push_str(&keys);
     }
     let legend = marks::legend_line(app, &projects, area.width.saturating_sub(4));
     let border = Border::bordered().title(title).title_bottom(legend);
@@ -112,13 +118,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let hours = (time::day_start(app.zone, cal::add_days(date, 1))
             - time::day_start(app.zone, date))
         .num_hours();
-        let mut name = format!(
-            "{}{}",
-            if date == today { "›" } else { "" },
-            date.format("%a %d")
-        );
-        if hours != 24 && usize::from(grid.width) >= name.chars().count() + 6 {
-            name.push_str(&format!(" ({hours}h)"));
+        let marker = if date == today { "›" } else { "" };
+        let mut name = format!("{marker}{}", fmt::weekday_day(lang, date));
+        if name.width() > usize::from(grid.width) {
+            // `›周三 25日` is a cell too wide at 80 columns: the day without `日`.
+            name = format!(
+                "{marker}{} {}",
+                fmt::weekday(lang, date),
+                chrono::Datelike::day(&date)
+            );
+        }
+        let skew = app.t("tui-cal-day-hours", &[("hours", &hours)]);
+        if hours != 24 && usize::from(grid.width) > name.width() + skew.width() {
+            name.push_str(&format!(" {skew}"));
         }
         let style = if date == today {
             app.theme.title
@@ -132,10 +144,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             usize::from(grid.width),
             style,
         );
-        let worked = fmt::total(day_seconds(day));
+        let worked = fmt::total_within(lang, day_seconds(day), usize::from(grid.width));
         let target = target_on(day);
-        let wide = format!("{worked} of {}", fmt::total(target));
-        let text = if target > 0 && wide.chars().count() <= usize::from(grid.width) {
+        let wide = app.t(
+            "tui-cal-worked-of",
+            &[
+                ("worked", &worked),
+                ("target", &fmt::total_in(lang, target)),
+            ],
+        );
+        let text = if target > 0 && wide.width() <= usize::from(grid.width) {
             wide
         } else {
             worked
@@ -261,17 +279,13 @@ fn draw_block(
         time::hhmm_in(app.zone, b.to),
     );
     let span = format!("{from}–{to}");
-    let times = if span.chars().count() < width {
-        span
-    } else {
-        from
-    };
+    let times = if span.width() < width { span } else { from };
     let tags: Vec<String> = s.tags.iter().map(|t| format!("+{t}")).collect();
     let note = crate::model::printable(s.note.as_deref().unwrap_or_default()).into_owned();
     let lines = [
         title,
         times,
-        fmt::total((b.to - b.from).num_seconds()),
+        fmt::total_within(app.lang(), (b.to - b.from).num_seconds(), width - 1),
         tags.join(" "),
         note,
     ];
@@ -286,12 +300,19 @@ fn draw_block(
             let text = lines.get(line).map_or("", String::as_str);
             line += 1;
             format!(
-                "{marker}{:<pad$}",
-                fmt::fit(text, width - 1),
-                pad = width - 1
+                "{marker}{}",
+                fmt::pad_end(&fmt::fit(text, width - 1), width - 1)
             )
         };
         buf.set_stringn(x, y, cell, width, style);
+    }
+}
+
+/// A week's first or last day in its title: `Mon 23 Mar`, or `3月23日 周一`.
+fn week_day(lang: crate::i18n::Lang, date: chrono::NaiveDate) -> String {
+    match lang {
+        crate::i18n::Lang::En => date.format("%a %d %b").to_string(),
+        crate::i18n::Lang::ZhCn => crate::i18n::zh::day_short(date),
     }
 }
 

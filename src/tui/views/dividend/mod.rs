@@ -5,6 +5,7 @@
 
 mod chart;
 pub(super) mod pages;
+mod reference;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,23 +26,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pages::figures(app, text, buf);
         }
         DividendPage::Week => pages::week(app, main, buf),
-        DividendPage::Countries => pages::countries(app, main, buf),
-        DividendPage::Source => pages::source(app, main, buf),
+        DividendPage::Countries => reference::countries(app, main, buf),
+        DividendPage::Source => reference::source(app, main, buf),
     }
     Line::from(vec![
-        Span::styled(data::ATTRIBUTION_SHORT, app.theme.dim),
-        Span::styled(" · i full citation", app.theme.dim),
+        Span::styled(attribution_short(app), app.theme.dim),
+        Span::styled(
+            format!(" · {}", app.t("tui-div-citation-key", &[])),
+            app.theme.dim,
+        ),
     ])
     .render(source, buf);
+}
+
+/// The short attribution that never scrolls away: in English
+/// [`data::ATTRIBUTION_SHORT`] word for word (a test holds them together).
+pub(in crate::tui) fn attribution_short(app: &App) -> String {
+    app.t("tui-div-attribution-short", &[])
 }
 
 /// The page names for a panel title, the current one in brackets.
 fn page_title(app: &App) -> String {
     let names = [
-        (DividendPage::Figures, "figures"),
-        (DividendPage::Week, "your week"),
-        (DividendPage::Countries, "countries"),
-        (DividendPage::Source, "source"),
+        (DividendPage::Figures, app.t("tui-div-page-figures", &[])),
+        (DividendPage::Week, app.t("tui-div-page-week", &[])),
+        (
+            DividendPage::Countries,
+            app.t("tui-div-page-countries", &[]),
+        ),
+        (DividendPage::Source, app.t("tui-div-page-source", &[])),
     ];
     let list: Vec<String> = names
         .iter()
@@ -49,7 +62,7 @@ fn page_title(app: &App) -> String {
             if *p == app.choices.page {
                 format!("[{name}]")
             } else {
-                (*name).to_string()
+                name.clone()
             }
         })
         .collect();
@@ -60,9 +73,9 @@ fn render_charts(app: &App, area: Rect, buf: &mut Buffer) {
     let series = &app.snapshot.series;
     let base = app.choices.base_year_for_country();
     let Some(last) = series.last() else {
-        Paragraph::new(format!(
-            "No data for {} in {base}. c/C or / choose another country.",
-            app.choices.country
+        Paragraph::new(app.t(
+            "tui-div-no-data",
+            &[("country", &app.choices.country), ("base", &base)],
         ))
         .render(area, buf);
         return;
@@ -80,7 +93,13 @@ fn render_charts(app: &App, area: Rect, buf: &mut Buffer) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let code = &app.choices.country;
     chart::index_panel(
-        format!(" {code} output per hour, {base}=100 ··· "),
+        format!(
+            " {} ··· ",
+            app.t(
+                "tui-div-chart-output",
+                &[("country", code), ("base", &base)]
+            )
+        ),
         &productivity,
         years,
         app.theme.bar,
@@ -88,7 +107,10 @@ fn render_charts(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
     );
     chart::index_panel(
-        format!(" {code} hours per worker, {base}=100 ··· "),
+        format!(
+            " {} ··· ",
+            app.t("tui-div-chart-hours", &[("country", code), ("base", &base)])
+        ),
         &hours,
         years,
         app.theme.bar_alt,
@@ -100,12 +122,16 @@ fn render_charts(app: &App, area: Rect, buf: &mut Buffer) {
 /// The status-line prompt while a country is being typed, with the match so far.
 pub fn country_prompt(app: &App, text: &str) -> Line<'static> {
     let hint = match data::find(text) {
-        Some(c) => format!("  → {} ({}), Enter to show", c.name, c.code),
-        None if text.trim().is_empty() => "  code or name, Enter to show, Esc to cancel".into(),
-        None => "  no match".into(),
+        Some(c) => app.t(
+            "tui-div-country-match",
+            &[("name", &c.name), ("code", &c.code)],
+        ),
+        None if text.trim().is_empty() => app.t("tui-div-country-empty", &[]),
+        None => app.t("tui-div-country-none", &[]),
     };
+    let hint = format!("  {hint}");
     Line::from(vec![
-        Span::styled("Country: ", app.theme.title),
+        Span::styled(app.t("tui-div-country-prompt", &[]), app.theme.title),
         Span::raw(format!("{text}▏")),
         Span::styled(hint, app.theme.dim),
     ])
