@@ -7,10 +7,9 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::Result;
-use crate::i18n::{Lang, t, zh};
-use crate::model::Session;
+use crate::i18n::{t, zh};
 use crate::time;
-use crate::tracker::journal::{Effect, EntryState, JournalEntry, Reverted, Verb};
+use crate::tracker::journal::{EntryState, JournalEntry, Reverted, Verb};
 
 /// `undo [--list [--limit N]]`.
 #[derive(Debug, Args)]
@@ -79,8 +78,7 @@ fn say(ctx: &mut Ctx, done: &Reverted, redo: bool) {
         } else {
             "capture-undid-verb"
         };
-        let verb = t(lang, "capture-verb", &[("verb", &verb)]);
-        t(lang, key, &[("verb", &verb)])
+        t(lang, key, &[("verb", &done.entry.verb.name_in(lang))])
     } else {
         let key = if redo {
             "capture-redid"
@@ -95,7 +93,7 @@ fn say(ctx: &mut Ctx, done: &Reverted, redo: bool) {
     };
     ctx.out.line(line);
     for effect in &done.done {
-        for line in effect_lines(lang, effect) {
+        for line in effect.lines_in(lang) {
             ctx.out.line(format!("  {line}"));
         }
     }
@@ -131,7 +129,7 @@ fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
         if lang.is_zh() {
             // The stored summary is English; Chinese names the verb and how many
             // sessions the change touched.
-            let verb = t(lang, "capture-verb", &[("verb", &e.verb.as_str())]);
+            let verb = e.verb.name_in(lang);
             let what = t(lang, "capture-journal-sessions", &[("count", &e.sessions)]);
             ctx.out.line(format!(
                 "{:>4}  {at}  {}  {}  {what}",
@@ -150,55 +148,4 @@ fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// What an undo or redo did to the sessions, in `lang`, one line each.
-fn effect_lines(lang: Lang, effect: &Effect) -> Vec<String> {
-    let session = |s: &Session| described(lang, s);
-    match effect {
-        Effect::Removed(s) => vec![t(
-            lang,
-            "capture-effect-removed",
-            &[("session", &session(s))],
-        )],
-        Effect::Restored(s) => {
-            vec![t(
-                lang,
-                "capture-effect-restored",
-                &[("session", &session(s))],
-            )]
-        }
-        Effect::Now(s) => vec![t(lang, "capture-effect-now", &[("session", &session(s))])],
-        Effect::RunsAgain(s) => vec![t(
-            lang,
-            "capture-effect-runs-again",
-            &[
-                ("id", &s.id),
-                ("since", &time::date_hhmm_in(s.zone, s.start)),
-            ],
-        )],
-        Effect::Counted {
-            removed,
-            restored,
-            reset,
-        } => [
-            (*removed, "capture-effect-count-removed"),
-            (*restored, "capture-effect-count-restored"),
-            (*reset, "capture-effect-count-reset"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, key)| t(lang, key, &[("count", &n)]))
-        .collect(),
-    }
-}
-
-/// `session 7 (coding, 2026-03-02 09:00–10:30 Europe/Berlin)` in `lang`.
-pub(super) fn described(lang: Lang, s: &Session) -> String {
-    let args = crate::tracker::described(s);
-    let args: Vec<(&str, &dyn std::fmt::Display)> = args
-        .iter()
-        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
-        .collect();
-    t(lang, "capture-session-described", &args)
 }

@@ -22,6 +22,8 @@ pub mod dividend;
 pub mod document;
 mod import;
 pub mod journal;
+mod journal_words;
+pub use journal_words::described_in;
 mod maintenance;
 pub mod output;
 mod rates;

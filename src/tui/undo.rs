@@ -21,16 +21,16 @@ impl App {
     }
 }
 
-/// `Undid "deleted session 2 (…)": restored session 2 (…). U redoes.` The journal's
-/// summary and effects are the library's words.
+/// `Undid "deleted session 2 (…)": restored session 2 (…). U redoes.` The journal
+/// keeps its summaries in English, so another language names the change by its verb
+/// and says each effect from the data.
 fn message(lang: Lang, done: &Reverted, redo: bool) -> String {
     let key = if redo { "tui-redid" } else { "tui-undid" };
-    t(
-        lang,
-        key,
-        &[
-            ("summary", &done.entry.summary),
-            ("effects", &done.effects.join("; ")),
-        ],
-    )
+    let (summary, effects) = if lang == Lang::En {
+        (done.entry.summary.clone(), done.effects.join("; "))
+    } else {
+        let effects: Vec<String> = done.done.iter().flat_map(|e| e.lines_in(lang)).collect();
+        (done.entry.verb.name_in(lang), effects.join("；"))
+    };
+    t(lang, key, &[("summary", &summary), ("effects", &effects)])
 }

@@ -2,10 +2,9 @@
 //! at 80×24 and 120×40 with `Lang::ZhCn`, on a Chinese working week (写作, 编程, 会议)
 //! in Shanghai, clock pinned and colours off. Each screen is an insta snapshot (read
 //! by eye: alignment, no character cut in half) and is scanned for English left in
-//! it. The texts other parts of otium still give in English (the report header,
-//! limit alerts, country names, the dividend's reasons) are named in
-//! `zh_checks::library_english` and taken out before the scan, so the scan covers
-//! what the TUI itself says.
+//! it, the texts the library gives (the report header, limit alerts, country names,
+//! the dividend's reasons, undo's effects) included: `zh_checks::library_english`
+//! names none.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Asia::Shanghai;
@@ -248,6 +247,19 @@ fn zh_status_line_messages() {
                 Action::Down,
                 Action::AskDelete,
                 Action::Confirm,
+            ],
+        );
+    });
+    check("status_undone", true, |app, t| {
+        run(
+            app,
+            t,
+            [
+                Action::Show(View::Sessions),
+                Action::Down,
+                Action::AskDelete,
+                Action::Confirm,
+                Action::Undo,
             ],
         );
     });
