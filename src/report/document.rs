@@ -62,7 +62,8 @@ pub struct DividendPart {
     pub country: String,
     /// You, 996, the national average, statutory, base-year living, Keynes (those known).
     pub alternatives: Vec<WeekAlternative>,
-    /// The data attribution (CC BY), shown whenever the figures are.
+    /// The data attribution (CC BY) in English; the renderers say it in their
+    /// language with `leisure::data::attribution`.
     pub attribution: &'static str,
 }
 

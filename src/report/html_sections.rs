@@ -229,7 +229,12 @@ pub fn dividend(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> 
         t(
             lang,
             "report-dividend-heading",
-            &[("country", &escape(&d.country))]
+            &[(
+                "country",
+                &escape(&crate::leisure::names::country_name(
+                    lang, &d.country, &d.country
+                ))
+            )]
         )
     )?;
     if d.alternatives.is_empty() {
@@ -248,7 +253,7 @@ pub fn dividend(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> 
                 "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                 escape(&alternative(lang, a.kind)),
                 per_week(lang, a.hours_per_week),
-                escape(&a.source)
+                escape(&a.source.in_lang(lang))
             )?;
         }
         writeln!(out, "</tbody>\n</table>")?;
@@ -256,6 +261,6 @@ pub fn dividend(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> 
     writeln!(
         out,
         "<p><small>{}</small></p>\n</section>",
-        escape(d.attribution)
+        escape(&crate::leisure::data::attribution(lang))
     )
 }

@@ -100,7 +100,8 @@ pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io
         writeln!(out, "\n{}", t(lang, "limits-disclaimer", &[]))?;
     }
     if let Some(d) = &doc.dividend {
-        let heading = t(lang, "report-dividend-heading", &[("country", &d.country)]);
+        let country = crate::leisure::names::country_name(lang, &d.country, &d.country);
+        let heading = t(lang, "report-dividend-heading", &[("country", &country)]);
         writeln!(out, "\n## {heading}\n")?;
         if d.alternatives.is_empty() {
             writeln!(out, "{}", t(lang, "report-dividend-none", &[]))?;
@@ -118,11 +119,15 @@ pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io
                     "| {} | {} | {} |",
                     alternative(lang, a.kind),
                     per_week(lang, a.hours_per_week),
-                    escape(&a.source)
+                    escape(&a.source.in_lang(lang))
                 )?;
             }
         }
-        writeln!(out, "\n{}", escape(d.attribution))?;
+        writeln!(
+            out,
+            "\n{}",
+            escape(&crate::leisure::data::attribution(lang))
+        )?;
     }
     Ok(())
 }

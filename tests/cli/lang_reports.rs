@@ -210,10 +210,23 @@ fn the_sent_report_names_the_dividend_in_chinese() {
     );
     assert!(zh.contains("<th>工作周</th><th class=\"n\">每周工时</th><th>来源</th>"));
     assert!(zh.contains("<tr><td>凯恩斯</td><td class=\"n\">15.0小时</td>"));
-    // The rows' sources and the data attribution come from the dividend's data, in
-    // its own words; everything before that section reads as Chinese.
-    let before = &zh[..zh.find("<section class=\"dividend\">").unwrap()];
-    assert_chinese(&text_of(before));
+    // The rows' sources and the data attribution are Chinese too; the whole page
+    // reads as Chinese (the data's own names allowed).
+    assert!(
+        zh.contains("<p><small>数据：Penn World Table 10.01（"),
+        "{zh}"
+    );
+    // The cited paper keeps its published title and journal.
+    let text = text_of(&zh)
+        .replace("The Next Generation of the Penn World Table", "")
+        .replace("American Economic Review", "");
+    let found = untranslated(
+        &text,
+        &[
+            "Europe", "Berlin", "EUR", "Feenstra", "Inklaar", "Timmer", "CC", "BY",
+        ],
+    );
+    assert_eq!(found, Vec::<String>::new(), "English left in:\n{zh}");
 }
 
 #[test]
