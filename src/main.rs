@@ -103,7 +103,7 @@ fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     if !wants_help {
         return Cli::try_parse_from(args);
     }
-    cli::command_with_paths()
+    cli::command_with_paths(cli::help_lang(args))
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
 }

@@ -53,17 +53,23 @@ pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
 /// from the environment and the platform folders (flags aside), so `--help` says
 /// where the data is.
 #[must_use]
-pub fn resolved_for_help() -> (String, String) {
+pub fn resolved_for_help(lang: crate::i18n::Lang) -> (String, String) {
     let env = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     };
     let db = crate::paths::database_path(env("OTIUM_DB").as_deref())
-        .map(|p| format!(" [now: {}]", p.display()))
+        .map(|p| now(lang, &p))
         .unwrap_or_default();
     let config = crate::paths::config_path(env("OTIUM_CONFIG").as_deref())
-        .map(|(p, _)| format!(" [now: {}]", p.display()))
+        .map(|(p, _)| now(lang, &p))
         .unwrap_or_default();
     (db, config)
+}
+
+/// ` [now: PATH]`, as the help of `--db` and `--config` ends.
+fn now(lang: crate::i18n::Lang, path: &std::path::Path) -> String {
+    let path = path.display();
+    format!(" {}", crate::i18n::t(lang, "help-now", &[("path", &path)]))
 }
