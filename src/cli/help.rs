@@ -11,7 +11,6 @@
 //! since clap has no catalogue of its own. Only a request for help builds this:
 //! other commands never parse `help.ftl`.
 
-use clap::builder::StyledStr;
 use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::{self, Lang};
@@ -56,15 +55,17 @@ fn lookup(lang: Lang, key: &str) -> Option<String> {
     (text != key).then_some(text)
 }
 
-/// The key an argument's help is read from: its own, else the shared one.
+/// The key an argument's help is read from: its own, else the shared one (and its
+/// own when neither exists, which is the one to write).
 #[must_use]
 pub fn key_for(lang: Lang, path: &[String], arg: &Arg) -> String {
     let path = if arg.is_global_set() { &[][..] } else { path };
     let own = arg_key(path, arg.get_id().as_str());
-    if lookup(lang, &own).is_some() {
-        own
+    let shared = shared_key(arg.get_id().as_str());
+    if lookup(lang, &own).is_none() && lookup(lang, &shared).is_some() {
+        shared
     } else {
-        shared_key(arg.get_id().as_str())
+        own
     }
 }
 
@@ -156,6 +157,10 @@ fn localize_arg(mut arg: Arg, path: &[String], lang: Lang) -> Arg {
     }
     if arg.get_help_heading().is_none() {
         let heading = if arg.is_positional() {
+            // Under a named heading clap sorts by display order, not by position.
+            if let Some(index) = arg.get_index() {
+                arg = arg.display_order(index);
+            }
             "help-heading-arguments"
         } else {
             "help-heading-options"
@@ -165,18 +170,13 @@ fn localize_arg(mut arg: Arg, path: &[String], lang: Lang) -> Arg {
         arg = arg.help_heading(i18n::t(lang, heading, &[]));
     }
     let specs = specs(&arg, path, lang);
-    let help = help.unwrap_or_default() + &specs.short;
-    let long = long.or_else(|| (!specs.long.is_empty()).then(|| arg_help(&arg)));
-    arg = arg.help(help);
+    let help = help.unwrap_or_default();
+    let long = long.or_else(|| (!specs.long.is_empty()).then(|| help.clone()));
+    arg = arg.help(help + &specs.short);
     if let Some(long) = long {
         arg = arg.long_help(long + &specs.long);
     }
     arg.hide_default_value(true).hide_possible_values(true)
-}
-
-/// The short help as a plain string (for the long help built from it).
-fn arg_help(arg: &Arg) -> String {
-    arg.get_help().map(StyledStr::to_string).unwrap_or_default()
 }
 
 /// The keys of the headings otium names (`help_heading = GLOBAL`).

@@ -147,17 +147,24 @@ const GLOBAL: &str = "Global options";
 pub fn command_with_paths(lang: crate::i18n::Lang) -> clap::Command {
     use clap::CommandFactory;
     let (db, config) = paths::resolved_for_help(lang);
-    // In place (`mut_args`): the command is built, and moving an argument would
+    with_paths(help::localized(Cli::command(), lang), &db, &config)
+}
+
+/// `cmd` and its verbs with `db` and `config` appended to the help of `--db` and
+/// `--config` (a built command holds a copy of each global flag in every verb).
+fn with_paths(cmd: clap::Command, db: &str, config: &str) -> clap::Command {
+    // In place (`mut_args`): the command may be built, and moving an argument would
     // leave clap's index of flags pointing at the wrong one.
-    help::localized(Cli::command(), lang).mut_args(|a| {
+    cmd.mut_args(|a| {
         let extra = match a.get_id().as_str() {
-            "db" => &db,
-            "config" => &config,
+            "db" => db,
+            "config" => config,
             _ => return a,
         };
         let help = a.get_help().map(ToString::to_string).unwrap_or_default();
         a.help(format!("{help}{extra}"))
     })
+    .mut_subcommands(|sub| with_paths(sub, db, config))
 }
 
 /// What every verb works with: the tracker, the output, and time parsing.
