@@ -175,13 +175,13 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut marked = Vec::with_capacity(out.len());
     let mut rest = line;
     for token in out {
-        if let Token::Word(w) = token {
-            if let Some(at) = rest.find(w) {
-                if rest[..at].chars().any(|c| !c.is_ascii()) {
-                    marked.push(Token::Break);
-                }
-                rest = &rest[at + w.len()..];
+        if let Token::Word(w) = token
+            && let Some(at) = rest.find(w)
+        {
+            if !rest[..at].is_ascii() {
+                marked.push(Token::Break);
             }
+            rest = &rest[at + w.len()..];
         }
         marked.push(token);
     }
