@@ -40,7 +40,11 @@ pub fn command_key(path: &[String]) -> String {
 /// The key of argument `id` of the command at `path`.
 #[must_use]
 pub fn arg_key(path: &[String], id: &str) -> String {
-    format!("{}--{}", command_key(path), id.trim_end_matches('_').replace('_', "-"))
+    format!(
+        "{}--{}",
+        command_key(path),
+        id.trim_end_matches('_').replace('_', "-")
+    )
 }
 
 /// The key shared by every verb's argument `id` that has no key of its own.
@@ -77,17 +81,7 @@ fn walk(mut cmd: Command, path: &[String], lang: Lang) -> Command {
     if cmd.get_long_about().is_some() {
         cmd = cmd.long_about(text(lang, &format!("{key}-long")));
     }
-    if lang != Lang::En {
-        // clap's own layout, with its English `Usage: ` said in `lang` (the heading
-        // carries its own colon and spacing: `用法：`).
-        let template = format!(
-            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-            i18n::t(lang, "help-usage-heading", &[])
-        );
-        cmd = cmd
-            .help_template(template)
-            .subcommand_help_heading(i18n::t(lang, "help-heading-commands", &[]));
-    }
+    cmd = layout(cmd, lang);
     cmd = cmd.mut_args(|arg| localize_arg(arg, path, lang));
     cmd.mut_subcommands(|sub| {
         let mut sub_path = path.to_vec();
@@ -98,6 +92,20 @@ fn walk(mut cmd: Command, path: &[String], lang: Lang) -> Command {
             walk(sub, &sub_path, lang)
         }
     })
+}
+
+/// clap's layout in `lang`: its English `Usage: ` and `Commands` said by otium (the
+/// usage heading carries its own colon and spacing: `用法：`). English keeps clap's.
+fn layout(cmd: Command, lang: Lang) -> Command {
+    if lang == Lang::En {
+        return cmd;
+    }
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        i18n::t(lang, "help-usage-heading", &[])
+    );
+    cmd.help_template(template)
+        .subcommand_help_heading(i18n::t(lang, "help-heading-commands", &[]))
 }
 
 /// Whether `sub` is clap's own `help` (no verb of otium is called so).
@@ -116,7 +124,7 @@ fn help_command(mut cmd: Command, path: &[String], top: bool, lang: Lang) -> Com
     } else {
         cmd
     };
-    cmd.mut_subcommands(|sub| {
+    layout(cmd, lang).mut_subcommands(|sub| {
         let mut sub_path = path.to_vec();
         sub_path.push(sub.get_name().to_string());
         help_command(sub, &sub_path, false, lang)
@@ -192,7 +200,10 @@ fn builtin_help(arg: &Arg, which: &str, lang: Lang) -> (Option<String>, Option<S
     }
     // clap offers "see more" only where some help has a long form.
     if arg.get_long_help().is_some() {
-        (key("help-builtin-help-more"), key("help-builtin-help-summary"))
+        (
+            key("help-builtin-help-more"),
+            key("help-builtin-help-summary"),
+        )
     } else {
         (key("help-builtin-help"), None)
     }
@@ -241,8 +252,7 @@ fn specs(arg: &Arg, path: &[String], lang: Lang) -> Specs {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    if !defaults.is_empty() && arg.get_action().takes_values() && !arg.is_hide_default_value_set()
-    {
+    if !defaults.is_empty() && arg.get_action().takes_values() && !arg.is_hide_default_value_set() {
         let joined = defaults.join(" ");
         let default = i18n::t(lang, "help-default", &[("value", &joined)]);
         short.push(' ');
@@ -307,4 +317,3 @@ fn collect(cmd: &Command, path: &[String], out: &mut Vec<(String, Option<String>
         collect(sub, &sub_path, out);
     }
 }
-

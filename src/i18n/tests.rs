@@ -51,14 +51,23 @@ fn help_problems(
 
 /// The English help texts of help.ftl by key.
 fn help_texts(lang: Lang) -> BTreeMap<String, String> {
-    let files = if lang == Lang::En { EN_FILES } else { ZH_CN_FILES };
+    let files = if lang == Lang::En {
+        EN_FILES
+    } else {
+        ZH_CN_FILES
+    };
     files
         .iter()
         .find(|(n, _)| *n == "help")
-        .map(|(_, source)| messages(source).into_keys().map(|k| {
-            let text = t(lang, &k, &[]);
-            (k, text)
-        }).collect())
+        .map(|(_, source)| {
+            messages(source)
+                .into_keys()
+                .map(|k| {
+                    let text = t(lang, &k, &[]);
+                    (k, text)
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
