@@ -207,9 +207,11 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         }
         Command::Man(args) => {
             let mut out = Out::stdout(json);
+            let lang = setup.lang();
             let result = man::run(&args, &mut out).map(|written| {
                 for page in &written {
-                    out.line(format!("wrote {}", page.display()));
+                    let page = page.display();
+                    out.line(crate::i18n::t(lang, "admin-man-wrote", &[("path", &page)]));
                 }
                 out.value(|| written);
             });
@@ -217,7 +219,7 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         }
         Command::Paths => {
             let mut out = Out::stdout(json);
-            let result = paths::run(&setup, &mut out);
+            let result = paths::run(&setup, &mut out, setup.lang());
             return out.finish(result);
         }
         Command::Report(args) if args.timew => {
@@ -253,10 +255,9 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     if created && result.is_ok() {
         // Said once, by the command that made it and recorded into it: a typo in --db
         // or OTIUM_DB would otherwise split the history across two files unnoticed.
-        ctx.out.note(&format!(
-            "created a new database at {} (not the default location); if that path was a typo, delete the file and pass the right --db",
-            db.display()
-        ));
+        let path = db.display();
+        let note = crate::i18n::t(lang, "admin-created-database", &[("path", &path)]);
+        ctx.out.note(&note);
     }
     ctx.out.finish(result)
 }

@@ -25,7 +25,8 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
         ctx.out.note(note);
     }
     for r in &sent.reminders {
-        ctx.out.line(format!("reminder: {}", r.message));
+        let line = crate::i18n::t(ctx.lang, "status-reminder", &[("text", &r.message)]);
+        ctx.out.line(line);
     }
     ctx.out.value(|| &sent.reminders);
     Ok(())

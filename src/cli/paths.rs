@@ -18,7 +18,8 @@ struct Paths {
 }
 
 /// Prints the database and config paths in use, and whether each exists.
-pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
+pub fn run(setup: &Setup, out: &mut Out, lang: crate::i18n::Lang) -> Result<()> {
+    use crate::i18n::t;
     let database = setup.database_path()?;
     let config = setup.config_path().map(PathBuf::from);
     let answer = Paths {
@@ -27,24 +28,24 @@ pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
         database,
         config,
     };
-    let missing = |exists: bool| if exists { "" } else { " (not created yet)" };
-    out.line(format!(
-        "database  {}{}",
+    let missing = |exists: bool| {
+        if exists {
+            String::new()
+        } else {
+            t(lang, "admin-paths-not-created", &[])
+        }
+    };
+    let database = format!(
+        "{}{}",
         answer.database.display(),
         missing(answer.database_exists)
-    ));
-    out.line(format!(
-        "config    {}{}",
-        answer
-            .config
-            .as_ref()
-            .map_or_else(|| "(none)".to_string(), |c| c.display().to_string()),
-        if answer.config.is_some() {
-            missing(answer.config_exists)
-        } else {
-            ""
-        }
-    ));
+    );
+    out.line(t(lang, "admin-paths-database", &[("path", &database)]));
+    let config = match &answer.config {
+        Some(c) => format!("{}{}", c.display(), missing(answer.config_exists)),
+        None => t(lang, "admin-paths-none", &[]),
+    };
+    out.line(t(lang, "admin-paths-config", &[("path", &config)]));
     out.value(|| answer);
     Ok(())
 }
