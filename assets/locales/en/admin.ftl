@@ -103,3 +103,14 @@ admin-import-local-times-yours = Local times were read in { $zone } (your zone; 
 admin-import-zone-tz = Sessions are recorded in the zone { $zone } (from --tz).
 admin-import-zone-yours = Sessions are recorded in the zone { $zone } (your zone; --tz ZONE to change).
 admin-import-more-notes = { $count } more notes like these (daylight-saving rules applied, or times that disagree)
+
+## The database and the config file: errors
+
+admin-db-foreign = { $path } is an SQLite database of another program, not otium's; pass --db with another path
+admin-db-newer-schema = { $path } has schema version { $version }, newer than this otium understands ({ $latest }); upgrade otium
+admin-db-not-sqlite = { $path } is not an SQLite database; pass --db with another path or move the file
+admin-db-locked = { $path } is locked by another process; try again when it has finished
+admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
+admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
+admin-config-bad-line = config { $path }: { $message }; fix or remove that line
+admin-config-unknown-key = config { $path }: line { $line }: { $table }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line

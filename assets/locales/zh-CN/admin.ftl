@@ -103,3 +103,14 @@ admin-import-local-times-yours = 本地时间按 { $zone } 读取（你的时区
 admin-import-zone-tz = 记录按时区 { $zone } 保存（来自 --tz）。
 admin-import-zone-yours = 记录按时区 { $zone } 保存（你的时区；用 --tz 时区 可以更改）。
 admin-import-more-notes = 还有 { $count } 条类似的说明（用了夏令时规则，或时间对不上）
+
+## 数据库和配置文件：错误
+
+admin-db-foreign = { $path } 是别的程序的 SQLite 数据库，不是 otium 的；请用 --db 指定另一个路径
+admin-db-newer-schema = { $path } 的数据库结构版本是 { $version }，比这个 otium 能读的（{ $latest }）更新；请升级 otium
+admin-db-not-sqlite = { $path } 不是 SQLite 数据库；请用 --db 指定另一个路径，或把这个文件移走
+admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再试
+admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
+admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
+admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
+admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
