@@ -348,13 +348,15 @@ impl Config {
             });
             let message = e.message().replace('\n', " ");
             // `unknown field `x`, expected one of …`, perhaps after the table's name.
-            let unknown = message.split_once("unknown field `").and_then(|(table, rest)| {
-                let (field, rest) = rest.split_once('`')?;
-                let expected = rest
-                    .split_once("expected one of ")
-                    .map_or("", |(_, list)| list);
-                Some((table.to_string(), field.to_string(), expected.to_string()))
-            });
+            let unknown = message
+                .split_once("unknown field `")
+                .and_then(|(table, rest)| {
+                    let (field, rest) = rest.split_once('`')?;
+                    let expected = rest
+                        .split_once("expected one of ")
+                        .map_or("", |(_, list)| list);
+                    Some((table.to_string(), field.to_string(), expected.to_string()))
+                });
             // Inside a table that is checked as a whole (`[limits]`) the span is the
             // table's header: point at the unknown key's own line instead.
             if let Some((_, field, _)) = &unknown

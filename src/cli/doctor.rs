@@ -9,8 +9,8 @@ use clap::Args;
 use super::Ctx;
 use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::i18n::{Lang, t, zh};
-use unicode_width::UnicodeWidthStr;
 use crate::tracker::CheckStatus as Status;
+use unicode_width::UnicodeWidthStr;
 
 /// `doctor [--full]`.
 #[derive(Debug, Args)]

@@ -4,9 +4,9 @@
 use clap::{Args, ValueEnum};
 
 use super::Ctx;
-use crate::i18n::t;
 use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::interop::atomic::output_error;
 use crate::interop::export::{ExportFormat, Exporter};
 use crate::interop::peers::{Peer, PeerWriter};
@@ -131,7 +131,11 @@ fn run_peer(ctx: &mut Ctx, args: &ExportArgs, peer: Peer) -> Result<()> {
         out.note(&t(lang, "admin-export-altered", &[("count", &altered)]));
     }
     if running > 0 {
-        out.note(&t(lang, "admin-export-running-left-out", &[("count", &running)]));
+        out.note(&t(
+            lang,
+            "admin-export-running-left-out",
+            &[("count", &running)],
+        ));
     }
     Ok(())
 }

@@ -10,8 +10,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Ctx;
 use crate::error::{Error, Result};
-use crate::interop::import::{Format, ImportSummary, Input, Options, Progress, ProjectTags};
 use crate::i18n::{self, Lang, t};
+use crate::interop::import::{Format, ImportSummary, Input, Options, Progress, ProjectTags};
 use crate::time;
 
 /// Rows after which a progress bar appears (on a terminal, without --json).

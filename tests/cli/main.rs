@@ -26,6 +26,7 @@ mod import_sync;
 mod injection;
 mod journal;
 mod lang;
+mod lang_admin;
 mod lang_help;
 mod limits;
 mod missing_db;

@@ -137,7 +137,12 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| file_system(Path::new(".")), file_system);
     let fs_check = match &file_system {
-        FileSystem::Local(name) => keyed("file_system", Status::Ok, "admin-doctor-fs-local", vec![("name", name.clone())]),
+        FileSystem::Local(name) => keyed(
+            "file_system",
+            Status::Ok,
+            "admin-doctor-fs-local",
+            vec![("name", name.clone())],
+        ),
         FileSystem::Network(name) => keyed(
             "file_system",
             Status::Warn,
@@ -317,12 +322,17 @@ fn foreign_keys(conn: &Connection) -> Check {
         .collect::<rusqlite::Result<Vec<String>>>()
     });
     match rows {
-        Ok(rows) if rows.is_empty() => keyed("foreign_keys", Status::Ok, "admin-doctor-fk-ok", vec![]),
+        Ok(rows) if rows.is_empty() => {
+            keyed("foreign_keys", Status::Ok, "admin-doctor-fk-ok", vec![])
+        }
         Ok(rows) => keyed(
             "foreign_keys",
             Status::Fail,
             "admin-doctor-fk-found",
-            vec![("count", rows.len().to_string()), ("first", rows[0].clone())],
+            vec![
+                ("count", rows.len().to_string()),
+                ("first", rows[0].clone()),
+            ],
         ),
         Err(e) => keyed(
             "foreign_keys",
@@ -370,7 +380,10 @@ fn invariants(conn: &Connection) -> Vec<Check> {
                 "running",
                 Status::Fail,
                 "admin-doctor-running-many",
-                vec![("count", running.len().to_string()), ("ids", list(&running))],
+                vec![
+                    ("count", running.len().to_string()),
+                    ("ids", list(&running)),
+                ],
             ),
             Err(e) => cannot_read("running", &e),
         },
@@ -397,7 +410,9 @@ fn invariants(conn: &Connection) -> Vec<Check> {
             FROM sessions)
         WHERE previous_end > start_utc ORDER BY id";
     out.push(match ids(overlap_sql) {
-        Ok(bad) if bad.is_empty() => keyed("overlaps", Status::Ok, "admin-doctor-overlaps-ok", vec![]),
+        Ok(bad) if bad.is_empty() => {
+            keyed("overlaps", Status::Ok, "admin-doctor-overlaps-ok", vec![])
+        }
         Ok(bad) => keyed(
             "overlaps",
             Status::Fail,
