@@ -288,3 +288,22 @@ fn messages_fill_in_their_arguments_without_isolation_marks() {
     assert!(!line.contains('\u{2068}'));
     assert_eq!(t(Lang::En, "no-such-key", &[]), "no-such-key");
 }
+
+#[test]
+fn help_keys_live_in_help_ftl_alone() {
+    // `t` finds a `help-` key only in help.ftl's own bundle, which other commands
+    // never parse: so every key there starts with `help-`, and none elsewhere does.
+    for files in [EN_FILES, ZH_CN_FILES] {
+        for (name, source) in files {
+            for key in messages(source).into_keys() {
+                assert_eq!(
+                    key.starts_with("help-"),
+                    *name == "help",
+                    "{key} in {name}.ftl"
+                );
+            }
+        }
+    }
+    assert_eq!(t(Lang::ZhCn, "help-heading-options", &[]), "选项");
+    assert_eq!(t(Lang::ZhCn, "status-idle", &[]), "当前没有在计时。");
+}
