@@ -129,7 +129,10 @@ fn bundle(
     // No Unicode isolation marks around arguments: terminals show them as junk, and
     // the messages put project names and commands only in left-to-right text.
     bundle.set_use_isolating(false);
-    for (_, source) in files.iter().filter(|(name, _)| (*name == HELP_FILE) == help) {
+    for (_, source) in files
+        .iter()
+        .filter(|(name, _)| (*name == HELP_FILE) == help)
+    {
         // A syntax error still gives the messages that parsed; the catalogue tests
         // fail on any error, so a shipped binary has none.
         let resource =

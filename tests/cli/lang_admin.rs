@@ -289,3 +289,29 @@ fn a_newer_schema_and_another_programs_database_are_refused_in_chinese() {
         format!("错误：{db} 是别的程序的 SQLite 数据库，不是 otium 的；请用 --db 指定另一个路径\n")
     );
 }
+
+#[test]
+fn backup_and_man_refusals_are_chinese_with_exit_3() {
+    let env = with_sessions();
+    let target = env.dir.path().join("已有.db");
+    std::fs::write(&target, "keep me").unwrap();
+    let t = target.display().to_string();
+    assert_eq!(
+        env.fails(&["backup", &t, "--lang", "zh-CN"], 3),
+        format!("错误：{t} 已经存在；请换一个文件名，或先把旧文件移走\n")
+    );
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        b"keep me",
+        "left as it was"
+    );
+    assert_eq!(
+        env.fails(&["man", "--dir", &t, "--lang", "zh-CN"], 3),
+        format!("错误：--dir {t} 不是文件夹；请给一个放手册页的文件夹\n")
+    );
+    // And the same refusal in English, as before.
+    assert_eq!(
+        env.fails(&["backup", &t], 3),
+        format!("error: {t} already exists; give another FILE or move the old one away\n")
+    );
+}

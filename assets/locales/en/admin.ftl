@@ -114,3 +114,14 @@ admin-no-space = no space left on the device holding { $path }; free some space 
 admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
 admin-config-bad-line = config { $path }: { $message }; fix or remove that line
 admin-config-unknown-key = config { $path }: line { $line }: { $table }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
+
+## otium backup, man, timew: errors
+
+admin-backup-exists = { $path } already exists; give another FILE or move the old one away
+admin-backup-names-taken = { $path } and 99 names after it are taken; give a FILE
+admin-backup-cannot-write = cannot write the backup { $path }: { $error }; check free space and the folder's permissions
+admin-man-not-a-folder = --dir { $path } is not a folder; give a folder for the pages
+admin-man-cannot-create = cannot create { $path }: { $error }; check the path and its permissions
+admin-timew-bad-range = Timewarrior's report range { $stamp } is not a time like 20240101T090000Z
+admin-timew-cannot-read = cannot read Timewarrior's input on stdin: { $error }
+admin-timew-no-header = stdin ended before the blank line after Timewarrior's configuration; --timew reads what Timewarrior gives a report extension (run it as `timew report otium`)

@@ -114,3 +114,14 @@ admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空�
 admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
 admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
 admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
+
+## otium backup、man、timew：错误
+
+admin-backup-exists = { $path } 已经存在；请换一个文件名，或先把旧文件移走
+admin-backup-names-taken = { $path } 及其后 99 个文件名都已被占用；请指定一个文件
+admin-backup-cannot-write = 写不了备份 { $path }：{ $error }；请检查剩余空间和文件夹的权限
+admin-man-not-a-folder = --dir { $path } 不是文件夹；请给一个放手册页的文件夹
+admin-man-cannot-create = 创建不了 { $path }：{ $error }；请检查路径和权限
+admin-timew-bad-range = Timewarrior 给的报表范围 { $stamp } 不是 20240101T090000Z 这样的时间
+admin-timew-cannot-read = 读不了 Timewarrior 从 stdin 传来的内容：{ $error }
+admin-timew-no-header = stdin 在 Timewarrior 配置后的空行之前就结束了；--timew 读的是 Timewarrior 交给报表扩展的内容（请以 `timew report otium` 运行）
