@@ -125,3 +125,5 @@ admin-man-cannot-create = cannot create { $path }: { $error }; check the path an
 admin-timew-bad-range = Timewarrior's report range { $stamp } is not a time like 20240101T090000Z
 admin-timew-cannot-read = cannot read Timewarrior's input on stdin: { $error }
 admin-timew-no-header = stdin ended before the blank line after Timewarrior's configuration; --timew reads what Timewarrior gives a report extension (run it as `timew report otium`)
+admin-completions-none = no completions for { $shell }
+admin-demo-no-folder = cannot create a demo folder: { $error }

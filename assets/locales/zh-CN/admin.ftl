@@ -125,3 +125,5 @@ admin-man-cannot-create = 创建不了 { $path }：{ $error }；请检查路径�
 admin-timew-bad-range = Timewarrior 给的报表范围 { $stamp } 不是 20240101T090000Z 这样的时间
 admin-timew-cannot-read = 读不了 Timewarrior 从 stdin 传来的内容：{ $error }
 admin-timew-no-header = stdin 在 Timewarrior 配置后的空行之前就结束了；--timew 读的是 Timewarrior 交给报表扩展的内容（请以 `timew report otium` 运行）
+admin-completions-none = 没有 { $shell } 的补全脚本
+admin-demo-no-folder = 创建不了演示数据用的临时文件夹：{ $error }
