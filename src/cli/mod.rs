@@ -46,7 +46,7 @@ use crate::setup::Setup;
 use crate::time::{self, Resolved};
 
 pub use out::{JsonArray, Out};
-pub use usage::{forgotten_quotes, usage_message};
+pub use usage::{forgotten_quotes, usage_message, usage_message_in};
 
 /// otium: track work time from the terminal, and see the leisure your productivity could buy.
 #[derive(Debug, Parser)]

@@ -251,3 +251,39 @@ fn the_help_language_follows_the_config_and_the_locale() {
             .contains("用法：otium")
     );
 }
+
+#[test]
+fn usage_errors_speak_chinese_with_exit_2() {
+    let env = TestEnv::new();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["strat"],
+            "错误：没有 'strat' 这个命令（是不是想写 'status' 或 'start'？）；见 `otium --help`\n",
+        ),
+        (
+            &["log", "--today", "--yesterday"],
+            "错误：参数 '--today' 不能和 '--yesterday' 一起用；见 `otium log --help`\n",
+        ),
+        (
+            &["report", "--lastweek"],
+            "错误：没有 '--lastweek' 这个参数（是不是想写 '--last-week'？）；见 `otium report --help`\n",
+        ),
+        (
+            &["import"],
+            "错误：缺少必需的参数：<FORMAT>, <FILE>；见 `otium import --help`\n",
+        ),
+    ];
+    for (args, want) in cases {
+        let mut all = args.to_vec();
+        all.extend(["--lang", "zh-CN"]);
+        assert_eq!(env.fails(&all, 2), want, "{args:?}");
+        // English as before, and JSON English in both languages.
+        let en = env.fails(args, 2);
+        assert!(en.starts_with("error: "), "{en}");
+        let mut json = args.to_vec();
+        json.push("--json");
+        let en_json = env.fails(&json, 2);
+        json.extend(["--lang", "zh-CN"]);
+        assert_eq!(env.fails(&json, 2), en_json);
+    }
+}

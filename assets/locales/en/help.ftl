@@ -277,3 +277,23 @@ help-any--output = Write to FILE (atomically) instead of stdout
 help-any--force = Replace FILE if it exists
 help-any--raw = CSV: keep cells starting with = + - @ as they are (unsafe to open in spreadsheets)
 help-any--bom = CSV: begin with a UTF-8 byte-order mark, for spreadsheet programs that need one to read UTF-8
+
+## Usage errors (exit 2), from clap's error kind and context
+
+help-usage-see = { $message }; see `{ $help }`
+help-usage-did-you-mean = { $message } (did you mean { $suggestions }?)
+help-usage-or = {" or "}
+help-usage-multiple = the argument '{ $arg }' cannot be used multiple times
+help-usage-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+help-usage-conflict-list = the argument '{ $arg }' cannot be used with: { $others }
+help-usage-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+help-usage-no-equals = equal sign is needed when assigning values to '{ $arg }'
+help-usage-value-required = a value is required for '{ $arg }' but none was supplied
+help-usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+help-usage-possible = [possible values: { $values }]
+help-usage-subcommands = [subcommands: { $values }]
+help-usage-unknown-subcommand = unrecognized subcommand '{ $name }'
+help-usage-missing-args = the following required arguments were not provided: { $args }
+help-usage-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+help-usage-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+help-usage-unknown-argument = unexpected argument '{ $arg }' found

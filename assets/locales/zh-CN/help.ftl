@@ -278,3 +278,23 @@ help-any--output = 写到文件 FILE（原子写入），而不是标准输出
 help-any--force = 文件 FILE 已存在时覆盖它
 help-any--raw = CSV：以 = + - @ 开头的单元格保持原样（用电子表格打开不安全）
 help-any--bom = CSV：在开头写 UTF-8 字节序标记（BOM），供需要它才能读 UTF-8 的电子表格软件使用
+
+## 用法错误（退出码 2），按 clap 的错误种类和上下文
+
+help-usage-see = { $message }；见 `{ $help }`
+help-usage-did-you-mean = { $message }（是不是想写 { $suggestions }？）
+help-usage-or = {" 或 "}
+help-usage-multiple = 参数 '{ $arg }' 只能写一次
+help-usage-conflict = 参数 '{ $arg }' 不能和 '{ $other }' 一起用
+help-usage-conflict-list = 参数 '{ $arg }' 不能和这些一起用：{ $others }
+help-usage-conflict-any = 参数 '{ $arg }' 不能和已给的其他参数一起用
+help-usage-no-equals = 给 '{ $arg }' 赋值时需要写等号
+help-usage-value-required = '{ $arg }' 需要一个值，但没有给
+help-usage-invalid-value = '{ $value }' 不是 '{ $arg }' 能用的值
+help-usage-possible = [可选值：{ $values }]
+help-usage-subcommands = [子命令：{ $values }]
+help-usage-unknown-subcommand = 没有 '{ $name }' 这个命令
+help-usage-missing-args = 缺少必需的参数：{ $args }
+help-usage-missing-subcommand = '{ $name }' 后面需要一个子命令
+help-usage-too-many = '{ $arg }' 多了一个值 '{ $value }'，只需要一个
+help-usage-unknown-argument = 没有 '{ $arg }' 这个参数
