@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The user's settings. Every key is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -279,6 +279,15 @@ impl<'de> Deserialize<'de> for WeekStart {
     }
 }
 
+/// What is wrong with a config text: the English line [`Config::parse`] gives, and
+/// for an unknown key the key and the accepted ones, which the catalogue words.
+struct Found {
+    line: usize,
+    message: String,
+    /// The table's prefix (`limits: ` or nothing), the key, the accepted keys.
+    unknown: Option<(String, String, String)>,
+}
+
 impl Config {
     /// Reads the config at `path`. A missing file gives the defaults unless it was
     /// named explicitly (`--config`, `OTIUM_CONFIG`), where it is an error.
@@ -292,33 +301,65 @@ impl Config {
                 return Ok(Config::default());
             }
             Err(e) => {
-                return Err(Error::config(format!(
-                    "cannot read config {}: {e}; fix the path given by --config or OTIUM_CONFIG",
-                    path.display()
-                )));
+                return Err(Error::keyed(
+                    ErrorKind::Config,
+                    "admin-config-unreadable",
+                    vec![
+                        ("path", path.display().to_string()),
+                        ("error", e.to_string()),
+                    ],
+                ));
             }
         };
-        Self::parse(&text).map_err(|msg| {
-            Error::config(format!(
-                "config {}: {msg}; fix or remove that line",
-                path.display()
-            ))
+        // The finding itself is TOML's or serde's English (an unknown key excepted,
+        // which is the common slip); the frame around it is said in the user's language.
+        Self::parse_found(&text).map_err(|found| {
+            let path = path.display().to_string();
+            match found.unknown {
+                Some((table, key, expected)) => Error::keyed(
+                    ErrorKind::Config,
+                    "admin-config-unknown-key",
+                    vec![
+                        ("path", path),
+                        ("line", found.line.to_string()),
+                        ("table", table),
+                        ("key", key),
+                        ("expected", expected),
+                    ],
+                ),
+                None => Error::keyed(
+                    ErrorKind::Config,
+                    "admin-config-bad-line",
+                    vec![("path", path), ("message", found.message)],
+                ),
+            }
         })
     }
 
     /// Parses config text; the error is one line naming the line number.
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
+        Self::parse_found(text).map_err(|found| found.message)
+    }
+
+    fn parse_found(text: &str) -> std::result::Result<Self, Found> {
         let config: Config = toml::from_str(text).map_err(|e| {
             let mut line = e.span().map_or(1, |s| {
                 text[..s.start.min(text.len())].matches('\n').count() + 1
             });
             let message = e.message().replace('\n', " ");
+            // `unknown field `x`, expected one of …`, perhaps after the table's name.
+            let unknown = message
+                .split_once("unknown field `")
+                .and_then(|(table, rest)| {
+                    let (field, rest) = rest.split_once('`')?;
+                    let expected = rest
+                        .split_once("expected one of ")
+                        .map_or("", |(_, list)| list);
+                    Some((table.to_string(), field.to_string(), expected.to_string()))
+                });
             // Inside a table that is checked as a whole (`[limits]`) the span is the
             // table's header: point at the unknown key's own line instead.
-            if let Some(field) = message
-                .split_once("unknown field `")
-                .and_then(|(_, rest)| rest.split_once('`'))
-                .map(|(field, _)| field)
+            if let Some((_, field, _)) = &unknown
                 && let Some(own) = text.lines().enumerate().skip(line - 1).find_map(|(i, l)| {
                     let key = l.split_once('=')?.0.trim();
                     (key == field).then_some(i + 1)
@@ -333,12 +374,21 @@ impl Config {
                 .and_then(|l| l.split_once('='))
                 .map(|(k, _)| k.trim())
                 .filter(|k| !k.is_empty() && !message.contains(*k));
-            match key {
+            let message = match key {
                 Some(key) => format!("line {line}, {key}: {message}"),
                 None => format!("line {line}: {message}"),
+            };
+            Found {
+                line,
+                message,
+                unknown,
             }
         })?;
-        config.validate()?;
+        config.validate().map_err(|message| Found {
+            line: 0,
+            message,
+            unknown: None,
+        })?;
         Ok(config)
     }
 

@@ -20,12 +20,20 @@ fn main() -> ExitCode {
     let parsed = match parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.use_stderr() => {
-            let (message, help) = cli::usage_message(&e);
             if json {
-                print_json_error("usage", &message);
+                // JSON is for scripts: its message stays English in every language.
+                print_json_error("usage", &cli::usage_message(&e).0);
             } else {
                 // One line, as for every other error: what is wrong and where to look.
-                let _ = writeln!(std::io::stderr(), "error: {message}; see `{help}`");
+                let lang = cli::help_lang(&args);
+                let (message, help) = cli::usage_message_in(lang, &e);
+                let line = otium::i18n::t(
+                    lang,
+                    "help-usage-see",
+                    &[("message", &message), ("help", &help)],
+                );
+                let text = otium::i18n::t(lang, "error-line", &[("line", &line)]);
+                let _ = writeln!(std::io::stderr(), "{text}");
             }
             return ExitCode::from(2);
         }
@@ -104,7 +112,7 @@ fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     if !wants_help {
         return Cli::try_parse_from(args);
     }
-    cli::command_with_paths()
+    cli::command_with_paths(cli::help_lang(args))
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
 }

@@ -120,11 +120,9 @@ pub fn nearly_full(path: &Path) -> bool {
 /// The one-line error for a write that found no room on the device holding `path`.
 #[must_use]
 pub fn no_space(kind: ErrorKind, path: &Path) -> Error {
-    Error::new(
+    Error::keyed(
         kind,
-        format!(
-            "no space left on the device holding {}; free some space there (or pass another path) and try again",
-            path.display()
-        ),
+        "admin-no-space",
+        vec![("path", path.display().to_string())],
     )
 }

@@ -107,8 +107,13 @@ impl Setup {
     /// A tracker on a throw-away database seeded with sample data (`--demo`).
     pub fn open_demo(self) -> Result<Demo> {
         let lang = self.lang;
-        let dir = tempfile::tempdir()
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create a demo folder: {e}")))?;
+        let dir = tempfile::tempdir().map_err(|e| {
+            Error::keyed(
+                ErrorKind::Io,
+                "admin-demo-no-folder",
+                vec![("error", e.to_string())],
+            )
+        })?;
         let mut tracker = self.open(&dir.path().join("demo.db"))?;
         crate::demo::seed_in(&mut tracker, lang)?;
         Ok(Demo { tracker, _dir: dir })

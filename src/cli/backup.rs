@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::Result;
+use crate::i18n::t;
 use crate::interop::atomic::check_not_database;
 
 /// `backup [FILE]`.
@@ -46,17 +47,16 @@ pub fn run(ctx: &mut Ctx, args: &BackupArgs) -> Result<()> {
             ctx.tracker.backup_to_free_name(&base)?
         }
     };
-    ctx.out.line(format!(
-        "Backed up {} to {} ({} KiB).",
-        db.display(),
-        target.display(),
-        bytes.div_ceil(1024)
+    let lang = ctx.lang;
+    let (from, to) = (db.display(), target.display());
+    let kib = bytes.div_ceil(1024);
+    ctx.out.line(t(
+        lang,
+        "admin-backup-done",
+        &[("database", &from), ("backup", &to), ("kib", &kib)],
     ));
-    ctx.out.line(format!(
-        "To restore: quit otium, move {} and its -wal/-shm files aside, then copy the backup to {}.",
-        db.display(),
-        db.display()
-    ));
+    ctx.out
+        .line(t(lang, "admin-backup-restore", &[("database", &from)]));
     ctx.out.value(|| Answer {
         database: db,
         backup: target,

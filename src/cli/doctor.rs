@@ -8,7 +8,9 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::{Error, ErrorKind, Hint, Result};
+use crate::i18n::{Lang, t, zh};
 use crate::tracker::CheckStatus as Status;
+use unicode_width::UnicodeWidthStr;
 
 /// `doctor [--full]`.
 #[derive(Debug, Args)]
@@ -40,30 +42,49 @@ pub fn require_database(db: &Path, what: &str) -> Result<()> {
 }
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
+    let lang = ctx.lang;
     let report = ctx.tracker.doctor(config, args.full);
     let out = &mut ctx.out;
-    out.line(format!("database        {}", report.database.display()));
-    out.line(format!(
-        "config          {}",
-        report
-            .config
-            .as_ref()
-            .map_or_else(|| "(none)".to_string(), |c| c.display().to_string())
+    let line = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| t(lang, key, args);
+    let database = report.database.display();
+    out.line(line("admin-doctor-database", &[("path", &database)]));
+    let config = report.config.as_ref().map_or_else(
+        || t(lang, "admin-doctor-no-config", &[]),
+        |c| c.display().to_string(),
+    );
+    out.line(line("admin-doctor-config", &[("path", &config)]));
+    out.line(line(
+        "admin-doctor-sqlite",
+        &[("version", &report.sqlite_version)],
     ));
-    out.line(format!("sqlite          {}", report.sqlite_version));
-    out.line(format!("file system     {}", report.file_system));
-    out.line(format!(
-        "schema version  {} (this otium: {})",
-        report.schema_version, report.latest_schema_version
+    out.line(line(
+        "admin-doctor-file-system",
+        &[("name", &report.file_system)],
+    ));
+    out.line(line(
+        "admin-doctor-schema",
+        &[
+            ("version", &report.schema_version),
+            ("latest", &report.latest_schema_version),
+        ],
     ));
     out.line("");
+    // The names are padded to the widest one, by display width (Chinese takes two).
+    let width = report
+        .checks
+        .iter()
+        .map(|c| check_name(lang, c.name).width())
+        .max()
+        .unwrap_or(0)
+        .max(16);
     for check in &report.checks {
         let mark = match check.status {
-            Status::Ok => "ok  ",
-            Status::Warn => "WARN",
-            Status::Fail => "FAIL",
+            Status::Ok => t(lang, "admin-doctor-mark-ok", &[]),
+            Status::Warn => t(lang, "admin-doctor-mark-warn", &[]),
+            Status::Fail => t(lang, "admin-doctor-mark-fail", &[]),
         };
-        out.line(format!("{mark}  {:<16} {}", check.name, check.detail));
+        let name = zh::pad_end(&check_name(lang, check.name), width);
+        out.line(format!("{mark}  {name} {}", check.detail_in(lang)));
     }
     out.value(|| &report);
     let problems: Vec<&str> = report.problems().map(|c| c.name).collect();
@@ -76,15 +97,41 @@ pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()
             .count();
         out.line("");
         out.line(match warnings {
-            0 => "All checks passed.".to_string(),
-            1 => "No problems found (1 warning above).".to_string(),
-            n => format!("No problems found ({n} warnings above)."),
+            0 => t(lang, "admin-doctor-passed", &[]),
+            1 => t(lang, "admin-doctor-passed-one-warning", &[]),
+            n => t(lang, "admin-doctor-passed-warnings", &[("count", &n)]),
         });
         return Ok(());
     }
-    Err(Error::database(format!(
-        "doctor found {} problem(s): {}; each line of the report says how to fix it",
-        problems.len(),
-        problems.join(", ")
-    )))
+    // The check names stay as they are: they are the stable names JSON gives.
+    Err(Error::keyed(
+        ErrorKind::Database,
+        "admin-doctor-problems",
+        vec![
+            ("count", problems.len().to_string()),
+            ("names", problems.join(", ")),
+        ],
+    ))
+}
+
+/// A check's name for people: in English its stable name (`integrity`), in Chinese
+/// what it checks.
+fn check_name(lang: Lang, name: &str) -> String {
+    let key = match name {
+        "file_modes" => "admin-doctor-check-file-modes",
+        "config_file" => "admin-doctor-check-config-file",
+        "file_system" => "admin-doctor-check-file-system",
+        "leftovers" => "admin-doctor-check-leftovers",
+        "journal_mode" => "admin-doctor-check-journal-mode",
+        "synchronous" => "admin-doctor-check-synchronous",
+        "schema_version" => "admin-doctor-check-schema-version",
+        "application_id" => "admin-doctor-check-application-id",
+        "integrity" => "admin-doctor-check-integrity",
+        "foreign_keys" => "admin-doctor-check-foreign-keys",
+        "running" => "admin-doctor-check-running",
+        "end_after_start" => "admin-doctor-check-end-after-start",
+        "overlaps" => "admin-doctor-check-overlaps",
+        other => return other.to_string(),
+    };
+    t(lang, key, &[])
 }

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use super::Ctx;
 use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
+use crate::i18n::t;
 use crate::interop::atomic::output_error;
 use crate::interop::export::{ExportFormat, Exporter};
 use crate::interop::peers::{Peer, PeerWriter};
@@ -112,6 +113,7 @@ fn run_peer(ctx: &mut Ctx, args: &ExportArgs, peer: Peer) -> Result<()> {
     let bom = args.output.bom(peer == Peer::Toggl)?;
     args.output.open(ctx)?;
     let filter = args.filter.to_filter();
+    let lang = ctx.lang;
     let Ctx { tracker, out, .. } = ctx;
     std::io::Write::write_all(out, bom).map_err(output_error)?;
     let mut writer =
@@ -126,15 +128,13 @@ fn run_peer(ctx: &mut Ctx, args: &ExportArgs, peer: Peer) -> Result<()> {
     let altered = writer.altered();
     writer.finish().map_err(output_error)?;
     if altered > 0 {
-        out.note(&format!(
-            "{altered} session(s) had a line break or a character the format cannot hold in \
-             the note or project written as a space or ','"
-        ));
+        out.note(&t(lang, "admin-export-altered", &[("count", &altered)]));
     }
     if running > 0 {
-        out.note(&format!(
-            "{running} running session(s) left out: Toggl's CSV has no running entries; \
-             export again after `otium stop`"
+        out.note(&t(
+            lang,
+            "admin-export-running-left-out",
+            &[("count", &running)],
         ));
     }
     Ok(())

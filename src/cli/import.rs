@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::{self, Lang, t};
 use crate::interop::import::{Format, ImportSummary, Input, Options, Progress, ProjectTags};
 use crate::time;
 
@@ -165,61 +166,62 @@ pub fn run(ctx: &mut Ctx, args: &ImportArgs) -> Result<()> {
         ctx.out.note(note);
     }
     if summary.notes_total > summary.notes.len() as u64 {
-        ctx.out.note(&format!(
-            "{} more notes like these (daylight-saving rules applied, or times that disagree)",
-            summary.notes_total - summary.notes.len() as u64
-        ));
+        let more = summary.notes_total - summary.notes.len() as u64;
+        let note = t(ctx.lang, "admin-import-more-notes", &[("count", &more)]);
+        ctx.out.note(&note);
     }
     ctx.out.value(|| &summary);
-    for line in text(&summary, args.tz.is_some()) {
+    for line in text(ctx.lang, &summary, args.tz.is_some()) {
         ctx.out.line(line);
     }
     Ok(())
 }
 
-fn reason(reason: &str) -> &str {
-    match reason {
-        "running" => "still running in the source",
-        "zero_length" => "zero length",
-        "overlap" => "overlapping another session",
-        other => other,
-    }
+/// Why sessions were skipped, for people; an unknown reason as the library named it.
+fn reason(lang: Lang, reason: &str) -> String {
+    let key = match reason {
+        "running" => "admin-import-reason-running",
+        "zero_length" => "admin-import-reason-zero-length",
+        "overlap" => "admin-import-reason-overlap",
+        other => return other.to_string(),
+    };
+    t(lang, key, &[])
 }
 
 /// The human summary.
-fn text(s: &ImportSummary, tz_given: bool) -> Vec<String> {
+fn text(lang: Lang, s: &ImportSummary, tz_given: bool) -> Vec<String> {
     let mut lines = Vec::new();
-    let (verb, head) = if s.dry_run {
-        ("would import", "Dry run, nothing written: ")
+    let duration = i18n::duration(lang, s.imported_seconds);
+    let format = s.format.name();
+    let first = if s.dry_run {
+        "admin-import-would-import"
     } else {
-        ("imported", "")
+        "admin-import-imported"
     };
-    let mut first = format!(
-        "{head}{verb} {} session(s) ({}) from {} ({} format)",
-        s.imported,
-        time::human_duration(s.imported_seconds),
-        s.file,
-        s.format.name()
-    );
-    if let Some(first_char) = first.get(..1) {
-        first = first_char.to_uppercase() + &first[1..];
-    }
-    lines.push(format!("{first}; read {} record(s).", s.read));
-    let would = if s.dry_run { "would be " } else { "" };
-    lines.push(format!("Updated: {}.", s.updated));
-    lines.push(format!("Already present: {}.", s.already_present));
+    lines.push(t(
+        lang,
+        first,
+        &[
+            ("count", &s.imported),
+            ("duration", &duration),
+            ("file", &s.file),
+            ("format", &format),
+            ("read", &s.read),
+        ],
+    ));
+    lines.push(t(lang, "admin-import-updated", &[("count", &s.updated)]));
+    lines.push(t(
+        lang,
+        "admin-import-already-present",
+        &[("count", &s.already_present)],
+    ));
     if s.not_in_source > 0 {
-        lines.push(if s.removed > 0 {
-            format!(
-                "No longer in the source: {} ({would}removed, --sync-deletes).",
-                s.not_in_source
-            )
-        } else {
-            format!(
-                "No longer in the source: {} (kept; --sync-deletes removes them).",
-                s.not_in_source
-            )
-        });
+        let key = match (s.removed > 0, s.dry_run) {
+            (true, false) => "admin-import-gone-removed",
+            (true, true) => "admin-import-gone-would-remove",
+            (false, _) => "admin-import-gone-kept",
+        };
+        lines.push(t(lang, key, &[("count", &s.not_in_source)]));
     }
     if !s.tag_projects.is_empty() {
         let shown: Vec<String> = s
@@ -227,36 +229,35 @@ fn text(s: &ImportSummary, tz_given: bool) -> Vec<String> {
             .iter()
             .map(|t| format!("{} ({})", t.tag, t.count))
             .collect();
-        lines.push(format!(
-            "Tags that became projects: {} (--project-tags LIST|first|none to choose).",
-            shown.join(", ")
-        ));
+        let tags = shown.join(", ");
+        lines.push(t(lang, "admin-import-tag-projects", &[("tags", &tags)]));
     }
-    lines.push(format!("Skipped: {}.", s.skipped));
+    lines.push(t(lang, "admin-import-skipped", &[("count", &s.skipped)]));
     for r in &s.skipped_reasons {
-        lines.push(format!("  {} {}:", r.count, reason(r.reason)));
+        let why = reason(lang, r.reason);
+        let line = t(
+            lang,
+            "admin-import-reason",
+            &[("count", &r.count), ("reason", &why)],
+        );
+        lines.push(format!("  {line}"));
         for e in &r.examples {
             lines.push(format!("    {e}"));
         }
         if r.count > r.examples.len() as u64 {
-            lines.push(format!(
-                "    … and {} more",
-                r.count - r.examples.len() as u64
-            ));
+            let more = r.count - r.examples.len() as u64;
+            let line = t(lang, "admin-import-more", &[("count", &more)]);
+            lines.push(format!("    {line}"));
         }
     }
     if let Some(zone) = &s.zone {
-        let whence = if tz_given {
-            "from --tz"
-        } else {
-            "your zone; --tz ZONE to change"
+        let key = match (s.format.naive_times(), tz_given) {
+            (true, true) => "admin-import-local-times-tz",
+            (true, false) => "admin-import-local-times-yours",
+            (false, true) => "admin-import-zone-tz",
+            (false, false) => "admin-import-zone-yours",
         };
-        let what = if s.format.naive_times() {
-            "Local times were read in"
-        } else {
-            "Sessions are recorded in the zone"
-        };
-        lines.push(format!("{what} {zone} ({whence})."));
+        lines.push(t(lang, key, &[("zone", zone)]));
     }
     lines
 }

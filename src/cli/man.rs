@@ -27,18 +27,20 @@ pub fn run(args: &ManArgs, out: &mut dyn Write) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::invalid(format!(
-            "--dir {} is not a folder; give a folder for the pages",
-            dir.display()
-        )));
+        return Err(Error::keyed(
+            crate::ErrorKind::InvalidInput,
+            "admin-man-not-a-folder",
+            vec![("path", dir.display().to_string())],
+        ));
     }
     std::fs::create_dir_all(dir).map_err(|e| {
-        Error::new(
+        Error::keyed(
             crate::ErrorKind::Io,
-            format!(
-                "cannot create {}: {e}; check the path and its permissions",
-                dir.display()
-            ),
+            "admin-man-cannot-create",
+            vec![
+                ("path", dir.display().to_string()),
+                ("error", e.to_string()),
+            ],
         )
     })?;
     let mut written = vec![page(dir, "otium", &cmd)?];

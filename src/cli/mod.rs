@@ -13,6 +13,7 @@ mod edit;
 mod editor;
 mod export;
 mod format;
+pub mod help;
 pub mod hint;
 mod import;
 mod limits;
@@ -45,7 +46,7 @@ use crate::setup::Setup;
 use crate::time::{self, Resolved};
 
 pub use out::{JsonArray, Out};
-pub use usage::{forgotten_quotes, usage_message};
+pub use usage::{forgotten_quotes, usage_message, usage_message_in};
 
 /// otium: track work time from the terminal, and see the leisure your productivity could buy.
 #[derive(Debug, Parser)]
@@ -139,21 +140,31 @@ pub enum Command {
 /// The help heading of the options every verb takes.
 const GLOBAL: &str = "Global options";
 
-/// The command-line definition, with the paths this machine resolves shown in the
-/// help of `--db` and `--config` (`--help` is where people look for them).
+/// The command-line definition with its help in `lang` (from `help.ftl`), and the
+/// paths this machine resolves shown in the help of `--db` and `--config` (`--help`
+/// is where people look for them).
 #[must_use]
-pub fn command_with_paths() -> clap::Command {
+pub fn command_with_paths(lang: crate::i18n::Lang) -> clap::Command {
     use clap::CommandFactory;
-    let (db, config) = paths::resolved_for_help();
-    Cli::command()
-        .mut_arg("db", |a| {
-            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
-            a.help(format!("{help}{db}"))
-        })
-        .mut_arg("config", |a| {
-            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
-            a.help(format!("{help}{config}"))
-        })
+    let (db, config) = paths::resolved_for_help(lang);
+    with_paths(help::localized(Cli::command(), lang), &db, &config)
+}
+
+/// `cmd` and its verbs with `db` and `config` appended to the help of `--db` and
+/// `--config` (a built command holds a copy of each global flag in every verb).
+fn with_paths(cmd: clap::Command, db: &str, config: &str) -> clap::Command {
+    // In place (`mut_args`): the command may be built, and moving an argument would
+    // leave clap's index of flags pointing at the wrong one.
+    cmd.mut_args(|a| {
+        let extra = match a.get_id().as_str() {
+            "db" => db,
+            "config" => config,
+            _ => return a,
+        };
+        let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+        a.help(format!("{help}{extra}"))
+    })
+    .mut_subcommands(|sub| with_paths(sub, db, config))
 }
 
 /// What every verb works with: the tracker, the output, and time parsing.
@@ -202,9 +213,11 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         }
         Command::Man(args) => {
             let mut out = Out::stdout(json);
+            let lang = setup.lang();
             let result = man::run(&args, &mut out).map(|written| {
                 for page in &written {
-                    out.line(format!("wrote {}", page.display()));
+                    let page = page.display();
+                    out.line(crate::i18n::t(lang, "admin-man-wrote", &[("path", &page)]));
                 }
                 out.value(|| written);
             });
@@ -212,7 +225,7 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         }
         Command::Paths => {
             let mut out = Out::stdout(json);
-            let result = paths::run(&setup, &mut out);
+            let result = paths::run(&setup, &mut out, setup.lang());
             return out.finish(result);
         }
         Command::Report(args) if args.timew => {
@@ -356,6 +369,31 @@ fn split_tags(words: &[String]) -> Result<&[String]> {
         ));
     }
     Ok(words)
+}
+
+/// The language `--help` is printed in, read before clap parses (clap prints the
+/// help while parsing): `--lang` as typed, else `OTIUM_LANG`, the config named by
+/// `--config` (or the usual one) and the locale, as for every other command. A
+/// problem there (an unknown language, a broken config) gives the locale's
+/// language: the help is wanted, and the problem is reported by the next command.
+#[must_use]
+pub fn help_lang(args: &[std::ffi::OsString]) -> crate::i18n::Lang {
+    let value = |flag: &str| {
+        let words: Vec<&str> = args
+            .iter()
+            .skip(1)
+            .take_while(|a| *a != "--")
+            .filter_map(|a| a.to_str())
+            .collect();
+        words.iter().enumerate().find_map(|(i, w)| {
+            w.strip_prefix(&format!("{flag}="))
+                .or_else(|| (*w == flag).then(|| words.get(i + 1).copied()).flatten())
+                .map(str::to_string)
+        })
+    };
+    let flag = value("--lang").and_then(|v| v.parse().ok());
+    let config = value("--config").map(PathBuf::from);
+    Setup::load(None, config, flag).map_or_else(|_| crate::i18n::choose::early(flag), |s| s.lang())
 }
 
 /// Whether raw arguments asked for JSON (used to format clap's own errors).

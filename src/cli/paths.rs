@@ -18,7 +18,8 @@ struct Paths {
 }
 
 /// Prints the database and config paths in use, and whether each exists.
-pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
+pub fn run(setup: &Setup, out: &mut Out, lang: crate::i18n::Lang) -> Result<()> {
+    use crate::i18n::t;
     let database = setup.database_path()?;
     let config = setup.config_path().map(PathBuf::from);
     let answer = Paths {
@@ -27,24 +28,24 @@ pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
         database,
         config,
     };
-    let missing = |exists: bool| if exists { "" } else { " (not created yet)" };
-    out.line(format!(
-        "database  {}{}",
+    let missing = |exists: bool| {
+        if exists {
+            String::new()
+        } else {
+            t(lang, "admin-paths-not-created", &[])
+        }
+    };
+    let database = format!(
+        "{}{}",
         answer.database.display(),
         missing(answer.database_exists)
-    ));
-    out.line(format!(
-        "config    {}{}",
-        answer
-            .config
-            .as_ref()
-            .map_or_else(|| "(none)".to_string(), |c| c.display().to_string()),
-        if answer.config.is_some() {
-            missing(answer.config_exists)
-        } else {
-            ""
-        }
-    ));
+    );
+    out.line(t(lang, "admin-paths-database", &[("path", &database)]));
+    let config = match &answer.config {
+        Some(c) => format!("{}{}", c.display(), missing(answer.config_exists)),
+        None => t(lang, "admin-paths-none", &[]),
+    };
+    out.line(t(lang, "admin-paths-config", &[("path", &config)]));
     out.value(|| answer);
     Ok(())
 }
@@ -53,17 +54,23 @@ pub fn run(setup: &Setup, out: &mut Out) -> Result<()> {
 /// from the environment and the platform folders (flags aside), so `--help` says
 /// where the data is.
 #[must_use]
-pub fn resolved_for_help() -> (String, String) {
+pub fn resolved_for_help(lang: crate::i18n::Lang) -> (String, String) {
     let env = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     };
     let db = crate::paths::database_path(env("OTIUM_DB").as_deref())
-        .map(|p| format!(" [now: {}]", p.display()))
+        .map(|p| now(lang, &p))
         .unwrap_or_default();
     let config = crate::paths::config_path(env("OTIUM_CONFIG").as_deref())
-        .map(|(p, _)| format!(" [now: {}]", p.display()))
+        .map(|(p, _)| now(lang, &p))
         .unwrap_or_default();
     (db, config)
+}
+
+/// ` [now: PATH]`, as the help of `--db` and `--config` ends.
+fn now(lang: crate::i18n::Lang, path: &std::path::Path) -> String {
+    let path = path.display();
+    format!(" {}", crate::i18n::t(lang, "help-now", &[("path", &path)]))
 }

@@ -59,9 +59,13 @@ pub fn answer_if_asked() {
 /// Prints the script that registers otium's completions with `shell`.
 pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<()> {
     let shells = Shells::builtins();
-    let completer = shells
-        .completer(args.shell.name())
-        .ok_or_else(|| Error::invalid(format!("no completions for {}", args.shell.name())))?;
+    let completer = shells.completer(args.shell.name()).ok_or_else(|| {
+        Error::keyed(
+            crate::ErrorKind::InvalidInput,
+            "admin-completions-none",
+            vec![("shell", args.shell.name().to_string())],
+        )
+    })?;
     completer
         .write_registration(VAR, "otium", "otium", "otium", out)
         .map_err(crate::interop::atomic::output_error)

@@ -37,9 +37,11 @@ fn rfc3339(stamp: &str) -> Result<String> {
     NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .map_err(|_| {
-            Error::invalid(format!(
-                "Timewarrior's report range {stamp:?} is not a time like 20240101T090000Z"
-            ))
+            Error::keyed(
+                ErrorKind::InvalidInput,
+                "admin-timew-bad-range",
+                vec![("stamp", format!("{stamp:?}"))],
+            )
         })
 }
 
@@ -50,16 +52,17 @@ fn read_header(input: &mut impl BufRead) -> Result<Header> {
     loop {
         line.clear();
         let n = input.read_line(&mut line).map_err(|e| {
-            Error::new(
+            Error::keyed(
                 ErrorKind::Io,
-                format!("cannot read Timewarrior's input on stdin: {e}"),
+                "admin-timew-cannot-read",
+                vec![("error", e.to_string())],
             )
         })?;
         if n == 0 {
-            return Err(Error::invalid(
-                "stdin ended before the blank line after Timewarrior's configuration; \
-                 --timew reads what Timewarrior gives a report extension (run it as \
-                 `timew report otium`)",
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "admin-timew-no-header",
+                vec![],
             ));
         }
         let text = line.trim_end_matches(['\r', '\n']);

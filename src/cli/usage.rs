@@ -4,6 +4,8 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use crate::i18n::{Lang, t};
+
 /// The flags that take a time which may carry a date (`--from 2026-11-23 10:00`).
 const TIME_FLAGS: [&str; 3] = ["--from", "--to", "--at"];
 
@@ -40,7 +42,13 @@ pub fn forgotten_quotes(args: &[std::ffi::OsString]) -> Option<crate::Error> {
 /// `("unexpected argument '--bogus' found", "otium start --help")`.
 #[must_use]
 pub fn usage_message(e: &clap::Error) -> (String, String) {
-    let mut message = what(e);
+    usage_message_in(Lang::En, e)
+}
+
+/// As [`usage_message`], said in `lang` (JSON keeps the English one).
+#[must_use]
+pub fn usage_message_in(lang: Lang, e: &clap::Error) -> (String, String) {
+    let mut message = what(lang, e);
     let suggestions: Vec<String> = [
         ContextKind::SuggestedSubcommand,
         ContextKind::SuggestedArg,
@@ -51,13 +59,19 @@ pub fn usage_message(e: &clap::Error) -> (String, String) {
     .map(|s| format!("'{s}'"))
     .collect();
     if !suggestions.is_empty() {
-        message = format!("{message} (did you mean {}?)", suggestions.join(" or "));
+        let or = t(lang, "help-usage-or", &[]);
+        let suggestions = suggestions.join(&or);
+        message = t(
+            lang,
+            "help-usage-did-you-mean",
+            &[("message", &message), ("suggestions", &suggestions)],
+        );
     }
     (message, format!("{} --help", verb(e)))
 }
 
-/// What is wrong, in clap's own words.
-fn what(e: &clap::Error) -> String {
+/// What is wrong, in clap's own words (in English) or in `lang`'s.
+fn what(lang: Lang, e: &clap::Error) -> String {
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.as_str()),
         _ => None,
@@ -70,35 +84,41 @@ fn what(e: &clap::Error) -> String {
     let arg = text(ContextKind::InvalidArg);
     let value = text(ContextKind::InvalidValue);
     let found = match e.kind() {
-        ErrorKind::ArgumentConflict => conflict(e),
-        ErrorKind::NoEquals => {
-            arg.map(|a| format!("equal sign is needed when assigning values to '{a}'"))
-        }
+        ErrorKind::ArgumentConflict => conflict(lang, e),
+        ErrorKind::NoEquals => arg.map(|a| t(lang, "help-usage-no-equals", &[("arg", &a)])),
         ErrorKind::InvalidValue => arg.zip(value).map(|(a, v)| {
             let head = if v.is_empty() {
-                format!("a value is required for '{a}' but none was supplied")
+                t(lang, "help-usage-value-required", &[("arg", &a)])
             } else {
-                format!("invalid value '{v}' for '{a}'")
+                t(
+                    lang,
+                    "help-usage-invalid-value",
+                    &[("arg", &a), ("value", &v)],
+                )
             };
-            head + &listed("possible values", e.get(ContextKind::ValidValue))
+            head + &listed(lang, "help-usage-possible", e.get(ContextKind::ValidValue))
         }),
-        ErrorKind::InvalidSubcommand => {
-            text(ContextKind::InvalidSubcommand).map(|s| format!("unrecognized subcommand '{s}'"))
-        }
+        ErrorKind::InvalidSubcommand => text(ContextKind::InvalidSubcommand)
+            .map(|s| t(lang, "help-usage-unknown-subcommand", &[("name", &s)])),
         ErrorKind::MissingRequiredArgument => match e.get(ContextKind::InvalidArg) {
-            Some(ContextValue::Strings(args)) => Some(format!(
-                "the following required arguments were not provided: {}",
-                args.join(", ")
-            )),
+            Some(ContextValue::Strings(args)) => {
+                let args = args.join(", ");
+                Some(t(lang, "help-usage-missing-args", &[("args", &args)]))
+            }
             _ => None,
         },
         ErrorKind::MissingSubcommand => text(ContextKind::InvalidSubcommand).map(|s| {
-            format!("'{s}' requires a subcommand but one was not provided")
-                + &listed("subcommands", e.get(ContextKind::ValidSubcommand))
+            t(lang, "help-usage-missing-subcommand", &[("name", &s)])
+                + &listed(
+                    lang,
+                    "help-usage-subcommands",
+                    e.get(ContextKind::ValidSubcommand),
+                )
         }),
         ErrorKind::TooManyValues => arg
             .zip(value)
-            .map(|(a, v)| format!("unexpected value '{v}' for '{a}' found; no more were expected")),
+            .map(|(a, v)| t(lang, "help-usage-too-many", &[("arg", &a), ("value", &v)])),
+        // Rare (otium's flags take one value each): clap's English.
         ErrorKind::TooFewValues => arg
             .zip(number(ContextKind::ActualNumValues))
             .zip(number(ContextKind::MinValues))
@@ -107,7 +127,11 @@ fn what(e: &clap::Error) -> String {
             let cause = std::error::Error::source(e)
                 .map(|s| format!(": {s}"))
                 .unwrap_or_default();
-            format!("invalid value '{v}' for '{a}'{cause}")
+            t(
+                lang,
+                "help-usage-invalid-value",
+                &[("arg", &a), ("value", &v)],
+            ) + &cause
         }),
         ErrorKind::WrongNumberOfValues => arg
             .zip(number(ContextKind::ActualNumValues))
@@ -118,7 +142,9 @@ fn what(e: &clap::Error) -> String {
                     were(n)
                 )
             }),
-        ErrorKind::UnknownArgument => arg.map(|a| format!("unexpected argument '{a}' found")),
+        ErrorKind::UnknownArgument => {
+            arg.map(|a| t(lang, "help-usage-unknown-argument", &[("arg", &a)]))
+        }
         _ => None,
     };
     found
@@ -127,27 +153,35 @@ fn what(e: &clap::Error) -> String {
 }
 
 /// `the argument '--today' cannot be used with '--yesterday'`, or `… multiple times`.
-fn conflict(e: &clap::Error) -> Option<String> {
+fn conflict(lang: Lang, e: &clap::Error) -> Option<String> {
     let arg = match e.get(ContextKind::InvalidArg) {
         Some(ContextValue::String(a)) => a,
         _ => return None,
     };
     let prior = e.get(ContextKind::PriorArg);
     if prior == Some(&ContextValue::String(arg.clone())) {
-        return Some(format!(
-            "the argument '{arg}' cannot be used multiple times"
-        ));
+        return Some(t(lang, "help-usage-multiple", &[("arg", arg)]));
     }
-    let with = match prior {
-        Some(ContextValue::Strings(args)) => format!(": {}", args.join(", ")),
-        Some(ContextValue::String(other)) => format!(" '{other}'"),
-        _ => " one or more of the other specified arguments".to_string(),
-    };
-    Some(format!("the argument '{arg}' cannot be used with{with}"))
+    Some(match prior {
+        Some(ContextValue::Strings(args)) => {
+            let others = args.join(", ");
+            t(
+                lang,
+                "help-usage-conflict-list",
+                &[("arg", arg), ("others", &others)],
+            )
+        }
+        Some(ContextValue::String(other)) => t(
+            lang,
+            "help-usage-conflict",
+            &[("arg", arg), ("other", other)],
+        ),
+        _ => t(lang, "help-usage-conflict-any", &[("arg", arg)]),
+    })
 }
 
-/// ` [possible values: a, b]`, or nothing when there is no list.
-fn listed(name: &str, values: Option<&ContextValue>) -> String {
+/// ` [possible values: a, b]` (the message `key`), or nothing when there is no list.
+fn listed(lang: Lang, key: &str, values: Option<&ContextValue>) -> String {
     let values: Vec<String> = strings(values)
         .into_iter()
         .map(|v| {
@@ -162,7 +196,8 @@ fn listed(name: &str, values: Option<&ContextValue>) -> String {
     if values.is_empty() {
         String::new()
     } else {
-        format!(" [{name}: {}]", values.join(", "))
+        let values = values.join(", ");
+        format!(" {}", t(lang, key, &[("values", &values)]))
     }
 }
 

@@ -86,10 +86,20 @@ impl<'de> serde::Deserialize<'de> for Lang {
 
 /// The English messages, parsed on first use.
 static EN: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("en"), EN_FILES));
+    LazyLock::new(|| bundle(langid!("en"), EN_FILES, false));
 /// The Chinese messages, parsed on first use.
 static ZH_CN: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES));
+    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES, false));
+/// `--help`'s English (`help.ftl`), parsed only by a request for help: the largest
+/// file, which no other command needs.
+static EN_HELP: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle(langid!("en"), EN_FILES, true));
+/// `--help`'s Chinese, parsed only by a request for help.
+static ZH_CN_HELP: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES, true));
+
+/// The file of `--help`'s messages, whose keys all start with `help-`.
+const HELP_FILE: &str = "help";
 
 /// One language's catalogue: the same file names under each `assets/locales/<tag>/`,
 /// one file per area of the program so that each reads as a whole.
@@ -109,12 +119,20 @@ pub(crate) const EN_FILES: &[(&str, &str)] = catalogue!("en":
 pub(crate) const ZH_CN_FILES: &[(&str, &str)] = catalogue!("zh-CN":
     "otium", "capture", "reports", "dividend", "tui", "help", "admin", "sync");
 
-fn bundle(id: LanguageIdentifier, files: &[(&str, &'static str)]) -> FluentBundle<FluentResource> {
+/// A bundle of `files`: only `help.ftl` with `help`, every other file without.
+fn bundle(
+    id: LanguageIdentifier,
+    files: &[(&str, &'static str)],
+    help: bool,
+) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: terminals show them as junk, and
     // the messages put project names and commands only in left-to-right text.
     bundle.set_use_isolating(false);
-    for (_, source) in files {
+    for (_, source) in files
+        .iter()
+        .filter(|(name, _)| (*name == HELP_FILE) == help)
+    {
         // A syntax error still gives the messages that parsed; the catalogue tests
         // fail on any error, so a shipped binary has none.
         let resource =
@@ -129,9 +147,11 @@ fn bundle(id: LanguageIdentifier, files: &[(&str, &'static str)]) -> FluentBundl
 /// lacks comes back as the key itself (the tests make sure none is missing).
 #[must_use]
 pub fn t(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
-    let bundle: &FluentBundle<FluentResource> = match lang {
-        Lang::En => &EN,
-        Lang::ZhCn => &ZH_CN,
+    let bundle: &FluentBundle<FluentResource> = match (lang, key.starts_with("help-")) {
+        (Lang::En, false) => &EN,
+        (Lang::ZhCn, false) => &ZH_CN,
+        (Lang::En, true) => &EN_HELP,
+        (Lang::ZhCn, true) => &ZH_CN_HELP,
     };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();

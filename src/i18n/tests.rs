@@ -7,7 +7,118 @@ use std::path::Path;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
 
+use clap::CommandFactory;
+
 use super::{EN_FILES, Lang, ZH_CN_FILES, t};
+
+/// The keys the help of `cmd` reads, with the derive text each stands for.
+fn help_keys(cmd: &clap::Command) -> Vec<(String, Option<String>)> {
+    crate::cli::help::keys(cmd)
+}
+
+/// What is wrong between the command tree `cmd` and the catalogue `keys` (English
+/// text by key): a key the help needs that a language lacks, an English text that
+/// differs from the derive doc comment (so `--help` would change), and a `help-any--`
+/// or verb key that names no argument of the tree.
+fn help_problems(
+    cmd: &clap::Command,
+    en: &BTreeMap<String, String>,
+    zh: &BTreeSet<String>,
+    literal: &str,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let needed = help_keys(cmd);
+    for (key, text) in &needed {
+        match en.get(key) {
+            None => problems.push(format!("{key}: not in en/help.ftl")),
+            Some(en_text) if text.as_ref().is_some_and(|t| t != en_text) => {
+                problems.push(format!("{key}: English differs from the doc comment"));
+            }
+            Some(_) => {}
+        }
+        if !zh.contains(key) {
+            problems.push(format!("{key}: not in zh-CN/help.ftl"));
+        }
+    }
+    let needed: BTreeSet<&String> = needed.iter().map(|(k, _)| k).collect();
+    for key in en.keys().filter(|k| k.starts_with("help-")) {
+        if !needed.contains(key) && !literal.contains(&format!("\"{key}\"")) {
+            problems.push(format!("{key}: names no command or argument"));
+        }
+    }
+    problems
+}
+
+/// The English help texts of help.ftl by key.
+fn help_texts(lang: Lang) -> BTreeMap<String, String> {
+    let files = if lang == Lang::En {
+        EN_FILES
+    } else {
+        ZH_CN_FILES
+    };
+    files
+        .iter()
+        .find(|(n, _)| *n == "help")
+        .map(|(_, source)| {
+            messages(source)
+                .into_keys()
+                .map(|k| {
+                    let text = t(lang, &k, &[]);
+                    (k, text)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn src_code() -> String {
+    let mut code = String::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
+    code
+}
+
+#[test]
+fn help_keys_match_the_command_tree() {
+    let cmd = crate::cli::Cli::command();
+    let en = help_texts(Lang::En);
+    let zh: BTreeSet<String> = help_texts(Lang::ZhCn).into_keys().collect();
+    let code = src_code();
+    assert!(help_keys(&cmd).len() > 150, "the walk reached every verb");
+    assert_eq!(help_problems(&cmd, &en, &zh, &code), Vec::<String>::new());
+}
+
+#[test]
+fn the_help_check_catches_a_missing_or_stray_key() {
+    let en = help_texts(Lang::En);
+    let zh: BTreeSet<String> = help_texts(Lang::ZhCn).into_keys().collect();
+    let code = src_code();
+    // A new flag nobody wrote a key for, and a changed doc comment.
+    let cmd = crate::cli::Cli::command()
+        .mut_subcommand("stop", |c| {
+            c.arg(clap::Arg::new("gently").long("gently").help("Stop gently"))
+        })
+        .mut_subcommand("tags", |c| c.about("List the tags"));
+    let problems = help_problems(&cmd, &en, &zh, &code);
+    assert_eq!(
+        problems,
+        vec![
+            "help-stop--gently: not in en/help.ftl".to_string(),
+            "help-stop--gently: not in zh-CN/help.ftl".to_string(),
+            "help-tags: English differs from the doc comment".to_string(),
+        ]
+    );
+    // A key left behind by a removed flag.
+    let mut en = en;
+    en.insert("help-stop--loudly".into(), "Stop loudly".into());
+    let cmd = crate::cli::Cli::command();
+    assert_eq!(
+        help_problems(&cmd, &en, &zh, &code),
+        vec!["help-stop--loudly: names no command or argument".to_string()]
+    );
+}
 
 /// Each message id of all of a language's files, with the variables its value uses;
 /// an id in two files is a duplicate.
@@ -137,13 +248,17 @@ fn unused(keys: impl Iterator<Item = String>, code: &str) -> Vec<String> {
 
 #[test]
 fn every_key_is_used_by_some_code() {
-    let mut code = String::new();
-    sources(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut code,
-    );
+    let code = src_code();
     assert!(code.contains("fn t("), "the scan read src/");
-    let keys = catalogue(EN_FILES).into_keys();
+    // The help's keys are made from the command path at run time: the walk of the
+    // real command tree names them (checked in `help_keys_match_the_command_tree`).
+    let walked: BTreeSet<String> = help_keys(&crate::cli::Cli::command())
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    let keys = catalogue(EN_FILES)
+        .into_keys()
+        .filter(|k| !walked.contains(k));
     assert_eq!(
         unused(keys, &code),
         Vec::<String>::new(),
@@ -172,4 +287,23 @@ fn messages_fill_in_their_arguments_without_isolation_marks() {
     assert_eq!(line, "declare one with `otium project code --unit pages`");
     assert!(!line.contains('\u{2068}'));
     assert_eq!(t(Lang::En, "no-such-key", &[]), "no-such-key");
+}
+
+#[test]
+fn help_keys_live_in_help_ftl_alone() {
+    // `t` finds a `help-` key only in help.ftl's own bundle, which other commands
+    // never parse: so every key there starts with `help-`, and none elsewhere does.
+    for files in [EN_FILES, ZH_CN_FILES] {
+        for (name, source) in files {
+            for key in messages(source).into_keys() {
+                assert_eq!(
+                    key.starts_with("help-"),
+                    *name == "help",
+                    "{key} in {name}.ftl"
+                );
+            }
+        }
+    }
+    assert_eq!(t(Lang::ZhCn, "help-heading-options", &[]), "选项");
+    assert_eq!(t(Lang::ZhCn, "status-idle", &[]), "当前没有在计时。");
 }

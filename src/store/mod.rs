@@ -159,17 +159,22 @@ impl Store {
             app_id != schema::APPLICATION_ID
         };
         if foreign {
-            return Err(Error::database(format!(
-                "{} is an SQLite database of another program, not otium's; pass --db with another path",
-                self.path.display()
-            )));
+            return Err(Error::keyed(
+                ErrorKind::Database,
+                "admin-db-foreign",
+                vec![("path", self.path.display().to_string())],
+            ));
         }
         if version > schema::LATEST_VERSION {
-            return Err(Error::database(format!(
-                "{} has schema version {version}, newer than this otium understands ({}); upgrade otium",
-                self.path.display(),
-                schema::LATEST_VERSION
-            )));
+            return Err(Error::keyed(
+                ErrorKind::Database,
+                "admin-db-newer-schema",
+                vec![
+                    ("path", self.path.display().to_string()),
+                    ("version", version.to_string()),
+                    ("latest", schema::LATEST_VERSION.to_string()),
+                ],
+            ));
         }
         Ok(version)
     }
@@ -485,14 +490,13 @@ pub(crate) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
             bad.session, bad.zone
         ));
     }
+    let path_arg = || vec![("path", shown.to_string())];
     let message = match e.sqlite_error_code() {
         Some(C::NotADatabase) => {
-            format!(
-                "{shown} is not an SQLite database; pass --db with another path or move the file"
-            )
+            return Error::keyed(ErrorKind::Database, "admin-db-not-sqlite", path_arg());
         }
         Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            format!("{shown} is locked by another process; try again when it has finished")
+            return Error::keyed(ErrorKind::Database, "admin-db-locked", path_arg());
         }
         Some(C::ReadOnly) => return read_only_error(path),
         Some(C::CannotOpen | C::PermissionDenied) => {

@@ -1,2 +1,128 @@
 # otium, doctor, backup, import, export, notify, the demo and the database's messages.
 # Every key here is also in zh-CN/admin.ftl and named by code in src/.
+
+## otium doctor: the report
+
+admin-doctor-database = database        { $path }
+admin-doctor-config = config          { $path }
+admin-doctor-no-config = (none)
+admin-doctor-sqlite = sqlite          { $version }
+admin-doctor-file-system = file system     { $name }
+admin-doctor-schema = schema version  { $version } (this otium: { $latest })
+admin-doctor-mark-ok = ok{"  "}
+admin-doctor-mark-warn = WARN
+admin-doctor-mark-fail = FAIL
+admin-doctor-passed = All checks passed.
+admin-doctor-problems = doctor found { $count } problem(s): { $names }; each line of the report says how to fix it
+
+## otium doctor: each check's finding
+
+admin-doctor-fs-local = { $name } (local)
+admin-doctor-fs-network = { $name }: a network or FUSE file system, where SQLite's locking and write-ahead log are unsafe; move the database to a local disk
+admin-doctor-journal-not-wal = { $mode }, not wal; run any otium write (e.g. `otium status` on a writable file) to switch it
+admin-doctor-synchronous-not-full = { $mode }, not full: a power cut may lose commits; please report this
+admin-doctor-schema-latest = { $version } (latest)
+admin-doctor-schema-other = { $version }, this otium writes { $latest }; open it with a matching otium
+admin-doctor-app-id-otium = { $id } (otium)
+admin-doctor-app-id-other = { $id }, not otium's; pass --db with otium's database
+admin-doctor-integrity-ok = { $pragma }: ok
+admin-doctor-integrity-found = { $pragma } found { $count } problem(s), first: { $first }; restore a backup (`otium backup` makes one) or recover with `sqlite3 DB .recover`
+admin-doctor-integrity-failed = { $pragma } failed: { $error }; restore a backup or recover with `sqlite3 DB .recover`
+admin-doctor-fk-ok = no dangling references
+admin-doctor-fk-found = { $count } dangling reference(s), first: { $first }; restore a backup
+admin-doctor-fk-failed = foreign_key_check failed: { $error }; restore a backup
+admin-doctor-running-ok = { $count } running session(s)
+admin-doctor-running-many = { $count } sessions run at once (ids { $ids }); stop all but one with `otium edit ID --to TIME`
+admin-doctor-cannot-read = cannot read sessions: { $error }
+admin-doctor-ends-ok = every session ends after it starts
+admin-doctor-ends-bad = { $count } session(s) end at or before their start (ids { $ids }); fix them with `otium edit ID --to TIME` or `otium rm ID`
+admin-doctor-overlaps-ok = no sessions overlap
+admin-doctor-overlaps-bad = { $count } session(s) overlap an earlier one (ids { $ids }); fix them with `otium edit` or `otium rm`
+admin-doctor-leftovers-ok = no temporary files left behind
+admin-doctor-leftovers-found = { $count } temporary file(s) from an interrupted backup or export in { $dir }: { $files }; delete them (they are never read)
+admin-doctor-modes-unreadable = cannot read { $path }: { $error }; check the path
+admin-doctor-modes-open = readable by group or others: { $entries }; run `chmod 600 { $names }`
+
+## otium doctor: the checks' names (English shows the stable names JSON uses)
+
+admin-doctor-check-file-modes = file_modes
+admin-doctor-check-config-file = config_file
+admin-doctor-check-file-system = file_system
+admin-doctor-check-leftovers = leftovers
+admin-doctor-check-journal-mode = journal_mode
+admin-doctor-check-synchronous = synchronous
+admin-doctor-check-schema-version = schema_version
+admin-doctor-check-application-id = application_id
+admin-doctor-check-integrity = integrity
+admin-doctor-check-foreign-keys = foreign_keys
+admin-doctor-check-running = running
+admin-doctor-check-end-after-start = end_after_start
+admin-doctor-check-overlaps = overlaps
+
+## otium doctor: the config file (advisory)
+
+admin-doctor-config-symlink = { $path } is a symlink to { $target } (otium follows it; make sure you control where it points)
+admin-doctor-config-writable = { $path } is writable by others ({ $mode }): anyone can change your settings; run `chmod o-w { $path }`
+admin-doctor-config-readable = { $path } is readable by group or others ({ $mode }); fine, it holds no secrets (`chmod 600 { $path }` to keep it private)
+admin-doctor-config-symlink-writable = { $path } is a symlink to { $target } (otium follows it; make sure you control where it points); it is writable by others ({ $mode }): anyone can change your settings; run `chmod o-w { $path }`
+admin-doctor-config-symlink-readable = { $path } is a symlink to { $target } (otium follows it; make sure you control where it points); it is readable by group or others ({ $mode }); fine, it holds no secrets (`chmod 600 { $path }` to keep it private)
+admin-doctor-passed-one-warning = No problems found (1 warning above).
+admin-doctor-passed-warnings = No problems found ({ $count } warnings above).
+
+## otium backup, man, paths, export
+
+admin-backup-done = Backed up { $database } to { $backup } ({ $kib } KiB).
+admin-backup-restore = To restore: quit otium, move { $database } and its -wal/-shm files aside, then copy the backup to { $database }.
+admin-man-wrote = wrote { $path }
+admin-paths-database = database  { $path }
+admin-paths-config = config    { $path }
+admin-paths-not-created = {" "}(not created yet)
+admin-paths-none = (none)
+admin-export-altered = { $count } session(s) had a line break or a character the format cannot hold in the note or project written as a space or ','
+admin-export-running-left-out = { $count } running session(s) left out: Toggl's CSV has no running entries; export again after `otium stop`
+
+## otium import: the summary
+
+admin-import-imported = Imported { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
+admin-import-would-import = Dry run, nothing written: would import { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
+admin-import-updated = Updated: { $count }.
+admin-import-already-present = Already present: { $count }.
+admin-import-gone-removed = No longer in the source: { $count } (removed, --sync-deletes).
+admin-import-gone-would-remove = No longer in the source: { $count } (would be removed, --sync-deletes).
+admin-import-gone-kept = No longer in the source: { $count } (kept; --sync-deletes removes them).
+admin-import-tag-projects = Tags that became projects: { $tags } (--project-tags LIST|first|none to choose).
+admin-import-skipped = Skipped: { $count }.
+admin-import-reason = { $count } { $reason }:
+admin-import-reason-running = still running in the source
+admin-import-reason-zero-length = zero length
+admin-import-reason-overlap = overlapping another session
+admin-import-more = … and { $count } more
+admin-import-local-times-tz = Local times were read in { $zone } (from --tz).
+admin-import-local-times-yours = Local times were read in { $zone } (your zone; --tz ZONE to change).
+admin-import-zone-tz = Sessions are recorded in the zone { $zone } (from --tz).
+admin-import-zone-yours = Sessions are recorded in the zone { $zone } (your zone; --tz ZONE to change).
+admin-import-more-notes = { $count } more notes like these (daylight-saving rules applied, or times that disagree)
+
+## The database and the config file: errors
+
+admin-db-foreign = { $path } is an SQLite database of another program, not otium's; pass --db with another path
+admin-db-newer-schema = { $path } has schema version { $version }, newer than this otium understands ({ $latest }); upgrade otium
+admin-db-not-sqlite = { $path } is not an SQLite database; pass --db with another path or move the file
+admin-db-locked = { $path } is locked by another process; try again when it has finished
+admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
+admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
+admin-config-bad-line = config { $path }: { $message }; fix or remove that line
+admin-config-unknown-key = config { $path }: line { $line }: { $table }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
+
+## otium backup, man, timew: errors
+
+admin-backup-exists = { $path } already exists; give another FILE or move the old one away
+admin-backup-names-taken = { $path } and 99 names after it are taken; give a FILE
+admin-backup-cannot-write = cannot write the backup { $path }: { $error }; check free space and the folder's permissions
+admin-man-not-a-folder = --dir { $path } is not a folder; give a folder for the pages
+admin-man-cannot-create = cannot create { $path }: { $error }; check the path and its permissions
+admin-timew-bad-range = Timewarrior's report range { $stamp } is not a time like 20240101T090000Z
+admin-timew-cannot-read = cannot read Timewarrior's input on stdin: { $error }
+admin-timew-no-header = stdin ended before the blank line after Timewarrior's configuration; --timew reads what Timewarrior gives a report extension (run it as `timew report otium`)
+admin-completions-none = no completions for { $shell }
+admin-demo-no-folder = cannot create a demo folder: { $error }

@@ -1,2 +1,128 @@
 # otium：doctor、backup、import、export、notify、演示数据和数据库的提示。
 # 每个键都与 en/admin.ftl 一一对应，且都在 src/ 中用到。
+
+## otium doctor：报告
+
+admin-doctor-database = 数据库          { $path }
+admin-doctor-config = 配置文件        { $path }
+admin-doctor-no-config = （无）
+admin-doctor-sqlite = SQLite 版本     { $version }
+admin-doctor-file-system = 文件系统        { $name }
+admin-doctor-schema = 数据库结构版本  { $version }（本版 otium：{ $latest }）
+admin-doctor-mark-ok = 正常
+admin-doctor-mark-warn = 注意
+admin-doctor-mark-fail = 出错
+admin-doctor-passed = 全部检查通过。
+admin-doctor-problems = doctor 发现 { $count } 个问题：{ $names }；报告里每一行都写了怎么处理
+
+## otium doctor：每项检查的结果
+
+admin-doctor-fs-local = { $name }（本地）
+admin-doctor-fs-network = { $name }：网络或 FUSE 文件系统，SQLite 的文件锁和预写日志在上面不安全；请把数据库移到本地磁盘
+admin-doctor-journal-not-wal = { $mode }，不是 wal；在可写的文件上执行任意一次 otium 写入（例如 `otium status`）即可切换
+admin-doctor-synchronous-not-full = { $mode }，不是 full：断电时可能丢失已提交的改动；请报告这个问题
+admin-doctor-schema-latest = { $version }（最新）
+admin-doctor-schema-other = { $version }，本版 otium 写的是 { $latest }；请用版本相符的 otium 打开
+admin-doctor-app-id-otium = { $id }（otium）
+admin-doctor-app-id-other = { $id }，不是 otium 的数据库；请用 --db 指定 otium 的数据库
+admin-doctor-integrity-ok = { $pragma }：正常
+admin-doctor-integrity-found = { $pragma } 发现 { $count } 个问题，第一个：{ $first }；请恢复备份（`otium backup` 可以做备份），或用 `sqlite3 DB .recover` 抢救
+admin-doctor-integrity-failed = { $pragma } 没能完成：{ $error }；请恢复备份，或用 `sqlite3 DB .recover` 抢救
+admin-doctor-fk-ok = 没有悬空的引用
+admin-doctor-fk-found = { $count } 处悬空的引用，第一处：{ $first }；请恢复备份
+admin-doctor-fk-failed = foreign_key_check 没能完成：{ $error }；请恢复备份
+admin-doctor-running-ok = 正在计时的记录：{ $count } 条
+admin-doctor-running-many = 有 { $count } 条记录同时在计时（编号 { $ids }）；用 `otium edit 编号 --to 时间` 只留一条
+admin-doctor-cannot-read = 读不了记录：{ $error }
+admin-doctor-ends-ok = 每条记录的结束时间都晚于开始时间
+admin-doctor-ends-bad = { $count } 条记录的结束时间不晚于开始时间（编号 { $ids }）；用 `otium edit 编号 --to 时间` 或 `otium rm 编号` 改正
+admin-doctor-overlaps-ok = 没有相互重叠的记录
+admin-doctor-overlaps-bad = { $count } 条记录与更早的记录重叠（编号 { $ids }）；用 `otium edit` 或 `otium rm` 改正
+admin-doctor-leftovers-ok = 没有遗留的临时文件
+admin-doctor-leftovers-found = { $dir } 里有 { $count } 个中断的备份或导出留下的临时文件：{ $files }；可以删掉（otium 从不读它们）
+admin-doctor-modes-unreadable = 读不了 { $path }：{ $error }；请检查路径
+admin-doctor-modes-open = 同组或其他用户可以读取：{ $entries }；请运行 `chmod 600 { $names }`
+
+## otium doctor：各项检查的名称
+
+admin-doctor-check-file-modes = 文件权限
+admin-doctor-check-config-file = 配置文件
+admin-doctor-check-file-system = 文件系统
+admin-doctor-check-leftovers = 临时文件
+admin-doctor-check-journal-mode = 日志模式
+admin-doctor-check-synchronous = 同步写入
+admin-doctor-check-schema-version = 结构版本
+admin-doctor-check-application-id = 应用标识
+admin-doctor-check-integrity = 完整性
+admin-doctor-check-foreign-keys = 外键
+admin-doctor-check-running = 正在计时
+admin-doctor-check-end-after-start = 结束晚于开始
+admin-doctor-check-overlaps = 记录重叠
+
+## otium doctor：配置文件（仅供参考）
+
+admin-doctor-config-symlink = { $path } 是指向 { $target } 的符号链接（otium 会跟随它；请确认它指向的位置由你掌控）
+admin-doctor-config-writable = { $path } 其他用户可写（{ $mode }）：谁都能改你的设置；请运行 `chmod o-w { $path }`
+admin-doctor-config-readable = { $path } 同组或其他用户可读（{ $mode }）；没关系，里面没有机密（想保密可运行 `chmod 600 { $path }`）
+admin-doctor-config-symlink-writable = { $path } 是指向 { $target } 的符号链接（otium 会跟随它；请确认它指向的位置由你掌控）；而且其他用户可写（{ $mode }）：谁都能改你的设置；请运行 `chmod o-w { $path }`
+admin-doctor-config-symlink-readable = { $path } 是指向 { $target } 的符号链接（otium 会跟随它；请确认它指向的位置由你掌控）；而且同组或其他用户可读（{ $mode }）；没关系，里面没有机密（想保密可运行 `chmod 600 { $path }`）
+admin-doctor-passed-one-warning = 没有发现问题（上面有 1 条注意事项）。
+admin-doctor-passed-warnings = 没有发现问题（上面有 { $count } 条注意事项）。
+
+## otium backup、man、paths、export
+
+admin-backup-done = 已把 { $database } 备份到 { $backup }（{ $kib } KiB）。
+admin-backup-restore = 恢复方法：退出 otium，把 { $database } 及其 -wal/-shm 文件移到别处，再把备份复制为 { $database }。
+admin-man-wrote = 已写入 { $path }
+admin-paths-database = 数据库    { $path }
+admin-paths-config = 配置文件  { $path }
+admin-paths-not-created = （尚未创建）
+admin-paths-none = （无）
+admin-export-altered = { $count } 条记录的备注或项目里有换行或该格式容纳不了的字符，已写成空格或 ','
+admin-export-running-left-out = 有 { $count } 条正在计时的记录没有导出：Toggl 的 CSV 不收正在计时的条目；请在 `otium stop` 之后重新导出
+
+## otium import：导入摘要
+
+admin-import-imported = 已从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
+admin-import-would-import = 试运行，什么也没写：将从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
+admin-import-updated = 已更新：{ $count } 条。
+admin-import-already-present = 已存在：{ $count } 条。
+admin-import-gone-removed = 来源里已没有：{ $count } 条（已删除，--sync-deletes）。
+admin-import-gone-would-remove = 来源里已没有：{ $count } 条（将删除，--sync-deletes）。
+admin-import-gone-kept = 来源里已没有：{ $count } 条（已保留；加 --sync-deletes 会删除）。
+admin-import-tag-projects = 作为项目的标签：{ $tags }（用 --project-tags LIST|first|none 选择）。
+admin-import-skipped = 跳过：{ $count } 条。
+admin-import-reason = { $count } 条{ $reason }：
+admin-import-reason-running = 在来源里仍在计时
+admin-import-reason-zero-length = 时长为零
+admin-import-reason-overlap = 与另一条记录重叠
+admin-import-more = ……还有 { $count } 条
+admin-import-local-times-tz = 本地时间按 { $zone } 读取（来自 --tz）。
+admin-import-local-times-yours = 本地时间按 { $zone } 读取（你的时区；用 --tz 时区 可以更改）。
+admin-import-zone-tz = 记录按时区 { $zone } 保存（来自 --tz）。
+admin-import-zone-yours = 记录按时区 { $zone } 保存（你的时区；用 --tz 时区 可以更改）。
+admin-import-more-notes = 还有 { $count } 条类似的说明（用了夏令时规则，或时间对不上）
+
+## 数据库和配置文件：错误
+
+admin-db-foreign = { $path } 是别的程序的 SQLite 数据库，不是 otium 的；请用 --db 指定另一个路径
+admin-db-newer-schema = { $path } 的数据库结构版本是 { $version }，比这个 otium 能读的（{ $latest }）更新；请升级 otium
+admin-db-not-sqlite = { $path } 不是 SQLite 数据库；请用 --db 指定另一个路径，或把这个文件移走
+admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再试
+admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
+admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
+admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
+admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
+
+## otium backup、man、timew：错误
+
+admin-backup-exists = { $path } 已经存在；请换一个文件名，或先把旧文件移走
+admin-backup-names-taken = { $path } 及其后 99 个文件名都已被占用；请指定一个文件
+admin-backup-cannot-write = 写不了备份 { $path }：{ $error }；请检查剩余空间和文件夹的权限
+admin-man-not-a-folder = --dir { $path } 不是文件夹；请给一个放手册页的文件夹
+admin-man-cannot-create = 创建不了 { $path }：{ $error }；请检查路径和权限
+admin-timew-bad-range = Timewarrior 给的报表范围 { $stamp } 不是 20240101T090000Z 这样的时间
+admin-timew-cannot-read = 读不了 Timewarrior 从 stdin 传来的内容：{ $error }
+admin-timew-no-header = stdin 在 Timewarrior 配置后的空行之前就结束了；--timew 读的是 Timewarrior 交给报表扩展的内容（请以 `timew report otium` 运行）
+admin-completions-none = 没有 { $shell } 的补全脚本
+admin-demo-no-folder = 创建不了演示数据用的临时文件夹：{ $error }

@@ -54,18 +54,20 @@ fn write_to_free_name(conn: &Connection, base: &Path) -> Result<(PathBuf, u64)> 
             Err(Failure::Other(e)) => return Err(e),
         }
     }
-    Err(Error::invalid(format!(
-        "{} and 99 names after it are taken; give a FILE",
-        base.display()
-    )))
+    Err(Error::keyed(
+        ErrorKind::InvalidInput,
+        "admin-backup-names-taken",
+        vec![("path", base.display().to_string())],
+    ))
 }
 
 fn backup_conn(conn: &Connection, target: &Path) -> Result<u64> {
     write_backup(conn, target).map_err(|failure| match failure {
-        Failure::Taken => Error::invalid(format!(
-            "{} already exists; give another FILE or move the old one away",
-            target.display()
-        )),
+        Failure::Taken => Error::keyed(
+            ErrorKind::InvalidInput,
+            "admin-backup-exists",
+            vec![("path", target.display().to_string())],
+        ),
         Failure::Other(e) => e,
     })
 }
@@ -118,12 +120,13 @@ fn write_backup(conn: &Connection, target: &Path) -> std::result::Result<u64, Fa
         ) {
             return crate::store::storage_error(ErrorKind::Io, target, &e);
         }
-        Error::new(
+        Error::keyed(
             ErrorKind::Io,
-            format!(
-                "cannot write the backup {}: {e}; check free space and the folder's permissions",
-                target.display()
-            ),
+            "admin-backup-cannot-write",
+            vec![
+                ("path", target.display().to_string()),
+                ("error", e.to_string()),
+            ],
         )
     })?;
     let file = temp.as_file();

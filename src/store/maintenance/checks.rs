@@ -36,6 +36,30 @@ pub struct Check {
     /// it holds no secrets and no data.
     #[serde(skip)]
     pub advisory: bool,
+    /// The catalogue key and arguments `detail` came from, so a face can say it in
+    /// the user's language (JSON keeps `detail` in English); `None` for a detail that
+    /// is data (paths and modes) or not in the catalogue.
+    #[serde(skip)]
+    pub keyed: Option<(&'static str, Vec<(&'static str, String)>)>,
+}
+
+impl Check {
+    /// The detail in `lang`: from the catalogue when it came from there.
+    #[must_use]
+    pub fn detail_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.keyed {
+            Some((key, args)) if lang != crate::i18n::Lang::En => render(lang, key, args),
+            _ => self.detail.clone(),
+        }
+    }
+}
+
+fn render(lang: crate::i18n::Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, &dyn std::fmt::Display)> = args
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+        .collect();
+    crate::i18n::t(lang, key, &args)
 }
 
 /// Everything `otium doctor` found.
@@ -80,6 +104,21 @@ pub(super) fn check(name: &'static str, status: Status, detail: impl Into<String
         status,
         detail: detail.into(),
         advisory: false,
+        keyed: None,
+    }
+}
+
+/// A check whose detail is the catalogue's `key` (English in `detail`).
+pub(super) fn keyed(
+    name: &'static str,
+    status: Status,
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+) -> Check {
+    Check {
+        detail: render(crate::i18n::Lang::En, key, &args),
+        keyed: Some((key, args)),
+        ..check(name, status, String::new())
     }
 }
 
@@ -98,13 +137,17 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| file_system(Path::new(".")), file_system);
     let fs_check = match &file_system {
-        FileSystem::Local(name) => check("file_system", Status::Ok, format!("{name} (local)")),
-        FileSystem::Network(name) => check(
+        FileSystem::Local(name) => keyed(
+            "file_system",
+            Status::Ok,
+            "admin-doctor-fs-local",
+            vec![("name", name.clone())],
+        ),
+        FileSystem::Network(name) => keyed(
             "file_system",
             Status::Warn,
-            format!(
-                "{name}: a network or FUSE file system, where SQLite's locking and write-ahead log are unsafe; move the database to a local disk"
-            ),
+            "admin-doctor-fs-network",
+            vec![("name", name.clone())],
         ),
         FileSystem::Unknown(name) => check("file_system", Status::Ok, name.clone()),
     };
@@ -130,12 +173,11 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
     checks.push(if journal_mode.eq_ignore_ascii_case("wal") {
         check("journal_mode", Status::Ok, "wal")
     } else {
-        check(
+        keyed(
             "journal_mode",
             Status::Warn,
-            format!(
-                "{journal_mode}, not wal; run any otium write (e.g. `otium status` on a writable file) to switch it"
-            ),
+            "admin-doctor-journal-not-wal",
+            vec![("mode", journal_mode.clone())],
         )
     });
 
@@ -150,39 +192,48 @@ pub fn doctor(store: &Store, config: Option<&Path>, full: bool) -> Report {
     checks.push(if synchronous == "full" || synchronous == "extra" {
         check("synchronous", Status::Ok, synchronous.clone())
     } else {
-        check(
+        keyed(
             "synchronous",
             Status::Fail,
-            format!("{synchronous}, not full: a power cut may lose commits; please report this"),
+            "admin-doctor-synchronous-not-full",
+            vec![("mode", synchronous.clone())],
         )
     });
 
     let schema_version = number("PRAGMA user_version").unwrap_or(-1);
     checks.push(if schema_version == schema::LATEST_VERSION {
-        check(
+        keyed(
             "schema_version",
             Status::Ok,
-            format!("{schema_version} (latest)"),
+            "admin-doctor-schema-latest",
+            vec![("version", schema_version.to_string())],
         )
     } else {
-        check(
+        keyed(
             "schema_version",
             Status::Fail,
-            format!(
-                "{schema_version}, this otium writes {}; open it with a matching otium",
-                schema::LATEST_VERSION
-            ),
+            "admin-doctor-schema-other",
+            vec![
+                ("version", schema_version.to_string()),
+                ("latest", schema::LATEST_VERSION.to_string()),
+            ],
         )
     });
 
     let app_id = number("PRAGMA application_id").unwrap_or(0);
     checks.push(if app_id == schema::APPLICATION_ID {
-        check("application_id", Status::Ok, format!("{app_id:#x} (otium)"))
+        keyed(
+            "application_id",
+            Status::Ok,
+            "admin-doctor-app-id-otium",
+            vec![("id", format!("{app_id:#x}"))],
+        )
     } else {
-        check(
+        keyed(
             "application_id",
             Status::Fail,
-            format!("{app_id:#x}, not otium's; pass --db with otium's database"),
+            "admin-doctor-app-id-other",
+            vec![("id", format!("{app_id:#x}"))],
         )
     });
 
@@ -229,20 +280,30 @@ fn integrity(conn: &Connection, full: bool) -> Check {
                 .collect::<rusqlite::Result<Vec<String>>>()
         });
     match rows {
-        Ok(rows) if rows == ["ok"] => check("integrity", Status::Ok, format!("{pragma}: ok")),
-        Ok(rows) => check(
+        Ok(rows) if rows == ["ok"] => keyed(
             "integrity",
-            Status::Fail,
-            format!(
-                "{pragma} found {} problem(s), first: {}; restore a backup (`otium backup` makes one) or recover with `sqlite3 DB .recover`",
-                rows.len(),
-                rows.first().map_or("", String::as_str).replace('\n', " ")
-            ),
+            Status::Ok,
+            "admin-doctor-integrity-ok",
+            vec![("pragma", pragma.to_string())],
         ),
-        Err(e) => check(
+        Ok(rows) => keyed(
             "integrity",
             Status::Fail,
-            format!("{pragma} failed: {e}; restore a backup or recover with `sqlite3 DB .recover`"),
+            "admin-doctor-integrity-found",
+            vec![
+                ("pragma", pragma.to_string()),
+                ("count", rows.len().to_string()),
+                (
+                    "first",
+                    rows.first().map_or("", String::as_str).replace('\n', " "),
+                ),
+            ],
+        ),
+        Err(e) => keyed(
+            "integrity",
+            Status::Fail,
+            "admin-doctor-integrity-failed",
+            vec![("pragma", pragma.to_string()), ("error", e.to_string())],
         ),
     }
 }
@@ -261,22 +322,34 @@ fn foreign_keys(conn: &Connection) -> Check {
         .collect::<rusqlite::Result<Vec<String>>>()
     });
     match rows {
-        Ok(rows) if rows.is_empty() => check("foreign_keys", Status::Ok, "no dangling references"),
-        Ok(rows) => check(
+        Ok(rows) if rows.is_empty() => {
+            keyed("foreign_keys", Status::Ok, "admin-doctor-fk-ok", vec![])
+        }
+        Ok(rows) => keyed(
             "foreign_keys",
             Status::Fail,
-            format!(
-                "{} dangling reference(s), first: {}; restore a backup",
-                rows.len(),
-                rows[0]
-            ),
+            "admin-doctor-fk-found",
+            vec![
+                ("count", rows.len().to_string()),
+                ("first", rows[0].clone()),
+            ],
         ),
-        Err(e) => check(
+        Err(e) => keyed(
             "foreign_keys",
             Status::Fail,
-            format!("foreign_key_check failed: {e}; restore a backup"),
+            "admin-doctor-fk-failed",
+            vec![("error", e.to_string())],
         ),
     }
+}
+
+fn cannot_read(name: &'static str, error: &str) -> Check {
+    keyed(
+        name,
+        Status::Fail,
+        "admin-doctor-cannot-read",
+        vec![("error", error.to_string())],
+    )
 }
 
 /// At most one running session, every end after its start, no two sessions overlapping.
@@ -297,36 +370,34 @@ fn invariants(conn: &Connection) -> Vec<Check> {
     let mut out = Vec::new();
     out.push(
         match ids("SELECT id FROM sessions WHERE end_utc IS NULL ORDER BY id") {
-            Ok(running) if running.len() <= 1 => check(
+            Ok(running) if running.len() <= 1 => keyed(
                 "running",
                 Status::Ok,
-                format!("{} running session(s)", running.len()),
+                "admin-doctor-running-ok",
+                vec![("count", running.len().to_string())],
             ),
-            Ok(running) => check(
+            Ok(running) => keyed(
                 "running",
                 Status::Fail,
-                format!(
-                    "{} sessions run at once (ids {}); stop all but one with `otium edit ID --to TIME`",
-                    running.len(),
-                    list(&running)
-                ),
+                "admin-doctor-running-many",
+                vec![
+                    ("count", running.len().to_string()),
+                    ("ids", list(&running)),
+                ],
             ),
-            Err(e) => check("running", Status::Fail, format!("cannot read sessions: {e}")),
+            Err(e) => cannot_read("running", &e),
         },
     );
     out.push(
         match ids("SELECT id FROM sessions WHERE end_utc IS NOT NULL AND end_utc <= start_utc ORDER BY id") {
-            Ok(bad) if bad.is_empty() => check("end_after_start", Status::Ok, "every session ends after it starts"),
-            Ok(bad) => check(
+            Ok(bad) if bad.is_empty() => keyed("end_after_start", Status::Ok, "admin-doctor-ends-ok", vec![]),
+            Ok(bad) => keyed(
                 "end_after_start",
                 Status::Fail,
-                format!(
-                    "{} session(s) end at or before their start (ids {}); fix them with `otium edit ID --to TIME` or `otium rm ID`",
-                    bad.len(),
-                    list(&bad)
-                ),
+                "admin-doctor-ends-bad",
+                vec![("count", bad.len().to_string()), ("ids", list(&bad))],
             ),
-            Err(e) => check("end_after_start", Status::Fail, format!("cannot read sessions: {e}")),
+            Err(e) => cannot_read("end_after_start", &e),
         },
     );
     // Ordered by start, a session overlaps an earlier one when it starts before the
@@ -339,17 +410,16 @@ fn invariants(conn: &Connection) -> Vec<Check> {
             FROM sessions)
         WHERE previous_end > start_utc ORDER BY id";
     out.push(match ids(overlap_sql) {
-        Ok(bad) if bad.is_empty() => check("overlaps", Status::Ok, "no sessions overlap"),
-        Ok(bad) => check(
+        Ok(bad) if bad.is_empty() => {
+            keyed("overlaps", Status::Ok, "admin-doctor-overlaps-ok", vec![])
+        }
+        Ok(bad) => keyed(
             "overlaps",
             Status::Fail,
-            format!(
-                "{} session(s) overlap an earlier one (ids {}); fix them with `otium edit` or `otium rm`",
-                bad.len(),
-                list(&bad)
-            ),
+            "admin-doctor-overlaps-bad",
+            vec![("count", bad.len().to_string()), ("ids", list(&bad))],
         ),
-        Err(e) => check("overlaps", Status::Fail, format!("cannot read sessions: {e}")),
+        Err(e) => cannot_read("overlaps", &e),
     });
     out
 }

@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use super::checks::{Check, Status, check};
+use super::checks::{Check, Status, check, keyed};
 
 /// The database, its `-wal`/`-shm` files, its folder and the config must not be
 /// readable by group or others (they hold who worked when).
@@ -37,17 +37,17 @@ pub(super) fn leftovers(db: &Path) -> Check {
         .collect();
     found.sort();
     if found.is_empty() {
-        return check("leftovers", Status::Ok, "no temporary files left behind");
+        return keyed("leftovers", Status::Ok, "admin-doctor-leftovers-ok", vec![]);
     }
-    check(
+    keyed(
         "leftovers",
         Status::Warn,
-        format!(
-            "{} temporary file(s) from an interrupted backup or export in {}: {}; delete them (they are never read)",
-            found.len(),
-            dir.display(),
-            found.join(", ")
-        ),
+        "admin-doctor-leftovers-found",
+        vec![
+            ("count", found.len().to_string()),
+            ("dir", dir.display().to_string()),
+            ("files", found.join(", ")),
+        ],
     )
 }
 
@@ -74,10 +74,14 @@ pub(super) fn mode_checks(db: &Path) -> Vec<Check> {
             }
             Ok(_) => {}
             Err(e) if required => {
-                return vec![check(
+                return vec![keyed(
                     "file_modes",
                     Status::Fail,
-                    format!("cannot read {}: {e}; check the path", file.display()),
+                    "admin-doctor-modes-unreadable",
+                    vec![
+                        ("path", file.display().to_string()),
+                        ("error", e.to_string()),
+                    ],
                 )];
             }
             Err(_) => {}
@@ -88,14 +92,11 @@ pub(super) fn mode_checks(db: &Path) -> Vec<Check> {
     } else {
         let entries: Vec<&str> = open.iter().map(|(e, _)| e.as_str()).collect();
         let names: Vec<String> = open.iter().map(|(_, p)| p.display().to_string()).collect();
-        vec![check(
+        vec![keyed(
             "file_modes",
             Status::Warn,
-            format!(
-                "readable by group or others: {}; run `chmod 600 {}`",
-                entries.join(", "),
-                names.join(" ")
-            ),
+            "admin-doctor-modes-open",
+            vec![("entries", entries.join(", ")), ("names", names.join(" "))],
         )]
     }
 }
@@ -108,48 +109,45 @@ pub(super) fn mode_checks(db: &Path) -> Vec<Check> {
 pub(super) fn config_check(config: Option<&Path>) -> Option<Check> {
     let path = config?;
     let link = std::fs::symlink_metadata(path).ok()?;
-    let mut found = Vec::new();
-    if link.file_type().is_symlink() {
-        let target =
-            std::fs::read_link(path).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
-        found.push(format!(
-            "is a symlink to {target} (otium follows it; make sure you control where it points)"
-        ));
-    }
+    let target = link.file_type().is_symlink().then(|| {
+        std::fs::read_link(path).map_or_else(|_| "?".to_string(), |t| t.display().to_string())
+    });
     // The file itself, through the link: only a regular file has a mode worth reading
     // (a config of /dev/null has nothing to protect).
     let meta = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file);
     let mode = meta.map(|m| m.permissions().mode() & 0o777);
-    if let Some(mode) = mode {
-        if mode & 0o002 != 0 {
-            found.push(format!(
-                "is writable by others ({mode:04o}): anyone can change your settings; run `chmod o-w {}`",
-                path.display()
-            ));
-        } else if mode & 0o044 != 0 {
-            found.push(format!(
-                "is readable by group or others ({mode:04o}); fine, it holds no secrets (`chmod 600 {}` to keep it private)",
-                path.display()
-            ));
-        }
-    }
+    let open = match mode {
+        Some(mode) if mode & 0o002 != 0 => Some("writable"),
+        Some(mode) if mode & 0o044 != 0 => Some("readable"),
+        _ => None,
+    };
     let shown = match mode {
         Some(mode) => format!("{} {mode:04o}", path.display()),
         None => path.display().to_string(),
     };
-    Some(if found.is_empty() {
-        check("config_file", Status::Ok, shown)
-    } else {
-        Check {
-            advisory: true,
-            ..check(
-                "config_file",
-                Status::Warn,
-                format!("{} {}", path.display(), found.join("; it ")),
-            )
-        }
+    // One message per combination, so each language can say it as a whole.
+    let key = match (target.is_some(), open) {
+        (false, None) => return Some(check("config_file", Status::Ok, shown)),
+        (true, None) => "admin-doctor-config-symlink",
+        (false, Some("writable")) => "admin-doctor-config-writable",
+        (false, Some(_)) => "admin-doctor-config-readable",
+        (true, Some("writable")) => "admin-doctor-config-symlink-writable",
+        (true, Some(_)) => "admin-doctor-config-symlink-readable",
+    };
+    Some(Check {
+        advisory: true,
+        ..keyed(
+            "config_file",
+            Status::Warn,
+            key,
+            vec![
+                ("path", path.display().to_string()),
+                ("target", target.unwrap_or_default()),
+                ("mode", mode.map(|m| format!("{m:04o}")).unwrap_or_default()),
+            ],
+        )
     })
 }
 
