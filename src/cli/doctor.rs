@@ -1,6 +1,7 @@
-//! `otium doctor [--full]`: where the files are, how SQLite is set up, and whether
-//! the data is sound. Only reads (a missing database is reported, not created);
-//! exits non-zero when any check is not ok.
+//! `otium doctor [--full] [--fix]`: where the files are, how SQLite is set up, and
+//! whether the data is sound. Only reads (a missing database is reported, not created),
+//! except `--fix`, which first rebuilds the derived totals; exits non-zero when any
+//! check is not ok.
 
 use std::path::Path;
 
@@ -16,6 +17,10 @@ pub struct DoctorArgs {
     /// Run the full `integrity_check` (reads every page) instead of `quick_check`.
     #[arg(long)]
     pub full: bool,
+    /// First rebuild the derived data (the per-project totals full-history reports
+    /// read) from the sessions, in one transaction; then check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// Refuses to go on when there is no database file at `db`, instead of creating one
@@ -40,6 +45,12 @@ pub fn require_database(db: &Path, what: &str) -> Result<()> {
 }
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
+    if args.fix {
+        let wrong = ctx.tracker.rebuild_totals()?;
+        ctx.out.line(format!(
+            "rebuilt the per-project totals ({wrong} project(s) were wrong)"
+        ));
+    }
     let report = ctx.tracker.doctor(config, args.full);
     let out = &mut ctx.out;
     out.line(format!("database        {}", report.database.display()));

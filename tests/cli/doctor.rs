@@ -94,7 +94,8 @@ fn a_healthy_database_passes_every_check() {
             "foreign_keys",
             "running",
             "end_after_start",
-            "overlaps"
+            "overlaps",
+            "project_totals"
         ]
     );
     assert!(not_ok(&report).is_empty(), "{report}");

@@ -351,7 +351,46 @@ fn invariants(conn: &Connection) -> Vec<Check> {
         ),
         Err(e) => check("overlaps", Status::Fail, format!("cannot read sessions: {e}")),
     });
+    out.push(project_totals(conn));
     out
+}
+
+/// The per-project totals that full-history reports read (migration 008) against a
+/// count from scratch: triggers keep them, so a difference means a damaged file or a
+/// hand edit that dropped the triggers.
+fn project_totals(conn: &Connection) -> Check {
+    match crate::store::totals::mismatches(conn) {
+        Ok(bad) if bad.is_empty() => check(
+            "project_totals",
+            Status::Ok,
+            "per-project totals match the sessions",
+        ),
+        Ok(bad) => {
+            let first = &bad[0];
+            let shown = |t: Option<(i64, i64)>| {
+                t.map_or_else(
+                    || "none".to_string(),
+                    |(n, s)| format!("{n} session(s), {s} s"),
+                )
+            };
+            check(
+                "project_totals",
+                Status::Fail,
+                format!(
+                    "{} project(s) have stored totals that differ from their sessions (first: project {}, stored {}, counted {}); rebuild them with `otium doctor --fix`",
+                    bad.len(),
+                    first.project_id,
+                    shown(first.stored),
+                    shown(first.expected)
+                ),
+            )
+        }
+        Err(e) => check(
+            "project_totals",
+            Status::Fail,
+            format!("cannot compare per-project totals: {e}; run `otium doctor --fix`"),
+        ),
+    }
 }
 
 #[cfg(test)]
