@@ -289,6 +289,51 @@ fn tamper(env: &TestEnv, sql: &str) {
     conn.execute_batch(sql).unwrap();
 }
 
+/// Per-project totals changed behind the triggers' back (dropped, then a session made
+/// longer by hand): `doctor` names the project and both figures, `doctor --fix`
+/// recounts them in one go, and the whole-history report is right again.
+#[test]
+fn stale_project_totals_are_found_and_doctor_fix_rebuilds_them() {
+    let env = seeded();
+    // coding 09:00–10:00 and writing 10:30–11:00 are closed; reading runs.
+    tamper(
+        &env,
+        "DROP TRIGGER project_totals_update;
+         UPDATE sessions SET end_utc = end_utc + 900 WHERE id = 1;",
+    );
+    let report = doctor(&env, &[], code::DATABASE);
+    assert_eq!(not_ok(&report), ["project_totals"], "{report}");
+    let detail = status_of(&report, "project_totals").1;
+    assert!(
+        detail.starts_with(
+            "1 project(s) have stored totals that differ from their sessions (first: project 1, stored 1 session(s), 3600 s, counted 1 session(s), 4500 s)"
+        ),
+        "{detail}"
+    );
+    assert!(
+        detail.ends_with("rebuild them with `otium doctor --fix`"),
+        "{detail}"
+    );
+    let out = env.ok(&["doctor", "--fix"]);
+    assert!(
+        out.starts_with("rebuilt the per-project totals (1 project(s) were wrong)\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("All checks passed.\n"), "{out}");
+    let report = doctor(&env, &["--fix"], 0);
+    assert!(not_ok(&report).is_empty(), "{report}");
+    // 09:00–10:15 by hand: 75 minutes of coding.
+    let json = env.ok(&["report", "--all", "--by", "project", "--json"]);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let coding = value["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "coding")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(coding["seconds"], 4500, "{json}");
+}
+
 #[test]
 fn broken_session_rules_are_found_and_named() {
     let env = seeded();
