@@ -96,6 +96,12 @@ if [ -n "$bartib" ]; then
 fi
 printf '%s\n%s\n' "$header" "$rule"
 
+# The floor: an empty Rust program (`fn main() {}`, release, linked as rustc links by
+# default), the same way: what no process can start faster than on this machine.
+printf 'fn main() {}\n' > "$work/bare.rs"
+rustc -C opt-level=3 -o "$work/bare" "$work/bare.rs"
+python3 "$work/bench.py" 0 15 "bare Rust process (floor)" "$work/bare" "" "" ""
+
 for n in "${sizes[@]}"; do
   db="$work/s$n.db"
   "$seed" --db "$db" --sessions "$n" >/dev/null

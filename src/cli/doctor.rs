@@ -1,6 +1,7 @@
-//! `otium doctor [--full]`: where the files are, how SQLite is set up, and whether
-//! the data is sound. Only reads (a missing database is reported, not created);
-//! exits non-zero when any check is not ok.
+//! `otium doctor [--full] [--fix]`: where the files are, how SQLite is set up, and
+//! whether the data is sound. Only reads (a missing database is reported, not created),
+//! except `--fix`, which first rebuilds the derived totals; exits non-zero when any
+//! check is not ok.
 
 use std::path::Path;
 
@@ -18,6 +19,10 @@ pub struct DoctorArgs {
     /// Run the full `integrity_check` (reads every page) instead of `quick_check`.
     #[arg(long)]
     pub full: bool,
+    /// First rebuild the derived data (the per-project totals full-history reports
+    /// read) from the sessions, in one transaction; then check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// Refuses to go on when there is no database file at `db`, instead of creating one
@@ -43,6 +48,11 @@ pub fn require_database(db: &Path, what: &str) -> Result<()> {
 
 pub fn run(ctx: &mut Ctx, args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     let lang = ctx.lang;
+    if args.fix {
+        let wrong = ctx.tracker.rebuild_totals()?;
+        ctx.out
+            .line(t(lang, "admin-doctor-rebuilt-totals", &[("count", &wrong)]));
+    }
     let report = ctx.tracker.doctor(config, args.full);
     let out = &mut ctx.out;
     let line = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| t(lang, key, args);
@@ -131,6 +141,7 @@ fn check_name(lang: Lang, name: &str) -> String {
         "running" => "admin-doctor-check-running",
         "end_after_start" => "admin-doctor-check-end-after-start",
         "overlaps" => "admin-doctor-check-overlaps",
+        "project_totals" => "admin-doctor-check-project-totals",
         other => return other.to_string(),
     };
     t(lang, key, &[])

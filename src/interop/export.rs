@@ -46,6 +46,9 @@ pub struct Exporter<W: Write> {
     now: DateTime<Utc>,
     raw: bool,
     count: usize,
+    /// Reused for every number and joined tag list a CSV row writes, so a row costs
+    /// no allocation of its own there.
+    scratch: String,
 }
 
 impl<W: Write> Exporter<W> {
@@ -85,6 +88,7 @@ impl<W: Write> Exporter<W> {
             now,
             raw,
             count: 0,
+            scratch: String::new(),
         })
     }
 
@@ -96,11 +100,18 @@ impl<W: Write> Exporter<W> {
                 // Field by field, borrowing where it can: a million-row export runs this
                 // a million times, so no per-row `SessionJson` and no copied cells.
                 let raw = self.raw;
-                let tags = s.tags.join(" ");
-                w.write_field(s.id.to_string())?;
+                let scratch = &mut self.scratch;
+                number(w, scratch, s.id.get())?;
                 w.write_field(&s.uuid)?;
                 w.write_field(cell(raw, &s.project).as_ref())?;
-                w.write_field(cell(raw, &tags).as_ref())?;
+                scratch.clear();
+                for (i, tag) in s.tags.iter().enumerate() {
+                    if i > 0 {
+                        scratch.push(' ');
+                    }
+                    scratch.push_str(tag);
+                }
+                w.write_field(cell(raw, scratch).as_ref())?;
                 w.write_field(cell(raw, s.note.as_deref().unwrap_or("")).as_ref())?;
                 w.write_field(time::rfc3339_in(s.zone, s.start))?;
                 w.write_field(
@@ -108,7 +119,7 @@ impl<W: Write> Exporter<W> {
                         .map(|e| time::rfc3339_in(s.zone, e))
                         .unwrap_or_default(),
                 )?;
-                w.write_field(s.duration_seconds(now).to_string())?;
+                number(w, scratch, s.duration_seconds(now))?;
                 w.write_field(s.zone.name())?;
                 w.write_record(None::<&[u8]>)?;
             }
@@ -137,6 +148,15 @@ impl<W: Write> Exporter<W> {
         }
         Ok(self.count)
     }
+}
+
+/// Writes an integer field through `scratch` (no allocation once it has grown).
+fn number<W: Write>(w: &mut csv::Writer<W>, scratch: &mut String, n: i64) -> io::Result<()> {
+    use std::fmt::Write as _;
+    scratch.clear();
+    let _ = write!(scratch, "{n}");
+    w.write_field(scratch.as_bytes())?;
+    Ok(())
 }
 
 /// A CSV cell: as it is with `--raw`, else with formulas neutralised.

@@ -335,6 +335,41 @@ impl ReportBuilder {
         self.count_project(&session.project, rounded_total);
     }
 
+    /// Whether [`ReportBuilder::add_whole`] can stand in for adding sessions one by
+    /// one: the range is the whole history (nothing is clipped), nothing is rounded per
+    /// session, and the rows are at most per project (no days, weeks, months or tags).
+    #[must_use]
+    pub fn takes_whole_totals(&self) -> bool {
+        let o = &self.options;
+        o.span.from.is_none()
+            && o.span.to.is_none()
+            && o.rounding.is_none()
+            && o.group_by.iter().all(|g| *g == GroupBy::Project)
+            && o.group_by.len() <= 1
+    }
+
+    /// Adds `sessions` whole sessions of `project` lasting `seconds` together, as
+    /// [`ReportBuilder::add`] would one by one; only when
+    /// [`ReportBuilder::takes_whole_totals`] (else the sum would be wrong, so it is
+    /// not added and `false` comes back).
+    pub fn add_whole(&mut self, project: &str, sessions: usize, seconds: i64) -> bool {
+        if !self.takes_whole_totals() {
+            return false;
+        }
+        if sessions == 0 {
+            return true;
+        }
+        self.count += sessions;
+        if !self.options.group_by.is_empty() {
+            let paths = [vec![Cow::Borrowed(project)]];
+            add(&mut self.root, &paths, seconds, seconds);
+        }
+        self.root.seconds += seconds;
+        self.root.raw += seconds;
+        self.count_project(project, seconds);
+        true
+    }
+
     fn count_project(&mut self, project: &str, seconds: i64) {
         // Looked up before inserting: a known project costs no allocation.
         match self.per_project.get_mut(project) {

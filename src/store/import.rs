@@ -191,6 +191,21 @@ impl<'c> ImportWriter<'c> {
         Ok(found.and_then(|(id, e, source)| e.is_none_or(|e| e > start).then_some((id, source))))
     }
 
+    /// The end (unix seconds) of the session that starts last, `i64::MAX` while it
+    /// runs, `i64::MIN` with no sessions: since stored sessions never overlap, no
+    /// session reaches past it. One step down the start index.
+    pub fn frontier(&self) -> Result<i64> {
+        self.db.sql(|conn| {
+            conn.prepare_cached(
+                "SELECT coalesce(end_utc, 9223372036854775807) FROM sessions
+                 ORDER BY start_utc DESC LIMIT 1",
+            )?
+            .query_row([], |r| r.get(0))
+            .optional()
+            .map(|end| end.unwrap_or(i64::MIN))
+        })
+    }
+
     /// Up to `limit` sessions that start before an earlier-starting session ends: every
     /// overlap in the database, found in one ordered scan. Run once at the end of an
     /// import that moved sessions of its source past each other (see the engine).

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod sessions;
 pub mod sync;
 mod tag_join;
+pub mod totals;
 mod wal;
 
 use std::path::{Path, PathBuf};

@@ -25,6 +25,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/006_project_rates.sql"), false),
     // Sync through a folder: device identity, merge state, outbox, conflicts.
     (include_str!("migrations/007_sync.sql"), false),
+    // A covering start index for the lean read; per-project totals kept by triggers.
+    (include_str!("migrations/008_full_history_reads.sql"), false),
 ];
 
 /// The schema version this binary writes.
@@ -203,6 +205,63 @@ mod tests {
             .unwrap();
         assert_eq!(next_session_id(&mut store), 5);
         assert!(dir.path().join("otium-before-v2.db").exists());
+    }
+
+    /// A version-7 file (before the totals) with closed and running sessions of two
+    /// projects: the upgrade counts every closed one into `project_totals`, makes the
+    /// start index cover the lean read, and the triggers keep the totals from then on.
+    #[test]
+    fn upgrading_version_7_counts_the_totals_and_covers_the_lean_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("otium.db");
+        {
+            let mut conn = Connection::open(&db).unwrap();
+            conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+            migrations().to_version(&mut conn, 7).unwrap();
+            conn.execute_batch(
+                "INSERT INTO projects (id, name, created_utc) VALUES (1, 'p', 0), (2, 'q', 0), (3, 'idle', 0);
+                 INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, created_utc, updated_utc)
+                 VALUES ('a', 1, 100, 200, 'UTC', 0, 0), ('b', 2, 300, 450, 'UTC', 0, 0),
+                        ('c', 1, 500, 530, 'UTC', 0, 0), ('d', 2, 600, NULL, 'UTC', 0, 0);",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&db).unwrap();
+        assert!(dir.path().join("otium-before-v8.db").exists());
+        let totals = "SELECT project_id, sessions, seconds FROM project_totals ORDER BY 1";
+        // By hand: p has 100 + 30 s in two sessions; q 150 s closed (d runs); idle none.
+        assert_eq!(
+            dump(&store.reader(), totals),
+            [
+                "Integer(1)|Integer(2)|Integer(130)",
+                "Integer(2)|Integer(1)|Integer(150)"
+            ]
+        );
+        // Stopping the running one (a plain UPDATE) counts it in.
+        store
+            .write(|tx| {
+                Ok(tx
+                    .execute("UPDATE sessions SET end_utc = 700 WHERE uuid = 'd'", [])
+                    .unwrap())
+            })
+            .unwrap();
+        assert_eq!(
+            dump(&store.reader(), totals),
+            [
+                "Integer(1)|Integer(2)|Integer(130)",
+                "Integer(2)|Integer(2)|Integer(250)"
+            ]
+        );
+        let plan = dump(
+            &store.reader(),
+            "EXPLAIN QUERY PLAN SELECT id, project_id, start_utc, end_utc FROM sessions
+             WHERE start_utc >= 0 AND start_utc < 1000",
+        );
+        assert!(
+            plan.iter()
+                .any(|row| row.contains("USING COVERING INDEX sessions_by_start")),
+            "{plan:#?}"
+        );
     }
 
     #[test]

@@ -20,22 +20,37 @@ const SELECT: &str = "SELECT s.id, s.uuid, p.name, s.note, s.start_utc, s.end_ut
     FROM sessions s JOIN projects p ON p.id = s.project_id";
 
 fn from_row(row: &Row<'_>) -> Sql<Session> {
+    from_row_with(row, &mut None)
+}
+
+/// [`from_row`] with the zone of the previous row kept: a streamed read names the
+/// same zone row after row, and comparing its text costs less than parsing it.
+fn from_row_with(row: &Row<'_>, last_zone: &mut Option<chrono_tz::Tz>) -> Sql<Session> {
     let tags: Option<String> = row.get(7)?;
     let mut tags: Vec<String> = tags
         .map(|t| t.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default();
     tags.sort();
-    let zone: String = row.get(6)?;
     let id: SessionId = row.get(0)?;
-    let Some(zone) = zone_named(&zone) else {
-        return Err(rusqlite::Error::FromSqlConversionFailure(
-            6,
-            rusqlite::types::Type::Text,
-            Box::new(super::UnknownZone {
-                session: id.get(),
-                zone,
-            }),
-        ));
+    let name = row.get_ref(6)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let zone = match *last_zone {
+        Some(zone) if zone.name() == name => zone,
+        _ => {
+            let Some(zone) = zone_named(name) else {
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    6,
+                    rusqlite::types::Type::Text,
+                    Box::new(super::UnknownZone {
+                        session: id.get(),
+                        zone: name.to_string(),
+                    }),
+                ));
+            };
+            *last_zone = Some(zone);
+            zone
+        }
     };
     Ok(Session {
         id,
@@ -269,8 +284,9 @@ pub fn each_in_span(
     f: &mut dyn FnMut(Session) -> Result<bool>,
 ) -> Result<()> {
     let mut tags = TagJoin::new(db.conn()).map_err(|e| db.error(&e))?;
+    let mut zone = None;
     stream(db, span, Columns::Full, &mut |row| {
-        let session = from_row(row)
+        let session = from_row_with(row, &mut zone)
             .and_then(|s| {
                 Ok(Session {
                     tags: tags.tags(s.id)?,

@@ -18,6 +18,13 @@ impl Tracker {
         maintenance::doctor(&self.store, config, full)
     }
 
+    /// Rebuilds the derived per-project totals (what full-history reports read) from
+    /// the sessions, in one write transaction; returns how many projects' totals were
+    /// wrong before. `doctor --fix` runs it.
+    pub fn rebuild_totals(&mut self) -> Result<usize> {
+        self.store.write(crate::store::totals::rebuild)
+    }
+
     /// Copies the database to `target` (which must not exist) while it stays in use;
     /// returns the size written.
     pub fn backup(&self, target: &Path) -> Result<u64> {

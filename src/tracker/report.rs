@@ -40,8 +40,31 @@ impl Tracker {
     /// The report for `request`, streamed from the store in flat memory.
     pub fn report(&self, request: &ReportRequest) -> Result<Report> {
         let mut main = ReportBuilder::new(self.report_options(request, request.group_by.clone()));
-        self.each_report_session(request, |s| main.add(s))?;
+        if main.takes_whole_totals() && !request.filter.needs_tags() {
+            self.add_stored_totals(request, &mut main)?;
+        } else {
+            self.each_report_session(request, |s| main.add(s))?;
+        }
         Ok(main.finish().with_rates(&self.rates()?))
+    }
+
+    /// A whole-history report at most per project: the closed sessions' totals kept per
+    /// project in the database (exact, and independent of the zone since no day is
+    /// cut), plus the running session up to now, instead of a walk over every session.
+    fn add_stored_totals(&self, request: &ReportRequest, main: &mut ReportBuilder) -> Result<()> {
+        let totals = crate::store::totals::history(self.reader())?;
+        for total in &totals.closed {
+            if request.filter.matches(&total.project, &[]) {
+                let sessions = usize::try_from(total.sessions).unwrap_or(0);
+                main.add_whole(&total.project, sessions, total.seconds);
+            }
+        }
+        if let Some(running) = &totals.running
+            && request.filter.matches(&running.project, &[])
+        {
+            main.add(running);
+        }
+        Ok(())
     }
 
     /// The report for `request` and the charts drawn beside it, in one read.
@@ -106,3 +129,7 @@ fn is_long(span: Span) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+#[path = "totals_tests.rs"]
+mod totals_tests;

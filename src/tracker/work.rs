@@ -249,6 +249,15 @@ impl Tracker {
         let today = time::local_date(self.zone(), self.now());
         let week = calendar::week_first(today, self.config().week_start.0);
         let this_week = zone == self.zone() && first == week && last == calendar::week_last(week);
+        let set = LimitSet::from_config(&self.config().limits);
+        // Without limits another range has nothing to say: answered before reading its
+        // work (a whole history's is a million intervals).
+        if set.is_none() && !this_week {
+            return Ok(RangeAlerts {
+                this_week,
+                alerts: Vec::new(),
+            });
+        }
         if self.work(zone, first, last)?.is_empty() {
             return Ok(RangeAlerts {
                 this_week,
@@ -261,7 +270,7 @@ impl Tracker {
                 alerts: self.week_alerts_in(lang)?,
             });
         }
-        let Some(set) = LimitSet::from_config(&self.config().limits) else {
+        let Some(set) = set else {
             return Ok(RangeAlerts {
                 this_week,
                 alerts: Vec::new(),

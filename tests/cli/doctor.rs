@@ -94,7 +94,8 @@ fn a_healthy_database_passes_every_check() {
             "foreign_keys",
             "running",
             "end_after_start",
-            "overlaps"
+            "overlaps",
+            "project_totals"
         ]
     );
     assert!(not_ok(&report).is_empty(), "{report}");
@@ -286,6 +287,51 @@ fn a_dangling_tag_link_is_named_by_its_table() {
 fn tamper(env: &TestEnv, sql: &str) {
     let conn = Connection::open(env.db()).unwrap();
     conn.execute_batch(sql).unwrap();
+}
+
+/// Per-project totals changed behind the triggers' back (dropped, then a session made
+/// longer by hand): `doctor` names the project and both figures, `doctor --fix`
+/// recounts them in one go, and the whole-history report is right again.
+#[test]
+fn stale_project_totals_are_found_and_doctor_fix_rebuilds_them() {
+    let env = seeded();
+    // coding 09:00–10:00 and writing 10:30–11:00 are closed; reading runs.
+    tamper(
+        &env,
+        "DROP TRIGGER project_totals_update;
+         UPDATE sessions SET end_utc = end_utc + 900 WHERE id = 1;",
+    );
+    let report = doctor(&env, &[], code::DATABASE);
+    assert_eq!(not_ok(&report), ["project_totals"], "{report}");
+    let detail = status_of(&report, "project_totals").1;
+    assert!(
+        detail.starts_with(
+            "1 project(s) have stored totals that differ from their sessions (first: project 1, stored 1 session(s), 3600 s, counted 1 session(s), 4500 s)"
+        ),
+        "{detail}"
+    );
+    assert!(
+        detail.ends_with("rebuild them with `otium doctor --fix`"),
+        "{detail}"
+    );
+    let out = env.ok(&["doctor", "--fix"]);
+    assert!(
+        out.starts_with("rebuilt the per-project totals (1 project(s) were wrong)\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("All checks passed.\n"), "{out}");
+    let report = doctor(&env, &["--fix"], 0);
+    assert!(not_ok(&report).is_empty(), "{report}");
+    // 09:00–10:15 by hand: 75 minutes of coding.
+    let json = env.ok(&["report", "--all", "--by", "project", "--json"]);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let coding = value["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "coding")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(coding["seconds"], 4500, "{json}");
 }
 
 #[test]
@@ -892,4 +938,40 @@ fn doctor_on_a_missing_database_says_so_and_creates_nothing() {
     env.fails(&["status"], code::DATABASE);
     env.ok(&["add", "coding", "--from", "9:00", "--for", "1h"]);
     doctor(&env, &[], 0);
+}
+
+/// The same stale totals in Chinese: the check's name, both figures and the fix, and
+/// the line `--fix` prints; the JSON detail stays English for scripts.
+#[test]
+fn stale_project_totals_are_said_in_chinese() {
+    let env = seeded();
+    tamper(
+        &env,
+        "DROP TRIGGER project_totals_update;
+         UPDATE sessions SET end_utc = end_utc + 900 WHERE id = 1;",
+    );
+    let out = env
+        .cmd(&["doctor", "--lang", "zh-CN"])
+        .assert()
+        .code(code::DATABASE);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains(
+            "有 1 个项目保存的合计与记录对不上（第一个：项目 1，保存的是 1 条、3600 秒，重新数出的是 1 条、4500 秒）；用 `otium doctor --fix` 重建"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("项目合计"), "{text}");
+    let report = doctor(&env, &["--lang", "zh-CN"], code::DATABASE);
+    assert!(
+        status_of(&report, "project_totals")
+            .1
+            .starts_with("1 project(s) have stored totals"),
+        "{report}"
+    );
+    let fixed = env.ok(&["doctor", "--fix", "--lang", "zh-CN"]);
+    assert!(
+        fixed.starts_with("已重建各项目的合计（有 1 个项目不对）\n"),
+        "{fixed}"
+    );
 }

@@ -28,6 +28,16 @@ admin-doctor-app-id-other = { $id }, not otium's; pass --db with otium's databas
 admin-doctor-integrity-ok = { $pragma }: ok
 admin-doctor-integrity-found = { $pragma } found { $count } problem(s), first: { $first }; restore a backup (`otium backup` makes one) or recover with `sqlite3 DB .recover`
 admin-doctor-integrity-failed = { $pragma } failed: { $error }; restore a backup or recover with `sqlite3 DB .recover`
+admin-doctor-totals-ok = per-project totals match the sessions
+admin-doctor-totals-bad = { $count } project(s) have stored totals that differ from their sessions (first: project { $project }, stored { $stored_sessions ->
+        [none] none
+       *[other] { $stored_sessions } session(s), { $stored_seconds } s
+    }, counted { $counted_sessions ->
+        [none] none
+       *[other] { $counted_sessions } session(s), { $counted_seconds } s
+    }); rebuild them with `otium doctor --fix`
+admin-doctor-totals-unreadable = cannot compare per-project totals: { $error }; run `otium doctor --fix`
+admin-doctor-rebuilt-totals = rebuilt the per-project totals ({ $count } project(s) were wrong)
 admin-doctor-fk-ok = no dangling references
 admin-doctor-fk-found = { $count } dangling reference(s), first: { $first }; restore a backup
 admin-doctor-fk-failed = foreign_key_check failed: { $error }; restore a backup
@@ -58,6 +68,7 @@ admin-doctor-check-foreign-keys = foreign_keys
 admin-doctor-check-running = running
 admin-doctor-check-end-after-start = end_after_start
 admin-doctor-check-overlaps = overlaps
+admin-doctor-check-project-totals = project_totals
 
 ## otium doctor: the config file (advisory)
 

@@ -220,6 +220,7 @@ help-limits = Breaches of the working-time limits set in the config (informative
 
 help-doctor = Check the database: files, modes, SQLite settings, integrity and the session rules
 help-doctor--full = Run the full `integrity_check` (reads every page) instead of `quick_check`
+help-doctor--fix = First rebuild the derived data (the per-project totals full-history reports read) from the sessions, in one transaction; then check
 
 ## otium backup
 

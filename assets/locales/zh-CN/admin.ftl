@@ -28,6 +28,16 @@ admin-doctor-app-id-other = { $id }，不是 otium 的数据库；请用 --db �
 admin-doctor-integrity-ok = { $pragma }：正常
 admin-doctor-integrity-found = { $pragma } 发现 { $count } 个问题，第一个：{ $first }；请恢复备份（`otium backup` 可以做备份），或用 `sqlite3 DB .recover` 抢救
 admin-doctor-integrity-failed = { $pragma } 没能完成：{ $error }；请恢复备份，或用 `sqlite3 DB .recover` 抢救
+admin-doctor-totals-ok = 各项目的合计与记录一致
+admin-doctor-totals-bad = 有 { $count } 个项目保存的合计与记录对不上（第一个：项目 { $project }，保存的是{ $stored_sessions ->
+        [none] 无
+       *[other] { " " }{ $stored_sessions } 条、{ $stored_seconds } 秒
+    }，重新数出的是{ $counted_sessions ->
+        [none] 无
+       *[other] { " " }{ $counted_sessions } 条、{ $counted_seconds } 秒
+    }）；用 `otium doctor --fix` 重建
+admin-doctor-totals-unreadable = 无法核对各项目的合计：{ $error }；请运行 `otium doctor --fix`
+admin-doctor-rebuilt-totals = 已重建各项目的合计（有 { $count } 个项目不对）
 admin-doctor-fk-ok = 没有悬空的引用
 admin-doctor-fk-found = { $count } 处悬空的引用，第一处：{ $first }；请恢复备份
 admin-doctor-fk-failed = foreign_key_check 没能完成：{ $error }；请恢复备份
@@ -58,6 +68,7 @@ admin-doctor-check-foreign-keys = 外键
 admin-doctor-check-running = 正在计时
 admin-doctor-check-end-after-start = 结束晚于开始
 admin-doctor-check-overlaps = 记录重叠
+admin-doctor-check-project-totals = 项目合计
 
 ## otium doctor：配置文件（仅供参考）
 

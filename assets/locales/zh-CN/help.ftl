@@ -221,6 +221,7 @@ help-limits = 超出配置中工时上限的情况（仅供参考；退出码 0�
 
 help-doctor = 检查数据库：文件、权限、SQLite 设置、完整性和记录规则
 help-doctor--full = 运行完整的 `integrity_check`（读取每一页），而不是 `quick_check`
+help-doctor--fix = 先在一个事务里按记录重建派生数据（全部历史的报表要读的各项目合计），再做检查
 
 ## otium backup
 
