@@ -114,8 +114,13 @@ impl Tracker {
     pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
         let db = self.reader();
         let mut out = Vec::new();
-        for (a, b, found) in rows::conflicts(db)? {
-            if !still_overlap(db, &a, &b)? {
+        let conflicts = rows::conflicts(db)?;
+        if conflicts.is_empty() {
+            return Ok(out);
+        }
+        let reach = rows::longest_session(db)?;
+        for (a, b, found) in conflicts {
+            if !still_overlap(db, &a, &b, reach)? {
                 continue;
             }
             let mut sides = Vec::new();
