@@ -104,7 +104,13 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
             "--title is empty or has control characters; give a line of text, e.g. --title \"Week 48\"",
         ));
     }
+    // Unresolved sync conflicts in the range: said under the table, on stderr for the
+    // page people send (which stays as it is); machine formats do not change.
+    let conflicts = super::sync::report_notice(ctx, span)?;
     if sendable {
+        if let Some(notice) = &conflicts {
+            ctx.out.note(notice);
+        }
         // The page people send: the report and around it the range's charts,
         // sessions, targets, limits and dividend.
         let document = ctx.tracker.document(&DocumentRequest {
@@ -149,7 +155,8 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     out.write_all(bom).map_err(output_error)?;
     match format {
         ReportFormat::Table => report::table::render(&report, out)
-            .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}"))),
+            .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}")))
+            .and_then(|()| conflicts.iter().try_for_each(|c| writeln!(out, "{c}"))),
         ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
         ReportFormat::Json => report::json::render(&report, out),
         // Answered above, with the whole document.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::Result;
+use crate::time::range::Span;
 use crate::tracker::sync::{SyncReport, SyncStatus};
 
 /// `sync [init DIR | status]`.
@@ -56,6 +57,16 @@ struct ReportJson<'a> {
 struct SkippedJson<'a> {
     file: &'a str,
     why: &'a str,
+}
+
+/// The line a report of `span` ends with when it includes unresolved sync
+/// conflicts (none otherwise, and none for a database that does not sync).
+pub fn report_notice(ctx: &Ctx, span: Span) -> Result<Option<String>> {
+    let count = ctx.tracker.sync_conflicts_in(span)?;
+    Ok(
+        (count > 0)
+            .then(|| crate::i18n::t(ctx.lang, "sync-report-conflicts", &[("count", &count)])),
+    )
 }
 
 /// `otium sync …`.

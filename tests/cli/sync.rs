@@ -292,3 +292,49 @@ fn an_undo_travels_like_any_change() {
     assert_eq!(projects(&p.b), ["alpha"]);
     assert_eq!(sessions(&p.a), sessions(&p.b));
 }
+
+#[test]
+fn a_report_of_a_range_with_an_open_conflict_says_so_until_it_is_resolved() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "08:30", "--to", "09:30"]);
+    let json_before = p.a.ok(&["report", "--today", "--json"]);
+    sync_both(&p);
+    let line = "This range includes 1 unresolved sync conflict(s) (overlapping sessions from two devices, both counted); `otium sync status` lists them, `otium edit` or `otium rm` resolves them.";
+    let table = p.a.ok(&["report", "--today"]);
+    assert_eq!(table.lines().last(), Some(line), "{table}");
+    // Chinese, written by hand.
+    let zh = p.a.ok(&["report", "--today", "--lang", "zh-CN"]);
+    assert_eq!(
+        zh.lines().last(),
+        Some(
+            "本报表范围内有 1 处未解决的同步冲突（两台设备的记录时间重叠，工时都已计入）；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。"
+        ),
+        "{zh}"
+    );
+    // The table above it is the reports area's; this line is sync's.
+    let notice = zh.lines().last().unwrap_or_default();
+    let left = otium::i18n::scan::untranslated(notice, &["otium"]);
+    assert!(left.is_empty(), "{left:?}");
+    // The page you send stays as it is; the notice goes to stderr.
+    let md = p.a.run(&["report", "--today", "--format", "md"]);
+    assert!(md.status.success());
+    assert!(!String::from_utf8_lossy(&md.stdout).contains("sync conflict"));
+    assert!(String::from_utf8_lossy(&md.stderr).contains(line));
+    // Machine formats do not change: JSON has the same keys (both sessions counted:
+    // 1 h + 1 h) in both languages.
+    let json = p.a.ok(&["report", "--today", "--json"]);
+    assert_eq!(
+        json,
+        p.a.ok(&["report", "--today", "--json", "--lang", "zh-CN"])
+    );
+    assert_eq!(p.a.json(&["report", "--today"])["total_seconds"], 7200);
+    assert_ne!(json, json_before);
+    // Another range does not mention it.
+    let yesterday = p.a.ok(&["report", "--yesterday"]);
+    assert!(!yesterday.contains("sync conflict"), "{yesterday}");
+    // Resolved by rm: no more line.
+    p.a.ok(&["rm", &id_of(&p.a, "beta")]);
+    let table = p.a.ok(&["report", "--today"]);
+    assert!(!table.contains("sync conflict"), "{table}");
+}

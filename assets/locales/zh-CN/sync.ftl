@@ -1,2 +1,4 @@
 # otium：otium sync：init、sync、status 和冲突。
 # 每个键都与 en/sync.ftl 一一对应，且都在 src/ 中用到。
+
+sync-report-conflicts = 本报表范围内有 { $count } 处未解决的同步冲突（两台设备的记录时间重叠，工时都已计入）；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。

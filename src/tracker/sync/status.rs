@@ -15,6 +15,7 @@ use crate::store::sync as rows;
 use crate::store::{journal, sessions};
 use crate::sync::folder::{self, Skipped};
 use crate::time;
+use crate::time::range::Span;
 
 /// One device of the sync folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,6 +145,36 @@ impl Tracker {
             });
         }
         Ok(out)
+    }
+
+    /// How many open conflicts have a side sharing time with `span`: what a report
+    /// of that range must mention. One read of an empty table when nothing conflicts
+    /// (or the database does not sync).
+    pub fn sync_conflicts_in(&self, span: Span) -> Result<usize> {
+        let db = self.reader();
+        let conflicts = rows::conflicts(db)?;
+        if conflicts.is_empty() {
+            return Ok(0);
+        }
+        let reach = rows::longest_session(db)?;
+        let mut count = 0;
+        for (a, b, _) in conflicts {
+            if !still_overlap(db, &a, &b, reach)? {
+                continue;
+            }
+            let mut inside = false;
+            for uuid in [&a, &b] {
+                if let Some(id) = journal::session_by_uuid(db, uuid)?
+                    && let Some(s) = sessions::by_id(db, id)?
+                {
+                    let ends_after_from = span.from.is_none_or(|f| s.end.is_none_or(|e| e > f));
+                    let starts_before_to = span.to.is_none_or(|t| s.start < t);
+                    inside |= ends_after_from && starts_before_to;
+                }
+            }
+            count += usize::from(inside);
+        }
+        Ok(count)
     }
 
     /// Devices, pending changes, skipped files and conflicts of the sync folder.
