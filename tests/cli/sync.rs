@@ -338,3 +338,87 @@ fn a_report_of_a_range_with_an_open_conflict_says_so_until_it_is_resolved() {
     let table = p.a.ok(&["report", "--today"]);
     assert!(!table.contains("sync conflict"), "{table}");
 }
+
+/// The doctor's checks of the sync folder (named `sync …`), as `(name, status)`.
+fn sync_checks(env: &TestEnv) -> Vec<(String, String)> {
+    let out = env.run(&["doctor", "--json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"].as_str().unwrap().starts_with("sync "))
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn status_of(checks: &[(String, String)], name: &str) -> String {
+    checks
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, s)| s.clone())
+        .unwrap_or_else(|| panic!("no check {name} in {checks:?}"))
+}
+
+#[test]
+fn doctor_checks_the_sync_folder_and_names_each_kind_of_damage() {
+    let p = pair();
+    // A database that does not sync has no sync checks.
+    let plain = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    plain.create_db();
+    assert!(sync_checks(&plain).is_empty());
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.a.ok(&["sync"]);
+    p.b.ok(&["sync"]);
+    let checks = sync_checks(&p.b);
+    assert_eq!(checks.len(), 6, "{checks:?}");
+    assert!(checks.iter().all(|(_, s)| s == "ok"), "{checks:?}");
+    let seg = segments(p.folder.path()).pop().unwrap();
+    let a_dir = seg.parent().unwrap().to_path_buf();
+    let line = fs::read_to_string(&seg).unwrap();
+    assert!(line.contains("\"seq\":1,"), "{line}");
+    // A stray file, a segment after a gap (2 is missing), a truncated segment.
+    fs::write(a_dir.join("notes.txt"), "x").unwrap();
+    fs::write(
+        a_dir.join("000000003-000000003.jsonl"),
+        line.replace("\"seq\":1,", "\"seq\":3,"),
+    )
+    .unwrap();
+    fs::write(
+        a_dir.join("000000004-000000004.jsonl"),
+        &line[..line.len() / 2],
+    )
+    .unwrap();
+    let checks = sync_checks(&p.b);
+    assert_eq!(status_of(&checks, "sync files"), "warn");
+    assert_eq!(status_of(&checks, "sync sequence"), "warn");
+    assert_eq!(status_of(&checks, "sync tails"), "warn");
+    assert_eq!(status_of(&checks, "sync devices"), "ok");
+    let text = p.b.ok(&["doctor"]);
+    assert!(text.contains("notes.txt"), "{text}");
+    assert!(text.contains("laptop: records 2 to 2"), "{text}");
+    assert!(
+        text.contains("000000004-000000004.jsonl (incomplete"),
+        "{text}"
+    );
+    // A record of the laptop in the desk's folder: two databases with one identity.
+    let b_dir = fs::read_dir(p.folder.path().join("otium-sync/v1"))
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .find(|d| *d != a_dir)
+        .unwrap();
+    fs::write(b_dir.join("000000007-000000007.jsonl"), &line).unwrap();
+    assert_eq!(status_of(&sync_checks(&p.b), "sync devices"), "fail");
+    let err = p.b.fails(&["doctor"], 6);
+    assert!(err.contains("sync devices"), "{err}");
+    // A folder that is gone.
+    let before = p.a.db_bytes();
+    fs::remove_dir_all(p.folder.path().join("otium-sync")).unwrap();
+    assert_eq!(status_of(&sync_checks(&p.a), "sync folder"), "fail");
+    assert_eq!(p.a.db_bytes(), before, "doctor only reads");
+}

@@ -6,9 +6,11 @@
 //! crash at any point loses nothing: the next sync writes the same segment again.
 //!
 //! - `apply.rs`: merged sessions into the sessions table, the running rule, conflicts;
-//! - `status.rs`: `sync status`.
+//! - `status.rs`: `sync status`;
+//! - `doctor.rs`: what `doctor` checks in the sync folder.
 
 mod apply;
+mod doctor;
 mod status;
 
 pub use status::{ConflictSide, DeviceStatus, SyncConflict, SyncStatus};

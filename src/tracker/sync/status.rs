@@ -97,7 +97,7 @@ impl From<Skipped> for SkippedFile {
     }
 }
 
-fn gaps(mut ranges: Vec<(u64, u64)>) -> (u64, Vec<(u64, u64)>) {
+pub(super) fn gaps(mut ranges: Vec<(u64, u64)>) -> (u64, Vec<(u64, u64)>) {
     ranges.sort_unstable();
     let mut next = 1;
     let mut out = Vec::new();
