@@ -51,6 +51,8 @@ struct ReportJson<'a> {
     stopped: usize,
     conflicts: usize,
     skipped: Vec<SkippedJson<'a>>,
+    git: bool,
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -130,7 +132,13 @@ fn say(ctx: &mut Ctx, r: &SyncReport) {
                 why: &s.why,
             })
             .collect(),
+        git: r.git,
+        warnings: &r.warnings,
     };
+    for w in &r.warnings {
+        ctx.out
+            .note(&crate::i18n::t(ctx.lang, "sync-git-failed", &[("why", w)]));
+    }
     ctx.out.value(|| json);
 }
 
