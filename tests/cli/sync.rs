@@ -422,3 +422,62 @@ fn doctor_checks_the_sync_folder_and_names_each_kind_of_damage() {
     assert_eq!(status_of(&sync_checks(&p.a), "sync folder"), "fail");
     assert_eq!(p.a.db_bytes(), before, "doctor only reads");
 }
+
+#[test]
+fn sync_speaks_chinese_and_its_json_does_not_change_with_the_language() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "08:30", "--to", "09:30"]);
+    // Written by hand.
+    assert_eq!(
+        p.a.ok(&["sync", "--lang", "zh-CN"]),
+        "写入 1 条同步记录；应用了其他设备的 0 条（本机有 0 条记录随之改变）。\n"
+    );
+    let out = p.b.ok(&["sync", "--lang", "zh-CN"]);
+    assert_eq!(
+        out,
+        "写入 1 条同步记录；应用了其他设备的 1 条（本机有 1 条记录随之改变）。\n\
+         1 处冲突：记录时间重叠，两条都已保留；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。\n"
+    );
+    let status = p.b.ok(&["sync", "status", "--lang", "zh-CN"]);
+    let lines: Vec<&str> = status.lines().collect();
+    assert!(lines[0].starts_with("同步文件夹："), "{status}");
+    assert!(
+        status.contains("（本机）：1 条同步记录，最近一条在 2026-03-02T12:00:00+00:00"),
+        "{status}"
+    );
+    assert!(
+        status.contains("本机待写入：0 项改动尚未写入同步文件夹\n"),
+        "{status}"
+    );
+    assert!(
+        status.contains("冲突：以下记录时间重叠（两条都已保留；用 edit 或 rm 处理其中一条）：\n"),
+        "{status}"
+    );
+    assert!(
+        status
+            .contains("  记录 2（alpha，2026-03-02T08:00:00+00:00 至 2026-03-02T09:00:00+00:00）"),
+        "{status}"
+    );
+    for text in [&out, &status] {
+        let left =
+            otium::i18n::scan::untranslated(text, &["otium", "laptop", "desk", "alpha", "beta"]);
+        assert!(left.is_empty(), "{left:?}");
+    }
+    // English is what it always was.
+    let en = p.b.ok(&["sync", "status"]);
+    assert!(
+        en.contains(" (this device): 1 record(s), last 2026-03-02T12:00:00+00:00\n"),
+        "{en}"
+    );
+    assert!(en.contains("Pending here: 0 change(s) not yet in the folder\nConflict: these sessions overlap (both kept; edit or rm one):\n  session 1 (beta, "), "{en}");
+    // Machine formats: byte-identical in both languages (after a sync that applied
+    // the desk's record, so both runs below find the same: nothing new).
+    p.a.ok(&["sync"]);
+    for args in [&["sync", "status", "--json"][..], &["sync", "--json"][..]] {
+        let en = p.a.ok(args);
+        let mut zh = args.to_vec();
+        zh.extend(["--lang", "zh-CN"]);
+        assert_eq!(en, p.a.ok(&zh), "{args:?}");
+    }
+}
