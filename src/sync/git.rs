@@ -77,7 +77,12 @@ pub fn pull(dir: &Path) -> Result<bool, String> {
     if !has_remote(dir)? {
         return Ok(false);
     }
-    git(dir, &["pull", "--quiet", "--rebase", "--no-edit"]).map(|_| true)
+    // `--autostash`: files of the user's own that are not committed do not stop it.
+    git(
+        dir,
+        &["pull", "--quiet", "--rebase", "--autostash", "--no-edit"],
+    )
+    .map(|_| true)
 }
 
 /// Pushes this device's commits; a push rejected because another device pushed
