@@ -142,6 +142,12 @@ fn check_name(lang: Lang, name: &str) -> String {
         "end_after_start" => "admin-doctor-check-end-after-start",
         "overlaps" => "admin-doctor-check-overlaps",
         "project_totals" => "admin-doctor-check-project-totals",
+        "sync folder" => "sync-doctor-check-folder",
+        "sync files" => "sync-doctor-check-files",
+        "sync devices" => "sync-doctor-check-devices",
+        "sync tails" => "sync-doctor-check-tails",
+        "sync sequence" => "sync-doctor-check-sequence",
+        "sync clock" => "sync-doctor-check-clock",
         other => return other.to_string(),
     };
     t(lang, key, &[])

@@ -109,7 +109,13 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
             Vec::new(),
         ));
     }
+    // Unresolved sync conflicts in the range: said under the table, on stderr for the
+    // page people send (which stays as it is); machine formats do not change.
+    let conflicts = super::sync::report_notice(ctx, span)?;
     if sendable {
+        if let Some(notice) = &conflicts {
+            ctx.out.note(notice);
+        }
         // The page people send: the report and around it the range's charts,
         // sessions, targets, limits and dividend.
         let document = ctx.tracker.document(&DocumentRequest {
@@ -161,7 +167,8 @@ pub fn run(ctx: &mut Ctx, args: &ReportArgs) -> Result<()> {
     out.write_all(bom).map_err(output_error)?;
     match format {
         ReportFormat::Table => report::table::render(&report, lang, out)
-            .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}"))),
+            .and_then(|()| alerts.iter().try_for_each(|a| writeln!(out, "{a}")))
+            .and_then(|()| conflicts.iter().try_for_each(|c| writeln!(out, "{c}"))),
         ReportFormat::Csv => report::csv::render(&report, out, args.output.raw),
         ReportFormat::Json => report::json::render(&report, out),
         // Answered above, with the whole document.

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::Result;
+use crate::i18n::t;
+use crate::time::range::Span;
 use crate::tracker::sync::{SyncReport, SyncStatus};
 
 /// `sync [init DIR | status]`.
@@ -50,12 +52,24 @@ struct ReportJson<'a> {
     stopped: usize,
     conflicts: usize,
     skipped: Vec<SkippedJson<'a>>,
+    git: bool,
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
 struct SkippedJson<'a> {
     file: &'a str,
     why: &'a str,
+}
+
+/// The line a report of `span` ends with when it includes unresolved sync
+/// conflicts (none otherwise, and none for a database that does not sync).
+pub fn report_notice(ctx: &Ctx, span: Span) -> Result<Option<String>> {
+    let count = ctx.tracker.sync_conflicts_in(span)?;
+    Ok(
+        (count > 0)
+            .then(|| crate::i18n::t(ctx.lang, "sync-report-conflicts", &[("count", &count)])),
+    )
 }
 
 /// `otium sync …`.
@@ -68,12 +82,16 @@ pub fn run(ctx: &mut Ctx, args: &SyncArgs) -> Result<()> {
         Some(SyncAction::Init { dir, name }) => {
             let report = ctx.tracker.sync_init(dir, name.as_deref())?;
             let status = ctx.tracker.sync_status()?;
-            ctx.out.line(format!(
-                "This database is now device {} ({}) of {}.",
-                status.device.name.as_deref().unwrap_or("?"),
-                status.device.id,
-                status.dir.display()
-            ));
+            let line = t(
+                ctx.lang,
+                "sync-joined",
+                &[
+                    ("name", &status.device.name.as_deref().unwrap_or("?")),
+                    ("id", &status.device.id),
+                    ("dir", &status.dir.display()),
+                ],
+            );
+            ctx.out.line(line);
             say(ctx, &report);
         }
         Some(SyncAction::Status) => {
@@ -85,25 +103,30 @@ pub fn run(ctx: &mut Ctx, args: &SyncArgs) -> Result<()> {
 }
 
 fn say(ctx: &mut Ctx, r: &SyncReport) {
-    ctx.out.line(format!(
-        "Wrote {} record(s); applied {} from other devices ({} session(s) changed here).",
-        r.written, r.applied, r.changed
+    let lang = ctx.lang;
+    ctx.out.line(t(
+        lang,
+        "sync-done",
+        &[
+            ("written", &r.written),
+            ("applied", &r.applied),
+            ("changed", &r.changed),
+        ],
     ));
     if r.stopped > 0 {
-        ctx.out.line(format!(
-            "Stopped {} running session(s): another device started a later one.",
-            r.stopped
-        ));
+        ctx.out
+            .line(t(lang, "sync-stopped", &[("count", &r.stopped)]));
     }
     for s in &r.skipped {
-        ctx.out
-            .line(format!("Not applied yet: {} ({}).", s.file, s.why));
+        ctx.out.line(t(
+            lang,
+            "sync-not-applied-yet",
+            &[("file", &s.file), ("why", &s.why)],
+        ));
     }
     if r.conflicts > 0 {
-        ctx.out.line(format!(
-            "{} conflict(s): overlapping sessions, both kept; `otium sync status` lists them, `otium edit` or `otium rm` resolves them.",
-            r.conflicts
-        ));
+        ctx.out
+            .line(t(lang, "sync-conflicts-found", &[("count", &r.conflicts)]));
     }
     let json = ReportJson {
         written: r.written,
@@ -119,54 +142,84 @@ fn say(ctx: &mut Ctx, r: &SyncReport) {
                 why: &s.why,
             })
             .collect(),
+        git: r.git,
+        warnings: &r.warnings,
     };
+    for w in &r.warnings {
+        ctx.out
+            .note(&crate::i18n::t(ctx.lang, "sync-git-failed", &[("why", w)]));
+    }
     ctx.out.value(|| json);
 }
 
 fn show(ctx: &mut Ctx, s: &SyncStatus) {
-    ctx.out.line(format!("Sync folder: {}", s.dir.display()));
+    let lang = ctx.lang;
+    ctx.out
+        .line(t(lang, "sync-status-folder", &[("dir", &s.dir.display())]));
     for d in &s.devices {
-        let me = if d.this { " (this device)" } else { "" };
-        let last = d.last_record.as_deref().unwrap_or("no records yet");
-        ctx.out.line(format!(
-            "  {} {}{me}: {} record(s), last {last}",
-            d.name.as_deref().unwrap_or("(unnamed)"),
-            d.id,
-            d.records
-        ));
+        let name = d
+            .name
+            .clone()
+            .unwrap_or_else(|| t(lang, "sync-status-unnamed", &[]));
+        let key = match (d.this, &d.last_record) {
+            (true, Some(_)) => "sync-status-this-device",
+            (true, None) => "sync-status-this-device-empty",
+            (false, Some(_)) => "sync-status-device",
+            (false, None) => "sync-status-device-empty",
+        };
+        let last = d.last_record.as_deref().unwrap_or_default();
+        // Indented by code: Fluent trims a message's leading spaces.
+        let line = t(
+            lang,
+            key,
+            &[
+                ("name", &name),
+                ("id", &d.id),
+                ("records", &d.records),
+                ("last", &last),
+            ],
+        );
+        ctx.out.line(format!("  {line}"));
         for (a, b) in &d.gaps {
-            ctx.out.line(format!(
-                "    records {a} to {b} missing (still on the way?)"
-            ));
+            let gap = t(lang, "sync-status-gap", &[("first", a), ("last", b)]);
+            ctx.out.line(format!("    {gap}"));
         }
     }
-    ctx.out.line(format!(
-        "Pending here: {} change(s) not yet in the folder{}",
-        s.pending,
-        if s.pending > 0 {
-            "; run `otium sync`"
-        } else {
-            ""
-        }
-    ));
+    let key = if s.pending > 0 {
+        "sync-status-pending-run"
+    } else {
+        "sync-status-pending"
+    };
+    ctx.out.line(t(lang, key, &[("count", &s.pending)]));
     for f in &s.skipped {
-        ctx.out.line(format!("Not applied: {} ({})", f.file, f.why));
+        ctx.out.line(t(
+            lang,
+            "sync-status-not-applied",
+            &[("file", &f.file), ("why", &f.why)],
+        ));
     }
     if s.conflicts.is_empty() {
-        ctx.out.line("No conflicts.");
+        ctx.out.line(t(lang, "sync-status-no-conflicts", &[]));
     }
     for c in &s.conflicts {
-        ctx.out
-            .line("Conflict: these sessions overlap (both kept; edit or rm one):");
+        ctx.out.line(t(lang, "sync-status-conflict", &[]));
         for side in &c.sessions {
-            ctx.out.line(format!(
-                "  session {} ({}, {} to {}) {}",
-                side.id,
-                side.project,
-                side.start,
-                side.end.as_deref().unwrap_or("now"),
-                side.uuid
-            ));
+            let end = side
+                .end
+                .clone()
+                .unwrap_or_else(|| t(lang, "sync-status-now", &[]));
+            let line = t(
+                lang,
+                "sync-status-side",
+                &[
+                    ("id", &side.id),
+                    ("project", &side.project),
+                    ("start", &side.start),
+                    ("end", &end),
+                    ("uuid", &side.uuid),
+                ],
+            );
+            ctx.out.line(format!("  {line}"));
         }
     }
     ctx.out.value(|| s.clone());

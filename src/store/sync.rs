@@ -310,7 +310,11 @@ pub fn longest_session(db: Db<'_>) -> Result<i64> {
 }
 
 /// The uuids of the sessions other than `uuid` that share time with `[start, end)`;
-/// `reach` is at least [`longest_session`].
+/// `reach` is at least [`longest_session`]. Two index probes: the closed sessions
+/// starting in `[start - reach, end)` through `sessions_by_start`, and the running
+/// one through its partial index. The bounds are computed here and the index named,
+/// so no planner can fall back to walking every session before `end` (which made
+/// applying 10k records quadratic).
 pub fn overlapping_uuids(
     db: Db<'_>,
     uuid: &str,
@@ -318,17 +322,27 @@ pub fn overlapping_uuids(
     end: Option<i64>,
     reach: i64,
 ) -> Result<Vec<String>> {
+    let hi = end.unwrap_or(i64::MAX);
+    let lo = start.saturating_sub(reach);
     db.sql(|conn| {
-        conn.prepare_cached(
-            "SELECT uuid FROM sessions WHERE uuid <> ?1
-               AND start_utc < coalesce(?3, 9223372036854775807) AND start_utc >= ?2 - ?4
-               AND end_utc > ?2
-             UNION
-             SELECT uuid FROM sessions WHERE uuid <> ?1 AND end_utc IS NULL
-               AND start_utc < coalesce(?3, 9223372036854775807)",
-        )?
-        .query_map(params![uuid, start, end, reach], |r| r.get(0))?
-        .collect()
+        let mut out: Vec<String> = conn
+            .prepare_cached(
+                "SELECT uuid FROM sessions INDEXED BY sessions_by_start
+                 WHERE start_utc >= ?2 AND start_utc < ?3 AND end_utc > ?4 AND uuid <> ?1",
+            )?
+            .query_map(params![uuid, lo, hi, start], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let running: Option<(String, i64)> = conn
+            .prepare_cached("SELECT uuid, start_utc FROM sessions WHERE end_utc IS NULL")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((other, other_start)) = running
+            && other != uuid
+            && other_start < hi
+        {
+            out.push(other);
+        }
+        Ok(out)
     })
 }
 

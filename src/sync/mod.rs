@@ -6,11 +6,13 @@
 //! - `record.rs`: one record, one JSON line;
 //! - `folder.rs`: the files (per-device segments, written by temp name and rename;
 //!   damaged or incomplete files are skipped and reported);
-//! - `merge.rs`: last-writer-wins per field, tombstones, the running rule, conflicts.
+//! - `merge.rs`: last-writer-wins per field, tombstones, the running rule, conflicts;
+//! - `git.rs`: git mode (commit own files, pull, push with the user's git).
 //!
 //! Everything here is free of the database: `tracker/sync.rs` joins it to the store.
 
 pub mod folder;
+pub mod git;
 pub mod hlc;
 pub mod merge;
 pub mod record;

@@ -15,7 +15,12 @@ impl Tracker {
     /// in use, whose mode is checked too. Only reads.
     #[must_use]
     pub fn doctor(&self, config: Option<&Path>, full: bool) -> DoctorReport {
-        maintenance::doctor(&self.store, config, full)
+        let mut report = maintenance::doctor(&self.store, config, full);
+        // The sync folder's checks (none when this database does not sync).
+        report.checks.extend(self.sync_checks());
+        let ok = report.problems().next().is_none();
+        report.ok = ok;
+        report
     }
 
     /// Rebuilds the derived per-project totals (what full-history reports read) from

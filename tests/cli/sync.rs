@@ -292,3 +292,198 @@ fn an_undo_travels_like_any_change() {
     assert_eq!(projects(&p.b), ["alpha"]);
     assert_eq!(sessions(&p.a), sessions(&p.b));
 }
+
+#[test]
+fn a_report_of_a_range_with_an_open_conflict_says_so_until_it_is_resolved() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "08:30", "--to", "09:30"]);
+    let json_before = p.a.ok(&["report", "--today", "--json"]);
+    sync_both(&p);
+    let line = "This range includes 1 unresolved sync conflict(s) (overlapping sessions from two devices, both counted); `otium sync status` lists them, `otium edit` or `otium rm` resolves them.";
+    let table = p.a.ok(&["report", "--today"]);
+    assert_eq!(table.lines().last(), Some(line), "{table}");
+    // Chinese, written by hand.
+    let zh = p.a.ok(&["report", "--today", "--lang", "zh-CN"]);
+    assert_eq!(
+        zh.lines().last(),
+        Some(
+            "本报表范围内有 1 处未解决的同步冲突（两台设备的记录时间重叠，工时都已计入）；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。"
+        ),
+        "{zh}"
+    );
+    // The table above it is the reports area's; this line is sync's.
+    let notice = zh.lines().last().unwrap_or_default();
+    let left = otium::i18n::scan::untranslated(notice, &["otium"]);
+    assert!(left.is_empty(), "{left:?}");
+    // The page you send stays as it is; the notice goes to stderr.
+    let md = p.a.run(&["report", "--today", "--format", "md"]);
+    assert!(md.status.success());
+    assert!(!String::from_utf8_lossy(&md.stdout).contains("sync conflict"));
+    assert!(String::from_utf8_lossy(&md.stderr).contains(line));
+    // Machine formats do not change: JSON has the same keys (both sessions counted:
+    // 1 h + 1 h) in both languages.
+    let json = p.a.ok(&["report", "--today", "--json"]);
+    assert_eq!(
+        json,
+        p.a.ok(&["report", "--today", "--json", "--lang", "zh-CN"])
+    );
+    assert_eq!(p.a.json(&["report", "--today"])["total_seconds"], 7200);
+    assert_ne!(json, json_before);
+    // Another range does not mention it.
+    let yesterday = p.a.ok(&["report", "--yesterday"]);
+    assert!(!yesterday.contains("sync conflict"), "{yesterday}");
+    // Resolved by rm: no more line.
+    p.a.ok(&["rm", &id_of(&p.a, "beta")]);
+    let table = p.a.ok(&["report", "--today"]);
+    assert!(!table.contains("sync conflict"), "{table}");
+}
+
+/// The doctor's checks of the sync folder (named `sync …`), as `(name, status)`.
+fn sync_checks(env: &TestEnv) -> Vec<(String, String)> {
+    let out = env.run(&["doctor", "--json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"].as_str().unwrap().starts_with("sync "))
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn status_of(checks: &[(String, String)], name: &str) -> String {
+    checks
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, s)| s.clone())
+        .unwrap_or_else(|| panic!("no check {name} in {checks:?}"))
+}
+
+#[test]
+fn doctor_checks_the_sync_folder_and_names_each_kind_of_damage() {
+    let p = pair();
+    // A database that does not sync has no sync checks.
+    let plain = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    plain.create_db();
+    assert!(sync_checks(&plain).is_empty());
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.a.ok(&["sync"]);
+    p.b.ok(&["sync"]);
+    let checks = sync_checks(&p.b);
+    assert_eq!(checks.len(), 6, "{checks:?}");
+    assert!(checks.iter().all(|(_, s)| s == "ok"), "{checks:?}");
+    let seg = segments(p.folder.path()).pop().unwrap();
+    let a_dir = seg.parent().unwrap().to_path_buf();
+    let line = fs::read_to_string(&seg).unwrap();
+    assert!(line.contains("\"seq\":1,"), "{line}");
+    // A stray file, a segment after a gap (2 is missing), a truncated segment.
+    fs::write(a_dir.join("notes.txt"), "x").unwrap();
+    fs::write(
+        a_dir.join("000000003-000000003.jsonl"),
+        line.replace("\"seq\":1,", "\"seq\":3,"),
+    )
+    .unwrap();
+    fs::write(
+        a_dir.join("000000004-000000004.jsonl"),
+        &line[..line.len() / 2],
+    )
+    .unwrap();
+    let checks = sync_checks(&p.b);
+    assert_eq!(status_of(&checks, "sync files"), "warn");
+    assert_eq!(status_of(&checks, "sync sequence"), "warn");
+    assert_eq!(status_of(&checks, "sync tails"), "warn");
+    assert_eq!(status_of(&checks, "sync devices"), "ok");
+    let text = p.b.ok(&["doctor"]);
+    assert!(text.contains("notes.txt"), "{text}");
+    assert!(text.contains("missing records laptop: 2–2;"), "{text}");
+    // The same findings in Chinese, each check by what it checks.
+    let zh = p.b.ok(&["doctor", "--lang", "zh-CN"]);
+    assert!(zh.contains("注意  同步文件         有 1 个文件不是 otium 写的："), "{zh}");
+    assert!(zh.contains("注意  同步记录序号     缺少记录 laptop: 2–2；"), "{zh}");
+    assert!(zh.contains("注意  同步文件完整性   有 1 个数据段不完整或已损坏"), "{zh}");
+    assert!(
+        text.contains("000000004-000000004.jsonl (incomplete"),
+        "{text}"
+    );
+    // A record of the laptop in the desk's folder: two databases with one identity.
+    let b_dir = fs::read_dir(p.folder.path().join("otium-sync/v1"))
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .find(|d| *d != a_dir)
+        .unwrap();
+    fs::write(b_dir.join("000000007-000000007.jsonl"), &line).unwrap();
+    assert_eq!(status_of(&sync_checks(&p.b), "sync devices"), "fail");
+    let err = p.b.fails(&["doctor"], 6);
+    assert!(err.contains("sync devices"), "{err}");
+    // A folder that is gone.
+    let before = p.a.db_bytes();
+    fs::remove_dir_all(p.folder.path().join("otium-sync")).unwrap();
+    assert_eq!(status_of(&sync_checks(&p.a), "sync folder"), "fail");
+    assert_eq!(p.a.db_bytes(), before, "doctor only reads");
+}
+
+#[test]
+fn sync_speaks_chinese_and_its_json_does_not_change_with_the_language() {
+    let p = pair();
+    p.a.ok(&["add", "alpha", "--from", "08:00", "--to", "09:00"]);
+    p.b.ok(&["add", "beta", "--from", "08:30", "--to", "09:30"]);
+    // Written by hand.
+    assert_eq!(
+        p.a.ok(&["sync", "--lang", "zh-CN"]),
+        "写入 1 条同步记录；应用了其他设备的 0 条（本机有 0 条记录随之改变）。\n"
+    );
+    let out = p.b.ok(&["sync", "--lang", "zh-CN"]);
+    assert_eq!(
+        out,
+        "写入 1 条同步记录；应用了其他设备的 1 条（本机有 1 条记录随之改变）。\n\
+         1 处冲突：记录时间重叠，两条都已保留；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。\n"
+    );
+    let status = p.b.ok(&["sync", "status", "--lang", "zh-CN"]);
+    let lines: Vec<&str> = status.lines().collect();
+    assert!(lines[0].starts_with("同步文件夹："), "{status}");
+    assert!(
+        status.contains("（本机）：1 条同步记录，最近一条在 2026-03-02T12:00:00+00:00"),
+        "{status}"
+    );
+    assert!(
+        status.contains("本机待写入：0 项改动尚未写入同步文件夹\n"),
+        "{status}"
+    );
+    assert!(
+        status.contains("冲突：以下记录时间重叠（两条都已保留；用 edit 或 rm 处理其中一条）：\n"),
+        "{status}"
+    );
+    assert!(
+        status
+            .contains("  记录 2（alpha，2026-03-02T08:00:00+00:00 至 2026-03-02T09:00:00+00:00）"),
+        "{status}"
+    );
+    for text in [&out, &status] {
+        let left =
+            otium::i18n::scan::untranslated(text, &["otium", "laptop", "desk", "alpha", "beta"]);
+        assert!(left.is_empty(), "{left:?}");
+    }
+    // English is what it always was.
+    let en = p.b.ok(&["sync", "status"]);
+    assert!(
+        en.contains(" (this device): 1 record(s), last 2026-03-02T12:00:00+00:00\n"),
+        "{en}"
+    );
+    // The earlier session first (alpha at 08:00, then beta at 08:30), on every device.
+    assert!(en.contains("Pending here: 0 change(s) not yet in the folder\nConflict: these sessions overlap (both kept; edit or rm one):\n  session 2 (alpha, "), "{en}");
+    // Machine formats: byte-identical in both languages (after a sync that applied
+    // the desk's record, so both runs below find the same: nothing new).
+    p.a.ok(&["sync"]);
+    for args in [&["sync", "status", "--json"][..], &["sync", "--json"][..]] {
+        let en = p.a.ok(args);
+        let mut zh = args.to_vec();
+        zh.extend(["--lang", "zh-CN"]);
+        assert_eq!(en, p.a.ok(&zh), "{args:?}");
+    }
+}

@@ -139,7 +139,7 @@ impl Run<'_> {
             }
         }
         for (a, b, _) in rows::conflicts(self.tx)? {
-            if !still_overlap(self.tx, &a, &b)? {
+            if !still_overlap(self.tx, &a, &b, reach)? {
                 rows::drop_conflict(self.tx, &a, &b)?;
             }
         }
@@ -147,15 +147,20 @@ impl Run<'_> {
     }
 }
 
-/// Whether sessions `a` and `b` both exist and still share time.
-pub(super) fn still_overlap(db: crate::store::Db<'_>, a: &str, b: &str) -> Result<bool> {
+/// Whether sessions `a` and `b` both exist and still share time; `reach` is
+/// [`rows::longest_session`], read once by the caller (it reads every session).
+pub(super) fn still_overlap(
+    db: crate::store::Db<'_>,
+    a: &str,
+    b: &str,
+    reach: i64,
+) -> Result<bool> {
     let Some(id) = journal::session_by_uuid(db, a)? else {
         return Ok(false);
     };
     let Some(s) = sessions::by_id(db, id)? else {
         return Ok(false);
     };
-    let reach = rows::longest_session(db)?;
     let others = rows::overlapping_uuids(
         db,
         a,

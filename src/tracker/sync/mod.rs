@@ -6,9 +6,11 @@
 //! crash at any point loses nothing: the next sync writes the same segment again.
 //!
 //! - `apply.rs`: merged sessions into the sessions table, the running rule, conflicts;
-//! - `status.rs`: `sync status`.
+//! - `status.rs`: `sync status`;
+//! - `doctor.rs`: what `doctor` checks in the sync folder.
 
 mod apply;
+mod doctor;
 mod status;
 
 pub use status::{ConflictSide, DeviceStatus, SyncConflict, SyncStatus};
@@ -24,6 +26,7 @@ use crate::model::Session;
 use crate::store::sync::{self as rows, Device, Peer};
 use crate::store::{Db, journal, sessions};
 use crate::sync::folder::{self, DeviceInfo, Skipped};
+use crate::sync::git;
 use crate::sync::hlc::{Hlc, HlcClock};
 use crate::sync::merge::SyncedSession;
 use crate::sync::record::{Entity, Field, Op, Record, VERSION};
@@ -44,6 +47,11 @@ pub struct SyncReport {
     pub skipped: Vec<Skipped>,
     /// Conflicts (overlapping sessions) now open.
     pub conflicts: usize,
+    /// Whether the folder is a git work tree (git mode: commit, pull, push).
+    pub git: bool,
+    /// What went wrong on the way to the other devices (a failed pull or push): the
+    /// records are safe here and go out at the next sync.
+    pub warnings: Vec<String>,
 }
 
 /// The device's working state during one sync.
@@ -231,6 +239,18 @@ impl Tracker {
     pub fn sync(&mut self) -> Result<SyncReport> {
         let dev = rows::device(self.reader())?.ok_or_else(not_set_up)?;
         let dir = PathBuf::from(&dev.dir);
+        let git = git::is_work_tree(&dir);
+        let own = format!("{}/{}/{}", folder::ROOT, folder::LAYOUT, dev.device);
+        let mut warnings = Vec::new();
+        if git {
+            // What an earlier sync wrote but could not commit, then the others' files.
+            if let Err(e) = git::commit_own(&dir, &own, &dev.name) {
+                warnings.push(e);
+            }
+            if let Err(e) = git::pull(&dir) {
+                warnings.push(e);
+            }
+        }
         let (segments, mut skipped) = folder::list(&dir)?;
         let applied = rows::applied_segments(self.reader())?;
         let fresh: Vec<_> = segments
@@ -284,6 +304,18 @@ impl Tracker {
         if queued || report.written > 0 {
             self.flush_outbox(&dir, &dev.device)?;
         }
+        if git {
+            match git::commit_own(&dir, &own, &dev.name) {
+                Ok(_) => {
+                    if let Err(e) = git::push(&dir) {
+                        warnings.push(e);
+                    }
+                }
+                Err(e) => warnings.push(e),
+            }
+        }
+        report.git = git;
+        report.warnings = warnings;
         report.conflicts = self.sync_conflicts()?.len();
         skipped.append(&mut report.skipped);
         skipped.sort_by(|a, b| a.file.cmp(&b.file));

@@ -15,6 +15,7 @@ use crate::store::sync as rows;
 use crate::store::{journal, sessions};
 use crate::sync::folder::{self, Skipped};
 use crate::time;
+use crate::time::range::Span;
 
 /// One device of the sync folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,7 +97,7 @@ impl From<Skipped> for SkippedFile {
     }
 }
 
-fn gaps(mut ranges: Vec<(u64, u64)>) -> (u64, Vec<(u64, u64)>) {
+pub(super) fn gaps(mut ranges: Vec<(u64, u64)>) -> (u64, Vec<(u64, u64)>) {
     ranges.sort_unstable();
     let mut next = 1;
     let mut out = Vec::new();
@@ -114,8 +115,13 @@ impl Tracker {
     pub fn sync_conflicts(&self) -> Result<Vec<SyncConflict>> {
         let db = self.reader();
         let mut out = Vec::new();
-        for (a, b, found) in rows::conflicts(db)? {
-            if !still_overlap(db, &a, &b)? {
+        let conflicts = rows::conflicts(db)?;
+        if conflicts.is_empty() {
+            return Ok(out);
+        }
+        let reach = rows::longest_session(db)?;
+        for (a, b, found) in conflicts {
+            if !still_overlap(db, &a, &b, reach)? {
                 continue;
             }
             let mut sides = Vec::new();
@@ -123,15 +129,20 @@ impl Tracker {
                 if let Some(id) = journal::session_by_uuid(db, uuid)?
                     && let Some(s) = sessions::by_id(db, id)?
                 {
-                    sides.push(ConflictSide {
+                    let side = ConflictSide {
                         uuid: s.uuid.clone(),
                         id: s.id.get(),
                         project: s.project.clone(),
                         start: time::rfc3339_in(s.zone, s.start),
                         end: s.end.map(|e| time::rfc3339_in(s.zone, e)),
-                    });
+                    };
+                    sides.push((s.start, side));
                 }
             }
+            // The earlier session first, the UUID breaking a tie: the same order on
+            // every device, whatever order the records came in.
+            sides.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.uuid.cmp(&y.uuid)));
+            let sides: Vec<ConflictSide> = sides.into_iter().map(|(_, side)| side).collect();
             out.push(SyncConflict {
                 uuids: [a, b],
                 sessions: sides,
@@ -139,6 +150,36 @@ impl Tracker {
             });
         }
         Ok(out)
+    }
+
+    /// How many open conflicts have a side sharing time with `span`: what a report
+    /// of that range must mention. One read of an empty table when nothing conflicts
+    /// (or the database does not sync).
+    pub fn sync_conflicts_in(&self, span: Span) -> Result<usize> {
+        let db = self.reader();
+        let conflicts = rows::conflicts(db)?;
+        if conflicts.is_empty() {
+            return Ok(0);
+        }
+        let reach = rows::longest_session(db)?;
+        let mut count = 0;
+        for (a, b, _) in conflicts {
+            if !still_overlap(db, &a, &b, reach)? {
+                continue;
+            }
+            let mut inside = false;
+            for uuid in [&a, &b] {
+                if let Some(id) = journal::session_by_uuid(db, uuid)?
+                    && let Some(s) = sessions::by_id(db, id)?
+                {
+                    let ends_after_from = span.from.is_none_or(|f| s.end.is_none_or(|e| e > f));
+                    let starts_before_to = span.to.is_none_or(|t| s.start < t);
+                    inside |= ends_after_from && starts_before_to;
+                }
+            }
+            count += usize::from(inside);
+        }
+        Ok(count)
     }
 
     /// Devices, pending changes, skipped files and conflicts of the sync folder.
