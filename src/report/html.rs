@@ -145,17 +145,7 @@ fn details(
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
     let money = report.has_amounts();
-    let names: Vec<String> = report
-        .options
-        .group_by
-        .iter()
-        .map(|g| g.name_in(lang))
-        .collect();
-    let what = if names.is_empty() {
-        t(lang, "report-col-range", &[])
-    } else {
-        names.join(" / ")
-    };
+    let what = super::labels::group_heading(report, lang);
     let money_heads = if money {
         format!(
             "<th class=\"n\">{}</th><th class=\"n\">{}</th>",

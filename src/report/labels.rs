@@ -178,3 +178,19 @@ pub fn weekday_day_in(lang: Lang, date: NaiveDate) -> String {
         date.format("%a %Y-%m-%d").to_string()
     }
 }
+
+/// The first column's heading of a sent report's table: the groupings by name
+/// (`project / tag`), or `range` when the report is not grouped.
+pub(super) fn group_heading(report: &Report, lang: Lang) -> String {
+    let names: Vec<String> = report
+        .options
+        .group_by
+        .iter()
+        .map(|g| g.name_in(lang))
+        .collect();
+    if names.is_empty() {
+        crate::i18n::t(lang, "report-col-range", &[])
+    } else {
+        names.join(" / ")
+    }
+}

@@ -136,17 +136,7 @@ pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io
 fn table(report: &Report, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let (total, rows) = shown(report);
     let money = report.has_amounts();
-    let names: Vec<String> = report
-        .options
-        .group_by
-        .iter()
-        .map(|g| g.name_in(lang))
-        .collect();
-    let what = if names.is_empty() {
-        t(lang, "report-col-range", &[])
-    } else {
-        names.join(" / ")
-    };
+    let what = super::labels::group_heading(report, lang);
     let hours = t(lang, "report-col-hours", &[]);
     if money {
         let (rate, amount) = (
