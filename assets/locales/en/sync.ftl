@@ -59,3 +59,7 @@ sync-doctor-clock-ahead = the clock of { $list }{ $more ->
         [none] {""}
        *[other] {" "}and { $more } more
     } ran more than a day ahead of this machine's: its changes win over later ones made elsewhere; set its clock right
+
+## Automatic sync ([sync] auto = true)
+
+sync-auto-failed = automatic sync failed: { $why }; nothing is lost: the change is kept in this database and goes out at the next sync

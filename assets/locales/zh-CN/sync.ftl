@@ -59,3 +59,7 @@ sync-doctor-clock-ahead = { $list }{ $more ->
         [none] {""}
        *[other] 等（另有 { $more } 台）
     }的时钟比本机快了一天以上：它的修改会压过别处更晚的修改，请把它的时钟调准
+
+## 自动同步（[sync] auto = true）
+
+sync-auto-failed = 自动同步失败：{ $why }；数据没有丢失：这次改动已保存在本机数据库，下次同步时会写入同步文件夹
