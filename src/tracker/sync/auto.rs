@@ -93,7 +93,12 @@ impl Tracker {
                     Some(p) if !p.as_os_str().is_empty() => p,
                     _ => Path::new("."),
                 };
-                let written = tempfile::NamedTempFile::new_in(folder).and_then(|mut tmp| {
+                // Named as otium's other temp files, so `doctor` reports one a crash left.
+                let tmp = tempfile::Builder::new()
+                    .prefix(".otium-")
+                    .suffix(".tmp")
+                    .tempfile_in(folder);
+                let written = tmp.and_then(|mut tmp| {
                     std::io::Write::write_all(&mut tmp, text.as_bytes())?;
                     tmp.persist(file).map(drop).map_err(|e| e.error)
                 });
