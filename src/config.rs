@@ -44,6 +44,17 @@ pub struct Config {
     pub rates: std::collections::BTreeMap<String, crate::report::money::ConfigRate>,
     /// What the report you send says about you (`[report] name`, `client`).
     pub report: ReportConfig,
+    /// `[sync]`: whether every command syncs on its own (`auto = true`).
+    pub sync: SyncConfig,
+}
+
+/// `[sync]`: how this machine syncs through the folder `otium sync init` joined.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncConfig {
+    /// Every write command writes its record to the folder at once, and every command
+    /// first applies the other devices' new records when the folder changed.
+    pub auto: bool,
 }
 
 /// `[report]`: the person's name and an optional client, shown on HTML and Markdown reports.
@@ -262,6 +273,7 @@ impl Default for Config {
             language: None,
             rates: std::collections::BTreeMap::new(),
             report: ReportConfig::default(),
+            sync: SyncConfig::default(),
         }
     }
 }
@@ -544,6 +556,13 @@ mod tests {
             0
         );
         assert_eq!(Config::default().limits, LimitsConfig::None);
+        assert!(!Config::default().sync.auto);
+        assert!(Config::parse("[sync]\nauto = true\n").unwrap().sync.auto);
+        assert!(
+            Config::parse("[sync]\nautomatic = true\n")
+                .unwrap_err()
+                .contains("automatic")
+        );
     }
 
     #[test]

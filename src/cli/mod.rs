@@ -257,7 +257,20 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
         out.note(&upgrade.note());
     }
     let mut ctx = Ctx { tracker, out, lang };
+    // `[sync] auto`: the others' new records before the command reads, its own
+    // records after it wrote (sync, doctor and backup look at things as they are).
+    let auto = ctx.tracker.config().sync.auto
+        && !matches!(
+            command,
+            Command::Sync(_) | Command::Doctor(_) | Command::Backup(_)
+        );
+    if auto {
+        sync::auto(&mut ctx);
+    }
     let result = dispatch(&mut ctx, command, config_path.as_deref());
+    if auto && result.is_ok() {
+        sync::auto(&mut ctx);
+    }
     if created && result.is_ok() {
         // Said once, by the command that made it and recorded into it: a typo in --db
         // or OTIUM_DB would otherwise split the history across two files unnoticed.

@@ -72,6 +72,26 @@ pub fn report_notice(ctx: &Ctx, span: Span) -> Result<Option<String>> {
     )
 }
 
+/// `[sync] auto = true`: syncs when the folder changed or this device has changes not
+/// in it yet. A failure (the folder unmounted or read-only) never fails the command
+/// it follows: one line on stderr says so, and the next sync catches up.
+pub fn auto(ctx: &mut Ctx) {
+    match ctx.tracker.sync_if_changed(true) {
+        Ok(Some(report)) => {
+            for w in &report.warnings {
+                let line = t(ctx.lang, "sync-git-failed", &[("why", w)]);
+                ctx.out.note(&line);
+            }
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let why = e.message_in(ctx.lang);
+            let line = t(ctx.lang, "sync-auto-failed", &[("why", &why)]);
+            ctx.out.note(&line);
+        }
+    }
+}
+
 /// `otium sync …`.
 pub fn run(ctx: &mut Ctx, args: &SyncArgs) -> Result<()> {
     match &args.action {

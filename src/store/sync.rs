@@ -173,6 +173,15 @@ pub fn outbox(db: Db<'_>) -> Result<Vec<(u64, String)>> {
     })
 }
 
+/// Whether records wait in the outbox (one indexed read, for the automatic check).
+pub fn has_outbox(db: Db<'_>) -> Result<bool> {
+    db.sql(|conn| {
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sync_outbox)", [], |r| {
+            r.get(0)
+        })
+    })
+}
+
 /// Drops queued records up to `seq` (written as a segment).
 pub fn clear_outbox(db: Db<'_>, seq: u64) -> Result<()> {
     db.sql(|conn| {

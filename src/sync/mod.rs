@@ -8,6 +8,7 @@
 //!   damaged or incomplete files are skipped and reported);
 //! - `merge.rs`: last-writer-wins per field, tombstones, the running rule, conflicts;
 //! - `git.rs`: git mode (commit own files, pull, push with the user's git).
+//! - `watch.rs`: the stat-only "has the folder changed" check of automatic sync.
 //!
 //! Everything here is free of the database: `tracker/sync.rs` joins it to the store.
 
@@ -16,6 +17,7 @@ pub mod git;
 pub mod hlc;
 pub mod merge;
 pub mod record;
+pub mod watch;
 
 #[cfg(test)]
 mod convergence;

@@ -267,6 +267,14 @@ pub fn minutes_text(minutes: i64) -> String {
     }
 }
 
+/// The machine's own clock as file modification times are stamped with it. Not the
+/// user's clock ([`Clock`], which `OTIUM_NOW` pins): this only tells whether a
+/// folder's modification time is too recent to trust as "nothing changed since".
+#[must_use]
+pub fn file_clock() -> std::time::SystemTime {
+    std::time::SystemTime::now()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

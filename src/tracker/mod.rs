@@ -61,6 +61,8 @@ pub struct Tracker {
     clock: Clock,
     zone: Tz,
     config: Config,
+    /// The sync folder's stamp at the last automatic look (see `sync/auto.rs`).
+    sync_seen: Option<String>,
 }
 
 impl Tracker {
@@ -71,6 +73,7 @@ impl Tracker {
             clock,
             zone,
             config,
+            sync_seen: None,
         })
     }
 
@@ -81,6 +84,7 @@ impl Tracker {
             clock,
             zone,
             config: Config::default(),
+            sync_seen: None,
         })
     }
 

@@ -128,6 +128,8 @@ pub enum Action {
     PrevField,
     /// Re-read everything from the database.
     Reload,
+    /// Hide the sync conflicts notice until the conflicts change.
+    HideConflicts,
     /// A second passed.
     Tick,
 }

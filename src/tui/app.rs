@@ -76,6 +76,8 @@ pub struct App {
     pub away: Option<crate::tracker::away::Gap>,
     /// The reminders banner, see `banner.rs`.
     pub banner: super::banner::Banner,
+    /// Open sync conflicts and their notice, see `sync.rs`.
+    pub sync: super::sync::SyncNotice,
     pub(super) dirty: bool,
     pub(super) data_version: i64,
     /// A session just added or started: the next reload selects it.
@@ -121,6 +123,7 @@ impl App {
             quit: false,
             away: None,
             banner: super::banner::Banner::default(),
+            sync: super::sync::SyncNotice::default(),
             dirty: true,
             data_version,
             select_after_reload: None,
@@ -132,6 +135,7 @@ impl App {
             .map_or(now, |r| r.start.max(now - chrono::Duration::seconds(1)));
         app.calendar_go_to(at, config.week_start.0);
         app.cursor.chosen = running.map(|r| r.id);
+        app.refresh_conflicts(tracker)?;
         // Open the calendar on the week's first working hour (or 08:00), so the
         // morning's sessions are in view rather than the night.
         let first = app.calendar_blocks().iter().map(|b| b.first).min();
@@ -205,11 +209,15 @@ impl App {
         // The clock and reloads are no key: they must not close the help, clear a
         // prompt's selection or reach a form, whatever has the keyboard.
         let result = match (action, self.mode.clone()) {
-            (Action::Tick, _) => self
-                .tick(tracker)
-                .and_then(|next| self.check_reminders(tracker).map(|()| next)),
+            (Action::Tick, _) => match self.check_sync(tracker) {
+                Some(reload) => Ok(Some(reload)),
+                None => self
+                    .tick(tracker)
+                    .and_then(|next| self.check_reminders(tracker).map(|()| next)),
+            },
             (Action::Reload, _) => self
                 .reload(tracker)
+                .and_then(|()| self.refresh_conflicts(tracker))
                 .and_then(|()| self.check_reminders(tracker).map(|()| None)),
             (Action::AnswerAway(answer), _) => self.answer_away(answer, tracker),
             (action, Mode::Form(form)) => self.update_form(form, action, tracker),
@@ -331,6 +339,7 @@ impl App {
                 return Ok(Some(Action::Reload));
             }
             Action::ToggleTargets => self.toggle_targets(),
+            Action::HideConflicts => self.hide_conflicts(),
             Action::WriteReport => self.write_report(tracker)?,
             Action::NextCountry | Action::PrevCountry => {
                 self.cycle_country(action == Action::NextCountry);

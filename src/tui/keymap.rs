@@ -134,6 +134,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "tui-key-reload-from-the-database",
     },
     Binding {
+        keys: "z",
+        codes: &[Char('z')],
+        scope: Global,
+        action: Action::HideConflicts,
+        help: "sync-key-hide-conflicts",
+    },
+    Binding {
         keys: "↑ k",
         codes: &[Up, Char('k')],
         scope: In(View::Sessions),

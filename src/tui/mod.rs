@@ -24,6 +24,7 @@ mod hint;
 pub mod keymap;
 mod send;
 mod status;
+pub mod sync;
 pub mod theme;
 mod undo;
 pub mod views;

@@ -45,6 +45,7 @@ mod report;
 mod sent_report;
 mod spoofing;
 mod sync;
+mod sync_auto;
 mod sync_git;
 mod timew_report;
 mod wal;

@@ -59,3 +59,16 @@ sync-doctor-clock-ahead = the clock of { $list }{ $more ->
         [none] {""}
        *[other] {" "}and { $more } more
     } ran more than a day ahead of this machine's: its changes win over later ones made elsewhere; set its clock right
+
+## Automatic sync ([sync] auto = true)
+
+sync-auto-failed = automatic sync failed: { $why }; nothing is lost: the change is kept in this database and goes out at the next sync
+
+## The TUI: records from other devices, and the conflicts notice
+
+sync-tui-applied = Synced: { $count } session(s) changed by other devices.
+sync-tui-conflicts = { $count } sync conflict(s): both sessions kept; edit or delete one · z hides
+sync-tui-conflict-side = session { $id } { $project } { $from }–{ $to }
+sync-tui-conflict-sides = { $day }: { $a } overlaps { $b }
+sync-tui-conflict-more = {" "}(+{ $count } more: otium sync status)
+sync-key-hide-conflicts = hide the sync conflicts notice (until they change)

@@ -59,3 +59,16 @@ sync-doctor-clock-ahead = { $list }{ $more ->
         [none] {""}
        *[other] 等（另有 { $more } 台）
     }的时钟比本机快了一天以上：它的修改会压过别处更晚的修改，请把它的时钟调准
+
+## 自动同步（[sync] auto = true）
+
+sync-auto-failed = 自动同步失败：{ $why }；数据没有丢失：这次改动已保存在本机数据库，下次同步时会写入同步文件夹
+
+## TUI：其他设备的记录与冲突提示
+
+sync-tui-applied = 已同步：其他设备改动了 { $count } 条记录。
+sync-tui-conflicts = { $count } 个同步冲突：两条记录均已保留，请编辑或删除其中一条 · 按 z 隐藏
+sync-tui-conflict-side = 记录 { $id } { $project } { $from }–{ $to }
+sync-tui-conflict-sides = { $day }：{ $a } 与 { $b } 时间重叠
+sync-tui-conflict-more = （另有 { $count } 个，见 otium sync status）
+sync-key-hide-conflicts = 隐藏同步冲突提示（冲突有变化时再显示）

@@ -7,9 +7,12 @@
 //!
 //! - `apply.rs`: merged sessions into the sessions table, the running rule, conflicts;
 //! - `status.rs`: `sync status`;
-//! - `doctor.rs`: what `doctor` checks in the sync folder.
+//! - `doctor.rs`: what `doctor` checks in the sync folder;
+//! - `auto.rs`: automatic sync (`[sync] auto`, the TUI): a sync only when the folder
+//!   changed or this device has changes not in it yet.
 
 mod apply;
+mod auto;
 mod doctor;
 mod status;
 

@@ -456,6 +456,7 @@ mod lang;
 mod live;
 pub(super) mod race;
 mod snapshots;
+mod sync;
 mod targets;
 mod undo;
 mod zh_checks;

@@ -43,9 +43,11 @@ impl Widget for &App {
             return;
         }
         let banner = u16::from(!self.banner.due.is_empty());
-        let [tabs, reminders, body, status] = Layout::vertical([
+        let notice = self.sync.height();
+        let [tabs, reminders, conflicts, body, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banner),
+            Constraint::Length(notice),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
@@ -53,6 +55,9 @@ impl Widget for &App {
         render_tabs(self, tabs, buf);
         if banner > 0 {
             super::banner::render(self, reminders, buf);
+        }
+        if notice > 0 {
+            super::sync::render(self, conflicts, buf);
         }
         match self.view {
             View::Dashboard => dashboard::render(self, body, buf),
