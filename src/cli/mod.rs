@@ -253,8 +253,18 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     let tracker = setup.open(&db)?;
     let created = tracker.created_database() && default.as_deref() != Some(db.as_path());
     let mut out = Out::stdout(json);
+    out.set_lang(lang);
     if let Some(upgrade) = tracker.upgraded() {
-        out.note(&upgrade.note());
+        let backup = upgrade.backup.display();
+        out.note(&crate::i18n::t(
+            lang,
+            "note-upgraded",
+            &[
+                ("from", &upgrade.from),
+                ("to", &upgrade.to),
+                ("backup", &backup),
+            ],
+        ));
     }
     let mut ctx = Ctx { tracker, out, lang };
     let result = dispatch(&mut ctx, command, config_path.as_deref());
