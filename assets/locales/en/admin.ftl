@@ -123,7 +123,15 @@ admin-db-locked = { $path } is locked by another process; try again when it has 
 admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
 admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
 admin-config-bad-line = config { $path }: { $message }; fix or remove that line
-admin-config-unknown-key = config { $path }: line { $line }: { $table }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
+admin-config-range-hours = config { $path }: { $key } = { $value } must be between { $min } and { $max } hours; fix or remove that line
+admin-config-range-session = config { $path }: max_session_hours = { $value } must be more than 0 and at most 168 hours; fix or remove that line
+admin-config-range-away = config { $path }: away_after_minutes = { $value } must be at most 1440 (a day); 0 turns away time off; fix or remove that line
+admin-config-range-weeks = config { $path }: limits.average_weeks = { $value } must be between 1 and 52; fix or remove that line
+admin-config-range-rest-days = config { $path }: limits.min_rest_days_per_week = { $value } must be between 0 and 7; fix or remove that line
+admin-config-unknown-key = config { $path }: line { $line }: { $table ->
+        [limits] limits:{" "}
+       *[other] {""}
+    }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
 
 ## otium backup, man, timew: errors
 

@@ -123,7 +123,15 @@ admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再�
 admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
 admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
 admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
-admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
+admin-config-range-hours = 配置文件 { $path }：{ $key } = { $value } 不在允许范围内，须在 { $min } 到 { $max } 小时之间；请改正或删掉这一行
+admin-config-range-session = 配置文件 { $path }：max_session_hours = { $value } 须大于 0 且不超过 168 小时；请改正或删掉这一行
+admin-config-range-away = 配置文件 { $path }：away_after_minutes = { $value } 最多为 1440（一天）；设为 0 则不记离开时间；请改正或删掉这一行
+admin-config-range-weeks = 配置文件 { $path }：limits.average_weeks = { $value } 须在 1 到 52 之间；请改正或删掉这一行
+admin-config-range-rest-days = 配置文件 { $path }：limits.min_rest_days_per_week = { $value } 须在 0 到 7 之间；请改正或删掉这一行
+admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table ->
+        [limits] {"[limits]"} 表中
+       *[other] {""}
+    }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
 
 ## otium backup、man、timew：错误
 
