@@ -121,7 +121,7 @@ fn say(ctx: &mut Ctx, r: &SyncReport) {
         ctx.out.line(t(
             lang,
             "sync-not-applied-yet",
-            &[("file", &s.file), ("why", &s.why)],
+            &[("file", &s.file), ("why", &s.reason.text_in(lang))],
         ));
     }
     if r.conflicts > 0 {
@@ -195,7 +195,7 @@ fn show(ctx: &mut Ctx, s: &SyncStatus) {
         ctx.out.line(t(
             lang,
             "sync-status-not-applied",
-            &[("file", &f.file), ("why", &f.why)],
+            &[("file", &f.file), ("why", &f.reason.text_in(lang))],
         ));
     }
     if s.conflicts.is_empty() {

@@ -59,3 +59,19 @@ sync-doctor-clock-ahead = the clock of { $list }{ $more ->
         [none] {""}
        *[other] {" "}and { $more } more
     } ran more than a day ahead of this machine's: its changes win over later ones made elsewhere; set its clock right
+
+## Why a file in the sync folder is not applied
+
+sync-why-not-segment-name = not a segment name
+sync-why-unreadable = unreadable ({ $error })
+sync-why-no-newline = incomplete (no final newline yet)
+sync-why-bad-line = line { $line }: { $why }
+sync-why-foreign = line { $line }: a record of device { $other } in the folder of { $device }
+sync-why-sequence = line { $line }: sequence number { $seq } where { $expected } belongs
+sync-why-incomplete = incomplete: records { $first } to { $got } of { $first } to { $last }
+sync-why-not-device = not a device folder
+sync-why-unreadable-folder = unreadable folder
+sync-why-temp = being written (a temp file)
+sync-why-not-segment = not a segment file
+sync-why-unknown-zone = unknown zone { $zone }; update otium
+sync-doctor-file-why = { $file } ({ $why })
