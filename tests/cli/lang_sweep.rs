@@ -53,8 +53,8 @@ impl Sweep {
     /// Runs `args` in Chinese, expects exit `code`, scans stdout and stderr for
     /// English, and returns stdout then stderr.
     fn run(&mut self, args: &[&str], code: i32) -> (String, String) {
-        let mut all = args.to_vec();
-        all.extend(["--lang", "zh-CN"]);
+        // The flag first: `help` takes verbs after it.
+        let all = [&["--lang", "zh-CN"], args].concat();
         let out = self.env.run(&all);
         let (stdout, stderr) = (
             String::from_utf8(out.stdout).unwrap(),
@@ -66,7 +66,9 @@ impl Sweep {
             "otium {args:?}: {stdout}{stderr}"
         );
         // `Asia/Shanghai` and the like are paths to the scan; `--` flags are code.
-        let found = otium::i18n::scan::untranslated(&format!("{stdout}{stderr}"), CITED);
+        // `--help` names its values in capitals (`<PATH>`), as clap does in every language.
+        let allowed = [CITED, crate::lang_help::PLACEHOLDERS].concat();
+        let found = otium::i18n::scan::untranslated(&format!("{stdout}{stderr}"), &allowed);
         assert_eq!(found, Vec::<String>::new(), "English left in otium {args:?}");
         self.ran.insert(args[0].to_string());
         (stdout, stderr)
@@ -152,6 +154,11 @@ fn every_verb_and_its_errors_speak_chinese() {
     s.ok(&["start", "写作", "--at", "17:00"]);
     let status = s.ok(&["status"]);
     assert!(status.starts_with("正在计时：写作"), "{status}");
+    // The week's limit alerts: four days of 11.5 h break the 8 h of article 36.
+    assert!(
+        status.contains("注意：每日工时不超过 8小时（《中华人民共和国劳动法》第三十六条）"),
+        "{status}"
+    );
     s.ok(&["notify"]);
     s.fails(&["away", "keep"], 5);
     s.ok(&["stop"]);
@@ -205,7 +212,7 @@ fn every_verb_and_its_errors_speak_chinese() {
     fs::write(files.path().join("坏.timeclock"), "i 2026/03/02 胡说 写作\n").unwrap();
     s.fails(&["import", "timeclock", &file("坏.timeclock")], 3);
     s.ok(&["backup", &file("备份.db")]);
-    s.fails(&["backup", &file("备份.db")], 8);
+    s.fails(&["backup", &file("备份.db")], 3);
     let doctor = s.run(&["doctor"], 0).0;
     assert!(doctor.contains("笔记.txt"), "{doctor}");
     s.ok(&["paths"]);
@@ -292,5 +299,67 @@ fn a_config_out_of_range_and_a_bad_tz_are_said_in_chinese() {
     assert!(
         stderr.starts_with("提示：TZ=\"Mars/Olympus\" 不是 IANA 时区名；改用"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn json_of_the_swept_verbs_is_the_same_in_both_languages() {
+    let (s, _folder) = chinese_week();
+    s.env.ok(&["start", "写作", "--at", "17:00"]);
+    // Once first, so each language's run finds the same folder (a sync writes).
+    s.env.ok(&["sync"]);
+    for args in [
+        &["status"][..],
+        &["sync", "status"],
+        &["sync"],
+        &["doctor"],
+        &["limits", "--week"],
+    ] {
+        let run = |lang: &str| {
+            let all = [args, &["--json", "--lang", lang]].concat();
+            let out = s.env.run(&all);
+            (out.status.code(), out.stdout, out.stderr)
+        };
+        assert_eq!(run("en"), run("zh-CN"), "otium {args:?} --json");
+    }
+    // A refused import: the JSON error stays English.
+    let bad = s.env.dir.path().join("坏.timeclock");
+    fs::write(&bad, "i 2026/03/02 胡说 写作\n").unwrap();
+    let bad = bad.display().to_string();
+    let run = |lang: &str| {
+        let out = s
+            .env
+            .run(&["import", "timeclock", &bad, "--json", "--lang", lang]);
+        (out.status.code(), out.stderr)
+    };
+    let (code, stderr) = run("en");
+    assert_eq!(code, Some(3));
+    assert!(
+        String::from_utf8_lossy(&stderr).contains("is not a time like 09:00"),
+        "{}",
+        String::from_utf8_lossy(&stderr)
+    );
+    assert_eq!(run("zh-CN"), (code, stderr));
+}
+
+#[test]
+fn an_import_error_is_said_in_chinese_at_its_place() {
+    let env = TestEnv::at("Asia/Shanghai", "2026-03-06T18:00:00+08:00");
+    let bad = env.dir.path().join("坏.timeclock");
+    fs::write(&bad, "i 2026/03/02 09:00 写作\no 2026/03/02 08:00\n").unwrap();
+    let bad = bad.display().to_string();
+    let err = env.fails(&["--lang", "zh-CN", "import", "timeclock", &bad], 3);
+    assert_eq!(
+        err,
+        format!(
+            "错误：{bad}:1:1：这条记录的结束早于开始（2026-03-02 09:00 到 2026-03-02 08:00，Asia/Shanghai）；请在源文件里改正时间\n"
+        )
+    );
+    let err = env.fails(&["import", "timeclock", &bad], 3);
+    assert_eq!(
+        err,
+        format!(
+            "error: {bad}:1:1: the session ends before it starts (2026-03-02 09:00 to 2026-03-02 08:00 Asia/Shanghai); fix the times in the source\n"
+        )
     );
 }
