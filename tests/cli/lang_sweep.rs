@@ -363,3 +363,37 @@ fn an_import_error_is_said_in_chinese_at_its_place() {
         )
     );
 }
+
+#[test]
+fn status_asks_about_away_time_in_chinese() {
+    let env = TestEnv::at("Asia/Shanghai", "2026-03-06T18:00:00+08:00");
+    env.ok(&["start", "写作", "--at", "15:00"]);
+    let shanghai = chrono_tz::Asia::Shanghai;
+    let at = |h: u32, m: u32| {
+        use chrono::TimeZone;
+        shanghai
+            .with_ymd_and_hms(2026, 3, 6, h, m, 0)
+            .unwrap()
+            .to_utc()
+    };
+    let mut t = otium::Tracker::open(
+        &env.db(),
+        otium::config::Config::default(),
+        otium::time::Clock::Fixed(at(18, 0)),
+        shanghai,
+    )
+    .unwrap();
+    assert!(t.record_away(at(16, 2), at(17, 22)).unwrap().is_some());
+    drop(t);
+    let status = env.ok(&["--lang", "zh-CN", "status"]);
+    assert!(
+        status.ends_with(
+            "你离开了 16:02–17:22（1小时20分）。这段时间是保留、从记录中剔除（拆成两条），还是在 16:02 停止计时？用 `otium away keep`、`otium away cut` 或 `otium away stop` 回答。\n"
+        ),
+        "{status}"
+    );
+    assert_eq!(
+        otium::i18n::scan::untranslated(&status, &[]),
+        Vec::<String>::new()
+    );
+}
