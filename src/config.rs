@@ -436,17 +436,15 @@ impl Config {
     /// Range checks for the target, limit and timer keys; the message names the key.
     fn validate(&self) -> std::result::Result<(), Range> {
         let hours = |key: &str, value: Option<f64>, min: f64, max: f64| match value {
-            Some(h) if !(h.is_finite() && h >= min && h <= max) => {
-                Err((
-                    "admin-config-range-hours",
-                    vec![
-                        ("key", key.to_string()),
-                        ("value", h.to_string()),
-                        ("min", min.to_string()),
-                        ("max", max.to_string()),
-                    ],
-                ))
-            }
+            Some(h) if !(h.is_finite() && h >= min && h <= max) => Err((
+                "admin-config-range-hours",
+                vec![
+                    ("key", key.to_string()),
+                    ("value", h.to_string()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ],
+            )),
             _ => Ok(()),
         };
         hours("weekly_target_hours", self.weekly_target_hours, 0.0, 168.0)?;

@@ -196,7 +196,11 @@ impl std::fmt::Display for Why {
 }
 
 /// Reads the segment `name` of `device` at `path`: its records if it is whole.
-pub fn read_segment(device: &str, name: &str, path: &Path) -> std::result::Result<Vec<Record>, Why> {
+pub fn read_segment(
+    device: &str,
+    name: &str,
+    path: &Path,
+) -> std::result::Result<Vec<Record>, Why> {
     let (first, last) =
         parse_segment_name(name).ok_or_else(|| Why::new("sync-why-not-segment-name", vec![]))?;
     let text = fs::read_to_string(path)
@@ -209,8 +213,12 @@ pub fn read_segment(device: &str, name: &str, path: &Path) -> std::result::Resul
     for (i, line) in text.lines().enumerate() {
         let at = (i + 1).to_string();
         // The record's own finding (a JSON error, a format number) stays as serde says it.
-        let r = Record::from_line(line)
-            .map_err(|why| Why::new("sync-why-bad-line", vec![("line", at.clone()), ("why", why)]))?;
+        let r = Record::from_line(line).map_err(|why| {
+            Why::new(
+                "sync-why-bad-line",
+                vec![("line", at.clone()), ("why", why)],
+            )
+        })?;
         if r.device != device {
             return Err(Why::new(
                 "sync-why-foreign",
@@ -272,7 +280,10 @@ pub fn list(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>)> {
     for entry in entries.flatten() {
         let device = entry.file_name().to_string_lossy().into_owned();
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            other.push(Skipped::new(device, Why::new("sync-why-not-device", vec![])));
+            other.push(Skipped::new(
+                device,
+                Why::new("sync-why-not-device", vec![]),
+            ));
             continue;
         }
         let Ok(files) = fs::read_dir(entry.path()) else {

@@ -69,7 +69,11 @@ impl Sweep {
         // `--help` names its values in capitals (`<PATH>`), as clap does in every language.
         let allowed = [CITED, crate::lang_help::PLACEHOLDERS].concat();
         let found = otium::i18n::scan::untranslated(&format!("{stdout}{stderr}"), &allowed);
-        assert_eq!(found, Vec::<String>::new(), "English left in otium {args:?}");
+        assert_eq!(
+            found,
+            Vec::<String>::new(),
+            "English left in otium {args:?}"
+        );
         self.ran.insert(args[0].to_string());
         (stdout, stderr)
     }
@@ -123,7 +127,14 @@ fn chinese_week() -> (Sweep, tempfile::TempDir) {
         s.ok(&["add", "编程", "--from", &from, "--to", &to]);
     }
     s.ok(&["project", "写作", "--unit", "页"]);
-    s.ok(&["output", "12", "--project", "写作", "--at", "2026-03-05 20:00"]);
+    s.ok(&[
+        "output",
+        "12",
+        "--project",
+        "写作",
+        "--at",
+        "2026-03-05 20:00",
+    ]);
     // A second device writes to the shared folder; one of its files is then cut
     // short and a stray file appears beside it.
     let folder = tempfile::tempdir().unwrap();
@@ -185,7 +196,14 @@ fn every_verb_and_its_errors_speak_chinese() {
     // Reports, limits, balance, the dividend.
     s.ok(&["report", "--week"]);
     s.ok(&["report", "--week", "--format", "md"]);
-    s.ok(&["report", "--week", "--format", "html", "-o", &file("周报.html")]);
+    s.ok(&[
+        "report",
+        "--week",
+        "--format",
+        "html",
+        "-o",
+        &file("周报.html"),
+    ]);
     let html = fs::read_to_string(files.path().join("周报.html")).unwrap();
     // The page's words: the text between tags, after the style sheet.
     let page = html.split("</style>").last().unwrap();
@@ -209,7 +227,11 @@ fn every_verb_and_its_errors_speak_chinese() {
     // Export, import (and an import file with a bad line), backup, doctor, paths.
     s.ok(&["export", "--all", "-o", &file("导出.csv")]);
     s.ok(&["import", "csv", &file("导出.csv")]);
-    fs::write(files.path().join("坏.timeclock"), "i 2026/03/02 胡说 写作\n").unwrap();
+    fs::write(
+        files.path().join("坏.timeclock"),
+        "i 2026/03/02 胡说 写作\n",
+    )
+    .unwrap();
     s.fails(&["import", "timeclock", &file("坏.timeclock")], 3);
     s.ok(&["backup", &file("备份.db")]);
     s.fails(&["backup", &file("备份.db")], 3);
@@ -279,12 +301,16 @@ fn a_config_out_of_range_and_a_bad_tz_are_said_in_chinese() {
     fs::write(env.dir.path().join("config.toml"), "[limits]\nfoo = 1\n").unwrap();
     let err = env.fails(&["status", "--lang", "zh-CN"], 7);
     assert!(
-        err.starts_with(&format!("错误：配置文件 {config} 第 2 行：[limits] 表中没有 `foo` 这个设置项")),
+        err.starts_with(&format!(
+            "错误：配置文件 {config} 第 2 行：[limits] 表中没有 `foo` 这个设置项"
+        )),
         "{err}"
     );
     let err = env.fails(&["status"], 7);
     assert!(
-        err.starts_with(&format!("error: config {config}: line 2: limits: unknown field `foo`")),
+        err.starts_with(&format!(
+            "error: config {config}: line 2: limits: unknown field `foo`"
+        )),
         "{err}"
     );
     // A TZ that names no zone: the note in Chinese.

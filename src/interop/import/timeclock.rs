@@ -189,7 +189,10 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         let err = |offset: usize, key: &'static str, args: Vec<(&'static str, String)>| {
             here.error_keyed(number, column(text, offset), key, args)
         };
-        let mut line = Line { text: trimmed, pos: 0 };
+        let mut line = Line {
+            text: trimmed,
+            pos: 0,
+        };
         let (_, code) = line.word();
         match code {
             "b" | "h" | "O" => return Ok(()),
@@ -215,14 +218,13 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             )
         })?;
         let mut notes = Vec::new();
-        let at = instant(day.and_time(clock), offset, opts, &mut notes)
-            .ok_or_else(|| {
-                err(
-                    time_at,
-                    "admin-import-error-timeclock-offset",
-                    vec![("text", format!("{time_text:?}"))],
-                )
-            })?;
+        let at = instant(day.and_time(clock), offset, opts, &mut notes).ok_or_else(|| {
+            err(
+                time_at,
+                "admin-import-error-timeclock-offset",
+                vec![("text", format!("{time_text:?}"))],
+            )
+        })?;
         let rest_at = line.pos;
         let (account, description, comment) = account_and_rest(line.rest());
         if code == "i" {

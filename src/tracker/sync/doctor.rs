@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use super::super::Tracker;
 use super::status::gaps;
-use crate::store::sync as rows;
 use crate::i18n::Lang;
+use crate::store::sync as rows;
 use crate::sync::folder::{self, Why};
 use crate::tracker::{Check, CheckStatus};
 
