@@ -287,7 +287,7 @@ struct Found {
     /// The table's prefix (`limits: ` or nothing), the key, the accepted keys.
     unknown: Option<(String, String, String)>,
     /// A value out of range: its catalogue key and arguments (see [`Config::validate`]).
-    range: Option<Range>,
+    range: Option<Box<Range>>,
 }
 
 /// A range check that failed: the catalogue key and its arguments, without the path.
@@ -349,7 +349,8 @@ impl Config {
         // which is the common slip); the frame around it is said in the user's language.
         Self::parse_found(&text).map_err(|found| {
             let path = path.display().to_string();
-            if let Some((key, mut args)) = found.range {
+            if let Some(range) = found.range {
+                let (key, mut args) = *range;
                 args.insert(0, ("path", path));
                 return Error::keyed(ErrorKind::Config, key, args);
             }
@@ -428,7 +429,7 @@ impl Config {
             line: 0,
             message: range_message(&range),
             unknown: None,
-            range: Some(range),
+            range: Some(Box::new(range)),
         })?;
         Ok(config)
     }
