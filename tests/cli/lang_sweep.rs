@@ -387,6 +387,31 @@ fn an_import_error_is_said_in_chinese_at_its_place() {
         format!(
             "error: {bad}:1:1: the session ends before it starts (2026-03-02 09:00 to 2026-03-02 08:00 Asia/Shanghai); fix the times in the source\n"
         )
+    ); // A Timewarrior line, and a folder without data files.
+    let data = env.dir.path().join("2026-03.data");
+    fs::write(&data, "inc 20260302T0900 - 20260302T100000Z # 写作\n").unwrap();
+    let data = data.display().to_string();
+    assert_eq!(
+        env.fails(&["--lang", "zh-CN", "import", "timewarrior", &data], 3),
+        format!(
+            "错误：{data}:1:5：\"20260302T0900\" 不是 Timewarrior 的时间，应写成 20240101T090000Z 这样\n"
+        )
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let err = env.fails(
+        &[
+            "--lang",
+            "zh-CN",
+            "import",
+            "timewarrior",
+            &empty.path().display().to_string(),
+        ],
+        3,
+    );
+    assert!(err.contains("里没有 YYYY-MM.data 文件"), "{err}");
+    assert_eq!(
+        otium::i18n::scan::untranslated(&err, &[]),
+        Vec::<String>::new()
     );
 }
 
