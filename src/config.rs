@@ -298,6 +298,40 @@ struct Found {
     message: String,
     /// The table's prefix (`limits: ` or nothing), the key, the accepted keys.
     unknown: Option<(String, String, String)>,
+    /// A value out of range: its catalogue key and arguments (see [`Config::validate`]).
+    range: Option<Box<Range>>,
+}
+
+/// A range check that failed: the catalogue key and its arguments, without the path.
+type Range = (&'static str, Vec<(&'static str, String)>);
+
+/// The finding of `range` alone, in English, for [`Config::parse`]: the catalogue's
+/// message has the file's path around it, which `parse` has not.
+fn range_message((key, args): &Range) -> String {
+    let arg = |name: &str| {
+        args.iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let value = arg("value");
+    match *key {
+        "admin-config-range-hours" => format!(
+            "{} = {value} must be between {} and {} hours",
+            arg("key"),
+            arg("min"),
+            arg("max")
+        ),
+        "admin-config-range-session" => {
+            format!("max_session_hours = {value} must be more than 0 and at most 168 hours")
+        }
+        "admin-config-range-away" => format!(
+            "away_after_minutes = {value} must be at most 1440 (a day); 0 turns away time off"
+        ),
+        "admin-config-range-weeks" => {
+            format!("limits.average_weeks = {value} must be between 1 and 52")
+        }
+        _ => format!("limits.min_rest_days_per_week = {value} must be between 0 and 7"),
+    }
 }
 
 impl Config {
@@ -327,6 +361,11 @@ impl Config {
         // which is the common slip); the frame around it is said in the user's language.
         Self::parse_found(&text).map_err(|found| {
             let path = path.display().to_string();
+            if let Some(range) = found.range {
+                let (key, mut args) = *range;
+                args.insert(0, ("path", path));
+                return Error::keyed(ErrorKind::Config, key, args);
+            }
             match found.unknown {
                 Some((table, key, expected)) => Error::keyed(
                     ErrorKind::Config,
@@ -334,7 +373,8 @@ impl Config {
                     vec![
                         ("path", path),
                         ("line", found.line.to_string()),
-                        ("table", table),
+                        // The table by name, so each language says it its own way.
+                        ("table", table.trim_end_matches(": ").to_string()),
                         ("key", key),
                         ("expected", expected),
                     ],
@@ -394,22 +434,30 @@ impl Config {
                 line,
                 message,
                 unknown,
+                range: None,
             }
         })?;
-        config.validate().map_err(|message| Found {
+        config.validate().map_err(|range| Found {
             line: 0,
-            message,
+            message: range_message(&range),
             unknown: None,
+            range: Some(Box::new(range)),
         })?;
         Ok(config)
     }
 
     /// Range checks for the target, limit and timer keys; the message names the key.
-    fn validate(&self) -> std::result::Result<(), String> {
+    fn validate(&self) -> std::result::Result<(), Range> {
         let hours = |key: &str, value: Option<f64>, min: f64, max: f64| match value {
-            Some(h) if !(h.is_finite() && h >= min && h <= max) => {
-                Err(format!("{key} = {h} must be between {min} and {max} hours"))
-            }
+            Some(h) if !(h.is_finite() && h >= min && h <= max) => Err((
+                "admin-config-range-hours",
+                vec![
+                    ("key", key.to_string()),
+                    ("value", h.to_string()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ],
+            )),
             _ => Ok(()),
         };
         hours("weekly_target_hours", self.weekly_target_hours, 0.0, 168.0)?;
@@ -430,15 +478,15 @@ impl Config {
             && self.max_session_hours > 0.0
             && self.max_session_hours <= 168.0)
         {
-            return Err(format!(
-                "max_session_hours = {} must be more than 0 and at most 168 hours",
-                self.max_session_hours
+            return Err((
+                "admin-config-range-session",
+                vec![("value", self.max_session_hours.to_string())],
             ));
         }
         if self.away_after_minutes > 24 * 60 {
-            return Err(format!(
-                "away_after_minutes = {} must be at most 1440 (a day); 0 turns away time off",
-                self.away_after_minutes
+            return Err((
+                "admin-config-range-away",
+                vec![("value", self.away_after_minutes.to_string())],
             ));
         }
         if let LimitsConfig::Explicit(l) = &self.limits {
@@ -471,15 +519,14 @@ impl Config {
             if let Some(w) = l.average_weeks
                 && !(1..=52).contains(&w)
             {
-                return Err(format!(
-                    "limits.average_weeks = {w} must be between 1 and 52"
-                ));
+                return Err(("admin-config-range-weeks", vec![("value", w.to_string())]));
             }
             if let Some(d) = l.min_rest_days_per_week
                 && d > 7
             {
-                return Err(format!(
-                    "limits.min_rest_days_per_week = {d} must be between 0 and 7"
+                return Err((
+                    "admin-config-range-rest-days",
+                    vec![("value", d.to_string())],
                 ));
             }
         }

@@ -59,7 +59,9 @@ fn main() -> ExitCode {
     if let Ok(note) = setup.as_ref().map(Setup::zone_note)
         && let Some(note) = note
     {
-        let _ = writeln!(std::io::stderr(), "note: {note}");
+        let lang = setup.as_ref().map_or(otium::i18n::Lang::En, Setup::lang);
+        let text = otium::i18n::t(lang, "note-line", &[("text", &note)]);
+        let _ = writeln!(std::io::stderr(), "{text}");
     }
     // The language errors are said in: the one chosen, or, when choosing failed (a
     // broken config, an unknown OTIUM_LANG), the flag's or the locale's.

@@ -20,7 +20,7 @@ pub struct Setup {
     config: Config,
     clock: Clock,
     zone: Tz,
-    zone_note: Option<String>,
+    zone_note: Option<time::ZoneNote>,
     lang: Lang,
 }
 
@@ -78,8 +78,8 @@ impl Setup {
 
     /// Set when `TZ` named no zone and another was used: told once on stderr.
     #[must_use]
-    pub fn zone_note(&self) -> Option<&str> {
-        self.zone_note.as_deref()
+    pub fn zone_note(&self) -> Option<String> {
+        self.zone_note.as_ref().map(|n| n.text_in(self.lang))
     }
 
     /// The language of human text.

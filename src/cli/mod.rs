@@ -253,8 +253,18 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
     let tracker = setup.open(&db)?;
     let created = tracker.created_database() && default.as_deref() != Some(db.as_path());
     let mut out = Out::stdout(json);
+    out.set_lang(lang);
     if let Some(upgrade) = tracker.upgraded() {
-        out.note(&upgrade.note());
+        let backup = upgrade.backup.display();
+        out.note(&crate::i18n::t(
+            lang,
+            "note-upgraded",
+            &[
+                ("from", &upgrade.from),
+                ("to", &upgrade.to),
+                ("backup", &backup),
+            ],
+        ));
     }
     let mut ctx = Ctx { tracker, out, lang };
     // `[sync] auto`: the others' new records before the command reads, its own
@@ -264,12 +274,11 @@ pub fn run(command: Command, setup: Setup, json: bool) -> Result<()> {
             command,
             Command::Sync(_) | Command::Doctor(_) | Command::Backup(_)
         );
-    if auto {
-        sync::auto(&mut ctx);
-    }
+    // A folder that failed before the command is said once, not again after it.
+    let reached = !auto || sync::auto(&mut ctx, true);
     let result = dispatch(&mut ctx, command, config_path.as_deref());
     if auto && result.is_ok() {
-        sync::auto(&mut ctx);
+        sync::auto(&mut ctx, reached);
     }
     if created && result.is_ok() {
         // Said once, by the command that made it and recorded into it: a typo in --db

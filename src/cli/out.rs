@@ -66,6 +66,8 @@ pub struct Out {
     /// they come ahead of the answer they belong to, and a document (report, export)
     /// on stdout is followed by its notes, as when everything was written at the end.
     notes: Vec<String>,
+    /// The language of the `note:` prefix.
+    lang: crate::i18n::Lang,
 }
 
 impl Out {
@@ -77,7 +79,13 @@ impl Out {
             sink: Sink::Stdout(BufWriter::new(io::stdout())),
             failed: None,
             notes: Vec::new(),
+            lang: crate::i18n::Lang::En,
         }
+    }
+
+    /// Says the `note:` prefix of later notes in `lang`.
+    pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.lang = lang;
     }
 
     /// Sends everything from here on to `file` (`-o FILE`) instead of stdout; it
@@ -116,7 +124,8 @@ impl Out {
 
     /// A side remark for stderr, e.g. which DST rule was applied.
     pub fn note(&mut self, text: &str) {
-        self.notes.push(format!("note: {text}"));
+        self.notes
+            .push(crate::i18n::t(self.lang, "note-line", &[("text", &text)]));
     }
 
     /// `Err` once a write has failed, so a streaming verb stops reading; the error

@@ -107,8 +107,9 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     } else {
         ctx.out.line(t(lang, "status-empty", &[]));
     }
-    // The limits' week alerts are not in the catalogue yet: they stay English.
-    let human_warnings = timer_warnings(lang).into_iter().chain(week_alerts);
+    let human_warnings = timer_warnings(lang)
+        .into_iter()
+        .chain(ctx.tracker.week_alerts_in(lang)?);
     for w in human_warnings {
         ctx.out.line(t(lang, "status-warning", &[("text", &w)]));
     }
@@ -123,13 +124,37 @@ pub fn run(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         } else {
             String::new()
         };
-        ctx.out.line(format!(
-            "You were away {}. Keep it, cut it out of the session (split in two), or stop at {}? `otium away keep{id}`, `otium away cut{id}` or `otium away stop{id}`.",
-            g.span_text(zone),
-            time::hhmm_in(zone, g.from)
+        let span = away_span(lang, g, zone);
+        let at = time::hhmm_in(zone, g.from);
+        ctx.out.line(t(
+            lang,
+            "status-away",
+            &[("span", &span), ("at", &at), ("id", &id)],
         ));
     }
     Ok(())
+}
+
+/// The away gap as "14:02–15:22 (1h 20m)" in `lang` (English as the library says it).
+fn away_span(lang: Lang, gap: &crate::tracker::away::Gap, zone: Tz) -> String {
+    if !lang.is_zh() {
+        return gap.span_text(zone);
+    }
+    // As the library's: the end's date only when the gap ran past midnight.
+    let to = if time::local_date(zone, gap.to) == time::local_date(zone, gap.from) {
+        time::hhmm_in(zone, gap.to)
+    } else {
+        time::date_hhmm_in(zone, gap.to)
+    };
+    t(
+        lang,
+        "status-away-span",
+        &[
+            ("from", &time::hhmm_in(zone, gap.from)),
+            ("to", &to),
+            ("duration", &i18n::duration(lang, gap.seconds())),
+        ],
+    )
 }
 
 /// Warnings for a running session that is longer than `max_hours` or has run past

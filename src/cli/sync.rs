@@ -74,8 +74,9 @@ pub fn report_notice(ctx: &Ctx, span: Span) -> Result<Option<String>> {
 
 /// `[sync] auto = true`: syncs when the folder changed or this device has changes not
 /// in it yet. A failure (the folder unmounted or read-only) never fails the command
-/// it follows: one line on stderr says so, and the next sync catches up.
-pub fn auto(ctx: &mut Ctx) {
+/// it follows: one line on stderr says so (when `say_failure`), and the next sync
+/// catches up. Whether the folder was reached.
+pub fn auto(ctx: &mut Ctx, say_failure: bool) -> bool {
     match ctx.tracker.sync_if_changed(true) {
         Ok(Some(report)) => {
             for w in &report.warnings {
@@ -85,11 +86,15 @@ pub fn auto(ctx: &mut Ctx) {
         }
         Ok(None) => {}
         Err(e) => {
-            let why = e.message_in(ctx.lang);
-            let line = t(ctx.lang, "sync-auto-failed", &[("why", &why)]);
-            ctx.out.note(&line);
+            if say_failure {
+                let why = e.message_in(ctx.lang);
+                let line = t(ctx.lang, "sync-auto-failed", &[("why", &why)]);
+                ctx.out.note(&line);
+            }
+            return false;
         }
     }
+    true
 }
 
 /// `otium sync …`.
@@ -141,7 +146,7 @@ fn say(ctx: &mut Ctx, r: &SyncReport) {
         ctx.out.line(t(
             lang,
             "sync-not-applied-yet",
-            &[("file", &s.file), ("why", &s.why)],
+            &[("file", &s.file), ("why", &s.reason.text_in(lang))],
         ));
     }
     if r.conflicts > 0 {
@@ -215,7 +220,7 @@ fn show(ctx: &mut Ctx, s: &SyncStatus) {
         ctx.out.line(t(
             lang,
             "sync-status-not-applied",
-            &[("file", &f.file), ("why", &f.why)],
+            &[("file", &f.file), ("why", &f.reason.text_in(lang))],
         ));
     }
     if s.conflicts.is_empty() {

@@ -80,7 +80,6 @@ fn what(lang: Lang, e: &clap::Error) -> String {
         Some(ContextValue::Number(n)) => Some(*n),
         _ => None,
     };
-    let were = |n: isize| if n > 1 { "were" } else { "was" };
     let arg = text(ContextKind::InvalidArg);
     let value = text(ContextKind::InvalidValue);
     let found = match e.kind() {
@@ -118,11 +117,19 @@ fn what(lang: Lang, e: &clap::Error) -> String {
         ErrorKind::TooManyValues => arg
             .zip(value)
             .map(|(a, v)| t(lang, "help-usage-too-many", &[("arg", &a), ("value", &v)])),
-        // Rare (otium's flags take one value each): clap's English.
+        // Rare (otium's flags take one value each): clap's words.
         ErrorKind::TooFewValues => arg
             .zip(number(ContextKind::ActualNumValues))
             .zip(number(ContextKind::MinValues))
-            .map(|((a, n), min)| format!("{min} values required by '{a}'; only {n} {}", were(n))),
+            .map(|((a, n), min)| {
+                // English says "was" or "were": one key each.
+                let key = if n > 1 {
+                    "help-usage-too-few-many"
+                } else {
+                    "help-usage-too-few-one"
+                };
+                t(lang, key, &[("min", &min), ("arg", &a), ("count", &n)])
+            }),
         ErrorKind::ValueValidation => arg.zip(value).map(|(a, v)| {
             let cause = std::error::Error::source(e)
                 .map(|s| format!(": {s}"))
@@ -137,9 +144,15 @@ fn what(lang: Lang, e: &clap::Error) -> String {
             .zip(number(ContextKind::ActualNumValues))
             .zip(number(ContextKind::ExpectedNumValues))
             .map(|((a, n), expected)| {
-                format!(
-                    "{expected} values required for '{a}' but {n} {} provided",
-                    were(n)
+                let key = if n > 1 {
+                    "help-usage-wrong-number-many"
+                } else {
+                    "help-usage-wrong-number-one"
+                };
+                t(
+                    lang,
+                    key,
+                    &[("expected", &expected), ("arg", &a), ("count", &n)],
                 )
             }),
         ErrorKind::UnknownArgument => {

@@ -84,6 +84,9 @@ pub const ALWAYS_ALLOWED: &[&str] = &[
     "s",
     "min",
     "km",
+    "KiB",
+    "MiB",
+    "GiB",
     "USD",
 ];
 

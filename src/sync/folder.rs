@@ -127,8 +127,72 @@ pub fn write_lines<S: AsRef<str>>(
 pub struct Skipped {
     /// Its path relative to the device folders (`<device>/<file>`).
     pub file: String,
-    /// Why, in words.
+    /// Why, in English words (for `--json`).
     pub why: String,
+    /// Why, in any language.
+    pub reason: Why,
+}
+
+impl Skipped {
+    /// A skipped `file` for `reason`.
+    #[must_use]
+    pub fn new(file: String, reason: Why) -> Self {
+        Skipped {
+            file,
+            why: reason.to_string(),
+            reason,
+        }
+    }
+}
+
+/// Why a file is not applied, as a catalogue message: English in JSON and the
+/// library's strings, the user's language on a face.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Why {
+    fn new(key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Why { key, args }
+    }
+
+    /// A reason in the catalogue's words, for the other readers of the folder.
+    #[must_use]
+    pub fn keyed(key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Why::new(key, args)
+    }
+
+    /// The reason in `lang`.
+    #[must_use]
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        let args: Vec<(&str, &dyn std::fmt::Display)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        crate::i18n::t(lang, self.key, &args)
+    }
+
+    /// Whether the segment holds another device's records.
+    #[must_use]
+    pub fn is_foreign(&self) -> bool {
+        self.key == "sync-why-foreign"
+    }
+
+    /// Whether the file is one of otium's temp files (a write in progress).
+    #[must_use]
+    pub fn is_temp(&self) -> bool {
+        self.key == "sync-why-temp"
+    }
+}
+
+/// English, as JSON and the library's messages say it.
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(crate::i18n::Lang::En))
+    }
 }
 
 /// Reads the segment `name` of `device` at `path`: its records if it is whole.
@@ -136,37 +200,56 @@ pub fn read_segment(
     device: &str,
     name: &str,
     path: &Path,
-) -> std::result::Result<Vec<Record>, String> {
-    let (first, last) = parse_segment_name(name).ok_or("not a segment name")?;
-    let text = fs::read_to_string(path).map_err(|e| format!("unreadable ({e})"))?;
+) -> std::result::Result<Vec<Record>, Why> {
+    let (first, last) =
+        parse_segment_name(name).ok_or_else(|| Why::new("sync-why-not-segment-name", vec![]))?;
+    let text = fs::read_to_string(path)
+        .map_err(|e| Why::new("sync-why-unreadable", vec![("error", e.to_string())]))?;
     if !text.ends_with('\n') {
-        return Err("incomplete (no final newline yet)".to_string());
+        return Err(Why::new("sync-why-no-newline", vec![]));
     }
     let mut records = Vec::new();
     let mut expected = first;
     for (i, line) in text.lines().enumerate() {
-        let r = Record::from_line(line).map_err(|why| format!("line {}: {why}", i + 1))?;
+        let at = (i + 1).to_string();
+        // The record's own finding (a JSON error, a format number) stays as serde says it.
+        let r = Record::from_line(line).map_err(|why| {
+            Why::new(
+                "sync-why-bad-line",
+                vec![("line", at.clone()), ("why", why)],
+            )
+        })?;
         if r.device != device {
-            return Err(format!(
-                "line {}: a record of device {} in the folder of {device}",
-                i + 1,
-                r.device
+            return Err(Why::new(
+                "sync-why-foreign",
+                vec![
+                    ("line", at),
+                    ("other", r.device),
+                    ("device", device.to_string()),
+                ],
             ));
         }
         if r.seq != expected || r.seq > last {
-            return Err(format!(
-                "line {}: sequence number {} where {expected} belongs",
-                i + 1,
-                r.seq
+            return Err(Why::new(
+                "sync-why-sequence",
+                vec![
+                    ("line", at),
+                    ("seq", r.seq.to_string()),
+                    ("expected", expected.to_string()),
+                ],
             ));
         }
         expected += 1;
         records.push(r);
     }
     if expected != last + 1 {
-        return Err(format!(
-            "incomplete: records {first} to {} of {first} to {last}",
-            expected - 1
+        return Err(Why::new(
+            "sync-why-incomplete",
+            vec![
+                ("first", first.to_string()),
+                ("got", (expected - 1).to_string()),
+                ("last", last.to_string()),
+            ],
         ));
     }
     Ok(records)
@@ -197,17 +280,17 @@ pub fn list(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>)> {
     for entry in entries.flatten() {
         let device = entry.file_name().to_string_lossy().into_owned();
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            other.push(Skipped {
-                file: device,
-                why: "not a device folder".into(),
-            });
+            other.push(Skipped::new(
+                device,
+                Why::new("sync-why-not-device", vec![]),
+            ));
             continue;
         }
         let Ok(files) = fs::read_dir(entry.path()) else {
-            other.push(Skipped {
-                file: device,
-                why: "unreadable folder".into(),
-            });
+            other.push(Skipped::new(
+                device,
+                Why::new("sync-why-unreadable-folder", vec![]),
+            ));
             continue;
         };
         for f in files.flatten() {
@@ -217,15 +300,12 @@ pub fn list(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>)> {
             }
             let file = format!("{device}/{name}");
             if parse_segment_name(&name).is_none() {
-                let why = if name.starts_with('.') {
-                    "being written (a temp file)"
+                let key = if name.starts_with('.') {
+                    "sync-why-temp"
                 } else {
-                    "not a segment file"
+                    "sync-why-not-segment"
                 };
-                other.push(Skipped {
-                    file,
-                    why: why.into(),
-                });
+                other.push(Skipped::new(file, Why::new(key, vec![])));
                 continue;
             }
             let size = f.metadata().map(|m| m.len()).unwrap_or(0);
@@ -311,7 +391,7 @@ mod tests {
         let refuse = |content: &str, why: &str| {
             fs::write(&path, content).unwrap();
             let err = read_segment("d1", name, &path).unwrap_err();
-            assert!(err.contains(why), "{err}");
+            assert!(err.to_string().contains(why), "{err}");
         };
         // Cut mid-line, cut at a line end, a garbled line, another device's record.
         refuse(&text[..text.len() - 10], "incomplete");

@@ -60,7 +60,7 @@ impl Clock {
 /// so, which the caller tells once on stderr.
 // The one look-up of the system zone (clippy.toml bans it everywhere else).
 #[expect(clippy::disallowed_methods)]
-pub fn zone_from_env() -> Result<(Tz, Option<String>)> {
+pub fn zone_from_env() -> Result<(Tz, Option<ZoneNote>)> {
     if let Ok(name) = std::env::var("OTIUM_TZ")
         && !name.trim().is_empty()
     {
@@ -83,17 +83,36 @@ pub fn zone_from_env() -> Result<(Tz, Option<String>)> {
         .ok()
         .and_then(|name| parse_zone(&name).ok());
     let zone = system.unwrap_or(Tz::UTC);
-    let note = bad_tz.map(|name| {
-        let using = if system.is_some() {
-            format!("the system zone, {}", zone.name())
-        } else {
-            "UTC".to_string()
-        };
-        format!(
-            "TZ={name:?} is not an IANA time zone; using {using} (set TZ or OTIUM_TZ to a name like Europe/Berlin)"
-        )
+    let note = bad_tz.map(|name| ZoneNote {
+        tz: name,
+        system: system.map(|_| zone),
     });
     Ok((zone, note))
+}
+
+/// A `TZ` that names no zone, and what is used instead: told once on stderr.
+#[derive(Debug, Clone)]
+pub struct ZoneNote {
+    /// The `TZ` value as set.
+    pub tz: String,
+    /// The system zone used instead, or `None` for UTC.
+    pub system: Option<Tz>,
+}
+
+impl ZoneNote {
+    /// The note in `lang`.
+    #[must_use]
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        let tz = format!("{:?}", self.tz);
+        match self.system {
+            Some(zone) => crate::i18n::t(
+                lang,
+                "note-bad-tz-system",
+                &[("tz", &tz), ("zone", &zone.name())],
+            ),
+            None => crate::i18n::t(lang, "note-bad-tz-utc", &[("tz", &tz)]),
+        }
+    }
 }
 
 /// Parses an IANA zone name such as `Europe/Berlin`.

@@ -182,7 +182,7 @@ fn export_is_the_same_in_both_languages_and_its_notes_are_chinese() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "note: 有 1 条正在计时的记录没有导出：Toggl 的 CSV 不收正在计时的条目；请在 `otium stop` 之后重新导出\n"
+        "提示：有 1 条正在计时的记录没有导出：Toggl 的 CSV 不收正在计时的条目；请在 `otium stop` 之后重新导出\n"
     );
 }
 

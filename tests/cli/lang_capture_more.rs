@@ -160,7 +160,7 @@ fn dst_notes_are_chinese() {
     // The first record made the database, outside the default place: said in Chinese.
     let made = String::from_utf8(out.stderr).unwrap();
     assert!(
-        made.starts_with("note: 在 ") && made.contains("新建了数据库（不是默认位置）"),
+        made.starts_with("提示：在 ") && made.contains("新建了数据库（不是默认位置）"),
         "{made}"
     );
     let out = env.run(&[
@@ -176,7 +176,7 @@ fn dst_notes_are_chinese() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "note: 2026-03-29 02:30 在 Europe/Berlin 不存在（时钟拨快）；改用 03:30（+02:00）\n"
+        "提示：2026-03-29 02:30 在 Europe/Berlin 不存在（时钟拨快）；改用 03:30（+02:00）\n"
     );
     let out = env.run(&[
         "add",
@@ -191,7 +191,7 @@ fn dst_notes_are_chinese() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "note: 2026-10-25 02:30 在 Europe/Berlin 出现两次（时钟回拨）；按第一次算，即 02:30（+02:00），而不是 02:30（+01:00）\n"
+        "提示：2026-10-25 02:30 在 Europe/Berlin 出现两次（时钟回拨）；按第一次算，即 02:30（+02:00），而不是 02:30（+01:00）\n"
     );
 }
 

@@ -46,7 +46,7 @@ fn english_help_is_byte_for_byte_what_it_was() {
 
 /// Names that stay as they are in the Chinese help: the value names clap shows in
 /// `<…>` and the usage's `[OPTIONS]`, and names of programs and formats.
-const PLACEHOLDERS: &[&str] = &[
+pub(crate) const PLACEHOLDERS: &[&str] = &[
     "OPTIONS",
     "COMMAND",
     "PATH",

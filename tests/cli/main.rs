@@ -33,6 +33,7 @@ mod lang_dividend;
 mod lang_help;
 mod lang_limits;
 mod lang_reports;
+mod lang_sweep;
 mod limits;
 mod missing_db;
 mod outfiles;

@@ -114,7 +114,8 @@ fn an_unmounted_folder_warns_once_the_command_succeeds_and_the_next_sync_catches
     ]);
     assert!(zh.status.success());
     let zh_err = String::from_utf8(zh.stderr).unwrap();
-    assert!(zh_err.starts_with("note: 自动同步失败："), "{zh_err}");
+    assert!(zh_err.starts_with("提示：自动同步失败："), "{zh_err}");
+    assert_eq!(zh_err.lines().count(), 1, "said once: {zh_err}");
     assert!(
         zh_err
             .trim_end()

@@ -94,6 +94,27 @@ admin-export-running-left-out = { $count } running session(s) left out: Toggl's 
 
 ## otium import: the summary
 
+admin-import-error-unreadable = cannot read { $file }: { $error }; check the file
+admin-import-error-unreadable-path = cannot read { $file }: { $error }; check the path
+admin-import-error-json = { $at }: malformed JSON: { $what }; fix the file or export it again
+admin-import-error-csv-fields = { $at }: malformed CSV: this row has { $len } fields but the header has { $expected }; quote fields that hold commas, or export the file again
+admin-import-error-timeclock-line = { $at }: expected `i DATE TIME ACCOUNT` or `o DATE TIME` (a timeclock line); is this the right file?
+admin-import-error-timeclock-date = { $at }: { $text } is not a date like 2024/01/15 or 2024-01-15
+admin-import-error-timeclock-time = { $at }: { $text } is not a time like 09:00 or 09:00:00 (two digits each, optional +HHMM)
+admin-import-error-timeclock-offset = { $at }: { $text } has an impossible offset
+admin-import-error-timeclock-account = { $at }: a clock-in needs an account after the time, e.g. `i 2024/01/15 09:00 client:acme`
+admin-import-error-timeclock-open = { $at }: more than { $max } sessions clocked in at once; is this the right file?
+admin-import-error-timeclock-out = { $at }: a clock-out with no session clocked in; add the `i` line before it
+admin-import-error-timeclock-out-of = { $at }: a clock-out of { $account }, which is not clocked in; add its `i` line before it
+admin-import-error-date-range = { $at }: the date { $date } is before 1970 or after 2100; fix it in the source
+admin-import-error-ends-before = { $at }: the session ends before it starts ({ $start } to { $end } { $zone }); fix the times in the source
+admin-import-error-future = { $at }: the session ends in the future ({ $end } { $zone }; now is { $now }); fix the times in the source
+admin-import-error-too-long = { $at }: the session lasts { $duration }, longer than 7 days ({ $start } to { $end } { $zone }); pass --allow-long if that is right
+admin-import-error-folder-unreadable = cannot read the folder { $dir }: { $error }; check the path
+admin-import-error-timew-empty = { $dir } holds no YYYY-MM.data files; give Timewarrior's data folder (e.g. ~/.timewarrior/data) or `timew export` JSON
+admin-import-error-timew-line = { $at }: expected `inc START - END # tags` (a Timewarrior data line); is this the right file?
+admin-import-error-timew-time = { $at }: { $text } is not a Timewarrior time like 20240101T090000Z
+admin-import-error-timew-interval-time = { $at }: interval { $index }: { $text } is not a Timewarrior time like 20240101T090000Z
 admin-import-imported = Imported { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-would-import = Dry run, nothing written: would import { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-updated = Updated: { $count }.
@@ -123,7 +144,15 @@ admin-db-locked = { $path } is locked by another process; try again when it has 
 admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
 admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
 admin-config-bad-line = config { $path }: { $message }; fix or remove that line
-admin-config-unknown-key = config { $path }: line { $line }: { $table }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
+admin-config-range-hours = config { $path }: { $key } = { $value } must be between { $min } and { $max } hours; fix or remove that line
+admin-config-range-session = config { $path }: max_session_hours = { $value } must be more than 0 and at most 168 hours; fix or remove that line
+admin-config-range-away = config { $path }: away_after_minutes = { $value } must be at most 1440 (a day); 0 turns away time off; fix or remove that line
+admin-config-range-weeks = config { $path }: limits.average_weeks = { $value } must be between 1 and 52; fix or remove that line
+admin-config-range-rest-days = config { $path }: limits.min_rest_days_per_week = { $value } must be between 0 and 7; fix or remove that line
+admin-config-unknown-key = config { $path }: line { $line }: { $table ->
+        [limits] limits:{" "}
+       *[other] {""}
+    }unknown field `{ $key }`, expected one of { $expected }; fix or remove that line
 
 ## otium backup, man, timew: errors
 

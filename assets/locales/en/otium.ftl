@@ -4,6 +4,10 @@
 ## The error line
 
 error-line = error: { $line }
+note-line = note: { $text }
+note-upgraded = upgraded the database from schema { $from } to { $to }; the file as it was is kept as { $backup }
+note-bad-tz-system = TZ={ $tz } is not an IANA time zone; using the system zone, { $zone } (set TZ or OTIUM_TZ to a name like Europe/Berlin)
+note-bad-tz-utc = TZ={ $tz } is not an IANA time zone; using UTC (set TZ or OTIUM_TZ to a name like Europe/Berlin)
 error-with-hint = { $message }; { $hint }
 
 ## Hints as the CLI says them: the command to type
@@ -45,6 +49,8 @@ status-last = Last: { $label } (session { $id }), { $start }–{ $end }.
 status-empty = Nothing running, and no sessions yet. Start one with `otium start PROJECT`.
 status-warning = warning: { $text }
 status-reminder = reminder: { $text }
+status-away = You were away { $span }. Keep it, cut it out of the session (split in two), or stop at { $at }? `otium away keep{ $id }`, `otium away cut{ $id }` or `otium away stop{ $id }`.
+status-away-span = { $from }–{ $to } ({ $duration })
 status-fix-at = otium stop --at "{ $at }"
 status-fix-any = otium stop --at TIME (e.g. "17:30" or "2h ago")
 status-too-long = session { $id } has run for { $elapsed }, longer than max_session_hours = { $max }; if you forgot to stop it: { $fix }

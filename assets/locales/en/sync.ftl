@@ -72,3 +72,19 @@ sync-tui-conflict-side = session { $id } { $project } { $from }–{ $to }
 sync-tui-conflict-sides = { $day }: { $a } overlaps { $b }
 sync-tui-conflict-more = {" "}(+{ $count } more: otium sync status)
 sync-key-hide-conflicts = hide the sync conflicts notice (until they change)
+
+## Why a file in the sync folder is not applied
+
+sync-why-not-segment-name = not a segment name
+sync-why-unreadable = unreadable ({ $error })
+sync-why-no-newline = incomplete (no final newline yet)
+sync-why-bad-line = line { $line }: { $why }
+sync-why-foreign = line { $line }: a record of device { $other } in the folder of { $device }
+sync-why-sequence = line { $line }: sequence number { $seq } where { $expected } belongs
+sync-why-incomplete = incomplete: records { $first } to { $got } of { $first } to { $last }
+sync-why-not-device = not a device folder
+sync-why-unreadable-folder = unreadable folder
+sync-why-temp = being written (a temp file)
+sync-why-not-segment = not a segment file
+sync-why-unknown-zone = unknown zone { $zone }; update otium
+sync-doctor-file-why = { $file } ({ $why })

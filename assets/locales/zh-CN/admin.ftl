@@ -94,6 +94,27 @@ admin-export-running-left-out = 有 { $count } 条正在计时的记录没有导
 
 ## otium import：导入摘要
 
+admin-import-error-unreadable = 读不了 { $file }：{ $error }；请检查这个文件
+admin-import-error-unreadable-path = 读不了 { $file }：{ $error }；请检查路径
+admin-import-error-json = { $at }：JSON 格式有误：{ $what }；请修正文件，或重新导出一次
+admin-import-error-csv-fields = { $at }：CSV 格式有误：这一行有 { $len } 个字段，表头却有 { $expected } 个；含逗号的字段要加引号，或重新导出一次
+admin-import-error-timeclock-line = { $at }：这里应是 `i 日期 时间 账户` 或 `o 日期 时间`（timeclock 的一行）；是不是选错了文件？
+admin-import-error-timeclock-date = { $at }：{ $text } 不是日期，应写成 2024/01/15 或 2024-01-15
+admin-import-error-timeclock-time = { $at }：{ $text } 不是时间，应写成 09:00 或 09:00:00（各两位数字，可带 +HHMM）
+admin-import-error-timeclock-offset = { $at }：{ $text } 的时差不可能存在
+admin-import-error-timeclock-account = { $at }：打卡上班（i）要在时间后写账户，例如 `i 2024/01/15 09:00 client:acme`
+admin-import-error-timeclock-open = { $at }：同时打卡上班的记录超过了 { $max } 条；是不是选错了文件？
+admin-import-error-timeclock-out = { $at }：这条打卡下班（o）前面没有打卡上班；请在它之前补上 `i` 行
+admin-import-error-timeclock-out-of = { $at }：{ $account } 打卡下班了，但它并没有打卡上班；请在它之前补上它的 `i` 行
+admin-import-error-date-range = { $at }：日期 { $date } 早于 1970 年或晚于 2100 年；请在源文件里改正
+admin-import-error-ends-before = { $at }：这条记录的结束早于开始（{ $start } 到 { $end }，{ $zone }）；请在源文件里改正时间
+admin-import-error-future = { $at }：这条记录结束在将来（{ $end }，{ $zone }；现在是 { $now }）；请在源文件里改正时间
+admin-import-error-too-long = { $at }：这条记录长达 { $duration }，超过 7 天（{ $start } 到 { $end }，{ $zone }）；如果确实如此，请加 --allow-long
+admin-import-error-folder-unreadable = 读不了文件夹 { $dir }：{ $error }；请检查路径
+admin-import-error-timew-empty = { $dir } 里没有 YYYY-MM.data 文件；请给出 Timewarrior 的数据文件夹（例如 ~/.timewarrior/data）或 `timew export` 的 JSON
+admin-import-error-timew-line = { $at }：这里应是 `inc 开始 - 结束 # 标签`（Timewarrior 数据文件的一行）；是不是选错了文件？
+admin-import-error-timew-time = { $at }：{ $text } 不是 Timewarrior 的时间，应写成 20240101T090000Z 这样
+admin-import-error-timew-interval-time = { $at }：第 { $index } 段：{ $text } 不是 Timewarrior 的时间，应写成 20240101T090000Z 这样
 admin-import-imported = 已从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-would-import = 试运行，什么也没写：将从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-updated = 已更新：{ $count } 条。
@@ -123,7 +144,15 @@ admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再�
 admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
 admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
 admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
-admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
+admin-config-range-hours = 配置文件 { $path }：{ $key } = { $value } 不在允许范围内，须在 { $min } 到 { $max } 小时之间；请改正或删掉这一行
+admin-config-range-session = 配置文件 { $path }：max_session_hours = { $value } 须大于 0 且不超过 168 小时；请改正或删掉这一行
+admin-config-range-away = 配置文件 { $path }：away_after_minutes = { $value } 最多为 1440（一天）；设为 0 则不记离开时间；请改正或删掉这一行
+admin-config-range-weeks = 配置文件 { $path }：limits.average_weeks = { $value } 须在 1 到 52 之间；请改正或删掉这一行
+admin-config-range-rest-days = 配置文件 { $path }：limits.min_rest_days_per_week = { $value } 须在 0 到 7 之间；请改正或删掉这一行
+admin-config-unknown-key = 配置文件 { $path } 第 { $line } 行：{ $table ->
+        [limits] {"[limits]"} 表中
+       *[other] {""}
+    }没有 `{ $key }` 这个设置项，可用的有 { $expected }；请改正或删掉这一行
 
 ## otium backup、man、timew：错误
 

@@ -4,6 +4,10 @@
 ## 错误行
 
 error-line = 错误：{ $line }
+note-line = 提示：{ $text }
+note-upgraded = 数据库结构已从第 { $from } 版升级到第 { $to } 版；升级前的文件保留为 { $backup }
+note-bad-tz-system = TZ={ $tz } 不是 IANA 时区名；改用系统时区 { $zone }（请把 TZ 或 OTIUM_TZ 设为 Asia/Shanghai 这样的名字）
+note-bad-tz-utc = TZ={ $tz } 不是 IANA 时区名；改用 UTC（请把 TZ 或 OTIUM_TZ 设为 Asia/Shanghai 这样的名字）
 error-with-hint = { $message }；{ $hint }
 
 ## 命令行里的提示：给出要输入的命令
@@ -45,6 +49,8 @@ status-last = 上一条：{ $label }（记录 { $id }），{ $start }–{ $end }
 status-empty = 当前没有在计时，也还没有任何记录。用 `otium start 项目` 开始第一条。
 status-warning = 注意：{ $text }
 status-reminder = 提醒：{ $text }
+status-away = 你离开了 { $span }。这段时间是保留、从记录中剔除（拆成两条），还是在 { $at } 停止计时？用 `otium away keep{ $id }`、`otium away cut{ $id }` 或 `otium away stop{ $id }` 回答。
+status-away-span = { $from }–{ $to }（{ $duration }）
 status-fix-at = otium stop --at "{ $at }"
 status-fix-any = otium stop --at 时间（例如 "17:30" 或 "2小时前"）
 status-too-long = 记录 { $id } 已经计了 { $elapsed }，超过了 max_session_hours = { $max }；如果是忘了停：{ $fix }

@@ -72,3 +72,19 @@ sync-tui-conflict-side = 记录 { $id } { $project } { $from }–{ $to }
 sync-tui-conflict-sides = { $day }：{ $a } 与 { $b } 时间重叠
 sync-tui-conflict-more = （另有 { $count } 个，见 otium sync status）
 sync-key-hide-conflicts = 隐藏同步冲突提示（冲突有变化时再显示）
+
+## 同步文件夹里的文件为何没有应用
+
+sync-why-not-segment-name = 不是分段文件名
+sync-why-unreadable = 读不了（{ $error }）
+sync-why-no-newline = 不完整（末尾还没有换行，可能还在传输）
+sync-why-bad-line = 第 { $line } 行：{ $why }
+sync-why-foreign = 第 { $line } 行：设备 { $device } 的文件夹里有设备 { $other } 的记录
+sync-why-sequence = 第 { $line } 行：序号是 { $seq }，这里应当是 { $expected }
+sync-why-incomplete = 不完整：应有第 { $first } 到第 { $last } 条，只有第 { $first } 到第 { $got } 条
+sync-why-not-device = 不是设备文件夹
+sync-why-unreadable-folder = 文件夹读不了
+sync-why-temp = 正在写入（临时文件）
+sync-why-not-segment = 不是分段文件
+sync-why-unknown-zone = 不认识时区 { $zone }；请升级 otium
+sync-doctor-file-why = { $file }（{ $why }）

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{Options, Record, at, content_key, map_tag};
+use super::{Options, Record, at, at_keyed, content_key, map_tag};
 use crate::error::{Error, Result};
 use crate::model::{normalize_note, validate_project, validate_tag};
 use crate::time;
@@ -56,7 +56,12 @@ pub enum Verdict {
 }
 
 impl Record {
-    fn error(&self, message: &str) -> Error {
+    fn error(&self, key: &'static str, args: Vec<(&'static str, String)>) -> Error {
+        at_keyed(&self.file, self.line, self.col, key, args)
+    }
+
+    /// An error at the record whose message is a library finding as it stands.
+    fn error_text(&self, message: &str) -> Error {
         at(&self.file, self.line, self.col, message)
     }
 }
@@ -74,10 +79,10 @@ pub fn check(rec: &Record, opts: &Options, now: i64) -> Result<Verdict> {
     let (start, end) = (rec.start, rec.end);
     for t in std::iter::once(start).chain(end) {
         if !(EARLIEST..=LATEST).contains(&t) {
-            return Err(rec.error(&format!(
-                "the date {} is before 1970 or after 2100; fix it in the source",
-                show(Tz::UTC, t)
-            )));
+            return Err(rec.error(
+                "admin-import-error-date-range",
+                vec![("date", show(Tz::UTC, t))],
+            ));
         }
     }
     let Some(end) = end else {
@@ -92,12 +97,14 @@ pub fn check(rec: &Record, opts: &Options, now: i64) -> Result<Verdict> {
         });
     };
     if end < start {
-        return Err(rec.error(&format!(
-            "the session ends before it starts ({} to {} {}); fix the times in the source",
-            show(zone, start),
-            show(zone, end),
-            zone.name()
-        )));
+        return Err(rec.error(
+            "admin-import-error-ends-before",
+            vec![
+                ("start", show(zone, start)),
+                ("end", show(zone, end)),
+                ("zone", zone.name().to_string()),
+            ],
+        ));
     }
     if end == start {
         return Ok(Verdict::Skip {
@@ -111,21 +118,25 @@ pub fn check(rec: &Record, opts: &Options, now: i64) -> Result<Verdict> {
         });
     }
     if end > now {
-        return Err(rec.error(&format!(
-            "the session ends in the future ({} {}; now is {}); fix the times in the source",
-            show(zone, end),
-            zone.name(),
-            show(zone, now)
-        )));
+        return Err(rec.error(
+            "admin-import-error-future",
+            vec![
+                ("end", show(zone, end)),
+                ("zone", zone.name().to_string()),
+                ("now", show(zone, now)),
+            ],
+        ));
     }
     if end - start > LONGEST && !opts.allow_long {
-        return Err(rec.error(&format!(
-            "the session lasts {}, longer than 7 days ({} to {} {}); pass --allow-long if that is right",
-            time::human_duration(end - start),
-            show(zone, start),
-            show(zone, end),
-            zone.name()
-        )));
+        return Err(rec.error(
+            "admin-import-error-too-long",
+            vec![
+                ("duration", time::human_duration(end - start)),
+                ("start", show(zone, start)),
+                ("end", show(zone, end)),
+                ("zone", zone.name().to_string()),
+            ],
+        ));
     }
     let project = opts
         .project
@@ -133,12 +144,12 @@ pub fn check(rec: &Record, opts: &Options, now: i64) -> Result<Verdict> {
         .or(rec.project.as_deref())
         .filter(|p| !p.trim().is_empty())
         .unwrap_or(NO_PROJECT);
-    let project = validate_project(project).map_err(|e| rec.error(e.message()))?;
+    let project = validate_project(project).map_err(|e| rec.error_text(e.message()))?;
     let mut tags = Vec::with_capacity(rec.tags.len());
     for tag in &rec.tags {
         let tag = map_tag(tag);
         if !tag.is_empty() {
-            tags.push(validate_tag(&tag).map_err(|e| rec.error(e.message()))?);
+            tags.push(validate_tag(&tag).map_err(|e| rec.error_text(e.message()))?);
         }
     }
     tags.sort();

@@ -49,7 +49,7 @@ use crate::error::Result;
 use crate::time;
 pub use check::{Checked, NO_PROJECT, Verdict, check};
 use input::Mode;
-pub(crate) use source::{Here, Source, at};
+pub(crate) use source::{Here, Source, at, at_keyed};
 
 /// The source formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

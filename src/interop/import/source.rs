@@ -20,6 +20,34 @@ pub(crate) fn at(file: &str, line: u64, col: u64, message: &str) -> Error {
     Error::invalid(format!("{file}:{line}:{col}: {message}"))
 }
 
+/// An invalid-input error at `file:line:col` whose message is the catalogue's `key`
+/// (its `$at` is the place), so the CLI says it in the user's language.
+pub(crate) fn at_keyed(
+    file: &str,
+    line: u64,
+    col: u64,
+    key: &'static str,
+    mut args: Vec<(&'static str, String)>,
+) -> Error {
+    args.insert(0, ("at", format!("{file}:{line}:{col}")));
+    Error::keyed(ErrorKind::InvalidInput, key, args)
+}
+
+/// A file that cannot be read (`error` is the system's words); `check` is what to
+/// look at: `file` or `path`.
+fn unreadable(kind: ErrorKind, name: &str, error: &dyn std::fmt::Display, path: bool) -> Error {
+    let key = if path {
+        "admin-import-error-unreadable-path"
+    } else {
+        "admin-import-error-unreadable"
+    };
+    Error::keyed(
+        kind,
+        key,
+        vec![("file", name.to_string()), ("error", error.to_string())],
+    )
+}
+
 /// Where a file is being read: its name and the guard's position.
 pub(crate) struct Here {
     pub name: Rc<str>,
@@ -68,10 +96,7 @@ pub(crate) fn peek_first(
             Ok(chunk) => chunk,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                return Err(Error::new(
-                    ErrorKind::Io,
-                    format!("cannot read {name}: {e}; check the file"),
-                ));
+                return Err(unreadable(ErrorKind::Io, name, &e, false));
             }
         };
         if chunk.is_empty() {
@@ -270,14 +295,22 @@ impl Here {
         at(&self.name, line, col, message)
     }
 
+    /// [`Here::error`] with the catalogue's `key` (see [`at_keyed`]).
+    pub fn error_keyed(
+        &self,
+        line: u64,
+        col: u64,
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) -> Error {
+        at_keyed(&self.name, line, col, key, args)
+    }
+
     /// Maps a read error (a guard's finding, or I/O).
     pub fn io_error(&self, e: &io::Error) -> Error {
         match guard_error(e) {
             Some(g) => at(&self.name, g.line, g.col, &g.message),
-            None => Error::new(
-                ErrorKind::Io,
-                format!("cannot read {}: {e}; check the file", self.name),
-            ),
+            None => unreadable(ErrorKind::Io, &self.name, e, false),
         }
     }
 
@@ -294,11 +327,13 @@ impl Here {
         } else {
             what
         };
-        at(
+        // serde's finding itself stays as serde says it.
+        at_keyed(
             &self.name,
             e.line() as u64,
             e.column() as u64,
-            &format!("malformed JSON: {what}; fix the file or export it again"),
+            "admin-import-error-json",
+            vec![("what", what.to_string())],
         )
     }
 
@@ -311,14 +346,15 @@ impl Here {
                 pos,
                 expected_len,
                 len,
-            } => at(
+            } => at_keyed(
                 &self.name,
                 pos.map_or(line, |p| p.line()),
                 1,
-                &format!(
-                    "malformed CSV: this row has {len} fields but the header has {expected_len}; \
-                     quote fields that hold commas, or export the file again"
-                ),
+                "admin-import-error-csv-fields",
+                vec![
+                    ("len", len.to_string()),
+                    ("expected", expected_len.to_string()),
+                ],
             ),
             other => at(&self.name, line, 1, &format!("malformed CSV: {other:?}")),
         }
@@ -332,10 +368,7 @@ fn open_file(path: &Path) -> Result<std::fs::File> {
         } else {
             ErrorKind::Io
         };
-        Error::new(
-            kind,
-            format!("cannot read {}: {e}; check the path", path.display()),
-        )
+        unreadable(kind, &path.display().to_string(), &e, true)
     })
 }
 

@@ -186,43 +186,56 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         if trimmed.trim_start().is_empty() || trimmed.starts_with(['#', ';', '*']) {
             return Ok(());
         }
-        let err = |offset: usize, what: &str| here.error(number, column(text, offset), what);
-        let mut line = Line { text: trimmed, pos: 0 };
+        let err = |offset: usize, key: &'static str, args: Vec<(&'static str, String)>| {
+            here.error_keyed(number, column(text, offset), key, args)
+        };
+        let mut line = Line {
+            text: trimmed,
+            pos: 0,
+        };
         let (_, code) = line.word();
         match code {
             "b" | "h" | "O" => return Ok(()),
             "i" | "o" => {}
             _ => {
-                return Err(err(
-                    0,
-                    "expected `i DATE TIME ACCOUNT` or `o DATE TIME` (a timeclock line); is this the right file?",
-                ));
+                return Err(err(0, "admin-import-error-timeclock-line", vec![]));
             }
         }
         let (date_at, date_text) = line.word();
         let day = date(date_text).ok_or_else(|| {
-            err(date_at, &format!("{date_text:?} is not a date like 2024/01/15 or 2024-01-15"))
+            err(
+                date_at,
+                "admin-import-error-timeclock-date",
+                vec![("text", format!("{date_text:?}"))],
+            )
         })?;
         let (time_at, time_text) = line.word();
         let (clock, offset) = time(time_text).ok_or_else(|| {
-            err(time_at, &format!("{time_text:?} is not a time like 09:00 or 09:00:00 (two digits each, optional +HHMM)"))
+            err(
+                time_at,
+                "admin-import-error-timeclock-time",
+                vec![("text", format!("{time_text:?}"))],
+            )
         })?;
         let mut notes = Vec::new();
-        let at = instant(day.and_time(clock), offset, opts, &mut notes)
-            .ok_or_else(|| err(time_at, &format!("{time_text:?} has an impossible offset")))?;
+        let at = instant(day.and_time(clock), offset, opts, &mut notes).ok_or_else(|| {
+            err(
+                time_at,
+                "admin-import-error-timeclock-offset",
+                vec![("text", format!("{time_text:?}"))],
+            )
+        })?;
         let rest_at = line.pos;
         let (account, description, comment) = account_and_rest(line.rest());
         if code == "i" {
             if account.is_empty() {
-                return Err(err(
-                    rest_at,
-                    "a clock-in needs an account after the time, e.g. `i 2024/01/15 09:00 client:acme`",
-                ));
+                return Err(err(rest_at, "admin-import-error-timeclock-account", vec![]));
             }
             if open.len() >= MAX_OPEN {
                 return Err(err(
                     0,
-                    &format!("more than {MAX_OPEN} sessions clocked in at once; is this the right file?"),
+                    "admin-import-error-timeclock-open",
+                    vec![("max", MAX_OPEN.to_string())],
                 ));
             }
             open.push(Open {
@@ -241,12 +254,15 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             open.iter().rposition(|o| o.account == account)
         };
         let Some(which) = which else {
-            let what = if account.is_empty() {
-                "a clock-out with no session clocked in; add the `i` line before it".to_string()
+            return Err(if account.is_empty() {
+                err(0, "admin-import-error-timeclock-out", vec![])
             } else {
-                format!("a clock-out of {account:?}, which is not clocked in; add its `i` line before it")
-            };
-            return Err(err(0, &what));
+                err(
+                    0,
+                    "admin-import-error-timeclock-out-of",
+                    vec![("account", format!("{account:?}"))],
+                )
+            });
         };
         let mut session = open.remove(which);
         session.notes.extend(notes);

@@ -17,18 +17,16 @@ use serde::Deserialize;
 
 use super::input::Mode;
 use super::source::{open_reader, peek_first};
-use super::{Here, Input, Options, Record, Sink, Source, at};
+use super::{Here, Input, Options, Record, Sink, Source, at_keyed};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The `YYYY-MM.data` files of a data folder, oldest first.
 pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::new(
+        Error::keyed(
             ErrorKind::Io,
-            format!(
-                "cannot read the folder {}: {e}; check the path",
-                dir.display()
-            ),
+            "admin-import-error-folder-unreadable",
+            vec![("dir", dir.display().to_string()), ("error", e.to_string())],
         )
     })?;
     let mut files: Vec<PathBuf> = entries
@@ -59,18 +57,23 @@ pub(crate) fn read(input: &Input, opts: &Options, sink: Sink<'_>) -> Result<()> 
     {
         let files = data_files(path)?;
         if files.is_empty() {
-            return Err(Error::invalid(format!(
-                "{} holds no YYYY-MM.data files; give Timewarrior's data folder (e.g. ~/.timewarrior/data) or `timew export` JSON",
-                path.display()
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "admin-import-error-timew-empty",
+                vec![("dir", path.display().to_string())],
+            ));
         }
         let mut base = 0;
         for file in files {
             let size = std::fs::metadata(&file).map_or(0, |m| m.len());
             let inner = std::fs::File::open(&file).map_err(|e| {
-                Error::new(
+                Error::keyed(
                     ErrorKind::Io,
-                    format!("cannot read {}: {e}; check the file", file.display()),
+                    "admin-import-error-unreadable",
+                    vec![
+                        ("file", file.display().to_string()),
+                        ("error", e.to_string()),
+                    ],
                 )
             })?;
             let src = Source::new(
@@ -146,12 +149,11 @@ fn parse_line(here: &Here, line: &str, number: u64, opts: &Options) -> Result<Op
     if trimmed.is_empty() {
         return Ok(None);
     }
-    let err = |col: usize, what: &str| here.error(number, col as u64 + 1, what);
+    let err = |col: usize, key: &'static str, args: Vec<(&'static str, String)>| {
+        here.error_keyed(number, col as u64 + 1, key, args)
+    };
     let Some(rest) = trimmed.strip_prefix("inc ") else {
-        return Err(err(
-            0,
-            "expected `inc START - END # tags` (a Timewarrior data line); is this the right file?",
-        ));
+        return Err(err(0, "admin-import-error-timew-line", vec![]));
     };
     let (times, tail) = match rest.split_once('#') {
         Some((t, tail)) => (t, Some(tail)),
@@ -166,7 +168,8 @@ fn parse_line(here: &Here, line: &str, number: u64, opts: &Options) -> Result<Op
         let col = line.find(t).unwrap_or(offset);
         err(
             col,
-            &format!("{t:?} is not a Timewarrior time like 20240101T090000Z"),
+            "admin-import-error-timew-time",
+            vec![("text", format!("{t:?}"))],
         )
     };
     let start = stamp(start_text).ok_or_else(|| bad_time(start_text))?;
@@ -241,13 +244,12 @@ fn read_json(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             let rec = here.record();
             let time = |t: &str| {
                 stamp(t).ok_or_else(|| {
-                    at(
+                    at_keyed(
                         &rec.file,
                         rec.line,
                         rec.col,
-                        &format!(
-                            "interval {index}: {t:?} is not a Timewarrior time like 20240101T090000Z"
-                        ),
+                        "admin-import-error-timew-interval-time",
+                        vec![("index", index.to_string()), ("text", format!("{t:?}"))],
                     )
                 })
             };

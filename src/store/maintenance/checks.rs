@@ -41,6 +41,10 @@ pub struct Check {
     /// is data (paths and modes) or not in the catalogue.
     #[serde(skip)]
     pub keyed: Option<(&'static str, Vec<(&'static str, String)>)>,
+    /// `keyed`'s arguments for Chinese, when some of them are words themselves (a
+    /// sync file's reason); `None` when the arguments are data in every language.
+    #[serde(skip)]
+    pub args_zh: Option<Vec<(&'static str, String)>>,
 }
 
 impl Check {
@@ -48,7 +52,9 @@ impl Check {
     #[must_use]
     pub fn detail_in(&self, lang: crate::i18n::Lang) -> String {
         match &self.keyed {
-            Some((key, args)) if lang != crate::i18n::Lang::En => render(lang, key, args),
+            Some((key, args)) if lang != crate::i18n::Lang::En => {
+                render(lang, key, self.args_zh.as_deref().unwrap_or(args))
+            }
             _ => self.detail.clone(),
         }
     }
@@ -105,6 +111,7 @@ pub(super) fn check(name: &'static str, status: Status, detail: impl Into<String
         detail: detail.into(),
         advisory: false,
         keyed: None,
+        args_zh: None,
     }
 }
 

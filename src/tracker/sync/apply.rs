@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::model::{Session, SessionId};
 use crate::store::sync as rows;
 use crate::store::{journal, sessions};
-use crate::sync::folder::Skipped;
+use crate::sync::folder::{Skipped, Why};
 use crate::sync::merge::SyncedSession;
 use crate::sync::record::{Field, Op};
 
@@ -53,10 +53,10 @@ impl Run<'_> {
                 Some(m) => match to_session(m, id) {
                     Some(s) => Some(s),
                     None => {
-                        self.skipped.push(Skipped {
-                            file: format!("session {}", t.uuid),
-                            why: format!("unknown zone {}; update otium", m.zone),
-                        });
+                        self.skipped.push(Skipped::new(
+                            format!("session {}", t.uuid),
+                            Why::keyed("sync-why-unknown-zone", vec![("zone", m.zone.clone())]),
+                        ));
                         continue;
                     }
                 },

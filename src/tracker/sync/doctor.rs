@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use super::super::Tracker;
 use super::status::gaps;
+use crate::i18n::Lang;
 use crate::store::sync as rows;
-use crate::sync::folder;
+use crate::sync::folder::{self, Why};
 use crate::tracker::{Check, CheckStatus};
 
 /// A device's clock this far ahead of ours (milliseconds) wins ties it should not.
@@ -36,6 +37,33 @@ fn check(
         detail: crate::i18n::t(crate::i18n::Lang::En, key, &shown),
         advisory: status == CheckStatus::Warn,
         keyed: Some((key, args)),
+        args_zh: None,
+    }
+}
+
+/// `check` with the files' reasons (`files`: name and why) said in each language.
+fn check_files(
+    name: &'static str,
+    status: CheckStatus,
+    key: &'static str,
+    files: &[(String, Why)],
+) -> Check {
+    let listed = |lang: Lang| -> Vec<(&'static str, String)> {
+        let names: Vec<String> = files
+            .iter()
+            .map(|(file, why)| {
+                crate::i18n::t(
+                    lang,
+                    "sync-doctor-file-why",
+                    &[("file", file), ("why", &why.text_in(lang))],
+                )
+            })
+            .collect();
+        with_some(vec![("count", files.len().to_string())], &names)
+    };
+    Check {
+        args_zh: Some(listed(Lang::ZhCn)),
+        ..check(name, status, key, listed(Lang::En))
     }
 }
 
@@ -112,7 +140,7 @@ impl Tracker {
         // write in progress, or one a crash left: harmless, the next sync rewrites).
         let unknown: Vec<String> = other
             .iter()
-            .filter(|s| !s.why.starts_with("being written"))
+            .filter(|s| !s.reason.is_temp())
             .map(|s| s.file.clone())
             .collect();
         out.push(if unknown.is_empty() {
@@ -148,10 +176,8 @@ impl Tracker {
                         ranges.entry(s.device.clone()).or_default().push(r);
                     }
                 }
-                Err(why) if why.contains("in the folder of") => {
-                    foreign.push(format!("{file} ({why})"))
-                }
-                Err(why) => damaged.push(format!("{file} ({why})")),
+                Err(why) if why.is_foreign() => foreign.push((file, why)),
+                Err(why) => damaged.push((file, why)),
             }
         }
         out.push(if foreign.is_empty() {
@@ -162,11 +188,11 @@ impl Tracker {
                 vec![],
             )
         } else {
-            check(
+            check_files(
                 "sync devices",
                 CheckStatus::Fail,
                 "sync-doctor-devices-foreign",
-                with_some(vec![("count", foreign.len().to_string())], &foreign),
+                &foreign,
             )
         });
         out.push(if damaged.is_empty() {
@@ -177,11 +203,11 @@ impl Tracker {
                 vec![],
             )
         } else {
-            check(
+            check_files(
                 "sync tails",
                 CheckStatus::Warn,
                 "sync-doctor-tails-damaged",
-                with_some(vec![("count", damaged.len().to_string())], &damaged),
+                &damaged,
             )
         });
         let mut holes = Vec::new();

@@ -287,10 +287,9 @@ impl Tracker {
                             report.applied += records.len();
                             rows::mark_segment(tx, &seg.device, &seg.name)?;
                         }
-                        Err(why) => run.skipped.push(Skipped {
-                            file: format!("{}/{}", seg.device, seg.name),
-                            why,
-                        }),
+                        Err(why) => run
+                            .skipped
+                            .push(Skipped::new(format!("{}/{}", seg.device, seg.name), why)),
                     }
                 }
                 let before = run.dev.seq;

@@ -13,7 +13,7 @@ use super::not_set_up;
 use crate::error::Result;
 use crate::store::sync as rows;
 use crate::store::{journal, sessions};
-use crate::sync::folder::{self, Skipped};
+use crate::sync::folder::{self, Skipped, Why};
 use crate::time;
 use crate::time::range::Span;
 
@@ -84,8 +84,11 @@ pub struct SyncStatus {
 pub struct SkippedFile {
     /// `<device>/<file>` under the folder's `otium-sync/v1`.
     pub file: String,
-    /// Why.
+    /// Why, in English (JSON is the same in every language).
     pub why: String,
+    /// Why, in any language.
+    #[serde(skip)]
+    pub reason: Why,
 }
 
 impl From<Skipped> for SkippedFile {
@@ -93,6 +96,7 @@ impl From<Skipped> for SkippedFile {
         SkippedFile {
             file: s.file,
             why: s.why,
+            reason: s.reason,
         }
     }
 }
@@ -197,10 +201,7 @@ impl Tracker {
                 || applied.contains(&key)
                 || folder::read_segment(&s.device, &s.name, &s.path)
                     .map_err(|why| {
-                        skipped.push(SkippedFile {
-                            file: key.clone(),
-                            why,
-                        });
+                        skipped.push(Skipped::new(key.clone(), why).into());
                     })
                     .is_ok();
             if whole && let Some(r) = folder::parse_segment_name(&s.name) {
