@@ -404,9 +404,18 @@ fn doctor_checks_the_sync_folder_and_names_each_kind_of_damage() {
     assert!(text.contains("missing records laptop: 2–2;"), "{text}");
     // The same findings in Chinese, each check by what it checks.
     let zh = p.b.ok(&["doctor", "--lang", "zh-CN"]);
-    assert!(zh.contains("注意  同步文件         有 1 个文件不是 otium 写的："), "{zh}");
-    assert!(zh.contains("注意  同步记录序号     缺少记录 laptop: 2–2；"), "{zh}");
-    assert!(zh.contains("注意  同步文件完整性   有 1 个数据段不完整或已损坏"), "{zh}");
+    assert!(
+        zh.contains("注意  同步文件         有 1 个文件不是 otium 写的："),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("注意  同步记录序号     缺少记录 laptop: 2–2；"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("注意  同步文件完整性   有 1 个数据段不完整或已损坏"),
+        "{zh}"
+    );
     assert!(
         text.contains("000000004-000000004.jsonl (incomplete"),
         "{text}"
