@@ -13,8 +13,10 @@ use std::io::{self, Write};
 use chrono::{DateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-/// Bytes gathered before they go to the output.
-const FLUSH_AT: usize = 64 * 1024;
+/// Bytes gathered before they go to the output: the size of the output's own buffer,
+/// so a long export still writes to the file as it goes (a full disk is reported
+/// mid-stream, as the disk-full test checks) instead of in a few large writes.
+const FLUSH_AT: usize = 8 * 1024;
 
 /// One CSV document's rows, buffered.
 pub(super) struct CsvRows<W: Write> {
