@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
+use super::csv_row::CsvRows;
 use crate::interop::json;
 use crate::model::{Session, is_invisible};
-use crate::report::csv::neutralise;
-use crate::time;
+use crate::report::csv::{FORMULA_STARTS, neutralise};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub const CSV_COLUMNS: [&str; 9] = [
 ];
 
 enum Sink<W: Write> {
-    Csv(Box<csv::Writer<W>>),
+    Csv(CsvRows<W>),
     Json(W),
     Ics(W),
 }
@@ -46,9 +46,6 @@ pub struct Exporter<W: Write> {
     now: DateTime<Utc>,
     raw: bool,
     count: usize,
-    /// Reused for every number and joined tag list a CSV row writes, so a row costs
-    /// no allocation of its own there.
-    scratch: String,
 }
 
 impl<W: Write> Exporter<W> {
@@ -61,11 +58,12 @@ impl<W: Write> Exporter<W> {
     ) -> io::Result<Self> {
         let sink = match format {
             ExportFormat::Csv => {
-                let mut writer = csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::CRLF)
-                    .from_writer(out);
-                writer.write_record(CSV_COLUMNS)?;
-                Sink::Csv(Box::new(writer))
+                let mut rows = CsvRows::new(out);
+                for column in CSV_COLUMNS {
+                    rows.text(column);
+                }
+                rows.end_row()?;
+                Sink::Csv(rows)
             }
             ExportFormat::Json => {
                 out.write_all(b"[")?;
@@ -88,7 +86,6 @@ impl<W: Write> Exporter<W> {
             now,
             raw,
             count: 0,
-            scratch: String::new(),
         })
     }
 
@@ -97,31 +94,30 @@ impl<W: Write> Exporter<W> {
         let now = self.now;
         match &mut self.sink {
             Sink::Csv(w) => {
-                // Field by field, borrowing where it can: a million-row export runs this
-                // a million times, so no per-row `SessionJson` and no copied cells.
+                // Field by field into one buffer, borrowing every cell: a million-row
+                // export runs this a million times.
                 let raw = self.raw;
-                let scratch = &mut self.scratch;
-                number(w, scratch, s.id.get())?;
-                w.write_field(&s.uuid)?;
-                w.write_field(cell(raw, &s.project).as_ref())?;
-                scratch.clear();
-                for (i, tag) in s.tags.iter().enumerate() {
-                    if i > 0 {
-                        scratch.push(' ');
-                    }
-                    scratch.push_str(tag);
+                w.number(s.id.get());
+                w.text(&s.uuid);
+                w.text(&cell(raw, &s.project));
+                // A tag list starting with no formula character is written as it is,
+                // without joining it into a `String` first.
+                if raw
+                    || !s
+                        .tags
+                        .first()
+                        .is_some_and(|t| t.starts_with(FORMULA_STARTS))
+                {
+                    w.joined(s.tags.iter().map(String::as_str));
+                } else {
+                    w.text(&cell(raw, &s.tags.join(" ")));
                 }
-                w.write_field(cell(raw, scratch).as_ref())?;
-                w.write_field(cell(raw, s.note.as_deref().unwrap_or("")).as_ref())?;
-                w.write_field(time::rfc3339_in(s.zone, s.start))?;
-                w.write_field(
-                    s.end
-                        .map(|e| time::rfc3339_in(s.zone, e))
-                        .unwrap_or_default(),
-                )?;
-                number(w, scratch, s.duration_seconds(now))?;
-                w.write_field(s.zone.name())?;
-                w.write_record(None::<&[u8]>)?;
+                w.text(&cell(raw, s.note.as_deref().unwrap_or("")));
+                w.instant(s.zone, Some(s.start));
+                w.instant(s.zone, s.end);
+                w.number(s.duration_seconds(now));
+                w.text(s.zone.name());
+                w.end_row()?;
             }
             Sink::Json(w) => {
                 w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -148,15 +144,6 @@ impl<W: Write> Exporter<W> {
         }
         Ok(self.count)
     }
-}
-
-/// Writes an integer field through `scratch` (no allocation once it has grown).
-fn number<W: Write>(w: &mut csv::Writer<W>, scratch: &mut String, n: i64) -> io::Result<()> {
-    use std::fmt::Write as _;
-    scratch.clear();
-    let _ = write!(scratch, "{n}");
-    w.write_field(scratch.as_bytes())?;
-    Ok(())
 }
 
 /// A CSV cell: as it is with `--raw`, else with formulas neutralised.

@@ -3,6 +3,7 @@
 //! answer goes through.
 
 pub mod atomic;
+mod csv_row;
 pub mod export;
 pub mod import;
 pub mod json;

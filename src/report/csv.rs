@@ -10,12 +10,15 @@ use std::io::{self, Write};
 use super::{Group, Report};
 use crate::time;
 
+/// The first characters that can make a cell a formula.
+pub const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
+
 /// Makes a free-text cell safe to open in a spreadsheet. A cell that is entirely a
 /// number (`-5`, `+1`, `-2.5`, `1e-3`) is no formula and stays as it is: a `'` in front
 /// would show in the spreadsheet.
 #[must_use]
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) && !is_number(cell) {
+    if cell.starts_with(FORMULA_STARTS) && !is_number(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
