@@ -1,0 +1,100 @@
+//! The per-line errors of the peer importers in Chinese (issue 15): for each format,
+//! a broken file imported under `--lang zh-CN` fails with the documented exit code,
+//! says where and what in Chinese, leaves no English sentence, and writes nothing.
+
+use std::fs;
+
+use crate::env::TestEnv;
+
+/// A Chinese database with one session in it.
+fn env() -> TestEnv {
+    let env = TestEnv::at("Asia/Shanghai", "2026-03-06T18:00:00+08:00");
+    env.ok(&[
+        "add",
+        "写作",
+        "--from",
+        "2026-03-02 09:00",
+        "--to",
+        "2026-03-02 10:00",
+    ]);
+    env
+}
+
+/// Imports `body` (written to `name`) as `format` in Chinese; expects exit 3, the
+/// error line `expected` (with `{file}` standing for the path), no English, and
+/// the database unchanged.
+fn refused(env: &TestEnv, format: &str, name: &str, body: &str, expected: &str) {
+    let path = env.dir.path().join(name);
+    fs::write(&path, body).unwrap();
+    let path = path.display().to_string();
+    let before = env.db_bytes();
+    let err = env.fails(&["--lang", "zh-CN", "import", format, &path], 3);
+    assert_eq!(err, expected.replace("{file}", &path), "{format}");
+    assert_eq!(
+        otium::i18n::scan::untranslated(&err, &[]),
+        Vec::<String>::new(),
+        "{format}"
+    );
+    assert_eq!(env.db_bytes(), before, "{format}: the database changed");
+}
+
+#[test]
+fn bartib_errors_are_chinese() {
+    let env = env();
+    refused(
+        &env,
+        "bartib",
+        "坏.bartib",
+        "2026-03-03 09:00 - 2026-03-03 10:00 | 写作 | 初稿\n胡说八道\n",
+        "错误：{file}:2:1：这里应是 `YYYY-MM-DD HH:MM - YYYY-MM-DD HH:MM | 项目 | 说明`（bartib 的一行）；是不是选错了文件？\n",
+    );
+    refused(
+        &env,
+        "bartib",
+        "坏时间.bartib",
+        "2026-03-03 9点 - 2026-03-03 10:00 | 写作 | 初稿\n",
+        "错误：{file}:1:1：\"2026-03-03 9点\" 不是时间，应写成 2024-01-15 09:00 这样\n",
+    );
+}
+
+const TOGGL_HEADER: &str =
+    "User,Email,Project,Description,Start date,Start time,End date,End time,Duration,Tags\n";
+
+#[test]
+fn toggl_csv_errors_are_chinese() {
+    let env = env();
+    refused(
+        &env,
+        "toggl",
+        "缺列.csv",
+        "Project,Description,Start date\n写作,初稿,2026-03-03\n",
+        "错误：{file}:1:1：列不对：缺少 `Start time, End date, End time, Tags`；这里应是 Toggl 的详细 CSV 导出，含 `Project, Description, Start date, Start time, End date, End time, Tags` 这些列\n",
+    );
+    refused(
+        &env,
+        "toggl",
+        "坏开始.csv",
+        &format!(
+            "{TOGGL_HEADER}张三,z@example.com,写作,初稿,2026-03-03,9点,2026-03-03,10:00:00,01:00:00,\n"
+        ),
+        "错误：{file}:2:5：开始 \"2026-03-03\" \"9点\" 不是日期时间，应写成 2024-01-15 09:00:00 这样\n",
+    );
+    refused(
+        &env,
+        "toggl",
+        "坏结束.csv",
+        &format!(
+            "{TOGGL_HEADER}张三,z@example.com,写作,初稿,2026-03-03,09:00:00,三月三日,10:00:00,01:00:00,\n"
+        ),
+        "错误：{file}:2:7：结束 \"三月三日\" \"10:00:00\" 不是日期时间，应写成 2024-01-15 09:00:00 这样\n",
+    );
+    refused(
+        &env,
+        "toggl",
+        "坏时长.csv",
+        &format!(
+            "{TOGGL_HEADER}张三,z@example.com,写作,初稿,2026-03-03,09:00:00,2026-03-03,10:00:00,一小时,\n"
+        ),
+        "错误：{file}:2:9：`Duration` 列的 \"一小时\" 不是时长，应写成 01:30:00 这样\n",
+    );
+}
