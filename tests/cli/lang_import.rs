@@ -98,3 +98,41 @@ fn toggl_csv_errors_are_chinese() {
         "错误：{file}:2:9：`Duration` 列的 \"一小时\" 不是时长，应写成 01:30:00 这样\n",
     );
 }
+
+const CLOCKIFY_HEADER: &str = "Project,Description,Tags,Start Date,Start Time,End Date,End Time\n";
+
+#[test]
+fn clockify_errors_are_chinese() {
+    let env = env();
+    refused(
+        &env,
+        "clockify",
+        "缺列.csv",
+        "Project,Description,Tags\n写作,初稿,\n",
+        "错误：{file}:1:1：列不对：缺少 `Start Date, Start Time, End Date, End Time`；这里应是 Clockify 详细报表的 CSV，含 `Project, Description, Tags, Start Date, Start Time, End Date, End Time` 这些列\n",
+    );
+    refused(
+        &env,
+        "clockify",
+        "首行.csv",
+        &format!("{CLOCKIFY_HEADER}写作,初稿,,三月三日,09:00:00,2026-03-03,10:00:00\n"),
+        "错误：{file}:2:4：\"三月三日\" 不是日期，应写成 2024-01-15 或 01/15/2024 这样；这里应是 Clockify 详细报表的 CSV\n",
+    );
+    refused(
+        &env,
+        "clockify",
+        "混用.csv",
+        &format!(
+            "{CLOCKIFY_HEADER}写作,初稿,,2026-03-03,09:00:00,2026-03-03,10:00:00\n\
+             编程,,,03/04/2026,09:00:00,03/04/2026,10:00:00\n"
+        ),
+        "错误：{file}:3:4：\"03/04/2026\" 不是 YYYY-MM-DD 格式的日期；日期格式由文件第一行决定（同一文件里的日期格式须一致）\n",
+    );
+    refused(
+        &env,
+        "clockify",
+        "钟点.csv",
+        &format!("{CLOCKIFY_HEADER}写作,初稿,,2026-03-03,09:00:00,2026-03-03,下午两点\n"),
+        "错误：{file}:2:7：\"下午两点\" 不是时间，应写成 14:30:00 这样；时间格式由文件第一行决定（同一文件里的时间格式须一致）\n",
+    );
+}
