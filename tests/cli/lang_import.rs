@@ -136,3 +136,47 @@ fn clockify_errors_are_chinese() {
         "错误：{file}:2:7：\"下午两点\" 不是时间，应写成 14:30:00 这样；时间格式由文件第一行决定（同一文件里的时间格式须一致）\n",
     );
 }
+
+const KIMAI_HEADER: &str = "Date,Begin,End,Duration,Project,Activity,Description,Tags\n";
+
+#[test]
+fn kimai_errors_are_chinese() {
+    let env = env();
+    refused(
+        &env,
+        "kimai",
+        "缺列.csv",
+        "Date,Begin,Project\n2026-03-03,09:00,写作\n",
+        "错误：{file}:1:1：列不对：缺少 `End, Description`；这里应是 Kimai 导出的 CSV，含 `Date, Begin, End, Project, Description` 这些列（以及 `Activity, Tags, Duration`）\n",
+    );
+    for (row, place, said) in [
+        (
+            "三月三日,09:00,10:00,1:00",
+            "2:1",
+            "\"三月三日\" 不是日期，应写成 2024-01-15 这样",
+        ),
+        (
+            "2026-03-03,九点,10:00,1:00",
+            "2:2",
+            "\"九点\" 不是时间，应写成 09:00 这样",
+        ),
+        (
+            "2026-03-03,09:00,十点,1:00",
+            "2:3",
+            "\"十点\" 不是时间，应写成 17:30 这样",
+        ),
+        (
+            "2026-03-03,09:00,10:00,一小时",
+            "2:4",
+            "\"一小时\" 不是时长，应写成 1.5 或 1:30 这样",
+        ),
+    ] {
+        refused(
+            &env,
+            "kimai",
+            "坏行.csv",
+            &format!("{KIMAI_HEADER}{row},写作,起草,初稿,\n"),
+            &format!("错误：{{file}}:{place}：{said}\n"),
+        );
+    }
+}
