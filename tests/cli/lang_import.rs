@@ -230,3 +230,68 @@ fn klog_errors_are_chinese() {
         );
     }
 }
+
+const OTIUM_HEADER: &str = "id,uuid,project,tags,note,start,end,duration_seconds,zone\n";
+
+#[test]
+fn otium_csv_and_json_errors_are_chinese() {
+    let env = env();
+    refused(
+        &env,
+        "csv",
+        "缺列.csv",
+        "project,tags,note\n写作,,\n",
+        "错误：{file}:1:1：列不对：缺少 `start, end, zone`；这里应是 otium 导出的 CSV（`id,uuid,project,tags,note,start,end,duration_seconds,zone`）\n",
+    );
+    for (row, place, said) in [
+        (
+            "三月三日,2026-03-03T10:00:00+08:00,3600,Asia/Shanghai",
+            "2:6",
+            "开始时间 \"三月三日\" 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样",
+        ),
+        (
+            "2026-03-03T09:00:00+08:00,2026-03-03T09:59:60+08:00,3600,Asia/Shanghai",
+            "2:7",
+            "结束时间 \"2026-03-03T09:59:60+08:00\" 是闰秒（:60）；请改用 :59 或下一分钟",
+        ),
+        (
+            "2026-03-03T09:00:00+08:00,2026-03-03T10:00:00+08:00,3600,北京",
+            "2:9",
+            "不认识的时区 \"北京\"；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin",
+        ),
+    ] {
+        refused(
+            &env,
+            "csv",
+            "坏行.csv",
+            &format!("{OTIUM_HEADER}1,,写作,,初稿,{row}\n"),
+            &format!("错误：{{file}}:{place}：{said}\n"),
+        );
+    }
+    // serde places an element at its end.
+    for (fields, place, said) in [
+        (
+            r#""start": "三月三日", "end": null, "zone": "Asia/Shanghai""#,
+            "1:74",
+            "第 1 条记录：开始时间 \"三月三日\" 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样",
+        ),
+        (
+            r#""start": "2026-03-03T09:00:00+08:00", "end": "2026-03-03T09:59:60+08:00", "zone": "Asia/Shanghai""#,
+            "1:118",
+            "第 1 条记录：结束时间 \"2026-03-03T09:59:60+08:00\" 是闰秒（:60）；请改用 :59 或下一分钟",
+        ),
+        (
+            r#""start": "2026-03-03T09:00:00+08:00", "end": null, "zone": "北京""#,
+            "1:84",
+            "第 1 条记录：不认识的时区 \"北京\"；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin",
+        ),
+    ] {
+        refused(
+            &env,
+            "json",
+            "坏.json",
+            &format!("[{{\"project\": \"写作\", {fields}}}]\n"),
+            &format!("错误：{{file}}:{place}：{said}\n"),
+        );
+    }
+}

@@ -145,6 +145,25 @@ admin-import-error-klog-open-end = { $at }: an open range ends in `?` and then a
 admin-import-error-klog-range-end = { $at }: { $text } is not a time like 17:30, 5:30pm or 0:30> (the range's end)
 admin-import-error-klog-range-order = { $at }: the range ends before it starts; klog ranges are in order (write `{ $end }>` for the next day)
 admin-import-error-klog-entry = { $at }: { $text } is not a klog entry: expected a range (9:00 - 10:30), an open range (9:00 - ?) or a duration (1h30m)
+admin-import-error-otium-columns = { $at }: wrong columns: { $missing } missing; expected otium's CSV export (id,uuid,project,tags,note,start,end,duration_seconds,zone)
+admin-import-error-otium-time = { $at }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } is not an RFC 3339 time like 2026-03-02T09:00:00+01:00
+admin-import-error-otium-json-time = { $at }: session { $index }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } is not an RFC 3339 time like 2026-03-02T09:00:00+01:00
+admin-import-error-otium-leap = { $at }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } names a leap second (:60); use :59 or the next minute
+admin-import-error-otium-json-leap = { $at }: session { $index }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } names a leap second (:60); use :59 or the next minute
+admin-import-error-otium-zone = { $at }: unknown time zone { $text }; use an IANA name like Europe/Berlin or America/New_York
+admin-import-error-otium-json-zone = { $at }: session { $index }: unknown time zone { $text }; use an IANA name like Europe/Berlin or America/New_York
 admin-import-imported = Imported { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-would-import = Dry run, nothing written: would import { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-updated = Updated: { $count }.

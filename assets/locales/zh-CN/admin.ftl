@@ -145,6 +145,25 @@ admin-import-error-klog-open-end = { $at }：未结束的时间段以 `?` 结尾
 admin-import-error-klog-range-end = { $at }：{ $text } 不是时间段的结束时间，应写成 17:30、5:30pm 或 0:30> 这样
 admin-import-error-klog-range-order = { $at }：时间段的结束早于开始；klog 的时间段要按先后写（跨到第二天请写 `{ $end }>`）
 admin-import-error-klog-entry = { $at }：{ $text } 不是 klog 的条目：应是时间段（9:00 - 10:30）、未结束的时间段（9:00 - ?）或时长（1h30m）
+admin-import-error-otium-columns = { $at }：列不对：缺少 `{ $missing }`；这里应是 otium 导出的 CSV（`id,uuid,project,tags,note,start,end,duration_seconds,zone`）
+admin-import-error-otium-time = { $at }：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样
+admin-import-error-otium-json-time = { $at }：第 { $index } 条记录：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样
+admin-import-error-otium-leap = { $at }：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 是闰秒（:60）；请改用 :59 或下一分钟
+admin-import-error-otium-json-leap = { $at }：第 { $index } 条记录：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 是闰秒（:60）；请改用 :59 或下一分钟
+admin-import-error-otium-zone = { $at }：不认识的时区 { $text }；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin
+admin-import-error-otium-json-zone = { $at }：第 { $index } 条记录：不认识的时区 { $text }；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin
 admin-import-imported = 已从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-would-import = 试运行，什么也没写：将从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-updated = 已更新：{ $count } 条。
