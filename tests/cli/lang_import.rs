@@ -295,3 +295,31 @@ fn otium_csv_and_json_errors_are_chinese() {
         );
     }
 }
+
+#[test]
+fn toggl_api_errors_are_chinese() {
+    let env = env();
+    let entry = |fields: &str| {
+        format!("[{{\"id\": 1, \"project_id\": 7, \"description\": \"初稿\", {fields}}}]\n")
+    };
+    for (fields, place, said) in [
+        (
+            r#""start": "三月三日", "stop": null, "duration": 3600"#,
+            "1:98",
+            "第 1 条记录：开始时间 \"三月三日\" 不是 RFC 3339 时间，应写成 2024-01-15T09:00:00Z 这样",
+        ),
+        (
+            r#""start": "2026-03-03T01:00:00Z", "stop": "十点", "duration": 3600"#,
+            "1:114",
+            "第 1 条记录：结束时间 \"十点\" 不是 RFC 3339 时间，应写成 2024-01-15T10:30:00Z 这样",
+        ),
+    ] {
+        refused(
+            &env,
+            "toggl-api",
+            "坏.json",
+            &entry(fields),
+            &format!("错误：{{file}}:{place}：{said}\n"),
+        );
+    }
+}
