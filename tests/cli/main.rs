@@ -31,6 +31,7 @@ mod lang_capture;
 mod lang_capture_more;
 mod lang_dividend;
 mod lang_help;
+mod lang_import;
 mod lang_limits;
 mod lang_reports;
 mod lang_sweep;

@@ -115,6 +115,59 @@ admin-import-error-timew-empty = { $dir } holds no YYYY-MM.data files; give Time
 admin-import-error-timew-line = { $at }: expected `inc START - END # tags` (a Timewarrior data line); is this the right file?
 admin-import-error-timew-time = { $at }: { $text } is not a Timewarrior time like 20240101T090000Z
 admin-import-error-timew-interval-time = { $at }: interval { $index }: { $text } is not a Timewarrior time like 20240101T090000Z
+admin-import-error-bartib-line = { $at }: expected `YYYY-MM-DD HH:MM - YYYY-MM-DD HH:MM | project | description` (a bartib line); is this the right file?
+admin-import-error-bartib-time = { $at }: { $text } is not a time like 2024-01-15 09:00
+admin-import-error-toggl-columns = { $at }: wrong columns: { $missing } missing; expected a Toggl Track detailed CSV export with { $required }
+admin-import-error-toggl-start = { $at }: start { $date } { $time } is not a date and time like 2024-01-15 09:00:00
+admin-import-error-toggl-end = { $at }: end { $date } { $time } is not a date and time like 2024-01-15 09:00:00
+admin-import-error-toggl-duration = { $at }: Duration { $text } is not a length like 01:30:00
+admin-import-error-toggl-api-projects = { $at }: more than { $max } projects; is this the right file?
+admin-import-error-toggl-api-start = { $at }: time entry { $index }: start { $text } is not an RFC 3339 time like 2024-01-15T09:00:00Z
+admin-import-error-toggl-api-stop = { $at }: time entry { $index }: stop { $text } is not an RFC 3339 time like 2024-01-15T10:30:00Z
+admin-import-error-toggl-api-project = { $at }: time entry { $index }: project id { $id } is not in the projects file; export the projects of every workspace the entries use
+admin-import-error-clockify-columns = { $at }: wrong columns: { $missing } missing; expected a Clockify detailed report CSV with { $required }
+admin-import-error-clockify-first-date = { $at }: { $text } is not a date like 2024-01-15 or 01/15/2024; expected a Clockify detailed report CSV
+admin-import-error-clockify-date = { $at }: { $text } is not a { $format } date; this file's first row set the format (dates in one file share one format)
+admin-import-error-clockify-time = { $at }: { $text } is not a time like { $example }; this file's first row set the format (times in one file share one format)
+admin-import-error-kimai-columns = { $at }: wrong columns: { $missing } missing; expected a Kimai CSV export with Date, Begin, End, Project, Description (and Activity, Tags, Duration)
+admin-import-error-kimai-date = { $at }: { $text } is not a date like 2024-01-15
+admin-import-error-kimai-begin = { $at }: { $text } is not a time like 09:00
+admin-import-error-kimai-end = { $at }: { $text } is not a time like 17:30
+admin-import-error-kimai-duration = { $at }: { $text } is not a duration like 1.5 or 1:30
+admin-import-error-klog-date = { $at }: { $text } is not a klog date like 2024-01-15; a record starts with its date (is this a .klg file?)
+admin-import-error-klog-should-total = { $at }: { $text } after the date is not a should-total like (8h!)
+admin-import-error-klog-long-record = { $at }: a record longer than { $max } lines; separate records with a blank line
+admin-import-error-klog-unindented = { $at }: a line that is not indented after the entries; indent entries, and leave a blank line before the next record
+admin-import-error-klog-indent = { $at }: entries are indented by a tab, or 2 to 4 spaces
+admin-import-error-klog-indented-twice = { $at }: a line indented twice before any entry; entries are indented once
+admin-import-error-klog-indent-differs = { $at }: the indentation differs from the record's first entry; use the same within a record
+admin-import-error-klog-second-open = { $at }: a second open range in one record (the first is on line { $first }); klog allows one
+admin-import-error-klog-breaks = { $at }: the record's breaks (negative durations) are longer than its entries; otium cannot store a negative total
+admin-import-error-klog-outside = { $at }: an indented line outside a record; a record starts with a date like 2024-01-15
+admin-import-error-klog-not-range = { $at }: { $text } is a time but not a range; write `9:00 - 10:30` or `9:00 - ?`
+admin-import-error-klog-open-end = { $at }: an open range ends in `?` and then a space
+admin-import-error-klog-range-end = { $at }: { $text } is not a time like 17:30, 5:30pm or 0:30> (the range's end)
+admin-import-error-klog-range-order = { $at }: the range ends before it starts; klog ranges are in order (write `{ $end }>` for the next day)
+admin-import-error-klog-entry = { $at }: { $text } is not a klog entry: expected a range (9:00 - 10:30), an open range (9:00 - ?) or a duration (1h30m)
+admin-import-error-otium-columns = { $at }: wrong columns: { $missing } missing; expected otium's CSV export (id,uuid,project,tags,note,start,end,duration_seconds,zone)
+admin-import-error-otium-time = { $at }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } is not an RFC 3339 time like 2026-03-02T09:00:00+01:00
+admin-import-error-otium-json-time = { $at }: session { $index }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } is not an RFC 3339 time like 2026-03-02T09:00:00+01:00
+admin-import-error-otium-leap = { $at }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } names a leap second (:60); use :59 or the next minute
+admin-import-error-otium-json-leap = { $at }: session { $index }: { $field ->
+        [start] start
+       *[end] end
+    } { $text } names a leap second (:60); use :59 or the next minute
+admin-import-error-otium-zone = { $at }: unknown time zone { $text }; use an IANA name like Europe/Berlin or America/New_York
+admin-import-error-otium-json-zone = { $at }: session { $index }: unknown time zone { $text }; use an IANA name like Europe/Berlin or America/New_York
 admin-import-imported = Imported { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-would-import = Dry run, nothing written: would import { $count } session(s) ({ $duration }) from { $file } ({ $format } format); read { $read } record(s).
 admin-import-updated = Updated: { $count }.

@@ -115,6 +115,59 @@ admin-import-error-timew-empty = { $dir } 里没有 YYYY-MM.data 文件；请给
 admin-import-error-timew-line = { $at }：这里应是 `inc 开始 - 结束 # 标签`（Timewarrior 数据文件的一行）；是不是选错了文件？
 admin-import-error-timew-time = { $at }：{ $text } 不是 Timewarrior 的时间，应写成 20240101T090000Z 这样
 admin-import-error-timew-interval-time = { $at }：第 { $index } 段：{ $text } 不是 Timewarrior 的时间，应写成 20240101T090000Z 这样
+admin-import-error-bartib-line = { $at }：这里应是 `YYYY-MM-DD HH:MM - YYYY-MM-DD HH:MM | 项目 | 说明`（bartib 的一行）；是不是选错了文件？
+admin-import-error-bartib-time = { $at }：{ $text } 不是时间，应写成 2024-01-15 09:00 这样
+admin-import-error-toggl-columns = { $at }：列不对：缺少 `{ $missing }`；这里应是 Toggl 的详细 CSV 导出，含 `{ $required }` 这些列
+admin-import-error-toggl-start = { $at }：开始 { $date } { $time } 不是日期时间，应写成 2024-01-15 09:00:00 这样
+admin-import-error-toggl-end = { $at }：结束 { $date } { $time } 不是日期时间，应写成 2024-01-15 09:00:00 这样
+admin-import-error-toggl-duration = { $at }：`Duration` 列的 { $text } 不是时长，应写成 01:30:00 这样
+admin-import-error-toggl-api-projects = { $at }：项目超过了 { $max } 个；是不是选错了文件？
+admin-import-error-toggl-api-start = { $at }：第 { $index } 条记录：开始时间 { $text } 不是 RFC 3339 时间，应写成 2024-01-15T09:00:00Z 这样
+admin-import-error-toggl-api-stop = { $at }：第 { $index } 条记录：结束时间 { $text } 不是 RFC 3339 时间，应写成 2024-01-15T10:30:00Z 这样
+admin-import-error-toggl-api-project = { $at }：第 { $index } 条记录：项目编号 { $id } 不在项目文件里；请把这些记录用到的每个工作区的项目都导出来
+admin-import-error-clockify-columns = { $at }：列不对：缺少 `{ $missing }`；这里应是 Clockify 详细报表的 CSV，含 `{ $required }` 这些列
+admin-import-error-clockify-first-date = { $at }：{ $text } 不是日期，应写成 2024-01-15 或 01/15/2024 这样；这里应是 Clockify 详细报表的 CSV
+admin-import-error-clockify-date = { $at }：{ $text } 不是 { $format } 格式的日期；日期格式由文件第一行决定（同一文件里的日期格式须一致）
+admin-import-error-clockify-time = { $at }：{ $text } 不是时间，应写成 { $example } 这样；时间格式由文件第一行决定（同一文件里的时间格式须一致）
+admin-import-error-kimai-columns = { $at }：列不对：缺少 `{ $missing }`；这里应是 Kimai 导出的 CSV，含 `Date, Begin, End, Project, Description` 这些列（以及 `Activity, Tags, Duration`）
+admin-import-error-kimai-date = { $at }：{ $text } 不是日期，应写成 2024-01-15 这样
+admin-import-error-kimai-begin = { $at }：{ $text } 不是时间，应写成 09:00 这样
+admin-import-error-kimai-end = { $at }：{ $text } 不是时间，应写成 17:30 这样
+admin-import-error-kimai-duration = { $at }：{ $text } 不是时长，应写成 1.5 或 1:30 这样
+admin-import-error-klog-date = { $at }：{ $text } 不是 klog 的日期，应写成 2024-01-15 这样；每条记录以日期开头（是不是选错了文件？klog 文件以 .klg 结尾）
+admin-import-error-klog-should-total = { $at }：日期后的 { $text } 不是应计工时，应写成 (8h!) 这样
+admin-import-error-klog-long-record = { $at }：一条记录超过了 { $max } 行；记录之间请空一行
+admin-import-error-klog-unindented = { $at }：条目之后出现了没有缩进的行；条目要缩进，下一条记录之前要空一行
+admin-import-error-klog-indent = { $at }：条目的缩进应是一个制表符，或 2 到 4 个空格
+admin-import-error-klog-indented-twice = { $at }：还没有条目，就出现了缩进两层的行；条目只缩进一层
+admin-import-error-klog-indent-differs = { $at }：缩进和这条记录的第一个条目不同；同一条记录里请用同样的缩进
+admin-import-error-klog-second-open = { $at }：一条记录里出现了第二个未结束的时间段（第一个在第 { $first } 行）；klog 只允许一个
+admin-import-error-klog-breaks = { $at }：这条记录的休息（负时长）比它的条目还长；otium 存不了负的合计
+admin-import-error-klog-outside = { $at }：记录之外出现了缩进的行；每条记录以日期开头，例如 2024-01-15
+admin-import-error-klog-not-range = { $at }：{ $text } 是时间，但不是时间段；请写成 `9:00 - 10:30` 或 `9:00 - ?`
+admin-import-error-klog-open-end = { $at }：未结束的时间段以 `?` 结尾，后面要跟一个空格
+admin-import-error-klog-range-end = { $at }：{ $text } 不是时间段的结束时间，应写成 17:30、5:30pm 或 0:30> 这样
+admin-import-error-klog-range-order = { $at }：时间段的结束早于开始；klog 的时间段要按先后写（跨到第二天请写 `{ $end }>`）
+admin-import-error-klog-entry = { $at }：{ $text } 不是 klog 的条目：应是时间段（9:00 - 10:30）、未结束的时间段（9:00 - ?）或时长（1h30m）
+admin-import-error-otium-columns = { $at }：列不对：缺少 `{ $missing }`；这里应是 otium 导出的 CSV（`id,uuid,project,tags,note,start,end,duration_seconds,zone`）
+admin-import-error-otium-time = { $at }：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样
+admin-import-error-otium-json-time = { $at }：第 { $index } 条记录：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 不是 RFC 3339 时间，应写成 2026-03-02T09:00:00+01:00 这样
+admin-import-error-otium-leap = { $at }：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 是闰秒（:60）；请改用 :59 或下一分钟
+admin-import-error-otium-json-leap = { $at }：第 { $index } 条记录：{ $field ->
+        [start] 开始
+       *[end] 结束
+    }时间 { $text } 是闰秒（:60）；请改用 :59 或下一分钟
+admin-import-error-otium-zone = { $at }：不认识的时区 { $text }；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin
+admin-import-error-otium-json-zone = { $at }：第 { $index } 条记录：不认识的时区 { $text }；请用标准时区名，例如 Asia/Shanghai 或 Europe/Berlin
 admin-import-imported = 已从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-would-import = 试运行，什么也没写：将从 { $file }（{ $format } 格式）导入 { $count } 条记录（{ $duration }）；共读取 { $read } 条。
 admin-import-updated = 已更新：{ $count } 条。

@@ -48,11 +48,7 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         }
         let parts = fields(line);
         if parts.len() < 2 {
-            return Err(here.error(
-                number,
-                1,
-                "expected `YYYY-MM-DD HH:MM - YYYY-MM-DD HH:MM | project | description` (a bartib line); is this the right file?",
-            ));
+            return Err(here.error_keyed(number, 1, "admin-import-error-bartib-line", vec![]));
         }
         let times = &parts[0].1;
         let (start_text, end_text) = match times.split_once(" - ") {
@@ -63,10 +59,11 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         let read = |text: &str, notes: &mut Vec<String>| {
             let naive = parse_time(text).ok_or_else(|| {
                 let col = line.find(text.trim()).unwrap_or(0) as u64 + 1;
-                here.error(
+                here.error_keyed(
                     number,
                     col,
-                    &format!("{:?} is not a time like 2024-01-15 09:00", text.trim()),
+                    "admin-import-error-bartib-time",
+                    vec![("text", format!("{:?}", text.trim()))],
                 )
             })?;
             Ok::<i64, crate::Error>(super::local(opts.zone, naive, notes))

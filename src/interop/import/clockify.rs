@@ -137,23 +137,25 @@ fn when(
     layout: Layout,
 ) -> Result<NaiveDateTime> {
     let day = layout.dates.read(date).ok_or_else(|| {
-        here.error(
+        here.error_keyed(
             line,
             date_col as u64 + 1,
-            &format!(
-                "{date:?} is not a {} date; this file's first row set the format (dates in one file share one format)",
-                layout.dates.name()
-            ),
+            "admin-import-error-clockify-date",
+            vec![
+                ("text", format!("{date:?}")),
+                ("format", layout.dates.name().to_string()),
+            ],
         )
     })?;
     let at = layout.clock.read(time).ok_or_else(|| {
-        here.error(
+        here.error_keyed(
             line,
             time_col as u64 + 1,
-            &format!(
-                "{time:?} is not a time like {}; this file's first row set the format (times in one file share one format)",
-                layout.clock.example()
-            ),
+            "admin-import-error-clockify-time",
+            vec![
+                ("text", format!("{time:?}")),
+                ("example", layout.clock.example().to_string()),
+            ],
         )
     })?;
     Ok(day.and_time(at))
@@ -172,14 +174,14 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         end_date,
         end_time,
     ] = columns(&header, REQUIRED).map_err(|missing| {
-        here.error(
+        here.error_keyed(
             1,
             1,
-            &format!(
-                "wrong columns: {} missing; expected a Clockify detailed report CSV with {}",
-                missing.join(", "),
-                REQUIRED.join(", ")
-            ),
+            "admin-import-error-clockify-columns",
+            vec![
+                ("missing", missing.join(", ")),
+                ("required", REQUIRED.join(", ")),
+            ],
         )
     })?;
     let mut layout: Option<Layout> = None;
@@ -195,13 +197,11 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             Some(found) => found,
             None => {
                 let dates = Dates::of(cell(start_date)).ok_or_else(|| {
-                    here.error(
+                    here.error_keyed(
                         line,
                         start_date as u64 + 1,
-                        &format!(
-                            "{:?} is not a date like 2024-01-15 or 01/15/2024; expected a Clockify detailed report CSV",
-                            cell(start_date)
-                        ),
+                        "admin-import-error-clockify-first-date",
+                        vec![("text", format!("{:?}", cell(start_date)))],
                     )
                 })?;
                 let found = Layout {

@@ -120,13 +120,11 @@ fn columns(here: &Here, header: &StringRecord) -> Result<Columns> {
         }
     }
     if !missing.is_empty() {
-        return Err(here.error(
+        return Err(here.error_keyed(
             1,
             1,
-            &format!(
-                "wrong columns: {} missing; expected a Kimai CSV export with Date, Begin, End, Project, Description (and Activity, Tags, Duration)",
-                missing.join(", ")
-            ),
+            "admin-import-error-kimai-columns",
+            vec![("missing", missing.join(", "))],
         ));
     }
     let [date, begin, end, project, description] = found;
@@ -154,24 +152,27 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
     {
         let line = row.position().map_or(0, csv::Position::line);
         let cell = |i: usize| row.get(i).unwrap_or("");
-        let bad = |col: usize, what: &str| {
-            here.error(
+        let bad = |col: usize, key: &'static str| {
+            here.error_keyed(
                 line,
                 col as u64 + 1,
-                &format!("{:?} is not {what}", cell(col)),
+                key,
+                vec![("text", format!("{:?}", cell(col)))],
             )
         };
-        let day = date(cell(c.date)).ok_or_else(|| bad(c.date, "a date like 2024-01-15"))?;
-        let begin =
-            day.and_time(time(cell(c.begin)).ok_or_else(|| bad(c.begin, "a time like 09:00"))?);
+        let day = date(cell(c.date)).ok_or_else(|| bad(c.date, "admin-import-error-kimai-date"))?;
+        let begin = day.and_time(
+            time(cell(c.begin)).ok_or_else(|| bad(c.begin, "admin-import-error-kimai-begin"))?,
+        );
         let mut rec = here.record_at(line, 1);
         rec.start = super::local(opts.zone, begin, &mut rec.notes);
         if !cell(c.end).trim().is_empty() {
-            let end = time(cell(c.end)).ok_or_else(|| bad(c.end, "a time like 17:30"))?;
+            let end =
+                time(cell(c.end)).ok_or_else(|| bad(c.end, "admin-import-error-kimai-end"))?;
             let length = match c.duration {
-                Some(d) if !cell(d).trim().is_empty() => {
-                    Some(duration(cell(d)).ok_or_else(|| bad(d, "a duration like 1.5 or 1:30"))?)
-                }
+                Some(d) if !cell(d).trim().is_empty() => Some(
+                    duration(cell(d)).ok_or_else(|| bad(d, "admin-import-error-kimai-duration"))?,
+                ),
                 _ => None,
             };
             let end = end_of(begin, end, length);

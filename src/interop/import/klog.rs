@@ -28,9 +28,9 @@ use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use self::syntax::{Kind, date, duration, entry, tags};
+use self::syntax::{Kind, date, duration, entry_keyed, tags};
 use super::{Here, Options, Sink, Source};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The most lines one record may have (its entries are held until its end).
 pub const MAX_RECORD_LINES: usize = 10_000;
@@ -70,12 +70,11 @@ impl Day {
     fn start(here: &Here, text: &str, number: u64) -> Result<Self> {
         let (head, tail) = text.split_at(text.find([' ', '\t']).unwrap_or(text.len()));
         let date = date(head).ok_or_else(|| {
-            here.error(
+            here.error_keyed(
                 number,
                 1,
-                &format!(
-                    "{head:?} is not a klog date like 2024-01-15; a record starts with its date (is this a .klg file?)"
-                ),
+                "admin-import-error-klog-date",
+                vec![("text", format!("{head:?}"))],
             )
         })?;
         let tail = tail.trim();
@@ -86,10 +85,11 @@ impl Day {
                 .and_then(duration)
                 .filter(|(_, n)| *n == tail.len() - 3);
             if total.is_none() {
-                return Err(here.error(
+                return Err(here.error_keyed(
                     number,
                     col(text, text.len() - tail.len()),
-                    &format!("{tail:?} after the date is not a should-total like (8h!)"),
+                    "admin-import-error-klog-should-total",
+                    vec![("text", format!("{tail:?}"))],
                 ));
             }
         }
@@ -107,18 +107,20 @@ impl Day {
     fn line(&mut self, here: &Here, text: &str, number: u64) -> Result<()> {
         self.lines += 1;
         if self.lines > MAX_RECORD_LINES {
-            return Err(here.error(
+            return Err(here.error_keyed(
                 number,
                 1,
-                &format!("a record longer than {MAX_RECORD_LINES} lines; separate records with a blank line"),
+                "admin-import-error-klog-long-record",
+                vec![("max", MAX_RECORD_LINES.to_string())],
             ));
         }
         if !text.starts_with([' ', '\t']) {
             if !self.entries.is_empty() {
-                return Err(here.error(
+                return Err(here.error_keyed(
                     number,
                     1,
-                    "a line that is not indented after the entries; indent entries, and leave a blank line before the next record",
+                    "admin-import-error-klog-unindented",
+                    vec![],
                 ));
             }
             self.summary.push(text.trim_end().to_string());
@@ -128,7 +130,7 @@ impl Day {
             Some(i) => i.clone(),
             None => {
                 let i = indent_of(text).ok_or_else(|| {
-                    here.error(number, 1, "entries are indented by a tab, or 2 to 4 spaces")
+                    here.error_keyed(number, 1, "admin-import-error-klog-indent", vec![])
                 })?;
                 self.indent = Some(i.to_string());
                 i.to_string()
@@ -137,10 +139,11 @@ impl Day {
         let twice = indent.repeat(2);
         if let Some(more) = text.strip_prefix(&twice) {
             let Some(last) = self.entries.last_mut() else {
-                return Err(here.error(
+                return Err(here.error_keyed(
                     number,
                     1,
-                    "a line indented twice before any entry; entries are indented once",
+                    "admin-import-error-klog-indented-twice",
+                    vec![],
                 ));
             };
             last.summary.push(more.trim().to_string());
@@ -150,21 +153,23 @@ impl Day {
             .strip_prefix(indent.as_str())
             .filter(|b| !b.starts_with([' ', '\t']))
         else {
-            return Err(here.error(
+            return Err(here.error_keyed(
                 number,
                 1,
-                "the indentation differs from the record's first entry; use the same within a record",
+                "admin-import-error-klog-indent-differs",
+                vec![],
             ));
         };
         let at = text.len() - body.len();
-        let (kind, summary) =
-            entry(body, self.date).map_err(|e| here.error(number, col(text, at), &e))?;
+        let (kind, summary) = entry_keyed(body, self.date)
+            .map_err(|(key, args)| here.error_keyed(number, col(text, at), key, args))?;
         if matches!(kind, Kind::Open(_)) {
             if let Some(first) = self.open_line {
-                return Err(here.error(
+                return Err(here.error_keyed(
                     number,
                     col(text, at),
-                    &format!("a second open range in one record (the first is on line {first}); klog allows one"),
+                    "admin-import-error-klog-second-open",
+                    vec![("first", first.to_string())],
                 ));
             }
             self.open_line = Some(number);
@@ -226,10 +231,7 @@ impl Day {
             left -= take;
         }
         if left > 0 {
-            return Err(Error::invalid(format!(
-                "{}:{break_line}:1: the record's breaks (negative durations) are longer than its entries; otium cannot store a negative total",
-                here.name
-            )));
+            return Err(here.error_keyed(break_line, 1, "admin-import-error-klog-breaks", vec![]));
         }
         let mut by_entry: Vec<Option<(i64, i64)>> = vec![None; self.entries.len()];
         for (i, s, t) in pieces {
@@ -287,11 +289,9 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         }
         match &mut day {
             Some(d) => d.line(here, text, number),
-            None if text.starts_with([' ', '\t']) => Err(here.error(
-                number,
-                1,
-                "an indented line outside a record; a record starts with a date like 2024-01-15",
-            )),
+            None if text.starts_with([' ', '\t']) => {
+                Err(here.error_keyed(number, 1, "admin-import-error-klog-outside", vec![]))
+            }
             None => {
                 day = Some(Day::start(here, text, number)?);
                 Ok(())

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::toggl::columns;
 use super::{Here, Options, Record, Sink, Source};
 use crate::error::Result;
-use crate::time::parse_zone;
+use crate::time::zone_named;
 
 const REQUIRED: [&str; 6] = ["project", "tags", "note", "start", "end", "zone"];
 
@@ -29,24 +29,85 @@ pub fn unneutralise(cell: &str) -> &str {
     }
 }
 
-fn instant(here: &Here, rec: &Record, col: u64, what: &str, text: &str) -> Result<i64> {
+/// Which keys an export's errors use: the CSV's, or the JSON's (with the session's
+/// index in the array).
+#[derive(Clone, Copy)]
+enum Keys {
+    Csv,
+    Json(u64),
+}
+
+impl Keys {
+    /// The error `csv` or `json` (the key pair's two spellings) at `line:col`, with
+    /// `args` and the session's index for JSON.
+    fn error(
+        self,
+        here: &Here,
+        (line, col): (u64, u64),
+        (csv, json): (&'static str, &'static str),
+        mut args: Vec<(&'static str, String)>,
+    ) -> crate::Error {
+        match self {
+            Keys::Csv => here.error_keyed(line, col, csv, args),
+            Keys::Json(index) => {
+                args.push(("index", index.to_string()));
+                here.error_keyed(line, col, json, args)
+            }
+        }
+    }
+}
+
+/// Reads `start` or `end` (`field`) as an RFC 3339 time.
+fn instant(
+    here: &Here,
+    rec: &Record,
+    col: u64,
+    keys: Keys,
+    field: &'static str,
+    text: &str,
+) -> Result<i64> {
+    let args = || vec![("field", field.to_string()), ("text", format!("{text:?}"))];
     let t = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-        here.error(
-            rec.line,
-            col,
-            &format!("{what} {text:?} is not an RFC 3339 time like 2026-03-02T09:00:00+01:00"),
+        keys.error(
+            here,
+            (rec.line, col),
+            (
+                "admin-import-error-otium-time",
+                "admin-import-error-otium-json-time",
+            ),
+            args(),
         )
     })?;
     // chrono reads `:60` as a leap second, which unix seconds cannot hold: it would be
     // stored as `:59`. Refused, as `add` refuses it (`time::parse::parse_instant`).
     if t.nanosecond() >= 1_000_000_000 {
-        return Err(here.error(
-            rec.line,
-            col,
-            &format!("{what} {text:?} names a leap second (:60); use :59 or the next minute"),
+        return Err(keys.error(
+            here,
+            (rec.line, col),
+            (
+                "admin-import-error-otium-leap",
+                "admin-import-error-otium-json-leap",
+            ),
+            args(),
         ));
     }
     Ok(t.timestamp())
+}
+
+/// Reads the zone column or field.
+fn zone_of(here: &Here, (line, col): (u64, u64), keys: Keys, name: &str) -> Result<chrono_tz::Tz> {
+    let name = name.trim();
+    zone_named(name).ok_or_else(|| {
+        keys.error(
+            here,
+            (line, col),
+            (
+                "admin-import-error-otium-zone",
+                "admin-import-error-otium-json-zone",
+            ),
+            vec![("text", format!("{name:?}"))],
+        )
+    })
 }
 
 /// Reads `otium export` CSV.
@@ -55,13 +116,11 @@ pub(crate) fn read_csv(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()
     let header = reader.headers().map_err(|e| here.csv_error(e))?.clone();
     let [project, tags, note, start, end, zone] =
         columns(&header, REQUIRED).map_err(|missing| {
-            here.error(
+            here.error_keyed(
                 1,
                 1,
-                &format!(
-                    "wrong columns: {} missing; expected otium's CSV export (id,uuid,project,tags,note,start,end,duration_seconds,zone)",
-                    missing.join(", ")
-                ),
+                "admin-import-error-otium-columns",
+                vec![("missing", missing.join(", "))],
             )
         })?;
     let uuid = header.iter().position(|h| h.trim() == "uuid");
@@ -88,15 +147,24 @@ pub(crate) fn read_csv(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()
             .map(str::to_string)
             .collect();
         rec.note = Some(text(cell(note)));
-        rec.start = instant(&here, &rec, start as u64 + 1, "start", cell(start))?;
+        rec.start = instant(
+            &here,
+            &rec,
+            start as u64 + 1,
+            Keys::Csv,
+            "start",
+            cell(start),
+        )?;
         rec.end = match cell(end) {
             "" => None,
-            e => Some(instant(&here, &rec, end as u64 + 1, "end", e)?),
+            e => Some(instant(&here, &rec, end as u64 + 1, Keys::Csv, "end", e)?),
         };
-        rec.zone = Some(
-            parse_zone(cell(zone).trim())
-                .map_err(|e| here.error(line, zone as u64 + 1, e.message()))?,
-        );
+        rec.zone = Some(zone_of(
+            &here,
+            (line, zone as u64 + 1),
+            Keys::Csv,
+            cell(zone),
+        )?);
         sink(rec)?;
     }
     Ok(())
@@ -120,20 +188,17 @@ pub(crate) fn read_json(src: Source, _opts: &Options, sink: Sink<'_>) -> Result<
         "a JSON array of otium sessions",
         &mut |here, item, index| {
             let mut rec = here.record();
-            let what = |w: &str| format!("session {index}: {w}");
+            let keys = Keys::Json(index);
             rec.id = item.uuid;
             rec.project = Some(item.project);
             rec.tags = item.tags;
             rec.note = item.note;
-            rec.start = instant(here, &rec, rec.col, &what("start"), &item.start)?;
+            rec.start = instant(here, &rec, rec.col, keys, "start", &item.start)?;
             rec.end = match item.end {
-                Some(e) => Some(instant(here, &rec, rec.col, &what("end"), &e)?),
+                Some(e) => Some(instant(here, &rec, rec.col, keys, "end", &e)?),
                 None => None,
             };
-            rec.zone = Some(
-                parse_zone(item.zone.trim())
-                    .map_err(|e| here.error(rec.line, rec.col, &what(e.message())))?,
-            );
+            rec.zone = Some(zone_of(here, (rec.line, rec.col), keys, &item.zone)?);
             sink(rec)
         },
     )

@@ -290,12 +290,8 @@ impl Here {
         }
     }
 
-    /// An invalid-input error at `line:col` of this file.
-    pub fn error(&self, line: u64, col: u64, message: &str) -> Error {
-        at(&self.name, line, col, message)
-    }
-
-    /// [`Here::error`] with the catalogue's `key` (see [`at_keyed`]).
+    /// An invalid-input error at `line:col` of this file whose message is the
+    /// catalogue's `key` (see [`at_keyed`]).
     pub fn error_keyed(
         &self,
         line: u64,

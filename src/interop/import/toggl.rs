@@ -153,14 +153,14 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         end_time,
         tags,
     ] = columns(&header, REQUIRED).map_err(|missing| {
-        here.error(
+        here.error_keyed(
             1,
             1,
-            &format!(
-                "wrong columns: {} missing; expected a Toggl Track detailed CSV export with {}",
-                missing.join(", "),
-                REQUIRED.join(", ")
-            ),
+            "admin-import-error-toggl-columns",
+            vec![
+                ("missing", missing.join(", ")),
+                ("required", REQUIRED.join(", ")),
+            ],
         )
     })?;
     let duration_col = header
@@ -174,28 +174,29 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
         let line = row.position().map_or(0, csv::Position::line);
         let cell = |i: usize| row.get(i).unwrap_or("");
         let mut rec = here.record_at(line, 1);
-        let when = |d: usize, t: usize, which: &str| {
+        let when = |d: usize, t: usize, key: &'static str| {
             date_time(cell(d), cell(t)).ok_or_else(|| {
-                here.error(
+                here.error_keyed(
                     line,
                     d as u64 + 1,
-                    &format!(
-                        "{which} {:?} {:?} is not a date and time like 2024-01-15 09:00:00",
-                        cell(d),
-                        cell(t),
-                    ),
+                    key,
+                    vec![
+                        ("date", format!("{:?}", cell(d))),
+                        ("time", format!("{:?}", cell(t))),
+                    ],
                 )
             })
         };
-        let start = when(start_date, start_time, "start")?;
-        let end = when(end_date, end_time, "end")?;
+        let start = when(start_date, start_time, "admin-import-error-toggl-start")?;
+        let end = when(end_date, end_time, "admin-import-error-toggl-end")?;
         let length = match duration_col.map(cell).map(str::trim) {
             None | Some("") => None,
             Some(text) => Some(duration(text).ok_or_else(|| {
-                here.error(
+                here.error_keyed(
                     line,
                     duration_col.map_or(1, |c| c as u64 + 1),
-                    &format!("Duration {text:?} is not a length like 01:30:00"),
+                    "admin-import-error-toggl-duration",
+                    vec![("text", format!("{text:?}"))],
                 )
             })?),
         };

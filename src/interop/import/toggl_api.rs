@@ -21,7 +21,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::input::Mode;
-use super::{Input, Options, Sink, Source, at};
+use super::{Input, Options, Sink, Source, at_keyed};
 use crate::error::{Error, Result};
 
 /// The most projects a projects file may name (the names are held in memory).
@@ -56,10 +56,11 @@ fn projects(path: &Path) -> Result<HashMap<i64, String>> {
         &mut |here, project, _| {
             if names.len() >= MAX_PROJECTS {
                 let p = here.pos.get();
-                return Err(here.error(
+                return Err(here.error_keyed(
                     p.line,
                     p.col,
-                    &format!("more than {MAX_PROJECTS} projects; is this the right file?"),
+                    "admin-import-error-toggl-api-projects",
+                    vec![("max", MAX_PROJECTS.to_string())],
                 ));
             }
             names.insert(project.id, project.name);
@@ -86,20 +87,22 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
             }
             let mut rec = here.record();
             let (file, line, col) = (std::rc::Rc::clone(&rec.file), rec.line, rec.col);
-            let fail = |what: String| -> Error {
-                at(&file, line, col, &format!("time entry {index}: {what}"))
+            let fail = |key: &'static str, mut args: Vec<(&'static str, String)>| -> Error {
+                args.push(("index", index.to_string()));
+                at_keyed(&file, line, col, key, args)
             };
             rec.start = instant(&entry.start).ok_or_else(|| {
-                fail(format!(
-                    "start {:?} is not an RFC 3339 time like 2024-01-15T09:00:00Z",
-                    entry.start
-                ))
+                fail(
+                    "admin-import-error-toggl-api-start",
+                    vec![("text", format!("{:?}", entry.start))],
+                )
             })?;
             rec.end = match (&entry.stop, entry.duration) {
                 (Some(stop), _) => Some(instant(stop).ok_or_else(|| {
-                    fail(format!(
-                        "stop {stop:?} is not an RFC 3339 time like 2024-01-15T10:30:00Z"
-                    ))
+                    fail(
+                        "admin-import-error-toggl-api-stop",
+                        vec![("text", format!("{stop:?}"))],
+                    )
                 })?),
                 (None, Some(d)) if d >= 0 => Some(rec.start.saturating_add(d)),
                 _ => None,
@@ -108,9 +111,10 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
                 (None, _) => None,
                 (Some(id), None) => Some(format!("Toggl project {id}")),
                 (Some(id), Some(names)) => Some(names.get(&id).cloned().ok_or_else(|| {
-                    fail(format!(
-                        "project id {id} is not in the projects file; export the projects of every workspace the entries use"
-                    ))
+                    fail(
+                        "admin-import-error-toggl-api-project",
+                        vec![("id", id.to_string())],
+                    )
                 })?),
             };
             rec.id = entry.id.map(|id| id.to_string());

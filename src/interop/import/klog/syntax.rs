@@ -214,35 +214,58 @@ pub(super) fn time(text: &str, day: NaiveDate) -> Option<(NaiveDateTime, usize)>
     Some((on.and_time(NaiveTime::from_hms_opt(hour, minute, 0)?), i))
 }
 
-/// Reads one entry line (indentation removed): its kind and its summary, or what is wrong.
+/// What is wrong with an entry: the catalogue's key and its arguments (the reader
+/// adds the place, `$at`).
+pub(super) type Problem = (&'static str, Vec<(&'static str, String)>);
+
+/// [`entry_keyed`] with its problem said in English (as the reader says it, at `-`).
+#[cfg(test)]
 pub(super) fn entry(text: &str, day: NaiveDate) -> std::result::Result<(Kind, String), String> {
+    entry_keyed(text, day).map_err(|(key, args)| {
+        crate::interop::import::at_keyed("-", 1, 1, key, args)
+            .message()
+            .to_string()
+    })
+}
+
+/// Reads one entry line (indentation removed): its kind and its summary, or what is wrong.
+pub(super) fn entry_keyed(
+    text: &str,
+    day: NaiveDate,
+) -> std::result::Result<(Kind, String), Problem> {
     let summary = |rest: &str| rest.trim_start().to_string();
     if let Some((start, n)) = time(text, day) {
         let rest = text[n..].trim_start();
         let Some(rest) = rest.strip_prefix('-') else {
-            return Err(format!(
-                "{:?} is a time but not a range; write `9:00 - 10:30` or `9:00 - ?`",
-                text.trim()
+            return Err((
+                "admin-import-error-klog-not-range",
+                vec![("text", format!("{:?}", text.trim()))],
             ));
         };
         let rest = rest.trim_start();
         if rest.starts_with('?') {
             let after = rest.trim_start_matches('?');
             if after.starts_with(|c: char| !c.is_whitespace()) {
-                return Err("an open range ends in `?` and then a space".to_string());
+                return Err(("admin-import-error-klog-open-end", vec![]));
             }
             return Ok((Kind::Open(start), summary(after)));
         }
         let Some((end, m)) = time(rest, day) else {
-            return Err(format!(
-                "{:?} is not a time like 17:30, 5:30pm or 0:30> (the range's end)",
-                rest.split_whitespace().next().unwrap_or("")
+            return Err((
+                "admin-import-error-klog-range-end",
+                vec![(
+                    "text",
+                    format!("{:?}", rest.split_whitespace().next().unwrap_or("")),
+                )],
             ));
         };
         if end < start {
-            return Err(format!(
-                "the range ends before it starts; klog ranges are in order (write `{}>` for the next day)",
-                rest.split_whitespace().next().unwrap_or("")
+            return Err((
+                "admin-import-error-klog-range-order",
+                vec![(
+                    "end",
+                    rest.split_whitespace().next().unwrap_or("").to_string(),
+                )],
             ));
         }
         return Ok((Kind::Range(start, end), summary(&rest[m..])));
@@ -250,8 +273,11 @@ pub(super) fn entry(text: &str, day: NaiveDate) -> std::result::Result<(Kind, St
     if let Some((minutes, n)) = duration(text) {
         return Ok((Kind::Duration(minutes), summary(&text[n..])));
     }
-    Err(format!(
-        "{:?} is not a klog entry: expected a range (9:00 - 10:30), an open range (9:00 - ?) or a duration (1h30m)",
-        text.split_whitespace().next().unwrap_or("")
+    Err((
+        "admin-import-error-klog-entry",
+        vec![(
+            "text",
+            format!("{:?}", text.split_whitespace().next().unwrap_or("")),
+        )],
     ))
 }
