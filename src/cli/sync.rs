@@ -53,7 +53,7 @@ struct ReportJson<'a> {
     conflicts: usize,
     skipped: Vec<SkippedJson<'a>>,
     git: bool,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -80,7 +80,8 @@ pub fn auto(ctx: &mut Ctx, say_failure: bool) -> bool {
     match ctx.tracker.sync_if_changed(true) {
         Ok(Some(report)) => {
             for w in &report.warnings {
-                let line = t(ctx.lang, "sync-git-failed", &[("why", w)]);
+                let why = w.said(ctx.lang);
+                let line = t(ctx.lang, "sync-git-failed", &[("why", &why)]);
                 ctx.out.note(&line);
             }
         }
@@ -168,11 +169,15 @@ fn say(ctx: &mut Ctx, r: &SyncReport) {
             })
             .collect(),
         git: r.git,
-        warnings: &r.warnings,
+        warnings: r.warnings.iter().map(ToString::to_string).collect(),
     };
     for w in &r.warnings {
-        ctx.out
-            .note(&crate::i18n::t(ctx.lang, "sync-git-failed", &[("why", w)]));
+        let why = w.said(ctx.lang);
+        ctx.out.note(&crate::i18n::t(
+            ctx.lang,
+            "sync-git-failed",
+            &[("why", &why)],
+        ));
     }
     ctx.out.value(|| json);
 }

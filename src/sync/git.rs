@@ -5,8 +5,47 @@
 //! has a merge conflict; a pull or push that fails (offline, no remote, rejected) is
 //! a warning: everything stays committed locally and goes out at the next sync.
 
+use std::fmt;
 use std::path::Path;
 use std::process::{Command, Stdio};
+
+use crate::i18n::{Lang, t};
+
+/// What stopped a git step. git's own words are quoted as git wrote them (git speaks
+/// the user's language itself); otium's frame is said in the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitFailure {
+    /// `git` could not be started (not installed, not on `PATH`).
+    CannotRun(String),
+    /// `git COMMAND` ran and failed; `why` is its first line of complaint.
+    Failed {
+        /// The git command (`push`, `pull`, `commit`, …).
+        command: String,
+        /// git's first non-empty line on stderr.
+        why: String,
+    },
+}
+
+impl GitFailure {
+    /// The failure in `lang` (English is [`fmt::Display`], what JSON gives).
+    #[must_use]
+    pub fn said(&self, lang: Lang) -> String {
+        match self {
+            GitFailure::CannotRun(error) => t(lang, "sync-git-cannot-run", &[("error", error)]),
+            GitFailure::Failed { command, why } => t(
+                lang,
+                "sync-git-step-failed",
+                &[("command", command), ("why", why)],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for GitFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::En))
+    }
+}
 
 /// Whether `dir` is the top of a git work tree (one stat: `dir/.git` exists), so a
 /// folder that is not one costs nothing.
@@ -16,14 +55,14 @@ pub fn is_work_tree(dir: &Path) -> bool {
 }
 
 /// Runs `git -C dir ARGS`: its standard output, or its first line of complaint.
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+fn git(dir: &Path, args: &[&str]) -> Result<String, GitFailure> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("cannot run git ({e}); install git or sync the folder another way"))?;
+        .map_err(|e| GitFailure::CannotRun(e.to_string()))?;
     if out.status.success() {
         return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
     }
@@ -34,15 +73,15 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
         .find(|l| !l.is_empty())
         .unwrap_or("no message")
         .to_string();
-    Err(format!(
-        "git {} failed: {why}",
-        args.first().copied().unwrap_or("")
-    ))
+    Err(GitFailure::Failed {
+        command: args.first().copied().unwrap_or("").to_string(),
+        why,
+    })
 }
 
 /// Commits what changed in this device's folder `own` (a path relative to `dir`),
 /// and nothing else the user may have staged. Returns whether it made a commit.
-pub fn commit_own(dir: &Path, own: &str, device_name: &str) -> Result<bool, String> {
+pub fn commit_own(dir: &Path, own: &str, device_name: &str) -> Result<bool, GitFailure> {
     if git(dir, &["status", "--porcelain", "--", own])?
         .trim()
         .is_empty()
@@ -67,13 +106,13 @@ pub fn commit_own(dir: &Path, own: &str, device_name: &str) -> Result<bool, Stri
 }
 
 /// Whether the work tree has a remote to pull from and push to.
-fn has_remote(dir: &Path) -> Result<bool, String> {
+fn has_remote(dir: &Path) -> Result<bool, GitFailure> {
     Ok(!git(dir, &["remote"])?.trim().is_empty())
 }
 
 /// Pulls the other devices' files (`--rebase`: this device's commits touch only its
 /// own folder, so they replay cleanly). `Ok(false)` when there is no remote.
-pub fn pull(dir: &Path) -> Result<bool, String> {
+pub fn pull(dir: &Path) -> Result<bool, GitFailure> {
     if !has_remote(dir)? {
         return Ok(false);
     }
@@ -87,7 +126,7 @@ pub fn pull(dir: &Path) -> Result<bool, String> {
 
 /// Pushes this device's commits; a push rejected because another device pushed
 /// first is retried once after a pull. `Ok(false)` when there is no remote.
-pub fn push(dir: &Path) -> Result<bool, String> {
+pub fn push(dir: &Path) -> Result<bool, GitFailure> {
     if !has_remote(dir)? {
         return Ok(false);
     }

@@ -136,7 +136,13 @@ fn records_flow_both_ways_through_a_bare_repository_and_a_missing_remote_loses_n
     assert!(out.contains("Wrote 1 record(s)"), "{out}");
     assert!(err.contains("git pull failed"), "{err}");
     assert!(err.contains("nothing is lost"), "{err}");
-    let report = ok_json(&a, &["sync"]);
+    // In Chinese the frame is Chinese; git's own words are quoted as git wrote them,
+    // and the JSON warning stays English.
+    let (ok, _, err) = otium(&a, &["sync", "--lang", "zh-CN"]);
+    assert!(ok, "{err}");
+    assert!(err.starts_with("提示：git pull 失败："), "{err}");
+    assert!(err.contains("；数据没有丢失："), "{err}");
+    let report = ok_json(&a, &["sync", "--lang", "zh-CN"]);
     assert!(
         report["warnings"][0]
             .as_str()

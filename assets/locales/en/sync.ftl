@@ -3,6 +3,8 @@
 
 sync-report-conflicts = This range includes { $count } unresolved sync conflict(s) (overlapping sessions from two devices, both counted); `otium sync status` lists them, `otium edit` or `otium rm` resolves them.
 sync-git-failed = { $why }; nothing is lost: your records stay in this database and the folder, and go out at the next `otium sync`
+sync-git-cannot-run = cannot run git ({ $error }); install git or sync the folder another way
+sync-git-step-failed = git { $command } failed: { $why }
 sync-joined = This database is now device { $name } ({ $id }) of { $dir }.
 sync-done = Wrote { $written } record(s); applied { $applied } from other devices ({ $changed } session(s) changed here).
 sync-stopped = Stopped { $count } running session(s): another device started a later one.

@@ -3,6 +3,8 @@
 
 sync-report-conflicts = 本报表范围内有 { $count } 处未解决的同步冲突（两台设备的记录时间重叠，工时都已计入）；运行 `otium sync status` 查看，用 `otium edit` 或 `otium rm` 解决。
 sync-git-failed = { $why }；数据没有丢失：记录仍保存在本机数据库和同步文件夹中，下次运行 `otium sync` 时再同步
+sync-git-cannot-run = 无法运行 git（{ $error }）；请安装 git，或换一种方式同步这个文件夹
+sync-git-step-failed = git { $command } 失败：{ $why }
 sync-joined = 本数据库现在是 { $dir } 中的设备 { $name }（{ $id }）。
 sync-done = 写入 { $written } 条同步记录；应用了其他设备的 { $applied } 条（本机有 { $changed } 条记录随之改变）。
 sync-stopped = 停止计时 { $count } 条记录：另一台设备之后开始了新的计时。

@@ -54,7 +54,7 @@ pub struct SyncReport {
     pub git: bool,
     /// What went wrong on the way to the other devices (a failed pull or push): the
     /// records are safe here and go out at the next sync.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::sync::git::GitFailure>,
 }
 
 /// The device's working state during one sync.
