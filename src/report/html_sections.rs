@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::document::Document;
+use super::document::{DividendPart, Document};
 use super::html::escape;
 use super::weekday_day_in;
 use crate::i18n::{self, Lang, t};
@@ -218,42 +218,67 @@ pub fn limits(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io
     )
 }
 
+/// The dividend section's words in `lang`, unescaped, for either page: the heading
+/// (naming the country), the three column heads, and one row per week known.
+pub struct DividendWords {
+    /// `Leisure dividend: your week against … (Germany)`.
+    pub heading: String,
+    /// Week, hours per week, source.
+    pub columns: [String; 3],
+    /// Each alternative's name, hours per week and source.
+    pub rows: Vec<[String; 3]>,
+}
+
+/// The words of `d` in `lang`.
+#[must_use]
+pub fn dividend_words(d: &DividendPart, lang: Lang) -> DividendWords {
+    let country = crate::leisure::names::country_name(lang, &d.country, &d.country);
+    DividendWords {
+        heading: t(lang, "report-dividend-heading", &[("country", &country)]),
+        columns: [
+            t(lang, "report-col-week", &[]),
+            t(lang, "report-col-hours-per-week", &[]),
+            t(lang, "report-col-source", &[]),
+        ],
+        rows: d
+            .alternatives
+            .iter()
+            .map(|a| {
+                [
+                    alternative(lang, a.kind),
+                    per_week(lang, a.hours_per_week),
+                    a.source.in_lang(lang),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Your week against the alternatives, with the data attribution.
 pub fn dividend(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let Some(d) = &doc.dividend else {
         return Ok(());
     };
+    let words = dividend_words(d, lang);
     writeln!(
         out,
         "<section class=\"dividend\">\n<h2>{}</h2>",
-        t(
-            lang,
-            "report-dividend-heading",
-            &[(
-                "country",
-                &escape(&crate::leisure::names::country_name(
-                    lang, &d.country, &d.country
-                ))
-            )]
-        )
+        escape(&words.heading)
     )?;
-    if d.alternatives.is_empty() {
+    if words.rows.is_empty() {
         writeln!(out, "<p>{}</p>", t(lang, "report-dividend-none", &[]))?;
     } else {
+        let [week, hours, source] = &words.columns;
         writeln!(
             out,
-            "<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead>\n<tbody>",
-            t(lang, "report-col-week", &[]),
-            t(lang, "report-col-hours-per-week", &[]),
-            t(lang, "report-col-source", &[])
+            "<table>\n<thead><tr><th>{week}</th><th class=\"n\">{hours}</th><th>{source}</th></tr></thead>\n<tbody>"
         )?;
-        for a in &d.alternatives {
+        for [name, hours, source] in &words.rows {
             writeln!(
                 out,
-                "<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                escape(&alternative(lang, a.kind)),
-                per_week(lang, a.hours_per_week),
-                escape(&a.source.in_lang(lang))
+                "<tr><td>{}</td><td class=\"n\">{hours}</td><td>{}</td></tr>",
+                escape(name),
+                escape(source)
             )?;
         }
         writeln!(out, "</tbody>\n</table>")?;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::apportion::{Shown, hh_mm, shown};
 use super::document::Document;
-use super::html_sections::{alternative, per_week, session_times, signed_in};
+use super::html_sections::{dividend_words, session_times, signed_in};
 use super::money::cents;
 use super::{GroupBy, Report, display_key_in, header_in, weekday_day_in};
 use crate::i18n::{self, Lang, t};
@@ -100,27 +100,15 @@ pub fn render(doc: &Document, lang: Lang, out: &mut (impl Write + ?Sized)) -> io
         writeln!(out, "\n{}", t(lang, "limits-disclaimer", &[]))?;
     }
     if let Some(d) = &doc.dividend {
-        let country = crate::leisure::names::country_name(lang, &d.country, &d.country);
-        let heading = t(lang, "report-dividend-heading", &[("country", &country)]);
-        writeln!(out, "\n## {heading}\n")?;
-        if d.alternatives.is_empty() {
+        let words = dividend_words(d, lang);
+        writeln!(out, "\n## {}\n", words.heading)?;
+        if words.rows.is_empty() {
             writeln!(out, "{}", t(lang, "report-dividend-none", &[]))?;
         } else {
-            writeln!(
-                out,
-                "| {} | {} | {} |\n|---|---:|---|",
-                t(lang, "report-col-week", &[]),
-                t(lang, "report-col-hours-per-week", &[]),
-                t(lang, "report-col-source", &[])
-            )?;
-            for a in &d.alternatives {
-                writeln!(
-                    out,
-                    "| {} | {} | {} |",
-                    alternative(lang, a.kind),
-                    per_week(lang, a.hours_per_week),
-                    escape(&a.source.in_lang(lang))
-                )?;
+            let [week, hours, source] = &words.columns;
+            writeln!(out, "| {week} | {hours} | {source} |\n|---|---:|---|")?;
+            for [name, hours, source] in &words.rows {
+                writeln!(out, "| {name} | {hours} | {} |", escape(source))?;
             }
         }
         writeln!(
