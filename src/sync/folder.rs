@@ -58,10 +58,17 @@ pub fn parse_segment_name(name: &str) -> Option<(u64, u64)> {
     (first >= 1 && first <= last).then_some((first, last))
 }
 
-fn io(what: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::new(
+/// A file-system failure on the sync folder, in the user's language: `what` is
+/// `create`, `read`, `write` or `write in`; the OS's own words are quoted.
+pub(crate) fn io(what: &str, path: &Path, e: &std::io::Error) -> Error {
+    Error::keyed(
         crate::error::ErrorKind::Io,
-        format!("cannot {what} {}: {e}", path.display()),
+        "sync-error-io",
+        vec![
+            ("what", what.replace(' ', "-")),
+            ("path", path.display().to_string()),
+            ("error", e.to_string()),
+        ],
     )
 }
 

@@ -271,12 +271,39 @@ fn sync_before_init_says_how_to_join_and_a_second_init_is_refused() {
     let err = env.fails(&["sync"], 4);
     assert!(err.contains("not part of a sync folder"), "{err}");
     assert!(err.contains("otium sync init DIR"), "{err}");
+    assert_eq!(
+        env.fails(&["sync", "--lang", "zh-CN"], 4),
+        "错误：这个数据库还没有加入同步文件夹；先用 `otium sync init 目录` 加入一个同步文件夹\n"
+    );
     let folder = tempfile::tempdir().unwrap();
     let d = folder.path().display().to_string();
     env.ok(&["sync", "init", &d]);
     let before = env.db_bytes();
     let err = env.fails(&["sync", "init", &d], 5);
     assert!(err.contains("already syncs"), "{err}");
+    let err = env.fails(&["sync", "init", &d, "--lang", "zh-CN"], 5);
+    assert!(err.starts_with("错误：这个数据库已经通过 "), "{err}");
+    let file = folder.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let other = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    other.create_db();
+    let err = other.fails(
+        &[
+            "sync",
+            "init",
+            &file.display().to_string(),
+            "--lang",
+            "zh-CN",
+        ],
+        3,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "错误：{} 不是文件夹；请给出用来同步的文件夹\n",
+            file.display()
+        )
+    );
     assert_eq!(env.db_bytes(), before);
 }
 

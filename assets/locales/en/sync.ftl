@@ -90,3 +90,16 @@ sync-why-temp = being written (a temp file)
 sync-why-not-segment = not a segment file
 sync-why-unknown-zone = unknown zone { $zone }; update otium
 sync-doctor-file-why = { $file } ({ $why })
+
+## Errors of sync init and sync
+
+sync-error-io = cannot { $what ->
+        [create] create
+        [read] read
+        [write-in] write in
+       *[write] write
+    } { $path }: { $error }
+sync-error-not-set-up = this database is not part of a sync folder
+sync-error-already = this database already syncs through { $dir } as device { $name } ({ $device }); run `otium sync`
+sync-error-not-a-folder = { $path } is not a folder; give the folder to sync through
+sync-error-device-name = a device name cannot hold control characters; give a plain name

@@ -90,3 +90,16 @@ sync-why-temp = 正在写入（临时文件）
 sync-why-not-segment = 不是分段文件
 sync-why-unknown-zone = 不认识时区 { $zone }；请升级 otium
 sync-doctor-file-why = { $file }（{ $why }）
+
+## sync init 和 sync 的错误
+
+sync-error-io = 无法{ $what ->
+        [create] 创建
+        [read] 读取
+        [write-in] 写入
+       *[write] 写入
+    } { $path }：{ $error }
+sync-error-not-set-up = 这个数据库还没有加入同步文件夹
+sync-error-already = 这个数据库已经通过 { $dir } 同步，设备名 { $name }（{ $device }）；请直接运行 `otium sync`
+sync-error-not-a-folder = { $path } 不是文件夹；请给出用来同步的文件夹
+sync-error-device-name = 设备名里不能有控制字符；请换一个普通的名字

@@ -156,15 +156,8 @@ fn all_fields(s: &Session) -> Vec<(Field, Value)> {
     ]
 }
 
-fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::new(
-        ErrorKind::Io,
-        format!("cannot {what} {}: {e}", path.display()),
-    )
-}
-
 fn not_set_up() -> Error {
-    Error::not_found("this database is not part of a sync folder").with_hint(Hint::SyncInit)
+    Error::keyed(ErrorKind::NotFound, "sync-error-not-set-up", vec![]).with_hint(Hint::SyncInit)
 }
 
 impl Tracker {
@@ -172,25 +165,31 @@ impl Tracker {
     /// joined if other devices are there) named `name`, and exports its history.
     pub fn sync_init(&mut self, dir: &Path, name: Option<&str>) -> Result<SyncReport> {
         if let Some(dev) = rows::device(self.reader())? {
-            return Err(Error::conflict(format!(
-                "this database already syncs through {} as device {} ({}); run `otium sync`",
-                dev.dir, dev.name, dev.device
-            )));
+            return Err(Error::keyed(
+                ErrorKind::Conflict,
+                "sync-error-already",
+                vec![("dir", dev.dir), ("name", dev.name), ("device", dev.device)],
+            ));
         }
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::invalid(format!(
-                "{} is not a folder; give the folder to sync through",
-                dir.display()
-            )));
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "sync-error-not-a-folder",
+                vec![("path", dir.display().to_string())],
+            ));
         }
         let name = name.map(str::trim).unwrap_or_default();
         if name.chars().any(char::is_control) {
-            return Err(Error::invalid(
-                "a device name cannot hold control characters; give a plain name",
+            return Err(Error::keyed(
+                ErrorKind::InvalidInput,
+                "sync-error-device-name",
+                vec![],
             ));
         }
-        std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e))?;
-        let dir = dir.canonicalize().map_err(|e| io_error("read", dir, &e))?;
+        std::fs::create_dir_all(dir).map_err(|e| folder::io("create", dir, &e))?;
+        let dir = dir
+            .canonicalize()
+            .map_err(|e| folder::io("read", dir, &e))?;
         let device = uuid::Uuid::new_v4().to_string();
         let name = if name.is_empty() {
             format!("device-{}", &device[..8])
