@@ -8,6 +8,7 @@ use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
 use crate::i18n::t;
 use crate::interop::atomic::output_error;
+use crate::interop::csv_export;
 use crate::interop::export::{ExportFormat, Exporter};
 use crate::interop::peers::{Peer, PeerWriter};
 use crate::time::range::Span;
@@ -81,6 +82,17 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let filter = args.filter.to_filter();
     let Ctx { tracker, out, .. } = ctx;
     std::io::Write::write_all(out, bom).map_err(output_error)?;
+    if format == ExportFormat::Csv {
+        csv_export::write_csv(
+            out,
+            now,
+            args.output.raw,
+            move |row| filter.matches_row(row),
+            |read| tracker.each_session_batch(span, read),
+            output_error,
+        )?;
+        return Ok(());
+    }
     let mut exporter = Exporter::begin(format, out, now, args.output.raw).map_err(output_error)?;
     tracker.each_session(span, |s| {
         if filter.matches(&s.project, &s.tags) {

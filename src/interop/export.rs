@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::csv_row::CsvRows;
 use crate::interop::json;
-use crate::model::{Session, is_invisible};
+use crate::model::{Session, SessionRow, is_invisible};
 use crate::report::csv::{FORMULA_STARTS, neutralise};
 
 /// Export formats.
@@ -59,10 +59,7 @@ impl<W: Write> Exporter<W> {
         let sink = match format {
             ExportFormat::Csv => {
                 let mut rows = CsvRows::new(out);
-                for column in CSV_COLUMNS {
-                    rows.text(column);
-                }
-                rows.end_row()?;
+                write_header(&mut rows)?;
                 Sink::Csv(rows)
             }
             ExportFormat::Json => {
@@ -94,30 +91,21 @@ impl<W: Write> Exporter<W> {
         let now = self.now;
         match &mut self.sink {
             Sink::Csv(w) => {
-                // Field by field into one buffer, borrowing every cell: a million-row
-                // export runs this a million times.
-                let raw = self.raw;
-                w.number(s.id.get());
-                w.text(&s.uuid);
-                w.text(&cell(raw, &s.project));
-                // A tag list starting with no formula character is written as it is,
-                // without joining it into a `String` first.
-                if raw
-                    || !s
-                        .tags
-                        .first()
-                        .is_some_and(|t| t.starts_with(FORMULA_STARTS))
-                {
-                    w.joined(s.tags.iter().map(String::as_str));
-                } else {
-                    w.text(&cell(raw, &s.tags.join(" ")));
-                }
-                w.text(&cell(raw, s.note.as_deref().unwrap_or("")));
-                w.instant(s.zone, Some(s.start));
-                w.instant(s.zone, s.end);
-                w.number(s.duration_seconds(now));
-                w.text(s.zone.name());
-                w.end_row()?;
+                write_csv_row(
+                    w,
+                    self.raw,
+                    &CsvFields {
+                        id: s.id.get(),
+                        uuid: &s.uuid,
+                        project: &s.project,
+                        tags: s.tags.iter().map(String::as_str),
+                        note: s.note.as_deref(),
+                        zone: s.zone,
+                        start: s.start,
+                        end: s.end,
+                        duration: s.duration_seconds(now),
+                    },
+                )?;
             }
             Sink::Json(w) => {
                 w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -144,6 +132,83 @@ impl<W: Write> Exporter<W> {
         }
         Ok(self.count)
     }
+}
+
+/// Writes one stored row as a CSV row (the same cells [`Exporter::session`] writes).
+pub(super) fn write_row_csv<W: Write>(
+    w: &mut CsvRows<W>,
+    raw: bool,
+    now: DateTime<Utc>,
+    row: &SessionRow<'_>,
+) -> io::Result<()> {
+    write_csv_row(
+        w,
+        raw,
+        &CsvFields {
+            id: row.id.get(),
+            uuid: row.uuid,
+            project: row.project,
+            tags: row.tags(),
+            note: row.note,
+            zone: row.zone,
+            start: row.start_time(),
+            end: row.end_time(),
+            duration: row.duration_seconds(now),
+        },
+    )
+}
+
+/// The CSV header row.
+pub(super) fn write_header<W: Write>(rows: &mut CsvRows<W>) -> io::Result<()> {
+    for column in CSV_COLUMNS {
+        rows.text(column);
+    }
+    rows.end_row()
+}
+
+/// One session's CSV cells, borrowed from a [`Session`] or a [`SessionRow`].
+struct CsvFields<'a, T> {
+    id: i64,
+    uuid: &'a str,
+    project: &'a str,
+    tags: T,
+    note: Option<&'a str>,
+    zone: chrono_tz::Tz,
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    duration: i64,
+}
+
+/// Writes one CSV row field by field into the writer's buffer, borrowing every cell:
+/// a million-row export runs this a million times.
+fn write_csv_row<'a, W: Write, T: Iterator<Item = &'a str> + Clone>(
+    w: &mut CsvRows<W>,
+    raw: bool,
+    s: &CsvFields<'a, T>,
+) -> io::Result<()> {
+    w.number(s.id);
+    w.text(s.uuid);
+    w.text(&cell(raw, s.project));
+    // A tag list starting with no formula character is written as it is, without
+    // joining it into a `String` first.
+    if raw
+        || !s
+            .tags
+            .clone()
+            .next()
+            .is_some_and(|t| t.starts_with(FORMULA_STARTS))
+    {
+        w.joined(s.tags.clone());
+    } else {
+        let joined: Vec<&str> = s.tags.clone().collect();
+        w.text(&cell(raw, &joined.join(" ")));
+    }
+    w.text(&cell(raw, s.note.unwrap_or("")));
+    w.instant(s.zone, Some(s.start));
+    w.instant(s.zone, s.end);
+    w.number(s.duration);
+    w.text(s.zone.name());
+    w.end_row()
 }
 
 /// A CSV cell: as it is with `--raw`, else with formulas neutralised.

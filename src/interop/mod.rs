@@ -3,6 +3,7 @@
 //! answer goes through.
 
 pub mod atomic;
+pub mod csv_export;
 mod csv_row;
 pub mod export;
 pub mod import;

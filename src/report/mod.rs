@@ -53,6 +53,13 @@ impl Filter {
             && (self.tags.is_empty() || self.tags.iter().any(|t| tags.contains(t)))
     }
 
+    /// Whether a stored row passes (as [`Filter::matches`] of its project and tags).
+    #[must_use]
+    pub fn matches_row(&self, row: &crate::model::SessionRow<'_>) -> bool {
+        (self.projects.is_empty() || self.projects.iter().any(|p| p == row.project))
+            && (self.tags.is_empty() || row.tags().any(|t| self.tags.iter().any(|f| f == t)))
+    }
+
     /// Whether the filter reads tags.
     #[must_use]
     pub fn needs_tags(&self) -> bool {

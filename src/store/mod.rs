@@ -3,6 +3,7 @@
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
 
 pub mod away;
+pub mod batches;
 pub mod import;
 pub mod journal;
 pub mod maintenance;

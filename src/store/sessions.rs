@@ -63,26 +63,7 @@ fn from_row_with(
         .unwrap_or_default();
     tags.sort();
     let id: SessionId = row.get(0)?;
-    let name = row.get_ref(6)?.as_str().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
-    })?;
-    let zone = match *last_zone {
-        Some(zone) if zone.name() == name => zone,
-        _ => {
-            let Some(zone) = zone_named(name) else {
-                return Err(rusqlite::Error::FromSqlConversionFailure(
-                    6,
-                    rusqlite::types::Type::Text,
-                    Box::new(super::UnknownZone {
-                        session: id.get(),
-                        zone: name.to_string(),
-                    }),
-                ));
-            };
-            *last_zone = Some(zone);
-            zone
-        }
-    };
+    let zone = zone_of(row, id, last_zone)?;
     Ok(Session {
         id,
         uuid: row.get(1)?,
@@ -96,6 +77,43 @@ fn from_row_with(
         zone,
         tags,
     })
+}
+
+/// The zone in column 6 of session `id`'s row, with the previous row's kept in
+/// `last_zone`: a streamed read names the same zone row after row, and comparing its
+/// text costs less than parsing it.
+pub(super) fn zone_of(
+    row: &Row<'_>,
+    id: SessionId,
+    last_zone: &mut Option<chrono_tz::Tz>,
+) -> Sql<chrono_tz::Tz> {
+    let value = row.get_ref(6)?;
+    // The same zone's bytes need no UTF-8 check: they equal a valid name.
+    if let (Some(zone), Ok(bytes)) = (*last_zone, value.as_bytes())
+        && zone.name().as_bytes() == bytes
+    {
+        return Ok(zone);
+    }
+    let name = value.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    match *last_zone {
+        Some(zone) if zone.name() == name => Ok(zone),
+        _ => {
+            let Some(zone) = zone_named(name) else {
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    6,
+                    rusqlite::types::Type::Text,
+                    Box::new(super::UnknownZone {
+                        session: id.get(),
+                        zone: name.to_string(),
+                    }),
+                ));
+            };
+            *last_zone = Some(zone);
+            Ok(zone)
+        }
+    }
 }
 
 /// The running session, if any.
@@ -153,7 +171,7 @@ fn overlap_sql() -> String {
 
 /// The columns a range read selects, from `sessions s`: every read has the same
 /// eight columns, so one row decoder serves both halves of [`stream`].
-fn span_select(columns: Columns) -> &'static str {
+pub(super) fn span_select(columns: Columns) -> &'static str {
     match columns {
         Columns::Full => {
             "SELECT s.id, s.uuid, s.project_id, s.note, s.start_utc, s.end_utc, s.zone, NULL
@@ -173,7 +191,7 @@ fn span_select(columns: Columns) -> &'static str {
 /// `[?1, …)` from before it. Sessions never overlap, so only the one starting last
 /// before `?1` can. Tags are not in it (column 7 is NULL): [`TagJoin`] adds them as
 /// one ordered walk, cheaper than a subquery per row.
-fn before_span_sql(columns: Columns) -> String {
+pub(super) fn before_span_sql(columns: Columns) -> String {
     format!(
         "{} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
            AND (s.end_utc IS NULL OR s.end_utc > ?1)",
@@ -311,7 +329,7 @@ pub fn in_span(db: Db<'_>, span: Span) -> Result<Vec<Session>> {
 
 /// Which columns a streaming read fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Columns {
+pub(super) enum Columns {
     /// Every field.
     Full,
     /// Only project, start, end and (if asked) tags: enough for reports, and much
@@ -389,7 +407,7 @@ fn times_of(row: &Row<'_>) -> Sql<(i64, Option<i64>)> {
     Ok((row.get(4)?, row.get(5)?))
 }
 
-fn stream(
+pub(super) fn stream(
     db: Db<'_>,
     span: Span,
     columns: Columns,

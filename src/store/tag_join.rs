@@ -30,6 +30,10 @@ pub(super) struct TagJoin<'c> {
     next: i64,
     /// One past the highest id `links` covers.
     end: i64,
+    /// Each tag id's place among the sorted names (filled by `sorted_names`).
+    ranks: IdPlaces,
+    /// Reused tag ids of one session.
+    scratch: Vec<i64>,
 }
 
 impl<'c> TagJoin<'c> {
@@ -45,16 +49,57 @@ impl<'c> TagJoin<'c> {
             links: VecDeque::new(),
             next: 0,
             end: 0,
+            ranks: IdPlaces::default(),
+            scratch: Vec::new(),
         })
     }
 
     /// The tags of session `id`, sorted by name.
     pub(super) fn tags(&mut self, id: SessionId) -> Sql<Vec<String>> {
+        let mut ids = Vec::new();
+        self.tag_ids(id, &mut ids)?;
+        let mut tags: Vec<String> = ids
+            .iter()
+            .filter_map(|t| self.names.get(t).cloned())
+            .collect();
+        tags.sort();
+        Ok(tags)
+    }
+
+    /// The tag names, sorted, with each tag id's place among them: what
+    /// [`TagJoin::ranks`] answers in.
+    pub(super) fn sorted_names(&mut self) -> Vec<String> {
+        let mut named: Vec<(i64, String)> =
+            self.names.iter().map(|(id, n)| (*id, n.clone())).collect();
+        named.sort_by(|a, b| a.1.cmp(&b.1));
+        self.ranks = IdPlaces::new(
+            named
+                .iter()
+                .enumerate()
+                .filter_map(|(rank, (id, _))| Some((*id, u32::try_from(rank).ok()?))),
+        );
+        named.into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// The tags of session `id` as places in [`TagJoin::sorted_names`], ascending
+    /// (so sorted by name), into `out`; allocates nothing once `out` has grown.
+    pub(super) fn ranks(&mut self, id: SessionId, out: &mut Vec<u32>) -> Sql<()> {
+        out.clear();
+        let mut ids = std::mem::take(&mut self.scratch);
+        self.tag_ids(id, &mut ids)?;
+        out.extend(ids.iter().filter_map(|&t| self.ranks.get(t)));
+        out.sort_unstable();
+        self.scratch = ids;
+        Ok(())
+    }
+
+    /// The tag ids of session `id`, into `ids` (emptied first).
+    fn tag_ids(&mut self, id: SessionId, ids: &mut Vec<i64>) -> Sql<()> {
+        ids.clear();
         let id = id.get();
         if self.names.is_empty() {
-            return Ok(Vec::new());
+            return Ok(());
         }
-        let mut ids = Vec::new();
         if id < self.next {
             // Behind the walk: one lookup for this session alone.
             let mut stmt = self
@@ -78,12 +123,7 @@ impl<'c> TagJoin<'c> {
             }
             self.next = id + 1;
         }
-        let mut tags: Vec<String> = ids
-            .iter()
-            .filter_map(|t| self.names.get(t).cloned())
-            .collect();
-        tags.sort();
-        Ok(tags)
+        Ok(())
     }
 
     /// Reads the links of the ids `from..from + CHUNK`.
@@ -97,6 +137,57 @@ impl<'c> TagJoin<'c> {
         self.next = from;
         self.end = end;
         Ok(())
+    }
+}
+
+/// Row ids (of projects, of tags) to places in a list of names, looked up once per
+/// streamed row: a vector indexed by id when the ids are dense, as they are in every
+/// real database, else a hash map.
+#[derive(Debug)]
+pub(super) enum IdPlaces {
+    /// A place per id (`NONE` for ids that name nothing).
+    Dense(Vec<u32>),
+    /// Ids spread wider (rows made and removed by the million).
+    Sparse(HashMap<i64, u32>),
+}
+
+impl Default for IdPlaces {
+    fn default() -> Self {
+        IdPlaces::Dense(Vec::new())
+    }
+}
+
+impl IdPlaces {
+    const NONE: u32 = u32::MAX;
+
+    /// The places of `(id, place)` pairs.
+    pub(super) fn new(pairs: impl Iterator<Item = (i64, u32)>) -> Self {
+        let pairs: Vec<(i64, u32)> = pairs.collect();
+        let max = pairs.iter().map(|p| p.0).max().unwrap_or(0);
+        let min = pairs.iter().map(|p| p.0).min().unwrap_or(0);
+        match usize::try_from(max) {
+            Ok(max) if min >= 0 && max <= 4 * pairs.len() + 1024 => {
+                let mut dense = vec![Self::NONE; max + 1];
+                for (id, place) in pairs {
+                    if let Ok(id) = usize::try_from(id) {
+                        dense[id] = place;
+                    }
+                }
+                IdPlaces::Dense(dense)
+            }
+            _ => IdPlaces::Sparse(pairs.into_iter().collect()),
+        }
+    }
+
+    /// The place of `id`, if it has one.
+    pub(super) fn get(&self, id: i64) -> Option<u32> {
+        match self {
+            IdPlaces::Dense(places) => usize::try_from(id)
+                .ok()
+                .and_then(|i| places.get(i).copied())
+                .filter(|&p| p != Self::NONE),
+            IdPlaces::Sparse(places) => places.get(&id).copied(),
+        }
     }
 }
 
@@ -173,6 +264,24 @@ mod tests {
         })
         .unwrap();
         assert_eq!(lean, count);
+    }
+
+    #[test]
+    fn id_places_answer_alike_dense_and_sparse() {
+        use super::IdPlaces;
+        let dense = IdPlaces::new([(1, 0), (3, 1), (2, 2)].into_iter());
+        assert!(matches!(dense, IdPlaces::Dense(_)));
+        let sparse = IdPlaces::new([(1, 0), (3_000_000, 1), (-5, 2)].into_iter());
+        assert!(matches!(sparse, IdPlaces::Sparse(_)));
+        for places in [&dense, &sparse] {
+            assert_eq!(places.get(1), Some(0));
+            assert_eq!(places.get(0), None);
+            assert_eq!(places.get(99), None);
+            assert_eq!(places.get(-1), None);
+        }
+        assert_eq!(dense.get(2), Some(2));
+        assert_eq!(sparse.get(3_000_000), Some(1));
+        assert_eq!(sparse.get(-5), Some(2));
     }
 
     #[test]

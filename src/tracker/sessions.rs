@@ -10,10 +10,10 @@ use super::{
 };
 use crate::error::{Error, ErrorKind, Hint, Result};
 use crate::model::{
-    LeanSession, NewSession, ProjectName, ProjectSummary, Session, SessionEdit, SessionId, Tag,
-    TagSummary, normalize_note, parse_tags,
+    LeanSession, NewSession, ProjectName, ProjectSummary, Session, SessionEdit, SessionId,
+    SessionRows, Tag, TagSummary, normalize_note, parse_tags,
 };
-use crate::store::{Db, sessions};
+use crate::store::{Db, batches, sessions};
 use crate::time::{self, range::Span};
 
 /// What `start` (and `continue`) should record.
@@ -365,6 +365,17 @@ impl Tracker {
         mut f: impl FnMut(&Session) -> Result<()>,
     ) -> Result<()> {
         sessions::each_in_span(self.reader(), span, &mut |s| f(&s).map(|()| true))
+    }
+
+    /// Streams the sessions sharing time with `span`, oldest first, in batches
+    /// ([`SessionRows`]): `f` gets each full batch and hands back one to fill next, so
+    /// a whole history goes through in flat memory with no allocation per session.
+    pub fn each_session_batch(
+        &self,
+        span: Span,
+        mut f: impl FnMut(SessionRows) -> Result<SessionRows>,
+    ) -> Result<()> {
+        batches::each_batch_in_span(self.reader(), span, &mut f)
     }
 
     /// Streams the lean rows (project, times, and tags when `tags`) of the sessions

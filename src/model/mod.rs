@@ -10,6 +10,9 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind, Result};
 use crate::time;
 
+mod rows;
+pub use rows::{RowNames, SessionRow, SessionRows};
+
 /// A user-facing session number (stable, shown in `log`, used by `edit`/`rm`; never
 /// handed out twice). Parsed once where it is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
