@@ -9,7 +9,7 @@ use crate::i18n::{self, t};
 use crate::model::{NewSession, parse_tags};
 use crate::time;
 
-/// `add PROJECT [+tag…] --from T (--to T | --for D) [--note N]`.
+// `add PROJECT [+tag…] --from T (--to T | --for D) [--note N]`.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("end").required(true).args(["to", "for_"]))]
 pub struct AddArgs {

@@ -11,7 +11,7 @@ use crate::time::parse::parse_date;
 use crate::time::range::{Span, month_span};
 use crate::time::{self, Resolved};
 
-/// A range of local days [default: this week].
+// A range of local days [default: this week].
 #[derive(Debug, Args, Default)]
 #[command(group = clap::ArgGroup::new("range").multiple(false)
     .args(["today", "yesterday", "week", "last_week", "month", "all", "from"]))]
@@ -165,7 +165,7 @@ impl RangeArgs {
     }
 }
 
-/// Filters shared by `report` and `export`.
+// Filters shared by `report` and `export`.
 #[derive(Debug, Args, Default)]
 pub struct FilterArgs {
     /// Only this project (repeatable: any of them).
@@ -191,7 +191,7 @@ impl FilterArgs {
     }
 }
 
-/// Where a verb's document goes.
+// Where a verb's document goes.
 #[derive(Debug, Args, Default)]
 pub struct OutputArgs {
     /// Write to FILE (atomically) instead of stdout.

@@ -13,7 +13,7 @@ use crate::model::SessionJson;
 use crate::time;
 use crate::tracker::away::{Answer, AwayJson};
 
-/// `away ANSWER [--id N]`.
+// `away ANSWER [--id N]`.
 #[derive(Debug, Args)]
 pub struct AwayArgs {
     /// keep (the time was work), cut (split the session around it), or stop (end the

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::i18n::t;
 use crate::interop::atomic::check_not_database;
 
-/// `backup [FILE]`.
+// `backup [FILE]`.
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// Where to write the copy; it must not exist [default:

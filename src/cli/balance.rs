@@ -13,7 +13,7 @@ use crate::limits::targets::{Balance, Targets};
 use crate::report::{self, GroupBy};
 use crate::time;
 
-/// `balance [range]` [default: this week].
+// `balance [range]` [default: this week].
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
     #[command(flatten)]

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, t, zh};
 use crate::tracker::CheckStatus as Status;
 use unicode_width::UnicodeWidthStr;
 
-/// `doctor [--full]`.
+// `doctor [--full]`.
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     /// Run the full `integrity_check` (reads every page) instead of `quick_check`.

@@ -9,7 +9,7 @@ use crate::i18n::{Lang, t};
 use crate::model::{SessionEdit, SessionId, parse_tags};
 use crate::time;
 
-/// `edit ID [--project P] [--from T] [--to T] [--note N] [--add-tag T…] [--rm-tag T…]`.
+// `edit ID [--project P] [--from T] [--to T] [--note N] [--add-tag T…] [--rm-tag T…]`.
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// The session's id (see `otium log`). Without field flags, the session opens in
@@ -47,7 +47,7 @@ impl EditArgs {
     }
 }
 
-/// `rm ID… [--yes]`: ids and ranges (`12 14 15`, `12-15`).
+// `rm ID… [--yes]`: ids and ranges (`12 14 15`, `12-15`).
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// The sessions' ids (see `otium log`): `12`, `12 14 15`, or a range `12-15`.

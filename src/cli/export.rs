@@ -42,7 +42,7 @@ impl ExportFormatArg {
     }
 }
 
-/// `export [range, default all] [filters] [--format F] [-o FILE]`.
+// `export [range, default all] [filters] [--format F] [-o FILE]`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[command(flatten)]

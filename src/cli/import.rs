@@ -44,7 +44,7 @@ pub enum FormatArg {
     Timeclock,
 }
 
-/// `import FORMAT FILE [--dry-run] [--tz ZONE] [--project P] [--skip-conflicts] [--allow-long]`.
+// `import FORMAT FILE [--dry-run] [--tz ZONE] [--project P] [--skip-conflicts] [--allow-long]`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The source format.

@@ -14,7 +14,7 @@ use crate::limits::rules::{Breach, LimitSet};
 use crate::report::day_in;
 use crate::time;
 
-/// `limits [range]`.
+// `limits [range]`.
 #[derive(Debug, Args)]
 pub struct LimitsArgs {
     #[command(flatten)]

@@ -12,7 +12,7 @@ use crate::model::Session;
 use crate::report::apportion;
 use crate::time;
 
-/// `log [range] [--project P…] [--tag T…]`.
+// `log [range] [--project P…] [--tag T…]`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
     #[command(flatten)]

@@ -10,7 +10,7 @@ use super::Cli;
 use crate::error::{Error, Result};
 use crate::interop::atomic::{output_error, write_file};
 
-/// `man [--dir DIR]`.
+// `man [--dir DIR]`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write otium.1 and one otium-VERB.1 per verb into DIR (created if missing;

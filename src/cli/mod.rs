@@ -73,8 +73,12 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The verbs.
+/// The verbs. Each verb's arguments are defined when it is the one parsed (or when
+/// help, completions or man pages build the whole tree): a process start then builds
+/// one verb, not thirty (issue 21: half the pages `otium --version` touched were
+/// the heap of the whole command tree).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Start a session now (or --at a past time); a running one is stopped first.
     Start(start::StartArgs),

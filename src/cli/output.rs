@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::i18n::t;
 use crate::time;
 
-/// `output AMOUNT [--project P] [--at T] [--note N]`.
+// `output AMOUNT [--project P] [--at T] [--note N]`.
 #[derive(Debug, Args)]
 pub struct OutputCmdArgs {
     /// How much, in the project's unit (e.g. 3 or 2.5).

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::i18n::t;
 use crate::report::money::{self, Rate};
 
-/// `project NAME [--unit UNIT | --no-unit] [--rate R --currency C | --no-rate]`.
+// `project NAME [--unit UNIT | --no-unit] [--rate R --currency C | --no-rate]`.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("change").args(["unit", "no_unit"]))]
 #[command(group = clap::ArgGroup::new("billing").args(["rate", "no_rate"]))]

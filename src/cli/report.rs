@@ -40,7 +40,7 @@ pub enum RoundModeArg {
     Down,
 }
 
-/// `report [range] [--by LIST] [filters] [--round D] [--format F] [-o FILE]`.
+// `report [range] [--by LIST] [filters] [--round D] [--format F] [-o FILE]`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[command(flatten)]

@@ -39,7 +39,7 @@ impl Shell {
     }
 }
 
-/// `completions SHELL`.
+// `completions SHELL`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to print the completion script for.

@@ -11,7 +11,7 @@ use crate::model::{Session, SessionId, SessionJson, parse_tags};
 use crate::time;
 use crate::tracker::{StartRequest, Started};
 
-/// `start PROJECT [+tag…] [--note N] [--at T]`.
+// `start PROJECT [+tag…] [--note N] [--at T]`.
 #[derive(Debug, Args)]
 pub struct StartArgs {
     /// The project, e.g. writing.
@@ -28,7 +28,7 @@ pub struct StartArgs {
     pub at: Option<String>,
 }
 
-/// `continue [ID] [--at T]`.
+// `continue [ID] [--at T]`.
 #[derive(Debug, Args)]
 pub struct ContinueArgs {
     /// The session to continue [default: the last one].

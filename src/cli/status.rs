@@ -15,7 +15,7 @@ use crate::time::{self, calendar};
 use crate::tracker::away::AwayJson;
 use crate::tracker::reminders::Reminder;
 
-/// `status [--format TEMPLATE]`.
+// `status [--format TEMPLATE]`.
 #[derive(Debug, Args, Default)]
 pub struct StatusArgs {
     /// One line from a template, for prompts and status bars. Placeholders: {project}

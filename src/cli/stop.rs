@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::i18n::{self, t};
 use crate::time;
 
-/// `stop [--at T]`.
+// `stop [--at T]`.
 #[derive(Debug, Args)]
 pub struct StopArgs {
     /// Stop at a past time instead of now (e.g. "10 min ago", 17:30).

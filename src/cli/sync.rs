@@ -12,7 +12,7 @@ use crate::i18n::t;
 use crate::time::range::Span;
 use crate::tracker::sync::{SyncReport, SyncStatus};
 
-/// `sync [init DIR | status]`.
+// `sync [init DIR | status]`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// Without one: write this device's new changes and apply the others'.
@@ -20,8 +20,9 @@ pub struct SyncArgs {
     pub action: Option<SyncAction>,
 }
 
-/// What `sync` does besides syncing.
+// What `sync` does besides syncing.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SyncAction {
     /// Make this database a device of the sync folder DIR (created, or joined if other
     /// devices are there) and write its history there.

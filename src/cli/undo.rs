@@ -11,7 +11,7 @@ use crate::i18n::{t, zh};
 use crate::time;
 use crate::tracker::journal::{EntryState, JournalEntry, Reverted, Verb};
 
-/// `undo [--list [--limit N]]`.
+// `undo [--list [--limit N]]`.
 #[derive(Debug, Args)]
 pub struct UndoArgs {
     /// Show the journal (newest first) instead of undoing: what `undo` and `redo` would take.

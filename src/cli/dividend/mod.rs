@@ -15,8 +15,8 @@ use crate::i18n::Lang;
 use crate::leisure::data;
 use crate::tracker::dividend::{DividendRequest, Weeks};
 
-/// `dividend [--country C] [--base Y] [--end Y] [--project P…] [--baseline W..W] [--period P]`,
-/// `dividend --compare [--base Y]`, `dividend --countries`.
+// `dividend [--country C] [--base Y] [--end Y] [--project P…] [--baseline W..W] [--period P]`,
+// `dividend --compare [--base Y]`, `dividend --countries`.
 #[derive(Debug, Args)]
 pub struct DividendArgs {
     /// Country (ISO alpha-3, e.g. USA, DEU, CHN) [default: config `country`, else USA].
