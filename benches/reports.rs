@@ -38,6 +38,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::{Config, LimitsConfig};
+use otium::interop::csv_export;
 use otium::interop::export::{ExportFormat, Exporter};
 use otium::limits::Targets;
 use otium::model::{NewSession, ProjectName, parse_tags};
@@ -126,12 +127,34 @@ fn full_report_by_project(bencher: Bencher, size: usize) {
 }
 
 /// A CSV export of the whole history, as `otium export --format csv` runs it:
-/// `Tracker::open`, then every session read with `Columns::Full` (uuid, note, zone
-/// and tags joined in) and written by `Exporter` (formula neutralising on) into
-/// `std::io::sink()`, so only producing the CSV is measured, not writing it.
-/// Capped at 30 s of sampling per size (about 2 s an iteration at 1M, so ~15 samples).
+/// `Tracker::open`, then every session read in batches (`Tracker::each_session_batch`:
+/// uuid, note, zone and tags) and formatted on a second thread by
+/// `csv_export::write_csv` (formula neutralising on) into `std::io::sink()`, so only
+/// producing the CSV is measured, not writing it.
 #[divan::bench(args = sizes(), max_time = 30)]
 fn csv_export_all(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let count = csv_export::write_csv(
+            &mut std::io::sink(),
+            tracker.now(),
+            false,
+            |_| true,
+            |read| tracker.each_session_batch(Span::ALL, read),
+            |e| Error::database(e.to_string()),
+        )
+        .unwrap_or_else(|e| panic!("cannot export: {e}"));
+        assert_eq!(count, size);
+        count
+    });
+}
+
+/// The same export on one thread, session by session (`Tracker::each_session` and
+/// `Exporter`, as JSON and iCalendar still run): what the batches and the second
+/// thread save.
+#[divan::bench(args = sizes(), max_time = 30)]
+fn csv_export_all_one_thread(bencher: Bencher, size: usize) {
     let db = seeded(size);
     bencher.bench(|| {
         let tracker = open(&db);

@@ -166,3 +166,180 @@ impl<W: Write, E: Fn(io::Error) -> Error> Writer<'_, W, E> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::interop::export::{ExportFormat, Exporter};
+    use crate::model::{RowNames, SessionId};
+
+    /// Batches of sessions made by hand: formula-looking tags and notes, quotes, CJK,
+    /// a running session, two zones.
+    fn batches(count: usize, per_batch: usize) -> Vec<SessionRows> {
+        let names = Arc::new(RowNames {
+            projects: vec!["writing".into(), "=cmd".into(), "写作".into()],
+            tags: vec!["+sum".into(), "a".into(), "初稿".into()],
+        });
+        let mut out = Vec::new();
+        let mut batch = SessionRows::new(Arc::clone(&names));
+        for i in 0..count {
+            let tags: Vec<u32> = (0..3).filter(|k| (i >> k) & 1 == 1).collect();
+            let note = match i % 4 {
+                0 => None,
+                1 => Some(format!("say \"hi\", {i}")),
+                2 => Some(format!("@risk {i}")),
+                _ => Some(format!("两行\n{i}")),
+            };
+            let start = 1_767_225_600 + 3600 * i64::try_from(i).unwrap();
+            assert!(batch.push(
+                SessionId::new(i64::try_from(i).unwrap() + 1),
+                &format!("uuid-{i}"),
+                u32::try_from(i % 3).unwrap(),
+                note.as_deref(),
+                start,
+                (i + 1 != count).then_some(start + 1800),
+                if i % 2 == 0 {
+                    chrono_tz::Europe::Berlin
+                } else {
+                    chrono_tz::Asia::Shanghai
+                },
+                &tags,
+            ));
+            if batch.len() == per_batch {
+                out.push(std::mem::replace(
+                    &mut batch,
+                    SessionRows::new(Arc::clone(&names)),
+                ));
+            }
+        }
+        if !batch.is_empty() {
+            out.push(batch);
+        }
+        out
+    }
+
+    fn one_thread(
+        batches: &[SessionRows],
+        raw: bool,
+        keep: impl Fn(&SessionRow<'_>) -> bool,
+    ) -> Vec<u8> {
+        let now = crate::time::from_unix(1_767_225_600 + 3600 * 200);
+        let mut out = Vec::new();
+        let mut exporter = Exporter::begin(ExportFormat::Csv, &mut out, now, raw).unwrap();
+        for batch in batches {
+            for row in batch.iter().filter(|r| keep(r)) {
+                exporter.session(&row.to_session()).unwrap();
+            }
+        }
+        exporter.finish().unwrap();
+        out
+    }
+
+    fn two_threads(
+        batches: Vec<SessionRows>,
+        raw: bool,
+        keep: impl Fn(&SessionRow<'_>) -> bool + Send,
+    ) -> (Vec<u8>, usize) {
+        let now = crate::time::from_unix(1_767_225_600 + 3600 * 200);
+        let mut out = Vec::new();
+        let count = write_csv(
+            &mut out,
+            now,
+            raw,
+            keep,
+            |read| {
+                for batch in batches {
+                    read(batch)?;
+                }
+                Ok(())
+            },
+            crate::interop::atomic::output_error,
+        )
+        .unwrap();
+        (out, count)
+    }
+
+    /// Many batches, more than are ever in flight: the bytes equal the one-thread
+    /// exporter's for the same rows, with and without `--raw` and with a filter.
+    #[test]
+    fn two_threads_write_what_one_writes() {
+        for per_batch in [1, 7, 64] {
+            for raw in [false, true] {
+                let (got, count) = two_threads(batches(150, per_batch), raw, |_| true);
+                assert_eq!(count, 150);
+                assert_eq!(got, one_thread(&batches(150, per_batch), raw, |_| true));
+                let keep = |r: &SessionRow<'_>| r.project == "写作" || r.tags().any(|t| t == "a");
+                let (got, count) = two_threads(batches(150, per_batch), raw, keep);
+                // 写作 is every third (i % 3 == 2): 50; tag `a` has i % 4 in {2, 3}:
+                // 37 × 2 = 74 (148 and 149 are 0 and 1); both, i % 12 in {2, 11}:
+                // 12 × 2 + 1 (i = 146) = 25. 50 + 74 − 25 = 99.
+                assert_eq!(count, 99);
+                assert_eq!(got, one_thread(&batches(150, per_batch), raw, keep));
+            }
+        }
+    }
+
+    /// An output that fails after some bytes: the error comes back, the read stops
+    /// (no more batches are asked for than are in flight), nothing hangs.
+    #[test]
+    fn a_write_error_stops_the_read() {
+        struct Full(usize);
+        impl Write for Full {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut read = 0;
+        let result = write_csv(
+            &mut Full(2000),
+            crate::time::from_unix(0),
+            false,
+            |_| true,
+            |f| {
+                for batch in batches(400, 4) {
+                    read += 1;
+                    f(batch)?;
+                }
+                Ok(())
+            },
+            crate::interop::atomic::output_error,
+        );
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io, "{err}");
+        assert!(
+            read < 100,
+            "read {read} of 100 batches after the output failed"
+        );
+    }
+
+    /// An error of the read itself is returned as it is.
+    #[test]
+    fn a_read_error_is_returned_as_it_is() {
+        let result = write_csv(
+            &mut Vec::new(),
+            crate::time::from_unix(0),
+            false,
+            |_| true,
+            |f| {
+                let mut rest = batches(30, 10).into_iter();
+                if let Some(batch) = rest.next() {
+                    f(batch)?;
+                }
+                Err(Error::database("the disk went away".to_string()))
+            },
+            crate::interop::atomic::output_error,
+        );
+        let err = result.unwrap_err();
+        assert!(err.to_string().contains("the disk went away"), "{err}");
+    }
+}
