@@ -8,10 +8,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Db;
-use super::tag_join::TagJoin;
+
+mod ranges;
 use crate::error::Result;
-use crate::model::{LeanSession, NewSession, ProjectSummary, Session, SessionId, TagSummary};
-use crate::time::{from_unix, range::Span, zone_named};
+use crate::model::{NewSession, ProjectSummary, Session, SessionId, TagSummary};
+use crate::time::{from_unix, zone_named};
+#[cfg(test)]
+use ranges::inside_span_sql;
+pub(super) use ranges::{Columns, before_span_sql, span_select, stream};
+pub use ranges::{each_in_span, each_lean_in_span, each_time_in_span, in_span};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -169,47 +174,6 @@ fn overlap_sql() -> String {
     format!("{SELECT} WHERE s.start_utc < ?1 AND s.id IS NOT ?2 ORDER BY s.start_utc DESC LIMIT 1")
 }
 
-/// The columns a range read selects, from `sessions s`: every read has the same
-/// eight columns, so one row decoder serves both halves of [`stream`].
-pub(super) fn span_select(columns: Columns) -> &'static str {
-    match columns {
-        Columns::Full => {
-            "SELECT s.id, s.uuid, s.project_id, s.note, s.start_utc, s.end_utc, s.zone, NULL
-             FROM sessions s"
-        }
-        Columns::Lean { .. } => {
-            "SELECT s.id, '', s.project_id, NULL, s.start_utc, s.end_utc, 'UTC', NULL
-             FROM sessions s"
-        }
-        Columns::Times => {
-            "SELECT s.id, '', '', NULL, s.start_utc, s.end_utc, 'UTC', NULL FROM sessions s"
-        }
-    }
-}
-
-/// The first half of a range read: the one session that can reach into the span
-/// `[?1, …)` from before it. Sessions never overlap, so only the one starting last
-/// before `?1` can. Tags are not in it (column 7 is NULL): [`TagJoin`] adds them as
-/// one ordered walk, cheaper than a subquery per row.
-pub(super) fn before_span_sql(columns: Columns) -> String {
-    format!(
-        "{} WHERE s.id = (SELECT id FROM sessions WHERE start_utc < ?1 ORDER BY start_utc DESC LIMIT 1)
-           AND (s.end_utc IS NULL OR s.end_utc > ?1)",
-        span_select(columns)
-    )
-}
-
-/// The second half: every session starting inside `[?1, ?2)`, in start order. It is
-/// its own statement rather than half of a `UNION ALL … ORDER BY`: SQLite runs such a
-/// compound as a merge of two co-routines, which cost a third of a million-row
-/// export's time in SQLite.
-fn inside_span_sql(columns: Columns) -> String {
-    format!(
-        "{} WHERE s.start_utc >= ?1 AND s.start_utc < ?2 ORDER BY s.start_utc",
-        span_select(columns)
-    )
-}
-
 pub(super) fn project_id(conn: &Connection, name: &str, now: i64) -> Sql<i64> {
     conn.prepare_cached(
         "INSERT INTO projects (name, created_utc) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
@@ -317,145 +281,6 @@ pub fn delete(db: Db<'_>, id: SessionId) -> Result<usize> {
     db.sql(|conn| conn.execute("DELETE FROM sessions WHERE id = ?1", [id]))
 }
 
-/// Sessions sharing any time with `span`, oldest first.
-pub fn in_span(db: Db<'_>, span: Span) -> Result<Vec<Session>> {
-    let mut out = Vec::new();
-    each_in_span(db, span, &mut |s| {
-        out.push(s);
-        Ok(true)
-    })?;
-    Ok(out)
-}
-
-/// Which columns a streaming read fills in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Columns {
-    /// Every field.
-    Full,
-    /// Only project, start, end and (if asked) tags: enough for reports, and much
-    /// cheaper over a whole history.
-    Lean {
-        /// Whether to load tags.
-        tags: bool,
-    },
-    /// Only start and end: what balances and limits read (no project join, no text).
-    Times,
-}
-
-/// Streams the sessions sharing time with `span`, oldest first, to `f` (which
-/// returns `false` to stop), so exports use flat memory.
-pub fn each_in_span(
-    db: Db<'_>,
-    span: Span,
-    f: &mut dyn FnMut(Session) -> Result<bool>,
-) -> Result<()> {
-    let mut tags = TagJoin::new(db.conn()).map_err(|e| db.error(&e))?;
-    let names = project_names(db.conn()).map_err(|e| db.error(&e))?;
-    let mut zone = None;
-    stream(db, span, Columns::Full, &mut |row| {
-        let session = from_row_with(row, &mut zone, Some(&names))
-            .and_then(|s| {
-                Ok(Session {
-                    tags: tags.tags(s.id)?,
-                    ..s
-                })
-            })
-            .map_err(|e| db.error(&e))?;
-        f(session)
-    })
-}
-
-/// Streams the lean rows (project, times and, if `tags`, tags) of the sessions sharing
-/// time with `span`, oldest first: what full-history reports and balances read.
-pub fn each_lean_in_span(
-    db: Db<'_>,
-    span: Span,
-    tags: bool,
-    f: &mut dyn FnMut(LeanSession) -> Result<bool>,
-) -> Result<()> {
-    let mut join = if tags {
-        Some(TagJoin::new(db.conn()).map_err(|e| db.error(&e))?)
-    } else {
-        None
-    };
-    let names = project_names(db.conn()).map_err(|e| db.error(&e))?;
-    stream(db, span, Columns::Lean { tags }, &mut |row| {
-        let mut session = from_lean_row(row, &names).map_err(|e| db.error(&e))?;
-        if let Some(join) = join.as_mut() {
-            session.tags = join.tags(session.id).map_err(|e| db.error(&e))?;
-        }
-        f(session)
-    })
-}
-
-/// Streams the start and end (`None` while running) of the sessions sharing time with
-/// `span`, oldest first: all that balances and working-time limits need, read without
-/// the project join or any text.
-pub fn each_time_in_span(
-    db: Db<'_>,
-    span: Span,
-    f: &mut dyn FnMut(DateTime<Utc>, Option<DateTime<Utc>>) -> Result<bool>,
-) -> Result<()> {
-    stream(db, span, Columns::Times, &mut |row| {
-        let (start, end) = times_of(row).map_err(|e| db.error(&e))?;
-        f(from_unix(start), end.map(from_unix))
-    })
-}
-
-/// Start and end (unix seconds) of a row of the span query.
-fn times_of(row: &Row<'_>) -> Sql<(i64, Option<i64>)> {
-    Ok((row.get(4)?, row.get(5)?))
-}
-
-pub(super) fn stream(
-    db: Db<'_>,
-    span: Span,
-    columns: Columns,
-    f: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
-) -> Result<()> {
-    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
-    let mut inside = db.sql(|conn| conn.prepare_cached(&inside_span_sql(columns)))?;
-    let mut rows = inside.query(params![from, to]).map_err(|e| db.error(&e))?;
-    // The first row is read before the session from before the span is looked up:
-    // while the statement has a row, its read transaction is open, so both halves
-    // see the same snapshot even when another process writes in between.
-    let first = rows.next().map_err(|e| db.error(&e))?;
-    if span.from.is_some() {
-        let mut before = db.sql(|conn| conn.prepare_cached(&before_span_sql(columns)))?;
-        let mut reaching = before.query([from]).map_err(|e| db.error(&e))?;
-        if let Some(row) = reaching.next().map_err(|e| db.error(&e))?
-            && !f(row)?
-        {
-            return Ok(());
-        }
-    }
-    let Some(first) = first else {
-        return Ok(());
-    };
-    if !f(first)? {
-        return Ok(());
-    }
-    while let Some(row) = rows.next().map_err(|e| db.error(&e))? {
-        if !f(row)? {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// A row of the lean query: only the columns it carries are read (a million-row
-/// report spends its time here).
-fn from_lean_row(row: &Row<'_>, names: &ProjectNames) -> Sql<LeanSession> {
-    Ok(LeanSession {
-        id: row.get(0)?,
-        project: project_of(row, names)?,
-        start: from_unix(row.get(4)?),
-        end: row.get::<_, Option<i64>>(5)?.map(from_unix),
-        tags: Vec::new(),
-    })
-}
-
 /// Every project with its session count and tracked time (running counted to `now`).
 pub fn project_summaries(db: Db<'_>, now: DateTime<Utc>) -> Result<Vec<ProjectSummary>> {
     db.sql(|conn| project_summary_rows(conn, now))
@@ -507,6 +332,7 @@ fn tag_summary_rows(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummary
 mod tests {
     use super::*;
     use crate::store::Store;
+    use crate::time::range::Span;
     use chrono::TimeZone;
 
     fn t(h: u32, m: u32) -> DateTime<Utc> {
@@ -610,159 +436,4 @@ mod tests {
 }
 
 #[cfg(test)]
-mod query_plans {
-    //! The hot queries must use an index, however long the history: checked with
-    //! `EXPLAIN QUERY PLAN` rather than with timings. Every step that reads `sessions`
-    //! must be a `SEARCH` of the expected index; a `SCAN` (of the table, or of a whole
-    //! index, which `SCAN … USING INDEX` also is) fails.
-    use rusqlite::ToSql;
-
-    use crate::store::Store;
-
-    /// The plan's detail lines for `sql` with its parameters bound as the real call
-    /// binds them (prepared, not inlined, so the planner sees what it sees at run time).
-    fn plan(sql: &str, params: &[&dyn ToSql]) -> Vec<String> {
-        let store = Store::open_in_memory().unwrap();
-        let reader = store.reader();
-        let mut stmt = reader
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
-        rows.map(Result::unwrap).collect()
-    }
-
-    /// The steps that read the sessions table, under its alias `s` or its own name.
-    fn session_steps(plan: &[String]) -> Vec<&str> {
-        plan.iter()
-            .map(String::as_str)
-            .filter(|line| {
-                let mut words = line.split_whitespace();
-                matches!(words.next(), Some("SCAN" | "SEARCH"))
-                    && matches!(words.next(), Some("s" | "sessions"))
-            })
-            .collect()
-    }
-
-    /// What is wrong with `plan`: each read of `sessions` that is not an index SEARCH,
-    /// and each of `expected` (a step's text from the index name on) that no SEARCH ends with.
-    fn problems(plan: &[String], expected: &[&str]) -> Vec<String> {
-        let steps = session_steps(plan);
-        let scans = steps
-            .iter()
-            .filter(|s| !s.starts_with("SEARCH "))
-            .map(|s| format!("scans: {s}"));
-        let missing = expected
-            .iter()
-            .filter(|want| {
-                !steps
-                    .iter()
-                    .any(|s| s.starts_with("SEARCH ") && s.ends_with(*want))
-            })
-            .map(|want| format!("no SEARCH … {want}"));
-        scans.chain(missing).collect()
-    }
-
-    #[test]
-    fn running_session_uses_the_partial_index() {
-        let plan = plan(&super::running_sql(), &[]);
-        // SQLite walks the partial index rather than probing it (the query names
-        // `end_utc IS NULL`, not the indexed expression's value), which is still one
-        // row: the index is UNIQUE on a constant expression, so it holds at most one
-        // entry. That walk is the only SCAN allowed, and only of this index.
-        assert_eq!(
-            session_steps(&plan),
-            ["SCAN s USING INDEX sessions_one_running"],
-            "{plan:#?}"
-        );
-    }
-
-    #[test]
-    fn overlap_probe_searches_the_start_index() {
-        for exclude in [None, Some(7_i64)] {
-            let plan = plan(&super::overlap_sql(), &[&100_i64, &exclude]);
-            let problems = problems(&plan, &["sessions_by_start (start_utc<?)"]);
-            assert!(problems.is_empty(), "{problems:?} in {plan:#?}");
-            assert_eq!(session_steps(&plan).len(), 1, "{plan:#?}");
-        }
-    }
-
-    #[test]
-    fn both_halves_of_the_span_query_search_the_start_index() {
-        for columns in [
-            super::Columns::Full,
-            super::Columns::Lean { tags: true },
-            super::Columns::Lean { tags: false },
-            super::Columns::Times,
-        ] {
-            // The one session starting before the span: the subquery's probe, then
-            // its row by id.
-            let before = plan(&super::before_span_sql(columns), &[&100_i64]);
-            let problems_before = problems(
-                &before,
-                &[
-                    "sessions_by_start (start_utc<?)",
-                    "USING INTEGER PRIMARY KEY (rowid=?)",
-                ],
-            );
-            assert!(
-                problems_before.is_empty(),
-                "{columns:?}: {problems_before:?} in {before:#?}"
-            );
-            assert_eq!(session_steps(&before).len(), 2, "{columns:?}: {before:#?}");
-            // Every session starting inside the span, in the index's order: no sort.
-            let inside = plan(&super::inside_span_sql(columns), &[&100_i64, &200_i64]);
-            let problems_inside = problems(
-                &inside,
-                &["sessions_by_start (start_utc>? AND start_utc<?)"],
-            );
-            assert!(
-                problems_inside.is_empty(),
-                "{columns:?}: {problems_inside:?} in {inside:#?}"
-            );
-            assert_eq!(session_steps(&inside).len(), 1, "{columns:?}: {inside:#?}");
-            assert!(
-                !inside.iter().any(|step| step.contains("TEMP B-TREE")),
-                "{columns:?} sorts: {inside:#?}"
-            );
-            // Without the project join, the lean and time reads never touch the table
-            // for the rows inside the span: the index holds every column they read.
-            if columns != super::Columns::Full {
-                assert!(
-                    inside.iter().any(|step| step.contains(
-                        "COVERING INDEX sessions_by_start (start_utc>? AND start_utc<?)"
-                    )),
-                    "{columns:?}: {inside:#?}"
-                );
-            }
-            for plan in [&before, &inside] {
-                assert!(
-                    !plan
-                        .iter()
-                        .any(|step| step.contains("projects") || step.contains(" p ")),
-                    "{columns:?} joins projects: {plan:#?}"
-                );
-            }
-        }
-    }
-
-    /// The checker itself: a full index scan must not slip through as "uses an index".
-    #[test]
-    fn a_scan_of_the_start_index_is_rejected() {
-        let plan = plan(
-            "SELECT s.id FROM sessions s ORDER BY s.start_utc LIMIT ?1",
-            &[&1_i64],
-        );
-        assert_eq!(
-            session_steps(&plan),
-            ["SCAN s USING COVERING INDEX sessions_by_start"],
-            "{plan:#?}"
-        );
-        assert_eq!(
-            problems(&plan, &["sessions_by_start"]),
-            [
-                "scans: SCAN s USING COVERING INDEX sessions_by_start",
-                "no SEARCH … sessions_by_start"
-            ]
-        );
-    }
-}
+mod query_plans;
