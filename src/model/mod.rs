@@ -329,7 +329,7 @@ impl SessionEdit {
 }
 
 /// A project with its usage, for `otium projects`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProjectSummary {
     /// The name.
     pub name: String,

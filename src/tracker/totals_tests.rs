@@ -229,6 +229,17 @@ proptest! {
         prop_assert_eq!(t.rebuild_totals().unwrap(), 0);
         prop_assert_eq!(crate::store::totals::history(t.reader()).unwrap().closed, before);
 
+        // `projects` (stored totals plus the running session) equals the same figures
+        // summed over every session, and the sums made here.
+        let projects = t.projects().unwrap();
+        prop_assert_eq!(&projects, &crate::store::sessions::project_summaries_by_sum(t.reader(), now()).unwrap());
+        let all = t.sessions(Span::ALL).unwrap();
+        for p in &projects {
+            let mine: Vec<_> = all.iter().filter(|s| s.project == p.name).collect();
+            prop_assert_eq!(p.sessions, i64::try_from(mine.len()).unwrap());
+            prop_assert_eq!(p.total_seconds, mine.iter().map(|s| s.duration_seconds(now())).sum::<i64>());
+        }
+
         let expected = counted(&t);
         let report = t.report(&whole_history(vec![GroupBy::Project])).unwrap();
         let got: BTreeMap<String, i64> = report.groups.iter().map(|g| (g.key.clone(), g.seconds)).collect();

@@ -50,6 +50,21 @@ fn problems(plan: &[String], expected: &[&str]) -> Vec<String> {
     scans.chain(missing).collect()
 }
 
+/// `projects` (and the dividend) reads the stored totals, the running session once
+/// from its partial index and one probe per project: never a project's sessions.
+#[test]
+fn project_summaries_read_no_sessions_row_by_row() {
+    let plan = plan(super::PROJECT_SUMMARIES, &[&100_i64]);
+    assert_eq!(
+        session_steps(&plan),
+        [
+            "SCAN sessions USING INDEX sessions_one_running",
+            "SEARCH s USING COVERING INDEX sessions_by_project (project_id=?)"
+        ],
+        "{plan:#?}"
+    );
+}
+
 #[test]
 fn running_session_uses_the_partial_index() {
     let plan = plan(&super::running_sql(), &[]);
