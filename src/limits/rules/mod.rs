@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Interval, add_to_day_totals};
+use super::{DayTotals, Interval};
 use crate::i18n::Lang;
 
 pub use alerts::{Within, one_line_per_rule, one_line_per_rule_in, week_alerts, week_alerts_in};
@@ -207,8 +207,7 @@ pub fn check(set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
 /// Make it with the `Check` the result is for (its `work` is not read), feed it every
 /// interval [`Check::work`] would hold, oldest first, then [`Scan::finish`].
 pub struct Scan {
-    zone: Tz,
-    totals: calendar::Totals,
+    totals: DayTotals,
     /// One search per rule, in the set's order (`None` for calendar rules).
     rests: Vec<Option<rest::Stretches>>,
 }
@@ -229,15 +228,14 @@ impl Scan {
             })
             .collect();
         Scan {
-            zone: check.zone,
-            totals: calendar::Totals::new(),
+            totals: DayTotals::new(check.zone),
             rests,
         }
     }
 
     /// Takes the next interval of work (oldest first, never overlapping).
     pub fn push(&mut self, work: Interval) {
-        add_to_day_totals(&mut self.totals, self.zone, work);
+        self.totals.push(work);
         for search in self.rests.iter_mut().flatten() {
             search.push(work);
         }
@@ -247,7 +245,7 @@ impl Scan {
     /// first: what [`check`] returns for the same work.
     #[must_use]
     pub fn finish(self, set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
-        let totals = &self.totals;
+        let totals: &calendar::Totals = &self.totals.finish();
         let mut out = Vec::new();
         for (rule, search) in set.rules.iter().zip(self.rests) {
             match (rule.rule, search) {
