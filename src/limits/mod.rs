@@ -79,19 +79,20 @@ impl DayTotals {
     /// Adds one interval, split at local midnights (intervals may come in any order;
     /// oldest first is what makes it fast).
     pub fn push(&mut self, work: Interval) {
+        self.push_seconds(work.start.timestamp(), work.end.timestamp());
+    }
+
+    /// [`DayTotals::push`] for the interval `[start, end)` in unix seconds.
+    pub fn push_seconds(&mut self, start: i64, end: i64) {
         let (totals, open) = (&mut self.totals, &mut self.open);
-        self.cursor.split(
-            work.start.timestamp(),
-            work.end.timestamp(),
-            |date, seconds| match open {
-                Some((day, sum)) if *day == date => *sum += seconds,
-                _ => {
-                    if let Some((day, sum)) = open.replace((date, seconds)) {
-                        *totals.entry(day).or_insert(0) += sum;
-                    }
+        self.cursor.split(start, end, |date, seconds| match open {
+            Some((day, sum)) if *day == date => *sum += seconds,
+            _ => {
+                if let Some((day, sum)) = open.replace((date, seconds)) {
+                    *totals.entry(day).or_insert(0) += sum;
                 }
-            },
-        );
+            }
+        });
     }
 
     /// The seconds worked on each local day that has any work.

@@ -235,9 +235,10 @@ impl Scan {
 
     /// Takes the next interval of work (oldest first, never overlapping).
     pub fn push(&mut self, work: Interval) {
-        self.totals.push(work);
+        let (start, end) = (work.start.timestamp(), work.end.timestamp());
+        self.totals.push_seconds(start, end);
         for search in self.rests.iter_mut().flatten() {
-            search.push(work);
+            search.push(start, end);
         }
     }
 
