@@ -1,6 +1,8 @@
 //! `otium limits [range]`: each breach of the configured working-time rules, with
 //! dates and figures. It informs: the exit code is 0 whatever it finds.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::Args;
@@ -9,8 +11,8 @@ use serde::Serialize;
 use super::Ctx;
 use super::args::RangeArgs;
 use crate::error::Result;
-use crate::i18n::t;
-use crate::limits::rules::{Breach, LimitSet};
+use crate::i18n::{Lang, t};
+use crate::limits::rules::{Breach, LimitSet, Rule};
 use crate::report::day_in;
 use crate::time;
 
@@ -130,15 +132,30 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
     } else {
         ctx.out
             .line(t(lang, "limits-breach-count", &[("n", &breaches.len())]));
+        // A whole history has thousands of breaches of a handful of rules: each rule's
+        // words are written once (breaches come rule by rule), and in English the
+        // breach already carries its line and its rule's words.
+        let mut words: Option<(Rule, String, String)> = None;
         for b in &breaches {
+            let (rule, source) = match &words {
+                Some((named, rule, source)) if *named == b.named.rule => (rule, source),
+                _ => {
+                    let (rule, source) = match lang {
+                        Lang::En => (b.description.clone(), b.source.to_string()),
+                        Lang::ZhCn => (b.description_in(lang), b.source_in(lang)),
+                    };
+                    let (_, rule, source) = words.insert((b.named.rule, rule, source));
+                    (&*rule, &*source)
+                }
+            };
+            let message = match lang {
+                Lang::En => Cow::Borrowed(b.message.as_str()),
+                Lang::ZhCn => Cow::Owned(b.message_in(lang)),
+            };
             ctx.out.line(t(
                 lang,
                 "limits-breach-line",
-                &[
-                    ("rule", &b.description_in(lang)),
-                    ("message", &b.message_in(lang)),
-                    ("source", &b.source_in(lang)),
-                ],
+                &[("rule", rule), ("message", &message), ("source", source)],
             ));
         }
     }

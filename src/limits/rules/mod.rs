@@ -94,11 +94,13 @@ impl NamedRule {
     }
 
     /// A breach of this rule over `from..=to`: `actual` against `limit`, in `unit`,
-    /// with what was found (its English line is the breach's `message`).
+    /// with what was found (its English line is the breach's `message`). Its
+    /// `description` is left empty: [`Scan::finish`] writes the rule's words once
+    /// and gives every breach of the rule a copy.
     fn breach(&self, period: (NaiveDate, NaiveDate), figures: Figures, finding: Finding) -> Breach {
         Breach {
             rule: self.name,
-            description: self.describe(),
+            description: String::new(),
             source: self.source,
             from: period.0,
             to: period.1,
@@ -249,6 +251,7 @@ impl Scan {
         let totals: &calendar::Totals = &self.totals.finish();
         let mut out = Vec::new();
         for (rule, search) in set.rules.iter().zip(self.rests) {
+            let found = out.len();
             match (rule.rule, search) {
                 (Rule::MaxDaily { limit }, _) => {
                     calendar::max_daily(rule, limit, check, totals, &mut out);
@@ -276,6 +279,12 @@ impl Scan {
                 }
                 // `new` gives every rest rule its search.
                 (Rule::MinDailyRest { .. } | Rule::MinWeeklyRest { .. }, None) => {}
+            }
+            if out.len() > found {
+                let description = rule.describe();
+                for breach in &mut out[found..] {
+                    breach.description.clone_from(&description);
+                }
             }
         }
         out
