@@ -107,7 +107,6 @@ impl NamedRule {
             actual: figures.actual,
             limit: figures.limit,
             unit: figures.unit,
-            message: finding.message_in(Lang::En),
             named: self.clone(),
             finding,
         }
@@ -183,14 +182,31 @@ pub struct Breach {
     pub limit: i64,
     /// `seconds` or `days`.
     pub unit: &'static str,
-    /// One line saying what happened (English; [`Breach::message_in`] for others).
-    pub message: String,
     /// The rule broken, to say it in another language (not in JSON).
     #[serde(skip)]
     pub named: NamedRule,
-    /// What was found, to say it in another language (not in JSON).
-    #[serde(skip)]
+    /// What was found. In JSON it is the one English line saying so, `message`
+    /// ([`Breach::message`]), written only when JSON is: a whole history's thousands
+    /// of breaches do not each carry a line a table in another language never shows.
+    #[serde(rename = "message", serialize_with = "english_message")]
     pub finding: Finding,
+}
+
+impl Breach {
+    /// One line saying what happened, in English (JSON's `message`);
+    /// [`Breach::message_in`] for other languages.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.finding.message_in(Lang::En)
+    }
+}
+
+/// A finding as JSON gives it: its English line.
+fn english_message<S: serde::Serializer>(
+    finding: &Finding,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&finding.message_in(Lang::En))
 }
 
 /// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest first.
