@@ -95,28 +95,27 @@ impl Stretches {
     /// Takes the next interval of work `[start, end)` in unix seconds (intervals come
     /// oldest first, never overlapping).
     pub(super) fn push(&mut self, start: i64, end: i64) {
-        self.current = match self.current.take() {
-            Some(mut s) if start - s.end < self.rest => {
-                let gap = (s.end, start);
-                if start > s.end && s.longest_rest.is_none_or(|(a, b)| gap.1 - gap.0 > b - a) {
-                    s.longest_rest = Some(gap);
-                }
-                s.end = s.end.max(end);
-                s.worked += end - start;
-                Some(s)
+        // Most intervals extend the open stretch: changed in place, nothing moved.
+        if let Some(s) = &mut self.current
+            && start - s.end < self.rest
+        {
+            let gap = (s.end, start);
+            if start > s.end && s.longest_rest.is_none_or(|(a, b)| gap.1 - gap.0 > b - a) {
+                s.longest_rest = Some(gap);
             }
-            previous => {
-                if let Some(s) = previous {
-                    self.close(s);
-                }
-                Some(Stretch {
-                    start,
-                    end,
-                    worked: end - start,
-                    longest_rest: None,
-                })
-            }
+            s.end = s.end.max(end);
+            s.worked += end - start;
+            return;
+        }
+        let next = Stretch {
+            start,
+            end,
+            worked: end - start,
+            longest_rest: None,
         };
+        if let Some(previous) = self.current.replace(next) {
+            self.close(previous);
+        }
     }
 
     /// Keeps a finished stretch if it is too long and reaches into the range.
