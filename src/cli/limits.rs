@@ -104,6 +104,10 @@ pub fn run(ctx: &mut Ctx, args: &LimitsArgs) -> Result<()> {
             .collect(),
         breaches: &breaches,
     });
+    if ctx.out.json {
+        // The lines would be dropped unwritten (a whole history has thousands).
+        return Ok(());
+    }
     ctx.out.line(t(
         lang,
         "limits-header",
