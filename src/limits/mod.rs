@@ -2,8 +2,9 @@
 //! sessions and a zone. No SQL, no terminal: `cli/balance.rs`, `cli/limits.rs`,
 //! `cli/status.rs` and the TUI read sessions, call these and print the result.
 //!
-//! Days are local days in the zone, cut with [`split_by_day`], so a session across
-//! midnight or a daylight-saving change counts on each day for exactly its part.
+//! Days are local days in the zone, cut with [`split_by_day`] (or, for work that
+//! streams in, a [`DayCursor`] giving the same pieces), so a session across midnight
+//! or a daylight-saving change counts on each day for exactly its part.
 
 pub mod rules;
 pub mod targets;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::time::split::split_by_day;
+use crate::time::split::{DayCursor, split_by_day};
 
 pub use rules::{Breach, LimitSet, Rule};
 pub use targets::{Balance, Targets};
@@ -44,11 +45,64 @@ impl Interval {
 /// Seconds worked on each local day that has any work.
 #[must_use]
 pub fn day_totals(zone: Tz, work: &[Interval]) -> BTreeMap<NaiveDate, i64> {
-    let mut totals = BTreeMap::new();
+    let mut totals = DayTotals::new(zone);
     for i in work {
-        add_to_day_totals(&mut totals, zone, *i);
+        totals.push(*i);
     }
-    totals
+    totals.finish()
+}
+
+/// Per-day totals of work that streams in: what [`day_totals`] gives for the same
+/// intervals, in one pass that costs a zone look-up per local day rather than per
+/// interval. The pieces come from a [`DayCursor`], and the day being filled is kept
+/// aside and added to the map once the work moves on to another day, so a history
+/// of sessions in date order touches the map once per day, not once per session.
+#[derive(Debug, Clone)]
+pub struct DayTotals {
+    cursor: DayCursor,
+    totals: BTreeMap<NaiveDate, i64>,
+    /// The day being filled and its seconds so far (not yet in `totals`).
+    open: Option<(NaiveDate, i64)>,
+}
+
+impl DayTotals {
+    /// No work yet, days read in `zone`.
+    #[must_use]
+    pub fn new(zone: Tz) -> Self {
+        DayTotals {
+            cursor: DayCursor::new(zone),
+            totals: BTreeMap::new(),
+            open: None,
+        }
+    }
+
+    /// Adds one interval, split at local midnights (intervals may come in any order;
+    /// oldest first is what makes it fast).
+    pub fn push(&mut self, work: Interval) {
+        self.push_seconds(work.start.timestamp(), work.end.timestamp());
+    }
+
+    /// [`DayTotals::push`] for the interval `[start, end)` in unix seconds.
+    pub fn push_seconds(&mut self, start: i64, end: i64) {
+        let (totals, open) = (&mut self.totals, &mut self.open);
+        self.cursor.split(start, end, |date, seconds| match open {
+            Some((day, sum)) if *day == date => *sum += seconds,
+            _ => {
+                if let Some((day, sum)) = open.replace((date, seconds)) {
+                    *totals.entry(day).or_insert(0) += sum;
+                }
+            }
+        });
+    }
+
+    /// The seconds worked on each local day that has any work.
+    #[must_use]
+    pub fn finish(mut self) -> BTreeMap<NaiveDate, i64> {
+        if let Some((day, sum)) = self.open.take() {
+            *self.totals.entry(day).or_insert(0) += sum;
+        }
+        self.totals
+    }
 }
 
 /// Adds one interval to per-day totals, split at local midnights: what

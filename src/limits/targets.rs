@@ -151,10 +151,15 @@ pub fn balance(
         });
     }
     let mut weeks: Vec<WeekBalance> = Vec::new();
+    // The week each day is in, by its first day: two days share a label exactly when
+    // they share it, so the label is written once per week, not once per day.
+    let mut week_of_last: Option<NaiveDate> = None;
     for d in &days {
-        let label = week_key(d.date, week_start);
+        let week = calendar::week_first(d.date, week_start);
+        let same_week = week_of_last == Some(week);
+        week_of_last = Some(week);
         match weeks.last_mut() {
-            Some(w) if w.week == label => {
+            Some(w) if same_week => {
                 w.to = d.date;
                 w.worked_seconds += d.worked_seconds;
                 w.target_seconds += d.target_seconds;
@@ -162,7 +167,7 @@ pub fn balance(
                 w.balance_seconds = d.balance_seconds;
             }
             _ => weeks.push(WeekBalance {
-                week: label,
+                week: week_key(d.date, week_start),
                 from: d.date,
                 to: d.date,
                 worked_seconds: d.worked_seconds,

@@ -151,9 +151,9 @@ fn a_996_fortnight_breaks_each_cn_rule() {
 
     assert_eq!(found.len(), 12 + 2 + 1 + 1);
     assert!(
-        month[0].message.contains("48 h of overtime"),
+        month[0].message().contains("48 h of overtime"),
         "{}",
-        month[0].message
+        month[0].message()
     );
 }
 
@@ -193,9 +193,9 @@ fn eu_17_week_average_just_above_48_hours() {
     assert_eq!(b.limit, 48 * H);
     assert_eq!((b.from, b.to), (date("2026-01-05"), date("2026-05-03")));
     assert!(
-        b.message.contains("817 h worked, 48h 04m a week"),
+        b.message().contains("817 h worked, 48h 04m a week"),
         "{}",
-        b.message
+        b.message()
     );
 }
 
@@ -234,17 +234,17 @@ fn night_shift_then_an_afternoon_start_is_a_9_hour_rest() {
     // From 22:00 to 23:00 the next day is a 25 h calendar stretch without an 11 h
     // rest, in which 8 + 8 = 16 h were worked (the stretch is not all work).
     assert!(
-        b.message.starts_with(
+        b.message().starts_with(
             "2026-03-02 22:00 – 03-03 23:00: a 25h 00m stretch (16h 00m worked) without an 11 h rest"
         ),
         "{}",
-        b.message
+        b.message()
     );
     assert!(
-        b.message
+        b.message()
             .contains("9h 00m (2026-03-03 06:00 – 2026-03-03 15:00)"),
         "{}",
-        b.message
+        b.message()
     );
 
     // With 11 h between (next start at 17:00) there is no breach.
@@ -317,10 +317,10 @@ fn rest_across_a_dst_change_is_real_time() {
     // 8 + 8 = 16 h of it.
     assert!(
         found[0]
-            .message
+            .message()
             .contains("a 26h 00m stretch (16h 00m worked)"),
         "{}",
-        found[0].message
+        found[0].message()
     );
 
     // Autumn: Sat 10-24 14:00–23:00, Sun 10-25 09:00–17:00. The wall clock says 10 h of
@@ -487,9 +487,9 @@ fn the_eu_average_starts_when_tracking_began() {
     assert_eq!((b.actual, b.limit), (60 * H, 48 * H));
     assert_eq!((b.from, b.to), (date("2026-03-02"), date("2026-03-15")));
     assert!(
-        b.message
+        b.message()
             .contains("2 weeks 2026-03-02–2026-03-15 (since tracking began): 120 h worked, 60 h a week on average"),
         "{}",
-        b.message
+        b.message()
     );
 }

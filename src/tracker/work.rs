@@ -88,11 +88,9 @@ impl Tracker {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<BTreeMap<NaiveDate, i64>> {
-        let mut totals = BTreeMap::new();
-        self.each_work(zone, from, to, |i| {
-            limits::add_to_day_totals(&mut totals, zone, i);
-        })?;
-        Ok(totals)
+        let mut totals = limits::DayTotals::new(zone);
+        self.each_work(zone, from, to, |i| totals.push(i))?;
+        Ok(totals.finish())
     }
 
     /// The balance of the local days `first..=last` in `zone` (days after today left

@@ -315,3 +315,48 @@ fn a_new_users_eu_average_counts_only_the_weeks_since_tracking_began() {
         "{v}"
     );
 }
+
+#[test]
+fn balance_splits_dst_days_and_midnights_in_the_users_zone() {
+    // Berlin: Sun 2026-03-29 has 23 hours (02:00 CET -> 03:00 CEST), Sun 2026-10-25
+    // has 25 (03:00 CEST -> 02:00 CET). Targets 8 h Monday to Friday.
+    let env = with_config("2026-11-02T12:00:00+01:00", "daily_target_hours = 8\n");
+    add(&env, "2026-03-23 09:00", "2026-03-23 17:30");
+    // Sat 22:00 CET (21:00Z) to Sun 04:00 CEST (02:00Z): 5 real hours, 2 on Saturday
+    // and 3 on Sunday (00:00-04:00 on the clock, the skipped hour not among them).
+    add(&env, "2026-03-28 22:00", "2026-03-29 04:00");
+    add(&env, "2026-03-29 10:00", "2026-03-29 12:00");
+    let v = env.json(&["balance", "--week", "2026-W13"]);
+    let worked: Vec<i64> = v["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["worked_seconds"].as_i64().unwrap())
+        .collect();
+    assert_eq!(worked, [8 * H + 1800, 0, 0, 0, 0, 2 * H, 5 * H]);
+    assert_eq!(v["weeks"][0]["worked_seconds"], 15 * H + 1800);
+    assert_eq!(v["difference_seconds"], 15 * H + 1800 - 40 * H);
+
+    // Sat 23:00 CEST (21:00Z) to Sun 03:00 CET (02:00Z): 1 h on Saturday, 4 on Sunday
+    // (00:00-03:00 on the clock holds the repeated hour); Sun 22:30 to Mon 01:00 CET:
+    // 1 h 30 m on Sunday, 1 h on Monday.
+    add(&env, "2026-10-24 23:00", "2026-10-25 03:00");
+    add(&env, "2026-10-25 22:30", "2026-10-26 01:00");
+    let text = env.ok(&["balance", "--from", "2026-10-24", "--to", "2026-10-26"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [
+            "                    worked    target      diff   balance",
+            "Sat 2026-10-24      1h 00m        0m   +1h 00m   +1h 00m",
+            "Sun 2026-10-25      5h 30m        0m   +5h 30m   +6h 30m",
+            "2026-W43            6h 30m        0m   +6h 30m   +6h 30m",
+            "",
+            "Mon 2026-10-26      1h 00m    8h 00m   -7h 00m      -30m",
+            "2026-W44            1h 00m    8h 00m   -7h 00m      -30m",
+            "",
+            "Total               7h 30m    8h 00m      -30m      -30m",
+        ],
+        "{text}"
+    );
+}

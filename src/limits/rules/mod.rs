@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Interval, add_to_day_totals};
+use super::{DayTotals, Interval};
 use crate::i18n::Lang;
 
 pub use alerts::{Within, one_line_per_rule, one_line_per_rule_in, week_alerts, week_alerts_in};
@@ -94,18 +94,19 @@ impl NamedRule {
     }
 
     /// A breach of this rule over `from..=to`: `actual` against `limit`, in `unit`,
-    /// with what was found (its English line is the breach's `message`).
+    /// with what was found (its English line is the breach's `message`). Its
+    /// `description` is left empty: [`Scan::finish`] writes the rule's words once
+    /// and gives every breach of the rule a copy.
     fn breach(&self, period: (NaiveDate, NaiveDate), figures: Figures, finding: Finding) -> Breach {
         Breach {
             rule: self.name,
-            description: self.describe(),
+            description: String::new(),
             source: self.source,
             from: period.0,
             to: period.1,
             actual: figures.actual,
             limit: figures.limit,
             unit: figures.unit,
-            message: finding.message_in(Lang::En),
             named: self.clone(),
             finding,
         }
@@ -181,14 +182,31 @@ pub struct Breach {
     pub limit: i64,
     /// `seconds` or `days`.
     pub unit: &'static str,
-    /// One line saying what happened (English; [`Breach::message_in`] for others).
-    pub message: String,
     /// The rule broken, to say it in another language (not in JSON).
     #[serde(skip)]
     pub named: NamedRule,
-    /// What was found, to say it in another language (not in JSON).
-    #[serde(skip)]
+    /// What was found. In JSON it is the one English line saying so, `message`
+    /// ([`Breach::message`]), written only when JSON is: a whole history's thousands
+    /// of breaches do not each carry a line a table in another language never shows.
+    #[serde(rename = "message", serialize_with = "english_message")]
     pub finding: Finding,
+}
+
+impl Breach {
+    /// One line saying what happened, in English (JSON's `message`);
+    /// [`Breach::message_in`] for other languages.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.finding.message_in(Lang::En)
+    }
+}
+
+/// A finding as JSON gives it: its English line.
+fn english_message<S: serde::Serializer>(
+    finding: &Finding,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&finding.message_in(Lang::En))
 }
 
 /// Every breach of `set` within `check.first..=check.last`, rule by rule, oldest first.
@@ -207,8 +225,7 @@ pub fn check(set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
 /// Make it with the `Check` the result is for (its `work` is not read), feed it every
 /// interval [`Check::work`] would hold, oldest first, then [`Scan::finish`].
 pub struct Scan {
-    zone: Tz,
-    totals: calendar::Totals,
+    totals: DayTotals,
     /// One search per rule, in the set's order (`None` for calendar rules).
     rests: Vec<Option<rest::Stretches>>,
 }
@@ -229,17 +246,17 @@ impl Scan {
             })
             .collect();
         Scan {
-            zone: check.zone,
-            totals: calendar::Totals::new(),
+            totals: DayTotals::new(check.zone),
             rests,
         }
     }
 
     /// Takes the next interval of work (oldest first, never overlapping).
     pub fn push(&mut self, work: Interval) {
-        add_to_day_totals(&mut self.totals, self.zone, work);
+        let (start, end) = (work.start.timestamp(), work.end.timestamp());
+        self.totals.push_seconds(start, end);
         for search in self.rests.iter_mut().flatten() {
-            search.push(work);
+            search.push(start, end);
         }
     }
 
@@ -247,9 +264,10 @@ impl Scan {
     /// first: what [`check`] returns for the same work.
     #[must_use]
     pub fn finish(self, set: &LimitSet, check: &Check<'_>) -> Vec<Breach> {
-        let totals = &self.totals;
+        let totals: &calendar::Totals = &self.totals.finish();
         let mut out = Vec::new();
         for (rule, search) in set.rules.iter().zip(self.rests) {
+            let found = out.len();
             match (rule.rule, search) {
                 (Rule::MaxDaily { limit }, _) => {
                     calendar::max_daily(rule, limit, check, totals, &mut out);
@@ -277,6 +295,12 @@ impl Scan {
                 }
                 // `new` gives every rest rule its search.
                 (Rule::MinDailyRest { .. } | Rule::MinWeeklyRest { .. }, None) => {}
+            }
+            if out.len() > found {
+                let description = rule.describe();
+                for breach in &mut out[found..] {
+                    breach.description.clone_from(&description);
+                }
             }
         }
         out

@@ -1,10 +1,7 @@
 //! Rest rules, read from the gaps between sessions: at least `rest` consecutive
 //! seconds without work in every `period` (11 h in 24 h, 35 h in 7 days).
 
-use chrono::{DateTime, Duration, Utc};
-
 use super::{Breach, Check, Figures, Finding, NamedRule};
-use crate::limits::Interval;
 use crate::time;
 use crate::time::calendar::add_days;
 
@@ -31,34 +28,39 @@ fn stretch_breach(
     s: &Stretch,
 ) -> Breach {
     let zone = check.zone;
-    let longest = s.longest_rest.map_or(0, |(a, b)| (b - a).num_seconds());
+    let longest = s.longest_rest.map_or(0, |(a, b)| b - a);
+    let (start, end) = (time::from_unix(s.start), time::from_unix(s.end));
     // A calendar stretch, with the hours actually worked in it beside: the stretch is
     // what the rule measures, and calling it "work" would overstate the hours.
     rule.breach(
         (
-            time::local_date(zone, s.start),
-            time::local_date(zone, s.end - Duration::seconds(1)),
+            time::local_date(zone, start),
+            time::local_date(zone, time::from_unix(s.end - 1)),
         ),
         Figures::seconds(longest, rest),
         Finding::Rest {
             zone,
-            start: s.start,
-            end: s.end,
+            start,
+            end,
             worked: s.worked,
             rest,
             weekly,
-            longest: s.longest_rest,
+            longest: s
+                .longest_rest
+                .map(|(a, b)| (time::from_unix(a), time::from_unix(b))),
         },
     )
 }
 
-/// Work between two rests of at least the minimum length.
+/// Work between two rests of at least the minimum length. Instants are unix
+/// seconds: every session of a history passes through [`Stretches::push`], where
+/// plain integers cost a fraction of `DateTime` arithmetic.
 pub(super) struct Stretch {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+    start: i64,
+    end: i64,
     /// Seconds worked within the stretch (its intervals, not its gaps).
     worked: i64,
-    longest_rest: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    longest_rest: Option<(i64, i64)>,
 }
 
 /// Finds the stretches of work (between rests of at least `rest`) longer than
@@ -69,8 +71,9 @@ pub(super) struct Stretch {
 pub(super) struct Stretches {
     rest: i64,
     allowed: i64,
-    range_from: DateTime<Utc>,
-    range_to: DateTime<Utc>,
+    /// The range's bounds, unix seconds.
+    range_from: i64,
+    range_to: i64,
     current: Option<Stretch>,
     found: Vec<Stretch>,
 }
@@ -82,48 +85,42 @@ impl Stretches {
         Stretches {
             rest,
             allowed: period - rest,
-            range_from: time::day_start(check.zone, check.first),
-            range_to: time::day_start(check.zone, add_days(check.last, 1)),
+            range_from: time::day_start(check.zone, check.first).timestamp(),
+            range_to: time::day_start(check.zone, add_days(check.last, 1)).timestamp(),
             current: None,
             found: Vec::new(),
         }
     }
 
-    /// Takes the next interval of work (intervals come oldest first, never overlapping).
-    pub(super) fn push(&mut self, i: Interval) {
-        self.current = match self.current.take() {
-            Some(mut s) if (i.start - s.end).num_seconds() < self.rest => {
-                let gap = (s.end, i.start);
-                if i.start > s.end
-                    && s.longest_rest
-                        .is_none_or(|(a, b)| (gap.1 - gap.0) > (b - a))
-                {
-                    s.longest_rest = Some(gap);
-                }
-                s.end = s.end.max(i.end);
-                s.worked += (i.end - i.start).num_seconds();
-                Some(s)
+    /// Takes the next interval of work `[start, end)` in unix seconds (intervals come
+    /// oldest first, never overlapping).
+    pub(super) fn push(&mut self, start: i64, end: i64) {
+        // Most intervals extend the open stretch: changed in place, nothing moved.
+        if let Some(s) = &mut self.current
+            && start - s.end < self.rest
+        {
+            let gap = (s.end, start);
+            if start > s.end && s.longest_rest.is_none_or(|(a, b)| gap.1 - gap.0 > b - a) {
+                s.longest_rest = Some(gap);
             }
-            previous => {
-                if let Some(s) = previous {
-                    self.close(s);
-                }
-                Some(Stretch {
-                    start: i.start,
-                    end: i.end,
-                    worked: (i.end - i.start).num_seconds(),
-                    longest_rest: None,
-                })
-            }
+            s.end = s.end.max(end);
+            s.worked += end - start;
+            return;
+        }
+        let next = Stretch {
+            start,
+            end,
+            worked: end - start,
+            longest_rest: None,
         };
+        if let Some(previous) = self.current.replace(next) {
+            self.close(previous);
+        }
     }
 
     /// Keeps a finished stretch if it is too long and reaches into the range.
     fn close(&mut self, s: Stretch) {
-        if (s.end - s.start).num_seconds() > self.allowed
-            && s.start < self.range_to
-            && s.end > self.range_from
-        {
+        if s.end - s.start > self.allowed && s.start < self.range_to && s.end > self.range_from {
             self.found.push(s);
         }
     }
