@@ -67,13 +67,33 @@ impl Tracker {
         to: NaiveDate,
         mut f: impl FnMut(Interval),
     ) -> Result<()> {
-        let now = self.now();
+        self.each_work_seconds(zone, from, to, |start, end| {
+            f(Interval {
+                start: time::from_unix(start),
+                end: time::from_unix(end),
+            });
+        })
+    }
+
+    /// [`Tracker::each_work`] in unix seconds `[start, end)`: what the day walk of
+    /// balances and limits reads, with no date made of each instant.
+    fn each_work_seconds(
+        &self,
+        zone: Tz,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(i64, i64),
+    ) -> Result<()> {
+        let now = self.now().timestamp();
         sessions::each_time_in_span(
             self.reader(),
             Span::days(zone, from, to),
             &mut |start, end| {
-                if let Some(i) = Interval::of(start, end, now) {
-                    f(i);
+                // A running session ends now; one with no length is no work (as
+                // `Interval::of`).
+                let end = end.unwrap_or(now);
+                if end > start {
+                    f(start, end);
                 }
                 Ok(true)
             },
@@ -89,7 +109,9 @@ impl Tracker {
         to: NaiveDate,
     ) -> Result<BTreeMap<NaiveDate, i64>> {
         let mut totals = limits::DayTotals::new(zone);
-        self.each_work(zone, from, to, |i| totals.push(i))?;
+        self.each_work_seconds(zone, from, to, |start, end| {
+            totals.push_seconds(start, end);
+        })?;
         Ok(totals.finish())
     }
 
@@ -141,11 +163,11 @@ impl Tracker {
             tracked_since: self.tracked_since()?,
         };
         let mut scan = Scan::new(set, &check);
-        self.each_work(
+        self.each_work_seconds(
             zone,
             calendar::sub_days(first, set.lookback_days()),
             calendar::add_days(last, 38),
-            |i| scan.push(i),
+            |start, end| scan.push_seconds(start, end),
         )?;
         Ok(scan.finish(set, &check))
     }

@@ -253,7 +253,11 @@ impl Scan {
 
     /// Takes the next interval of work (oldest first, never overlapping).
     pub fn push(&mut self, work: Interval) {
-        let (start, end) = (work.start.timestamp(), work.end.timestamp());
+        self.push_seconds(work.start.timestamp(), work.end.timestamp());
+    }
+
+    /// [`Scan::push`] for the work `[start, end)` in unix seconds.
+    pub fn push_seconds(&mut self, start: i64, end: i64) {
         self.totals.push_seconds(start, end);
         for search in self.rests.iter_mut().flatten() {
             search.push(start, end);

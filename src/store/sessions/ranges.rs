@@ -3,7 +3,6 @@
 //! the span's own rows in index order), with every column, the lean columns reports
 //! read, or only the times balances and limits read.
 
-use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::{ProjectNames, Sql, from_row_with, project_names, project_of};
@@ -126,16 +125,17 @@ pub fn each_lean_in_span(
 }
 
 /// Streams the start and end (`None` while running) of the sessions sharing time with
-/// `span`, oldest first: all that balances and working-time limits need, read without
-/// the project join or any text.
+/// `span`, oldest first, in unix seconds: all that balances and working-time limits
+/// need, read without the project join or any text, and without making a date of
+/// each instant (the day walk works in seconds).
 pub fn each_time_in_span(
     db: Db<'_>,
     span: Span,
-    f: &mut dyn FnMut(DateTime<Utc>, Option<DateTime<Utc>>) -> Result<bool>,
+    f: &mut dyn FnMut(i64, Option<i64>) -> Result<bool>,
 ) -> Result<()> {
     stream(db, span, Columns::Times, &mut |row| {
         let (start, end) = times_of(row).map_err(|e| db.error(&e))?;
-        f(from_unix(start), end.map(from_unix))
+        f(start, end)
     })
 }
 
