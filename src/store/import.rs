@@ -87,6 +87,26 @@ pub struct ImportWriter<'c> {
     now: i64,
     projects: HashMap<String, i64>,
     tags: HashMap<String, i64>,
+    /// Set at the first insert: see [`Suspended`].
+    suspended: Option<Suspended>,
+}
+
+/// The `project_totals_insert` trigger (migration 008), taken out of the schema for
+/// the rest of this import's transaction at its first insert and put back, with the
+/// totals it would have added, by [`ImportWriter::finish`]. A trigger on `sessions`
+/// makes every `INSERT` a statement that may write more than one table, so SQLite
+/// copies every page each insert touches into a statement journal first (about five
+/// pages a session, the biggest cost of a large import) and runs the trigger's upsert
+/// once per row. Both the drop and the re-creation are inside the import's one
+/// transaction: any failure rolls them back with everything else, and no other
+/// connection ever sees the schema without the trigger.
+struct Suspended {
+    /// The trigger's `CREATE TRIGGER` statement as stored, run again verbatim.
+    sql: String,
+    /// The id of the first session inserted since: ids only grow (`AUTOINCREMENT`) and
+    /// this transaction holds the write lock, so every id from here on is an insert of
+    /// this import, and the engine never updates or deletes a session it inserted.
+    first: i64,
 }
 
 impl<'c> ImportWriter<'c> {
@@ -98,7 +118,57 @@ impl<'c> ImportWriter<'c> {
             now,
             projects: HashMap::new(),
             tags: HashMap::new(),
+            suspended: None,
         }
+    }
+
+    /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
+    /// first insert; `first` is the id that insert will get.
+    fn suspend_totals_trigger(&mut self) -> Sql<()> {
+        if self.suspended.is_some() {
+            return Ok(());
+        }
+        let conn = self.db.conn();
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'project_totals_insert'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(sql) = sql else {
+            // A database without the trigger keeps no totals to maintain here.
+            return Ok(());
+        };
+        let first: i64 = conn.query_row(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0),
+                        coalesce((SELECT max(id) FROM sessions), 0)) + 1",
+            [],
+            |r| r.get(0),
+        )?;
+        conn.execute_batch("DROP TRIGGER project_totals_insert")?;
+        self.suspended = Some(Suspended { sql, first });
+        Ok(())
+    }
+
+    /// Adds the sessions this import inserted to `project_totals` in one statement and
+    /// puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call once,
+    /// after the last write and before a dry run rolls back.
+    pub fn finish(&mut self) -> Result<()> {
+        let Some(Suspended { sql, first }) = self.suspended.take() else {
+            return Ok(());
+        };
+        self.db.sql(|conn| {
+            conn.execute(
+                "INSERT INTO project_totals (project_id, sessions, seconds)
+                 SELECT project_id, count(*), sum(end_utc - start_utc) FROM sessions
+                 WHERE id >= ?1 AND end_utc IS NOT NULL GROUP BY project_id
+                 ON CONFLICT (project_id) DO UPDATE
+                 SET sessions = sessions + excluded.sessions, seconds = seconds + excluded.seconds",
+                [first],
+            )?;
+            conn.execute_batch(&sql)
+        })
     }
 
     /// Gives SQLite a page cache for this connection big enough for what an input of
@@ -109,16 +179,25 @@ impl<'c> ImportWriter<'c> {
     /// its time in `pwrite` with 16 MiB. The memory is the import's alone and goes
     /// with its connection.
     pub fn tune(&self, input_bytes: u64) -> Result<()> {
-        let kib = (input_bytes / 512).clamp(16 * 1024, 1024 * 1024);
+        let kib = (input_bytes / 256).clamp(16 * 1024, 2 * 1024 * 1024);
         let kib = i64::try_from(kib).unwrap_or(16 * 1024);
         self.db
             .sql(|conn| conn.pragma_update(None, "cache_size", -kib))
     }
 
+    /// Keeps SQLite's statement journals in memory (set before the import's
+    /// transaction: SQLite refuses it inside one).
+    pub fn temp_in_memory(db: Db<'_>) -> Result<()> {
+        db.sql(|conn| conn.pragma_update(None, "temp_store", "MEMORY"))
+    }
+
     /// Gives the page cache [`ImportWriter::tune`] grew back (SQLite's default, 2 MiB),
     /// once the import's transaction has ended, for a tracker that stays open.
     pub fn untune(db: Db<'_>) -> Result<()> {
-        db.sql(|conn| conn.pragma_update(None, "cache_size", -2000))
+        db.sql(|conn| {
+            conn.pragma_update(None, "cache_size", -2000)?;
+            conn.pragma_update(None, "temp_store", "DEFAULT")
+        })
     }
 
     /// Marks the point a dry run rolls back to (see [`ImportWriter::rollback_dry_run`]).
@@ -342,36 +421,52 @@ impl<'c> ImportWriter<'c> {
     /// Inserts a session with its project and tags; returns its id.
     pub fn insert(&mut self, row: &ImportRow<'_>) -> Result<SessionId> {
         let db = self.db;
-        self.insert_row(row).map_err(|e| db.error(&e))
+        self.insert_row(row, false)
+            .map_err(|e| db.error(&e))?
+            .ok_or_else(|| crate::error::Error::conflict(format!("session {} exists", row.uuid)))
     }
 
-    fn insert_row(&mut self, row: &ImportRow<'_>) -> Sql<SessionId> {
+    /// Inserts a session unless one with its uuid is stored (then `None`, nothing
+    /// written): the uuid index is searched once, where a lookup and then an insert
+    /// would search it twice.
+    pub fn insert_new(&mut self, row: &ImportRow<'_>) -> Result<Option<SessionId>> {
+        let db = self.db;
+        self.insert_row(row, true).map_err(|e| db.error(&e))
+    }
+
+    fn insert_row(&mut self, row: &ImportRow<'_>, if_new: bool) -> Sql<Option<SessionId>> {
+        self.suspend_totals_trigger()?;
         let project = self.project_id(row.project)?;
-        let id: SessionId = self
-            .db
-            .conn()
-            .prepare_cached(
-                "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
-                                       updated_utc, source, source_key, source_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) RETURNING id",
-            )?
-            .query_row(
-                params![
-                    row.uuid,
-                    project,
-                    row.start,
-                    row.end,
-                    row.zone,
-                    row.note,
-                    self.now,
-                    row.source,
-                    row.source_key,
-                    row.source_version
-                ],
-                |r| r.get(0),
-            )?;
+        // No `RETURNING id`: SQLite runs a RETURNING clause as a trigger, which (as
+        // the one `Suspended` takes out) makes each insert journal its pages first.
+        let conn = self.db.conn();
+        let sql = if if_new {
+            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
+                                   updated_utc, source, source_key, source_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) ON CONFLICT (uuid) DO NOTHING"
+        } else {
+            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
+                                   updated_utc, source, source_key, source_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)"
+        };
+        let written = conn.prepare_cached(sql)?.execute(params![
+            row.uuid,
+            project,
+            row.start,
+            row.end,
+            row.zone,
+            row.note,
+            self.now,
+            row.source,
+            row.source_key,
+            row.source_version
+        ])?;
+        if written == 0 {
+            return Ok(None);
+        }
+        let id = SessionId::new(conn.last_insert_rowid());
         self.link_tags(id, row.tags)?;
-        Ok(id)
+        Ok(Some(id))
     }
 }
 

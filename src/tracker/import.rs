@@ -323,17 +323,19 @@ impl Engine<'_, '_> {
             source_key: &key,
             source_version: &version,
         };
+        // Past the frontier nothing stored can overlap or share the start, so only the
+        // uuid can find a stored session: the insert itself tries it.
+        if checked.start >= self.frontier {
+            if let Some(id) = self.writer.insert_new(&row)? {
+                return self.inserted(id, &checked, rec.line);
+            }
+        }
         let Some(found) = self.find(&checked)? else {
             if checked.start < self.frontier && self.overlaps(&rec, &checked, None)? {
                 return Ok(());
             }
             let id = self.writer.insert(&row)?;
-            self.frontier = self.frontier.max(checked.end);
-            self.journal(id, &checked, None)?;
-            self.touched.insert(id, rec.line);
-            self.summary.imported += 1;
-            self.summary.imported_seconds += checked.end - checked.start;
-            return Ok(());
+            return self.inserted(id, &checked, rec.line);
         };
         if let Some(line) = self.touched.get(&found.id).copied() {
             // The same identity twice in one file: a repeat, or two records in one place.
@@ -373,6 +375,16 @@ impl Engine<'_, '_> {
         self.journal(found.id, &checked, before)?;
         self.touched.insert(found.id, rec.line);
         self.summary.updated += 1;
+        Ok(())
+    }
+
+    /// Records that session `id` was inserted for `checked`, read at `line`.
+    fn inserted(&mut self, id: SessionId, checked: &Checked, line: u64) -> Result<()> {
+        self.frontier = self.frontier.max(checked.end);
+        self.journal(id, checked, None)?;
+        self.touched.insert(id, line);
+        self.summary.imported += 1;
+        self.summary.imported_seconds += checked.end - checked.start;
         Ok(())
     }
 
@@ -469,6 +481,7 @@ impl Tracker {
             notes: Vec::new(),
             notes_total: 0,
         };
+        ImportWriter::temp_in_memory(self.store.reader())?;
         let result = self.store.write(|tx| {
             let writer = ImportWriter::new(tx, now);
             writer.tune(total)?;
@@ -524,6 +537,7 @@ impl Tracker {
                 .collect();
             tag_projects.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
             engine.summary.tag_projects = tag_projects;
+            engine.writer.finish()?;
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
             }
