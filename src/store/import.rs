@@ -89,6 +89,10 @@ pub struct ImportWriter<'c> {
     tags: HashMap<String, i64>,
     /// Set at the first insert: see [`Suspended`].
     suspended: Option<Suspended>,
+    /// A dry run keeps the trigger: a schema change rolled back to a savepoint still
+    /// leaves SQLite's change counter bumped at the commit, and a dry run must leave
+    /// the file byte for byte as it was.
+    dry_run: bool,
 }
 
 /// The `project_totals_insert` trigger (migration 008), taken out of the schema for
@@ -119,13 +123,14 @@ impl<'c> ImportWriter<'c> {
             projects: HashMap::new(),
             tags: HashMap::new(),
             suspended: None,
+            dry_run: false,
         }
     }
 
     /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
     /// first insert; `first` is the id that insert will get.
     fn suspend_totals_trigger(&mut self) -> Sql<()> {
-        if self.suspended.is_some() {
+        if self.suspended.is_some() || self.dry_run {
             return Ok(());
         }
         let conn = self.db.conn();
@@ -201,7 +206,8 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// Marks the point a dry run rolls back to (see [`ImportWriter::rollback_dry_run`]).
-    pub fn begin_dry_run(&self) -> Result<()> {
+    pub fn begin_dry_run(&mut self) -> Result<()> {
+        self.dry_run = true;
         self.db
             .sql(|conn| conn.execute_batch("SAVEPOINT otium_import_dry_run"))
     }

@@ -66,6 +66,9 @@ struct Engine<'c, 'p> {
     instant: DateTime<chrono::Utc>,
     /// How many changes the journal entry holds so far.
     changes: usize,
+    /// The sessions this import created, as runs of (first change number, first id,
+    /// how many): both numbers grow by one along a run.
+    created: Vec<(usize, i64, usize)>,
     /// No stored session reaches past this instant (unix seconds): the end of the one
     /// that started last when the import began (sessions never overlap, so it ends
     /// last; `i64::MAX` while one runs), pushed on by every session this import
@@ -119,6 +122,9 @@ impl Engine<'_, '_> {
         if !self.journaled {
             return Ok(());
         }
+        if before.is_none() {
+            return self.journal_created(id);
+        }
         let after = Session {
             id,
             uuid: before
@@ -139,24 +145,58 @@ impl Engine<'_, '_> {
         )
     }
 
-    /// Adds one change to this import's journal entry, made at the first change (an
-    /// import that changes nothing leaves the file byte for byte as it was).
+    /// This import's journal entry, made at the first change (an import that changes
+    /// nothing leaves the file byte for byte as it was).
+    fn entry(&mut self) -> Result<i64> {
+        if let Some(entry) = self.entry {
+            return Ok(entry);
+        }
+        let entry = journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
+        self.entry = Some(entry);
+        Ok(entry)
+    }
+
+    /// Adds one change to this import's journal entry.
     fn add_journal_change(
         &mut self,
         uuid: &str,
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<()> {
-        let entry = match self.entry {
-            Some(entry) => entry,
-            None => {
-                let entry = journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
-                self.entry = Some(entry);
-                entry
-            }
-        };
+        let entry = self.entry()?;
         journal::add_change(self.db, entry, self.changes, uuid, before, after)?;
         self.changes += 1;
+        Ok(())
+    }
+
+    /// Gives the change that created session `id` its number in the entry; the
+    /// session is copied into the journal with the rest of its run by
+    /// [`Engine::journal_runs`] once the import has written everything.
+    fn journal_created(&mut self, id: SessionId) -> Result<()> {
+        self.entry()?;
+        let (seq, id) = (self.changes, id.get());
+        self.changes += 1;
+        match self.created.last_mut() {
+            Some(run)
+                if run.0 + run.2 == seq && run.1 + i64::try_from(run.2).unwrap_or(0) == id =>
+            {
+                run.2 += 1;
+            }
+            _ => self.created.push((seq, id, 1)),
+        }
+        Ok(())
+    }
+
+    /// Copies the sessions this import created into its journal entry, a run of
+    /// consecutive ids and change numbers per statement. They are as the import wrote
+    /// them: it never changes a session it created.
+    fn journal_runs(&mut self) -> Result<()> {
+        let Some(entry) = self.entry else {
+            return Ok(());
+        };
+        for &(seq, id, count) in &self.created {
+            journal::add_created(self.db, entry, seq, id, count)?;
+        }
         Ok(())
     }
 
@@ -483,7 +523,7 @@ impl Tracker {
         };
         ImportWriter::temp_in_memory(self.store.reader())?;
         let result = self.store.write(|tx| {
-            let writer = ImportWriter::new(tx, now);
+            let mut writer = ImportWriter::new(tx, now);
             writer.tune(total)?;
             if opts.dry_run {
                 writer.begin_dry_run()?;
@@ -507,6 +547,7 @@ impl Tracker {
                 entry: None,
                 instant,
                 changes: 0,
+                created: Vec::new(),
             };
             parse(input, opts, &mut |rec| engine.take(rec))?;
             let overlaps = engine
@@ -541,6 +582,7 @@ impl Tracker {
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
             }
+            engine.journal_runs()?;
             if let Some(entry) = engine.entry {
                 let summary = format!(
                     "imported {} session(s) from {} ({}), updated {}, removed {}",
