@@ -605,3 +605,7 @@ impl Tracker {
 #[cfg(test)]
 #[path = "import_tests.rs"]
 mod import_tests;
+
+#[cfg(test)]
+#[path = "import_journal_tests.rs"]
+mod import_journal_tests;
