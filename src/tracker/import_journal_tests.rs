@@ -135,7 +135,11 @@ fn created_and_updated_sessions_come_back_in_order_and_undo_redo_round_trip() {
     assert_eq!(all(&t).len(), 1);
     t.redo().unwrap();
     assert_eq!(all(&t), before);
-    assert!(totals::mismatches(t.store.reader().conn()).unwrap().is_empty());
+    assert!(
+        totals::mismatches(t.store.reader().conn())
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -152,7 +156,10 @@ fn an_undo_still_refuses_a_created_session_changed_behind_the_journal() {
     t.store
         .reader()
         .conn()
-        .execute("UPDATE sessions SET note = 'elsewhere' WHERE note = 'two'", [])
+        .execute(
+            "UPDATE sessions SET note = 'elsewhere' WHERE note = 'two'",
+            [],
+        )
         .unwrap();
     let kept = all(&t);
     let err = t.undo().unwrap_err();
@@ -206,5 +213,9 @@ fn totals_added_at_the_end_match_a_count_from_scratch_and_the_trigger_is_back() 
         zone: chrono_tz::UTC,
     })
     .unwrap();
-    assert!(totals::mismatches(t.store.reader().conn()).unwrap().is_empty());
+    assert!(
+        totals::mismatches(t.store.reader().conn())
+            .unwrap()
+            .is_empty()
+    );
 }
