@@ -107,10 +107,11 @@ pub struct ImportWriter<'c> {
 struct Suspended {
     /// The trigger's `CREATE TRIGGER` statement as stored, run again verbatim.
     sql: String,
-    /// The id of the first session inserted since: ids only grow (`AUTOINCREMENT`) and
-    /// this transaction holds the write lock, so every id from here on is an insert of
-    /// this import, and the engine never updates or deletes a session it inserted.
-    first: i64,
+    /// What the trigger would have added, per project id: closed sessions and their
+    /// seconds. Exact because the engine never updates or deletes a session it
+    /// inserted (the update and delete triggers, which stay, would otherwise take off
+    /// totals not yet added).
+    added: HashMap<i64, (i64, i64)>,
 }
 
 impl<'c> ImportWriter<'c> {
@@ -145,33 +146,30 @@ impl<'c> ImportWriter<'c> {
             // A database without the trigger keeps no totals to maintain here.
             return Ok(());
         };
-        let first: i64 = conn.query_row(
-            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0),
-                        coalesce((SELECT max(id) FROM sessions), 0)) + 1",
-            [],
-            |r| r.get(0),
-        )?;
         conn.execute_batch("DROP TRIGGER project_totals_insert")?;
-        self.suspended = Some(Suspended { sql, first });
+        self.suspended = Some(Suspended {
+            sql,
+            added: HashMap::new(),
+        });
         Ok(())
     }
 
-    /// Adds the sessions this import inserted to `project_totals` in one statement and
-    /// puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call once,
-    /// after the last write and before a dry run rolls back.
+    /// Adds the sessions this import inserted to `project_totals`, one row per project,
+    /// and puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call
+    /// once, after the last write.
     pub fn finish(&mut self) -> Result<()> {
-        let Some(Suspended { sql, first }) = self.suspended.take() else {
+        let Some(Suspended { sql, added }) = self.suspended.take() else {
             return Ok(());
         };
         self.db.sql(|conn| {
-            conn.execute(
-                "INSERT INTO project_totals (project_id, sessions, seconds)
-                 SELECT project_id, count(*), sum(end_utc - start_utc) FROM sessions
-                 WHERE id >= ?1 AND end_utc IS NOT NULL GROUP BY project_id
+            let mut upsert = conn.prepare(
+                "INSERT INTO project_totals (project_id, sessions, seconds) VALUES (?1, ?2, ?3)
                  ON CONFLICT (project_id) DO UPDATE
                  SET sessions = sessions + excluded.sessions, seconds = seconds + excluded.seconds",
-                [first],
             )?;
+            for (project, (sessions, seconds)) in added {
+                upsert.execute(params![project, sessions, seconds])?;
+            }
             conn.execute_batch(&sql)
         })
     }
@@ -469,6 +467,10 @@ impl<'c> ImportWriter<'c> {
         ])?;
         if written == 0 {
             return Ok(None);
+        }
+        if let Some(suspended) = self.suspended.as_mut() {
+            let total = suspended.added.entry(project).or_insert((0, 0));
+            *total = (total.0 + 1, total.1 + (row.end - row.start));
         }
         let id = SessionId::new(conn.last_insert_rowid());
         self.link_tags(id, row.tags)?;

@@ -6,6 +6,8 @@
 //! `009_journal_created.sql`, [`add_created`]); [`changes`] reads both tables as one
 //! list in `seq` order, so undo, redo and sync see the same changes either way.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
@@ -262,8 +264,8 @@ pub fn add_created(
                  (entry_id, seq, session_id, uuid, project_id, start_utc, end_utc, zone, note, tags)
              SELECT ?1, ?2 + (s.id - ?3), s.id, s.uuid, s.project_id, s.start_utc, s.end_utc,
                     s.zone, s.note,
-                    (SELECT group_concat(t.name, char(31)) FROM session_tags st
-                     JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id)
+                    (SELECT group_concat(st.tag_id) FROM session_tags st
+                     WHERE st.session_id = s.id)
              FROM sessions s WHERE s.id BETWEEN ?3 AND ?4 ORDER BY s.id",
         )?
         .execute(params![id, first_seq, first_id, last_id])
@@ -338,6 +340,11 @@ enum ChangeRow {
 /// The changes of entry `id`, in the order they were made (both tables, by `seq`).
 pub fn changes(db: Db<'_>, id: i64) -> Result<Vec<Change>> {
     let rows: Vec<ChangeRow> = db.sql(|conn| {
+        // Tags are never renamed or deleted: `journal_created` names them by id.
+        let tags: HashMap<i64, String> = conn
+            .prepare("SELECT id, name FROM tags")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Sql<_>>()?;
         conn.prepare(
             "SELECT seq, session_uuid, before, after, NULL, NULL, NULL, NULL, NULL, NULL, NULL
              FROM journal_changes WHERE entry_id = ?1
@@ -347,7 +354,7 @@ pub fn changes(db: Db<'_>, id: i64) -> Result<Vec<Change>> {
              FROM journal_created c JOIN projects p ON p.id = c.project_id WHERE c.entry_id = ?1
              ORDER BY 1",
         )?
-        .query_map([id], change_row)?
+        .query_map([id], |r| change_row(r, &tags))?
         .collect()
     })?;
     rows.into_iter()
@@ -370,7 +377,7 @@ pub fn changes(db: Db<'_>, id: i64) -> Result<Vec<Change>> {
         .collect()
 }
 
-fn change_row(r: &Row<'_>) -> Sql<ChangeRow> {
+fn change_row(r: &Row<'_>, names: &HashMap<i64, String>) -> Sql<ChangeRow> {
     let uuid: String = r.get(1)?;
     let Some(session) = r.get::<_, Option<i64>>(4)? else {
         return Ok(ChangeRow::Json(uuid, r.get(2)?, r.get(3)?));
@@ -383,10 +390,19 @@ fn change_row(r: &Row<'_>) -> Sql<ChangeRow> {
             format!("the journal entry of session {uuid} names the unknown zone {zone}").into(),
         )
     })?;
-    let tags: Option<String> = r.get(10)?;
-    let mut tags: Vec<String> = tags
-        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-        .unwrap_or_default();
+    let ids: Option<String> = r.get(10)?;
+    let mut tags = Vec::new();
+    for id in ids.iter().flat_map(|ids| ids.split(',')) {
+        let name = id.parse::<i64>().ok().and_then(|id| names.get(&id));
+        let Some(name) = name else {
+            return Err(rusqlite::Error::FromSqlConversionFailure(
+                10,
+                rusqlite::types::Type::Text,
+                format!("the journal entry of session {uuid} names the unknown tag {id}").into(),
+            ));
+        };
+        tags.push(name.clone());
+    }
     tags.sort();
     Ok(ChangeRow::Created(Session {
         id: SessionId::new(session),

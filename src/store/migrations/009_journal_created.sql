@@ -8,8 +8,8 @@
 -- now copies those rows here in one statement at its end: the same change, with the
 -- same `seq` in the same entry (the two tables share one sequence per entry; an entry's
 -- changes are both read in `seq` order), in typed columns. `project_id` names the
--- project (projects are never renamed or deleted), `tags` the session's tag names
--- joined by the unit separator, char(31), as `sessions.rs` reads them (NULL: none). Updates and removals an import makes
+-- project and `tags` its tags, their ids joined by commas (NULL: none): projects
+-- and tags are never renamed or deleted. Updates and removals an import makes
 -- stay in `journal_changes`, as do the entries of every other verb and of older imports.
 CREATE TABLE journal_created (
     entry_id   INTEGER NOT NULL REFERENCES journal (id) ON DELETE CASCADE,
