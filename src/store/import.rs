@@ -1,7 +1,8 @@
 //! The SQL of `otium import`: one writer per import, used inside the single
 //! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with cached
-//! prepared statements, in-memory project and tag ids and a page cache sized to the
-//! input, so 100k rows take about a second. Sessions are found again by their source
+//! prepared statements, in-memory project and tag ids, a page cache sized to the
+//! input, statement journals in memory and no trigger on its inserts (see
+//! [`Suspended`]), so 100k rows take about two seconds of CPU. Sessions are found again by their source
 //! identity (`sessions.source`, `source_key`, schema version 3) or their uuid, updated
 //! in place, and removed when a re-import says they are gone.
 
@@ -175,12 +176,13 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// Gives SQLite a page cache for this connection big enough for what an input of
-    /// `input_bytes` writes (twice its size, at least 16 MiB, at most 1 GiB), so the
-    /// pages a big file dirties stay in memory until the commit. A smaller cache spills
-    /// them to the write-ahead log mid-transaction, and the random order of the UUID
-    /// index rewrites the same pages again and again: a 1M-session CSV spent 43% of
-    /// its time in `pwrite` with 16 MiB. The memory is the import's alone and goes
-    /// with its connection.
+    /// `input_bytes` writes (four times its size: a 1M-session CSV of 131 MB makes a
+    /// 371 MB database; at least 16 MiB, at most 2 GiB), so the pages a big file
+    /// dirties stay in memory until the commit. A smaller cache spills them to the
+    /// write-ahead log mid-transaction, and the random order of the UUID index rewrites
+    /// the same pages again and again: a 1M-session CSV spent 43% of its time in
+    /// `pwrite` with 16 MiB. The memory is the import's alone and goes with its
+    /// connection.
     pub fn tune(&self, input_bytes: u64) -> Result<()> {
         let kib = (input_bytes / 256).clamp(16 * 1024, 2 * 1024 * 1024);
         let kib = i64::try_from(kib).unwrap_or(16 * 1024);
@@ -188,14 +190,18 @@ impl<'c> ImportWriter<'c> {
             .sql(|conn| conn.pragma_update(None, "cache_size", -kib))
     }
 
-    /// Keeps SQLite's statement journals in memory (set before the import's
-    /// transaction: SQLite refuses it inside one).
+    /// Keeps SQLite's statement journals (and sorts) in memory for the import: an
+    /// update or delete still runs the other `project_totals` triggers, and with them
+    /// SQLite copies each page it changes to a temporary file first. Set before the
+    /// import's transaction (SQLite refuses it inside one); [`ImportWriter::untune`]
+    /// puts the default back.
     pub fn temp_in_memory(db: Db<'_>) -> Result<()> {
         db.sql(|conn| conn.pragma_update(None, "temp_store", "MEMORY"))
     }
 
-    /// Gives the page cache [`ImportWriter::tune`] grew back (SQLite's default, 2 MiB),
-    /// once the import's transaction has ended, for a tracker that stays open.
+    /// Gives the page cache [`ImportWriter::tune`] grew back (SQLite's default, 2 MiB)
+    /// and the default temporary storage, once the import's transaction has ended, for
+    /// a tracker that stays open.
     pub fn untune(db: Db<'_>) -> Result<()> {
         db.sql(|conn| {
             conn.pragma_update(None, "cache_size", -2000)?;

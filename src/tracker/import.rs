@@ -365,10 +365,10 @@ impl Engine<'_, '_> {
         };
         // Past the frontier nothing stored can overlap or share the start, so only the
         // uuid can find a stored session: the insert itself tries it.
-        if checked.start >= self.frontier {
-            if let Some(id) = self.writer.insert_new(&row)? {
-                return self.inserted(id, &checked, rec.line);
-            }
+        if checked.start >= self.frontier
+            && let Some(id) = self.writer.insert_new(&row)?
+        {
+            return self.inserted(id, &checked, rec.line);
         }
         let Some(found) = self.find(&checked)? else {
             if checked.start < self.frontier && self.overlaps(&rec, &checked, None)? {
