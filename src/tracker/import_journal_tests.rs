@@ -2,7 +2,8 @@
 //! `journal_created` in runs, the ones it updates keep their JSON before-images in
 //! `journal_changes`, and [`journal::changes`] reads both as one list in the order the
 //! import made them, so undo and redo put back exactly the states before and after it.
-//! The per-project totals the import adds in one statement match a count from scratch.
+//! The per-project totals the import adds at its end match a count from scratch, and an
+//! entry an older import wrote as JSON rows still undoes and redoes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -218,4 +219,41 @@ fn totals_added_at_the_end_match_a_count_from_scratch_and_the_trigger_is_back() 
             .unwrap()
             .is_empty()
     );
+}
+
+#[test]
+fn an_entry_of_an_older_import_with_json_rows_still_undoes_and_redoes() {
+    let mut t = tracker();
+    import(
+        &mut t,
+        &[
+            "2026-03-02 09:00 - 2026-03-02 10:00 | a | one",
+            "2026-03-02 11:00 - 2026-03-02 12:00 | b | two",
+        ],
+    );
+    let after = all(&t);
+    // Rewrite the entry as schema 8's import wrote it: one JSON row per created session.
+    {
+        let db = t.store.reader();
+        let entry = journal::last_done(db).unwrap().unwrap().id;
+        db.conn()
+            .execute("DELETE FROM journal_created", [])
+            .unwrap();
+        for (seq, s) in after.iter().enumerate() {
+            journal::add_change(
+                db,
+                entry,
+                seq,
+                &s.uuid,
+                None,
+                Some(&journal::fields_json(s)),
+            )
+            .unwrap();
+        }
+    }
+    assert_eq!(changes_of_last(&t).len(), 2);
+    t.undo().unwrap();
+    assert!(all(&t).is_empty());
+    t.redo().unwrap();
+    assert_eq!(all(&t), after);
 }
