@@ -2,7 +2,7 @@
 //! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with cached
 //! prepared statements, in-memory project and tag ids, a page cache sized to the
 //! input, statement journals in memory and no trigger on its inserts (see
-//! [`Suspended`]), so 100k rows take about two seconds of CPU. Sessions are found again by their source
+//! `import_totals.rs`), so 100k rows take about two seconds of CPU. Sessions are found again by their source
 //! identity (`sessions.source`, `source_key`, schema version 3) or their uuid, updated
 //! in place, and removed when a re-import says they are gone.
 
@@ -13,6 +13,10 @@ use rusqlite::{OptionalExtension, params};
 use super::Db;
 use crate::error::Result;
 use crate::model::SessionId;
+
+#[path = "import_totals.rs"]
+mod totals;
+use totals::Suspended;
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -96,25 +100,6 @@ pub struct ImportWriter<'c> {
     dry_run: bool,
 }
 
-/// The `project_totals_insert` trigger (migration 008), taken out of the schema for
-/// the rest of this import's transaction at its first insert and put back, with the
-/// totals it would have added, by [`ImportWriter::finish`]. A trigger on `sessions`
-/// makes every `INSERT` a statement that may write more than one table, so SQLite
-/// copies every page each insert touches into a statement journal first (about five
-/// pages a session, the biggest cost of a large import) and runs the trigger's upsert
-/// once per row. Both the drop and the re-creation are inside the import's one
-/// transaction: any failure rolls them back with everything else, and no other
-/// connection ever sees the schema without the trigger.
-struct Suspended {
-    /// The trigger's `CREATE TRIGGER` statement as stored, run again verbatim.
-    sql: String,
-    /// What the trigger would have added, per project id: closed sessions and their
-    /// seconds. Exact because the engine never updates or deletes a session it
-    /// inserted (the update and delete triggers, which stay, would otherwise take off
-    /// totals not yet added).
-    added: HashMap<i64, (i64, i64)>,
-}
-
 impl<'c> ImportWriter<'c> {
     /// A writer on `db` (a write transaction); `now` stamps created/updated times.
     #[must_use]
@@ -130,28 +115,11 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
-    /// first insert; `first` is the id that insert will get.
+    /// first insert of an import that is not a dry run.
     fn suspend_totals_trigger(&mut self) -> Sql<()> {
-        if self.suspended.is_some() || self.dry_run {
-            return Ok(());
+        if self.suspended.is_none() && !self.dry_run {
+            self.suspended = Suspended::begin(self.db.conn())?;
         }
-        let conn = self.db.conn();
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'project_totals_insert'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(sql) = sql else {
-            // A database without the trigger keeps no totals to maintain here.
-            return Ok(());
-        };
-        conn.execute_batch("DROP TRIGGER project_totals_insert")?;
-        self.suspended = Some(Suspended {
-            sql,
-            added: HashMap::new(),
-        });
         Ok(())
     }
 
@@ -159,20 +127,10 @@ impl<'c> ImportWriter<'c> {
     /// and puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call
     /// once, after the last write.
     pub fn finish(&mut self) -> Result<()> {
-        let Some(Suspended { sql, added }) = self.suspended.take() else {
-            return Ok(());
-        };
-        self.db.sql(|conn| {
-            let mut upsert = conn.prepare(
-                "INSERT INTO project_totals (project_id, sessions, seconds) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (project_id) DO UPDATE
-                 SET sessions = sessions + excluded.sessions, seconds = seconds + excluded.seconds",
-            )?;
-            for (project, (sessions, seconds)) in added {
-                upsert.execute(params![project, sessions, seconds])?;
-            }
-            conn.execute_batch(&sql)
-        })
+        match self.suspended.take() {
+            Some(suspended) => self.db.sql(|conn| suspended.end(conn)),
+            None => Ok(()),
+        }
     }
 
     /// Gives SQLite a page cache for this connection big enough for what an input of
@@ -475,8 +433,7 @@ impl<'c> ImportWriter<'c> {
             return Ok(None);
         }
         if let Some(suspended) = self.suspended.as_mut() {
-            let total = suspended.added.entry(project).or_insert((0, 0));
-            *total = (total.0 + 1, total.1 + (row.end - row.start));
+            suspended.count(project, row.end - row.start);
         }
         let id = SessionId::new(conn.last_insert_rowid());
         self.link_tags(id, row.tags)?;
@@ -485,92 +442,5 @@ impl<'c> ImportWriter<'c> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-
-    #[test]
-    fn insert_probe_and_dry_run() {
-        let mut store = Store::open_in_memory().unwrap();
-        let tags = vec!["a".to_string(), "b".to_string()];
-        store
-            .write(|tx| {
-                let mut w = ImportWriter::new(tx, 100);
-                let row = ImportRow {
-                    uuid: "u1",
-                    project: "p",
-                    tags: &tags,
-                    note: None,
-                    start: 10,
-                    end: 20,
-                    zone: "UTC",
-                    source: "toggl",
-                    source_key: "10",
-                    source_version: "v1",
-                };
-                let one = SessionId::new(1);
-                assert_eq!(w.insert(&row).unwrap(), one);
-                assert_eq!(w.by_uuid("u1").unwrap().map(|s| s.id), Some(one));
-                let found = w.by_start("toggl", "import", 10).unwrap().unwrap();
-                assert_eq!(
-                    (found.source.as_deref(), found.source_version.as_deref()),
-                    (Some("toggl"), Some("v1"))
-                );
-                assert_eq!(w.by_start("bartib", "import", 10).unwrap(), None);
-                let toggl = Some("toggl".to_string());
-                assert_eq!(w.overlapping(19, 30, None).unwrap(), Some((one, toggl)));
-                assert_eq!(w.overlapping(19, 30, Some(one)).unwrap(), None);
-                assert_eq!(w.overlapping(20, 30, None).unwrap(), None);
-                assert_eq!(w.overlapping(0, 10, None).unwrap(), None);
-                // Moved onto [5, 15) with one tag: the same id, a new note.
-                w.update(
-                    one,
-                    &ImportRow {
-                        start: 5,
-                        end: 15,
-                        tags: &tags[..1],
-                        note: Some("moved"),
-                        ..row.clone()
-                    },
-                )
-                .unwrap();
-                let moved = w.by_uuid("u1").unwrap().unwrap();
-                assert_eq!(
-                    (moved.start, moved.end, moved.note.as_deref()),
-                    (5, Some(15), Some("moved"))
-                );
-                assert_eq!(w.tags_of(one).unwrap(), ["a"]);
-                assert!(w.overlaps(5).unwrap().is_empty());
-                let two = w
-                    .insert(&ImportRow {
-                        uuid: "u3",
-                        start: 12,
-                        end: 18,
-                        source_key: "12",
-                        ..row.clone()
-                    })
-                    .unwrap();
-                assert_eq!(w.overlaps(5).unwrap(), [(two, one)]);
-                assert_eq!(w.of_source_in("toggl", 0, 13).unwrap(), [one, two]);
-                w.delete(two).unwrap();
-                w.update(one, &row).unwrap();
-                w.begin_dry_run().unwrap();
-                w.insert(&ImportRow {
-                    uuid: "u2",
-                    start: 30,
-                    end: 40,
-                    source_key: "30",
-                    ..row
-                })
-                .unwrap();
-                w.rollback_dry_run().unwrap();
-                assert_eq!(w.by_uuid("u2").unwrap(), None);
-                Ok(())
-            })
-            .unwrap();
-        let s = crate::store::sessions::by_id(store.reader(), SessionId::new(1))
-            .unwrap()
-            .unwrap();
-        assert_eq!((s.project.as_str(), s.tags), ("p", tags));
-    }
-}
+#[path = "import_tests.rs"]
+mod tests;
