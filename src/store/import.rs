@@ -1,7 +1,8 @@
 //! The SQL of `otium import`: one writer per import, used inside the single
 //! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with cached
-//! prepared statements, in-memory project and tag ids and a page cache sized to the
-//! input, so 100k rows take about a second. Sessions are found again by their source
+//! prepared statements, in-memory project and tag ids, a page cache sized to the
+//! input, statement journals in memory and no trigger on its inserts (see
+//! `import_totals.rs`), so 100k rows take about two seconds of CPU. Sessions are found again by their source
 //! identity (`sessions.source`, `source_key`, schema version 3) or their uuid, updated
 //! in place, and removed when a re-import says they are gone.
 
@@ -12,6 +13,10 @@ use rusqlite::{OptionalExtension, params};
 use super::Db;
 use crate::error::Result;
 use crate::model::SessionId;
+
+#[path = "import_totals.rs"]
+mod totals;
+use totals::Suspended;
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -87,6 +92,12 @@ pub struct ImportWriter<'c> {
     now: i64,
     projects: HashMap<String, i64>,
     tags: HashMap<String, i64>,
+    /// Set at the first insert: see [`Suspended`].
+    suspended: Option<Suspended>,
+    /// A dry run keeps the trigger: a schema change rolled back to a savepoint still
+    /// leaves SQLite's change counter bumped at the commit, and a dry run must leave
+    /// the file byte for byte as it was.
+    dry_run: bool,
 }
 
 impl<'c> ImportWriter<'c> {
@@ -98,31 +109,67 @@ impl<'c> ImportWriter<'c> {
             now,
             projects: HashMap::new(),
             tags: HashMap::new(),
+            suspended: None,
+            dry_run: false,
+        }
+    }
+
+    /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
+    /// first insert of an import that is not a dry run.
+    fn suspend_totals_trigger(&mut self) -> Sql<()> {
+        if self.suspended.is_none() && !self.dry_run {
+            self.suspended = Suspended::begin(self.db.conn())?;
+        }
+        Ok(())
+    }
+
+    /// Adds the sessions this import inserted to `project_totals`, one row per project,
+    /// and puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call
+    /// once, after the last write.
+    pub fn finish(&mut self) -> Result<()> {
+        match self.suspended.take() {
+            Some(suspended) => self.db.sql(|conn| suspended.end(conn)),
+            None => Ok(()),
         }
     }
 
     /// Gives SQLite a page cache for this connection big enough for what an input of
-    /// `input_bytes` writes (twice its size, at least 16 MiB, at most 1 GiB), so the
-    /// pages a big file dirties stay in memory until the commit. A smaller cache spills
-    /// them to the write-ahead log mid-transaction, and the random order of the UUID
-    /// index rewrites the same pages again and again: a 1M-session CSV spent 43% of
-    /// its time in `pwrite` with 16 MiB. The memory is the import's alone and goes
-    /// with its connection.
+    /// `input_bytes` writes (four times its size: a 1M-session CSV of 131 MB makes a
+    /// 371 MB database; at least 16 MiB, at most 2 GiB), so the pages a big file
+    /// dirties stay in memory until the commit. A smaller cache spills them to the
+    /// write-ahead log mid-transaction, and the random order of the UUID index rewrites
+    /// the same pages again and again: a 1M-session CSV spent 43% of its time in
+    /// `pwrite` with 16 MiB. The memory is the import's alone and goes with its
+    /// connection.
     pub fn tune(&self, input_bytes: u64) -> Result<()> {
-        let kib = (input_bytes / 512).clamp(16 * 1024, 1024 * 1024);
+        let kib = (input_bytes / 256).clamp(16 * 1024, 2 * 1024 * 1024);
         let kib = i64::try_from(kib).unwrap_or(16 * 1024);
         self.db
             .sql(|conn| conn.pragma_update(None, "cache_size", -kib))
     }
 
-    /// Gives the page cache [`ImportWriter::tune`] grew back (SQLite's default, 2 MiB),
-    /// once the import's transaction has ended, for a tracker that stays open.
+    /// Keeps SQLite's statement journals (and sorts) in memory for the import: an
+    /// update or delete still runs the other `project_totals` triggers, and with them
+    /// SQLite copies each page it changes to a temporary file first. Set before the
+    /// import's transaction (SQLite refuses it inside one); [`ImportWriter::untune`]
+    /// puts the default back.
+    pub fn temp_in_memory(db: Db<'_>) -> Result<()> {
+        db.sql(|conn| conn.pragma_update(None, "temp_store", "MEMORY"))
+    }
+
+    /// Gives the page cache [`ImportWriter::tune`] grew back (SQLite's default, 2 MiB)
+    /// and the default temporary storage, once the import's transaction has ended, for
+    /// a tracker that stays open.
     pub fn untune(db: Db<'_>) -> Result<()> {
-        db.sql(|conn| conn.pragma_update(None, "cache_size", -2000))
+        db.sql(|conn| {
+            conn.pragma_update(None, "cache_size", -2000)?;
+            conn.pragma_update(None, "temp_store", "DEFAULT")
+        })
     }
 
     /// Marks the point a dry run rolls back to (see [`ImportWriter::rollback_dry_run`]).
-    pub fn begin_dry_run(&self) -> Result<()> {
+    pub fn begin_dry_run(&mut self) -> Result<()> {
+        self.dry_run = true;
         self.db
             .sql(|conn| conn.execute_batch("SAVEPOINT otium_import_dry_run"))
     }
@@ -342,126 +389,58 @@ impl<'c> ImportWriter<'c> {
     /// Inserts a session with its project and tags; returns its id.
     pub fn insert(&mut self, row: &ImportRow<'_>) -> Result<SessionId> {
         let db = self.db;
-        self.insert_row(row).map_err(|e| db.error(&e))
+        self.insert_row(row, false)
+            .map_err(|e| db.error(&e))?
+            .ok_or_else(|| crate::error::Error::conflict(format!("session {} exists", row.uuid)))
     }
 
-    fn insert_row(&mut self, row: &ImportRow<'_>) -> Sql<SessionId> {
+    /// Inserts a session unless one with its uuid is stored (then `None`, nothing
+    /// written): the uuid index is searched once, where a lookup and then an insert
+    /// would search it twice.
+    pub fn insert_new(&mut self, row: &ImportRow<'_>) -> Result<Option<SessionId>> {
+        let db = self.db;
+        self.insert_row(row, true).map_err(|e| db.error(&e))
+    }
+
+    fn insert_row(&mut self, row: &ImportRow<'_>, if_new: bool) -> Sql<Option<SessionId>> {
+        self.suspend_totals_trigger()?;
         let project = self.project_id(row.project)?;
-        let id: SessionId = self
-            .db
-            .conn()
-            .prepare_cached(
-                "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
-                                       updated_utc, source, source_key, source_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) RETURNING id",
-            )?
-            .query_row(
-                params![
-                    row.uuid,
-                    project,
-                    row.start,
-                    row.end,
-                    row.zone,
-                    row.note,
-                    self.now,
-                    row.source,
-                    row.source_key,
-                    row.source_version
-                ],
-                |r| r.get(0),
-            )?;
+        // No `RETURNING id`: SQLite runs a RETURNING clause as a trigger, which (as
+        // the one `Suspended` takes out) makes each insert journal its pages first.
+        let conn = self.db.conn();
+        let sql = if if_new {
+            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
+                                   updated_utc, source, source_key, source_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) ON CONFLICT (uuid) DO NOTHING"
+        } else {
+            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
+                                   updated_utc, source, source_key, source_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)"
+        };
+        let written = conn.prepare_cached(sql)?.execute(params![
+            row.uuid,
+            project,
+            row.start,
+            row.end,
+            row.zone,
+            row.note,
+            self.now,
+            row.source,
+            row.source_key,
+            row.source_version
+        ])?;
+        if written == 0 {
+            return Ok(None);
+        }
+        if let Some(suspended) = self.suspended.as_mut() {
+            suspended.count(project, row.end - row.start);
+        }
+        let id = SessionId::new(conn.last_insert_rowid());
         self.link_tags(id, row.tags)?;
-        Ok(id)
+        Ok(Some(id))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-
-    #[test]
-    fn insert_probe_and_dry_run() {
-        let mut store = Store::open_in_memory().unwrap();
-        let tags = vec!["a".to_string(), "b".to_string()];
-        store
-            .write(|tx| {
-                let mut w = ImportWriter::new(tx, 100);
-                let row = ImportRow {
-                    uuid: "u1",
-                    project: "p",
-                    tags: &tags,
-                    note: None,
-                    start: 10,
-                    end: 20,
-                    zone: "UTC",
-                    source: "toggl",
-                    source_key: "10",
-                    source_version: "v1",
-                };
-                let one = SessionId::new(1);
-                assert_eq!(w.insert(&row).unwrap(), one);
-                assert_eq!(w.by_uuid("u1").unwrap().map(|s| s.id), Some(one));
-                let found = w.by_start("toggl", "import", 10).unwrap().unwrap();
-                assert_eq!(
-                    (found.source.as_deref(), found.source_version.as_deref()),
-                    (Some("toggl"), Some("v1"))
-                );
-                assert_eq!(w.by_start("bartib", "import", 10).unwrap(), None);
-                let toggl = Some("toggl".to_string());
-                assert_eq!(w.overlapping(19, 30, None).unwrap(), Some((one, toggl)));
-                assert_eq!(w.overlapping(19, 30, Some(one)).unwrap(), None);
-                assert_eq!(w.overlapping(20, 30, None).unwrap(), None);
-                assert_eq!(w.overlapping(0, 10, None).unwrap(), None);
-                // Moved onto [5, 15) with one tag: the same id, a new note.
-                w.update(
-                    one,
-                    &ImportRow {
-                        start: 5,
-                        end: 15,
-                        tags: &tags[..1],
-                        note: Some("moved"),
-                        ..row.clone()
-                    },
-                )
-                .unwrap();
-                let moved = w.by_uuid("u1").unwrap().unwrap();
-                assert_eq!(
-                    (moved.start, moved.end, moved.note.as_deref()),
-                    (5, Some(15), Some("moved"))
-                );
-                assert_eq!(w.tags_of(one).unwrap(), ["a"]);
-                assert!(w.overlaps(5).unwrap().is_empty());
-                let two = w
-                    .insert(&ImportRow {
-                        uuid: "u3",
-                        start: 12,
-                        end: 18,
-                        source_key: "12",
-                        ..row.clone()
-                    })
-                    .unwrap();
-                assert_eq!(w.overlaps(5).unwrap(), [(two, one)]);
-                assert_eq!(w.of_source_in("toggl", 0, 13).unwrap(), [one, two]);
-                w.delete(two).unwrap();
-                w.update(one, &row).unwrap();
-                w.begin_dry_run().unwrap();
-                w.insert(&ImportRow {
-                    uuid: "u2",
-                    start: 30,
-                    end: 40,
-                    source_key: "30",
-                    ..row
-                })
-                .unwrap();
-                w.rollback_dry_run().unwrap();
-                assert_eq!(w.by_uuid("u2").unwrap(), None);
-                Ok(())
-            })
-            .unwrap();
-        let s = crate::store::sessions::by_id(store.reader(), SessionId::new(1))
-            .unwrap()
-            .unwrap();
-        assert_eq!((s.project.as_str(), s.tags), ("p", tags));
-    }
-}
+#[path = "import_tests.rs"]
+mod tests;

@@ -1,7 +1,12 @@
 //! The change journal's rows (`journal`, `journal_changes`; see migration
 //! `004_journal.sql`): record a change with its sessions before and after, read the
 //! undo stack, mark entries undone or redone. Sessions are named by UUID and stored as
-//! JSON objects of their fields, which is what a sync record carries too.
+//! JSON objects of their fields, which is what a sync record carries too. The sessions
+//! an import creates are copied as typed rows into `journal_created` instead (migration
+//! `009_journal_created.sql`, [`add_created`]); [`changes`] reads both tables as one
+//! list in `seq` order, so undo, redo and sync see the same changes either way.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
@@ -240,8 +245,37 @@ pub fn set_summary(db: Db<'_>, id: i64, summary: &str) -> Result<()> {
     })
 }
 
+/// Copies sessions `first_id ..= first_id + count - 1`, which change numbers
+/// `first_seq ..` of entry `id` created, as they are now stored, into `journal_created`:
+/// one statement for a whole run of an import's inserts, where a row of JSON each took
+/// twice the space and a statement per session.
+pub fn add_created(
+    db: Db<'_>,
+    id: i64,
+    first_seq: usize,
+    first_id: i64,
+    count: usize,
+) -> Result<()> {
+    let first_seq = i64::try_from(first_seq).unwrap_or(i64::MAX);
+    let last_id = first_id.saturating_add(i64::try_from(count).unwrap_or(i64::MAX) - 1);
+    db.sql(|conn| {
+        conn.prepare_cached(
+            "INSERT INTO journal_created
+                 (entry_id, seq, session_id, uuid, project_id, start_utc, end_utc, zone, note, tags)
+             SELECT ?1, ?2 + (s.id - ?3), s.id, s.uuid, s.project_id, s.start_utc, s.end_utc,
+                    s.zone, s.note,
+                    (SELECT group_concat(st.tag_id) FROM session_tags st
+                     WHERE st.session_id = s.id)
+             FROM sessions s WHERE s.id BETWEEN ?3 AND ?4 ORDER BY s.id",
+        )?
+        .execute(params![id, first_seq, first_id, last_id])
+        .map(drop)
+    })
+}
+
 const ENTRY: &str = "SELECT j.id, j.at_utc, j.verb, j.summary, j.state,
-    (SELECT count(*) FROM journal_changes c WHERE c.entry_id = j.id) FROM journal j";
+    (SELECT count(*) FROM journal_changes c WHERE c.entry_id = j.id)
+    + (SELECT count(*) FROM journal_created c WHERE c.entry_id = j.id) FROM journal j";
 
 fn entry_row(r: &Row<'_>) -> Sql<JournalEntry> {
     let verb: String = r.get(2)?;
@@ -296,26 +330,90 @@ pub fn list(db: Db<'_>, limit: usize) -> Result<Vec<JournalEntry>> {
     })
 }
 
-/// The changes of entry `id`, in the order they were made.
+/// One row of [`changes`]: a `journal_changes` row (the JSON sides) or a
+/// `journal_created` row (the created session's columns).
+enum ChangeRow {
+    Json(String, Option<String>, Option<String>),
+    Created(Session),
+}
+
+/// The changes of entry `id`, in the order they were made (both tables, by `seq`).
 pub fn changes(db: Db<'_>, id: i64) -> Result<Vec<Change>> {
-    let rows: Vec<(String, Option<String>, Option<String>)> = db.sql(|conn| {
+    let rows: Vec<ChangeRow> = db.sql(|conn| {
+        // Tags are never renamed or deleted: `journal_created` names them by id.
+        let tags: HashMap<i64, String> = conn
+            .prepare("SELECT id, name FROM tags")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Sql<_>>()?;
         conn.prepare(
-            "SELECT session_uuid, before, after FROM journal_changes WHERE entry_id = ?1 ORDER BY seq",
+            "SELECT seq, session_uuid, before, after, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+             FROM journal_changes WHERE entry_id = ?1
+             UNION ALL
+             SELECT c.seq, c.uuid, NULL, NULL, c.session_id, p.name, c.start_utc, c.end_utc,
+                    c.zone, c.note, c.tags
+             FROM journal_created c JOIN projects p ON p.id = c.project_id WHERE c.entry_id = ?1
+             ORDER BY 1",
         )?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([id], |r| change_row(r, &tags))?
         .collect()
     })?;
     rows.into_iter()
-        .map(|(uuid, before, after)| {
-            let side =
-                |json: Option<String>| json.map(|j| session_from_json(&uuid, &j)).transpose();
-            Ok(Change {
-                before: side(before)?,
-                after: side(after)?,
-                uuid,
-            })
+        .map(|row| match row {
+            ChangeRow::Created(s) => Ok(Change {
+                uuid: s.uuid.clone(),
+                before: None,
+                after: Some(s),
+            }),
+            ChangeRow::Json(uuid, before, after) => {
+                let side =
+                    |json: Option<String>| json.map(|j| session_from_json(&uuid, &j)).transpose();
+                Ok(Change {
+                    before: side(before)?,
+                    after: side(after)?,
+                    uuid,
+                })
+            }
         })
         .collect()
+}
+
+fn change_row(r: &Row<'_>, names: &HashMap<i64, String>) -> Sql<ChangeRow> {
+    let uuid: String = r.get(1)?;
+    let Some(session) = r.get::<_, Option<i64>>(4)? else {
+        return Ok(ChangeRow::Json(uuid, r.get(2)?, r.get(3)?));
+    };
+    let zone: String = r.get(8)?;
+    let zone = zone_named(&zone).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            8,
+            rusqlite::types::Type::Text,
+            format!("the journal entry of session {uuid} names the unknown zone {zone}").into(),
+        )
+    })?;
+    let ids: Option<String> = r.get(10)?;
+    let mut tags = Vec::new();
+    for id in ids.iter().flat_map(|ids| ids.split(',')) {
+        let name = id.parse::<i64>().ok().and_then(|id| names.get(&id));
+        let Some(name) = name else {
+            return Err(rusqlite::Error::FromSqlConversionFailure(
+                10,
+                rusqlite::types::Type::Text,
+                format!("the journal entry of session {uuid} names the unknown tag {id}").into(),
+            ));
+        };
+        tags.push(name.clone());
+    }
+    tags.sort();
+    Ok(ChangeRow::Created(Session {
+        id: SessionId::new(session),
+        uuid,
+        project: r.get(5)?,
+        tags,
+        note: r.get(9)?,
+        start: from_unix(r.get(6)?),
+        end: r.get::<_, Option<i64>>(7)?.map(from_unix),
+        zone,
+    }))
 }
 
 /// Marks entry `id` undone (`undone = true`) or done again, and records the undo or

@@ -27,6 +27,8 @@ const STEPS: &[(&str, bool)] = &[
     (include_str!("migrations/007_sync.sql"), false),
     // A covering start index for the lean read; per-project totals kept by triggers.
     (include_str!("migrations/008_full_history_reads.sql"), false),
+    // The sessions an import creates, journaled as typed rows instead of JSON.
+    (include_str!("migrations/009_journal_created.sql"), false),
 ];
 
 /// The schema version this binary writes.

@@ -66,6 +66,9 @@ struct Engine<'c, 'p> {
     instant: DateTime<chrono::Utc>,
     /// How many changes the journal entry holds so far.
     changes: usize,
+    /// The sessions this import created, as runs of (first change number, first id,
+    /// how many): both numbers grow by one along a run.
+    created: Vec<(usize, i64, usize)>,
     /// No stored session reaches past this instant (unix seconds): the end of the one
     /// that started last when the import began (sessions never overlap, so it ends
     /// last; `i64::MAX` while one runs), pushed on by every session this import
@@ -119,6 +122,9 @@ impl Engine<'_, '_> {
         if !self.journaled {
             return Ok(());
         }
+        if before.is_none() {
+            return self.journal_created(id);
+        }
         let after = Session {
             id,
             uuid: before
@@ -139,24 +145,58 @@ impl Engine<'_, '_> {
         )
     }
 
-    /// Adds one change to this import's journal entry, made at the first change (an
-    /// import that changes nothing leaves the file byte for byte as it was).
+    /// This import's journal entry, made at the first change (an import that changes
+    /// nothing leaves the file byte for byte as it was).
+    fn entry(&mut self) -> Result<i64> {
+        if let Some(entry) = self.entry {
+            return Ok(entry);
+        }
+        let entry = journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
+        self.entry = Some(entry);
+        Ok(entry)
+    }
+
+    /// Adds one change to this import's journal entry.
     fn add_journal_change(
         &mut self,
         uuid: &str,
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<()> {
-        let entry = match self.entry {
-            Some(entry) => entry,
-            None => {
-                let entry = journal::begin(self.db, self.instant, journal::Verb::Import, "import")?;
-                self.entry = Some(entry);
-                entry
-            }
-        };
+        let entry = self.entry()?;
         journal::add_change(self.db, entry, self.changes, uuid, before, after)?;
         self.changes += 1;
+        Ok(())
+    }
+
+    /// Gives the change that created session `id` its number in the entry; the
+    /// session is copied into the journal with the rest of its run by
+    /// [`Engine::journal_runs`] once the import has written everything.
+    fn journal_created(&mut self, id: SessionId) -> Result<()> {
+        self.entry()?;
+        let (seq, id) = (self.changes, id.get());
+        self.changes += 1;
+        match self.created.last_mut() {
+            Some(run)
+                if run.0 + run.2 == seq && run.1 + i64::try_from(run.2).unwrap_or(0) == id =>
+            {
+                run.2 += 1;
+            }
+            _ => self.created.push((seq, id, 1)),
+        }
+        Ok(())
+    }
+
+    /// Copies the sessions this import created into its journal entry, a run of
+    /// consecutive ids and change numbers per statement. They are as the import wrote
+    /// them: it never changes a session it created.
+    fn journal_runs(&mut self) -> Result<()> {
+        let Some(entry) = self.entry else {
+            return Ok(());
+        };
+        for &(seq, id, count) in &self.created {
+            journal::add_created(self.db, entry, seq, id, count)?;
+        }
         Ok(())
     }
 
@@ -323,17 +363,19 @@ impl Engine<'_, '_> {
             source_key: &key,
             source_version: &version,
         };
+        // Past the frontier nothing stored can overlap or share the start, so only the
+        // uuid can find a stored session: the insert itself tries it.
+        if checked.start >= self.frontier
+            && let Some(id) = self.writer.insert_new(&row)?
+        {
+            return self.inserted(id, &checked, rec.line);
+        }
         let Some(found) = self.find(&checked)? else {
             if checked.start < self.frontier && self.overlaps(&rec, &checked, None)? {
                 return Ok(());
             }
             let id = self.writer.insert(&row)?;
-            self.frontier = self.frontier.max(checked.end);
-            self.journal(id, &checked, None)?;
-            self.touched.insert(id, rec.line);
-            self.summary.imported += 1;
-            self.summary.imported_seconds += checked.end - checked.start;
-            return Ok(());
+            return self.inserted(id, &checked, rec.line);
         };
         if let Some(line) = self.touched.get(&found.id).copied() {
             // The same identity twice in one file: a repeat, or two records in one place.
@@ -373,6 +415,16 @@ impl Engine<'_, '_> {
         self.journal(found.id, &checked, before)?;
         self.touched.insert(found.id, rec.line);
         self.summary.updated += 1;
+        Ok(())
+    }
+
+    /// Records that session `id` was inserted for `checked`, read at `line`.
+    fn inserted(&mut self, id: SessionId, checked: &Checked, line: u64) -> Result<()> {
+        self.frontier = self.frontier.max(checked.end);
+        self.journal(id, checked, None)?;
+        self.touched.insert(id, line);
+        self.summary.imported += 1;
+        self.summary.imported_seconds += checked.end - checked.start;
         Ok(())
     }
 
@@ -469,8 +521,9 @@ impl Tracker {
             notes: Vec::new(),
             notes_total: 0,
         };
+        ImportWriter::temp_in_memory(self.store.reader())?;
         let result = self.store.write(|tx| {
-            let writer = ImportWriter::new(tx, now);
+            let mut writer = ImportWriter::new(tx, now);
             writer.tune(total)?;
             if opts.dry_run {
                 writer.begin_dry_run()?;
@@ -494,6 +547,7 @@ impl Tracker {
                 entry: None,
                 instant,
                 changes: 0,
+                created: Vec::new(),
             };
             parse(input, opts, &mut |rec| engine.take(rec))?;
             let overlaps = engine
@@ -524,9 +578,11 @@ impl Tracker {
                 .collect();
             tag_projects.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
             engine.summary.tag_projects = tag_projects;
+            engine.writer.finish()?;
             if opts.dry_run {
                 engine.writer.rollback_dry_run()?;
             }
+            engine.journal_runs()?;
             if let Some(entry) = engine.entry {
                 let summary = format!(
                     "imported {} session(s) from {} ({}), updated {}, removed {}",
@@ -549,3 +605,7 @@ impl Tracker {
 #[cfg(test)]
 #[path = "import_tests.rs"]
 mod import_tests;
+
+#[cfg(test)]
+#[path = "import_journal_tests.rs"]
+mod import_journal_tests;

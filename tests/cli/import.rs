@@ -615,3 +615,80 @@ fn a_leap_second_in_timewarrior_or_toggl_is_refused_too() {
     );
     assert!(err.contains("leap.csv:2:"), "{err}");
 }
+
+/// The sessions of `env` without local ids (ids are per device), by start.
+fn synced_view(env: &TestEnv) -> Vec<Value> {
+    let Value::Array(mut all) = env.json(&["export", "--format", "json"]) else {
+        panic!("export is not a list");
+    };
+    for s in &mut all {
+        s.as_object_mut().unwrap().remove("id");
+    }
+    all
+}
+
+/// An import's journal entry (its created sessions kept as rows of `journal_created`
+/// since schema 9, its updates as before) feeds sync as every change does: the other
+/// device gets the import, a re-import's update and addition, its undo and its redo.
+#[test]
+fn an_import_its_update_its_undo_and_its_redo_reach_another_device() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().display().to_string();
+    let a = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    let b = TestEnv::at("UTC", "2026-03-02T12:00:00Z");
+    a.ok(&["sync", "init", &dir, "--name", "laptop"]);
+    b.ok(&["sync", "init", &dir, "--name", "desk"]);
+    let both = || {
+        a.ok(&["sync"]);
+        b.ok(&["sync"]);
+    };
+    let file = a.dir.path().join("sessions.csv");
+    let head = "project,tags,note,start,end,zone\n";
+    std::fs::write(
+        &file,
+        format!(
+            "{head}writing,deep draft,chapter 1,2026-03-02T08:00:00Z,2026-03-02T09:00:00Z,UTC\n\
+             coding,,,2026-03-02T09:30:00Z,2026-03-02T10:15:00Z,Europe/Berlin\n"
+        ),
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    a.ok(&["import", "csv", &path]);
+    both();
+    let imported = synced_view(&b);
+    assert_eq!(imported, synced_view(&a));
+    assert_eq!(imported.len(), 2);
+    assert_eq!(imported[0]["project"], "writing");
+    assert_eq!(imported[0]["tags"], serde_json::json!(["deep", "draft"]));
+    assert_eq!(imported[0]["note"], "chapter 1");
+    assert_eq!(imported[1]["zone"], "Europe/Berlin");
+
+    // Again with the first session's note changed (same content key: updated in
+    // place) and a third session: one update and one creation in one entry.
+    std::fs::write(
+        &file,
+        format!(
+            "{head}writing,deep draft,chapter 1 and 2,2026-03-02T08:00:00Z,2026-03-02T09:00:00Z,UTC\n\
+             coding,,,2026-03-02T09:30:00Z,2026-03-02T10:15:00Z,Europe/Berlin\n\
+             review,ops,,2026-03-02T10:30:00Z,2026-03-02T11:00:00Z,UTC\n"
+        ),
+    )
+    .unwrap();
+    let s = a.json(&["import", "csv", &path]);
+    assert_eq!(
+        (s["imported"].as_u64(), s["updated"].as_u64()),
+        (Some(1), Some(1))
+    );
+    both();
+    let updated = synced_view(&b);
+    assert_eq!(updated, synced_view(&a));
+    assert_eq!(updated.len(), 3);
+    assert_eq!(updated[0]["note"], "chapter 1 and 2");
+
+    a.ok(&["undo"]);
+    both();
+    assert_eq!(synced_view(&b), imported);
+    a.ok(&["redo"]);
+    both();
+    assert_eq!(synced_view(&b), updated);
+}
