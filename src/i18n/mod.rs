@@ -1,9 +1,10 @@
 //! The message catalogue: every text a person reads, in English and Simplified
 //! Chinese, from Fluent files in `assets/locales/` embedded in the binary.
 //!
-//! Each language's file is parsed on first use and then kept for the process
-//! ([`std::sync::LazyLock`]), so a command that prints no human text (`status
-//! --json`, `status --format`) never pays for parsing. [`choose`] decides the
+//! Each catalogue file is parsed the first time one of its keys is asked for and then
+//! kept for the process ([`std::sync::OnceLock`]), so a command that prints no human
+//! text (`status --json`, `status --format`) never pays for parsing, and one that
+//! does parses only its areas' files. [`choose`] decides the
 //! language from the flag, `OTIUM_LANG`, the config and the locale; [`zh`] holds
 //! the Chinese forms of dates and durations, which are functions, not messages.
 
@@ -19,7 +20,7 @@ mod tests;
 use std::borrow::Cow;
 use std::fmt::Display;
 use std::str::FromStr;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -84,22 +85,32 @@ impl<'de> serde::Deserialize<'de> for Lang {
     }
 }
 
-/// The English messages, parsed on first use.
-static EN: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("en"), EN_FILES, false));
-/// The Chinese messages, parsed on first use.
-static ZH_CN: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES, false));
-/// `--help`'s English (`help.ftl`), parsed only by a request for help: the largest
-/// file, which no other command needs.
-static EN_HELP: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("en"), EN_FILES, true));
-/// `--help`'s Chinese, parsed only by a request for help.
-static ZH_CN_HELP: LazyLock<FluentBundle<FluentResource>> =
-    LazyLock::new(|| bundle(langid!("zh-CN"), ZH_CN_FILES, true));
+/// Each language's bundles, one per catalogue file (in [`EN_FILES`]'s order), each
+/// parsed the first time a key of its area is asked for: `otium status` parses the few
+/// kilobytes of `otium.ftl`, not the whole catalogue (parsing all of it made most of
+/// the heap a short command touched; issue 21).
+static EN: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
+/// The Chinese bundles, as [`EN`].
+static ZH_CN: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
 
-/// The file of `--help`'s messages, whose keys all start with `help-`.
-const HELP_FILE: &str = "help";
+/// How many files a catalogue has.
+const FILES: usize = 8;
+const _: () = assert!(EN_FILES.len() == FILES && ZH_CN_FILES.len() == FILES);
+
+/// The catalogue file (its place in [`EN_FILES`]) that holds `key`: each area's keys
+/// start with its name (`capture-…` in `capture.ftl`; `report-…` and `limits-…` in
+/// `reports.ftl`), and the rest (`error-`, `note-`, `hint-`, `status-`, `duration-`…)
+/// are in `otium.ftl`. The catalogue tests check that every key is in its area's file.
+fn file_of(key: &str) -> usize {
+    let area = match key.split_once('-').map_or(key, |(area, _)| area) {
+        "report" | "limits" => "reports",
+        area => area,
+    };
+    EN_FILES
+        .iter()
+        .position(|(name, _)| *name == area)
+        .unwrap_or(0)
+}
 
 /// One language's catalogue: the same file names under each `assets/locales/<tag>/`,
 /// one file per area of the program so that each reads as a whole.
@@ -119,40 +130,35 @@ pub(crate) const EN_FILES: &[(&str, &str)] = catalogue!("en":
 pub(crate) const ZH_CN_FILES: &[(&str, &str)] = catalogue!("zh-CN":
     "otium", "capture", "reports", "dividend", "tui", "help", "admin", "sync");
 
-/// A bundle of `files`: only `help.ftl` with `help`, every other file without.
-fn bundle(
-    id: LanguageIdentifier,
-    files: &[(&str, &'static str)],
-    help: bool,
-) -> FluentBundle<FluentResource> {
+/// The bundle of one catalogue file.
+fn bundle(id: LanguageIdentifier, source: &'static str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: terminals show them as junk, and
     // the messages put project names and commands only in left-to-right text.
     bundle.set_use_isolating(false);
-    for (_, source) in files
-        .iter()
-        .filter(|(name, _)| (*name == HELP_FILE) == help)
-    {
-        // A syntax error still gives the messages that parsed; the catalogue tests
-        // fail on any error, so a shipped binary has none.
-        let resource =
-            FluentResource::try_new((*source).to_string()).unwrap_or_else(|(res, _)| res);
-        // Duplicate ids are caught by the tests as well.
-        let _ = bundle.add_resource(resource);
-    }
+    // A syntax error still gives the messages that parsed; the catalogue tests fail
+    // on any error, so a shipped binary has none.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
+    // Duplicate ids are caught by the tests as well.
+    let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// The bundle that holds `key` in `lang`, parsed on first use.
+fn bundle_for(lang: Lang, key: &str) -> &'static FluentBundle<FluentResource> {
+    let file = file_of(key);
+    let (bundles, files, id) = match lang {
+        Lang::En => (&EN, EN_FILES, langid!("en")),
+        Lang::ZhCn => (&ZH_CN, ZH_CN_FILES, langid!("zh-CN")),
+    };
+    bundles[file].get_or_init(|| bundle(id, files[file].1))
 }
 
 /// The message `key` in `lang` with its arguments filled in. A key the catalogue
 /// lacks comes back as the key itself (the tests make sure none is missing).
 #[must_use]
 pub fn t(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
-    let bundle: &FluentBundle<FluentResource> = match (lang, key.starts_with("help-")) {
-        (Lang::En, false) => &EN,
-        (Lang::ZhCn, false) => &ZH_CN,
-        (Lang::En, true) => &EN_HELP,
-        (Lang::ZhCn, true) => &ZH_CN_HELP,
-    };
+    let bundle = bundle_for(lang, key);
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();
     };

@@ -9,7 +9,7 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
 
 use clap::CommandFactory;
 
-use super::{EN_FILES, Lang, ZH_CN_FILES, t};
+use super::{EN_FILES, Lang, ZH_CN_FILES, file_of, t};
 
 /// The keys the help of `cmd` reads, with the derive text each stands for.
 fn help_keys(cmd: &clap::Command) -> Vec<(String, Option<String>)> {
@@ -306,4 +306,29 @@ fn help_keys_live_in_help_ftl_alone() {
     }
     assert_eq!(t(Lang::ZhCn, "help-heading-options", &[]), "选项");
     assert_eq!(t(Lang::ZhCn, "status-idle", &[]), "当前没有在计时。");
+}
+
+/// Every key sits in the file its area prefix names, in both languages: `t` parses
+/// only that file's bundle, so a key anywhere else would not be found.
+#[test]
+fn every_key_is_in_the_file_its_prefix_names() {
+    for files in [EN_FILES, ZH_CN_FILES] {
+        for (place, (name, source)) in files.iter().enumerate() {
+            for line in source.lines() {
+                let Some((key, _)) = line.split_once('=') else {
+                    continue;
+                };
+                let key = key.trim_end();
+                if line.starts_with(|c: char| c.is_ascii_lowercase())
+                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                {
+                    assert_eq!(file_of(key), place, "{key} is in {name}.ftl");
+                }
+            }
+        }
+    }
+    // And the areas map as the files are named.
+    assert_eq!(EN_FILES[file_of("limits-balance-worked")].0, "reports");
+    assert_eq!(EN_FILES[file_of("error-line")].0, "otium");
+    assert_eq!(EN_FILES[file_of("help-report--by")].0, "help");
 }
