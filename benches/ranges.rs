@@ -26,6 +26,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use divan::Bencher;
 
+#[path = "common/sizes.rs"]
+mod bench_sizes;
 #[path = "../examples/seed/import_file.rs"]
 mod import_file;
 #[path = "../examples/seed/planner.rs"]
@@ -148,29 +150,9 @@ fn now() -> DateTime<Utc> {
         .unwrap_or_else(|| panic!("2026-11-27T00:00Z is a valid instant"))
 }
 
-/// The sizes to run: `OTIUM_BENCH_SIZES`, else by divan's mode (see the file comment).
+/// The sizes to run: `OTIUM_BENCH_SIZES`, else by divan's mode (`common/sizes.rs`).
 fn sizes() -> Vec<usize> {
-    if let Ok(text) = std::env::var("OTIUM_BENCH_SIZES")
-        && !text.trim().is_empty()
-    {
-        return text
-            .split(',')
-            .map(|part| {
-                part.trim().replace('_', "").parse().unwrap_or_else(|_| {
-                    panic!("OTIUM_BENCH_SIZES={text:?}: {part:?} is not a count; use e.g. 100000,1000000")
-                })
-            })
-            .collect();
-    }
-    // Divan's own rule: it benchmarks only with `--bench` (which `cargo bench` passes)
-    // and without `--test`; otherwise it runs each benchmark once as a test.
-    let args: Vec<String> = std::env::args().collect();
-    let bench_mode = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test");
-    if bench_mode {
-        BENCH_SIZES.to_vec()
-    } else {
-        TEST_SIZES.to_vec()
-    }
+    bench_sizes::sizes(&BENCH_SIZES, &TEST_SIZES)
 }
 
 /// The temporary directory holding the seeded databases.

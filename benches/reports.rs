@@ -56,6 +56,8 @@ use otium::{Error, Tracker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "common/sizes.rs"]
+mod bench_sizes;
 #[path = "../examples/seed/import_file.rs"]
 mod import_file;
 #[path = "../examples/seed/planner.rs"]
@@ -424,29 +426,9 @@ fn open(db: &Path) -> Tracker {
         .unwrap_or_else(|e| panic!("cannot open {}: {e}", db.display()))
 }
 
-/// The sizes to run: `OTIUM_BENCH_SIZES`, else by divan's mode (see the file comment).
+/// The sizes to run: `OTIUM_BENCH_SIZES`, else by divan's mode (`common/sizes.rs`).
 fn sizes() -> Vec<usize> {
-    if let Ok(text) = std::env::var("OTIUM_BENCH_SIZES")
-        && !text.trim().is_empty()
-    {
-        return text
-            .split(',')
-            .map(|part| {
-                part.trim().replace('_', "").parse().unwrap_or_else(|_| {
-                    panic!("OTIUM_BENCH_SIZES={text:?}: {part:?} is not a count; use e.g. 100000,1000000")
-                })
-            })
-            .collect();
-    }
-    // Divan's own rule: it benchmarks only with `--bench` (which `cargo bench` passes)
-    // and without `--test`; otherwise it runs each benchmark once as a test.
-    let args: Vec<String> = std::env::args().collect();
-    let bench_mode = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test");
-    if bench_mode {
-        BENCH_SIZES.to_vec()
-    } else {
-        TEST_SIZES.to_vec()
-    }
+    bench_sizes::sizes(&BENCH_SIZES, &TEST_SIZES)
 }
 
 /// The temporary directory holding the seeded databases.
