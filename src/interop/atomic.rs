@@ -309,10 +309,10 @@ pub fn write_file(
 
 /// Maps an I/O error while producing output; a closed stdout pipe is not an error.
 pub fn output_error(e: io::Error) -> Error {
-    let hint = if paths::is_out_of_space(&e) {
-        "; free some space on the device (or write elsewhere) and try again"
+    let key = if paths::is_out_of_space(&e) {
+        "admin-output-error-no-space"
     } else {
-        ""
+        "admin-output-error"
     };
-    Error::new(ErrorKind::Io, format!("cannot write the output: {e}{hint}")).with_source(e)
+    Error::keyed(ErrorKind::Io, key, vec![("error", e.to_string())]).with_source(e)
 }

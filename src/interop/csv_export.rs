@@ -60,9 +60,11 @@ pub fn write_csv<W: Write>(
         // Dropping the receiver lets a formatter still sending (after an error) end.
         let count = writer.count;
         drop(writer);
+        // A formatter that stopped early says why itself (its own error, or its
+        // panic), not the writer that found it gone.
         match formatter.join() {
             Ok(Ok(())) => drained.map(|()| count),
-            Ok(Err(e)) => drained.and(Err(io_error(e))),
+            Ok(Err(e)) => Err(io_error(e)),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
@@ -91,6 +93,12 @@ fn format_batches(
     Ok(())
 }
 
+/// The formatter is gone: it stopped with an error or a panic, which `write_csv`
+/// reports instead of this once it has joined it.
+fn formatter_gone(io_error: &impl Fn(io::Error) -> Error) -> Error {
+    io_error(io::Error::from(io::ErrorKind::BrokenPipe))
+}
+
 /// The caller's side: hands batches over and writes what comes back, in order.
 struct Writer<'a, W: Write, E: Fn(io::Error) -> Error> {
     out: &'a mut W,
@@ -113,11 +121,7 @@ impl<W: Write, E: Fn(io::Error) -> Error> Writer<'_, W, E> {
         let names = Arc::clone(batch.names());
         let spare = self.spare_bytes.pop().unwrap_or_default();
         if to_format.send((batch, spare)).is_err() {
-            // The formatter stopped early: its error comes back when it is joined.
-            return Err(Error::new(
-                crate::error::ErrorKind::Io,
-                "the CSV export stopped formatting",
-            ));
+            return Err(formatter_gone(self.io_error));
         }
         self.in_flight += 1;
         while let Ok(done) = self.written.try_recv() {
@@ -136,10 +140,7 @@ impl<W: Write, E: Fn(io::Error) -> Error> Writer<'_, W, E> {
     fn wait(&mut self) -> Result<()> {
         match self.written.recv() {
             Ok(done) => self.write(done),
-            Err(_) => Err(Error::new(
-                crate::error::ErrorKind::Io,
-                "the CSV export stopped formatting",
-            )),
+            Err(_) => Err(formatter_gone(self.io_error)),
         }
     }
 

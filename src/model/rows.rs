@@ -201,12 +201,6 @@ impl<'a> SessionRow<'a> {
             .map(move |&t| names.tags.get(t as usize).map_or("", String::as_str))
     }
 
-    /// Whether it has no tags.
-    #[must_use]
-    pub fn has_no_tags(&self) -> bool {
-        self.tags.is_empty()
-    }
-
     /// When it started.
     #[must_use]
     pub fn start_time(&self) -> DateTime<Utc> {

@@ -315,3 +315,35 @@ fn backup_and_man_refusals_are_chinese_with_exit_3() {
         format!("error: {t} already exists; give another FILE or move the old one away\n")
     );
 }
+
+/// An export whose output has no room left (stdout is `/dev/full`): the error line is
+/// Chinese around the OS's own words, exit 8; in English it reads as before.
+#[test]
+fn an_output_with_no_room_is_said_in_chinese() {
+    let env = with_sessions();
+    let run = |lang: &str| {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = env
+            .std_cmd(&["export", "--format", "csv", "--lang", lang])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(8), "{lang}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let zh = run("zh-CN");
+    assert!(
+        zh.starts_with("错误：写入输出失败：")
+            && zh.contains("；磁盘空间不足，请腾出一些空间（或换个地方写）后再试"),
+        "{zh}"
+    );
+    let en = run("en");
+    assert!(
+        en.contains("cannot write the output: ")
+            && en.contains("; free some space on the device (or write elsewhere) and try again"),
+        "{en}"
+    );
+}

@@ -195,6 +195,8 @@ admin-db-newer-schema = { $path } has schema version { $version }, newer than th
 admin-db-not-sqlite = { $path } is not an SQLite database; pass --db with another path or move the file
 admin-db-locked = { $path } is locked by another process; try again when it has finished
 admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
+admin-output-error = cannot write the output: { $error }
+admin-output-error-no-space = cannot write the output: { $error }; free some space on the device (or write elsewhere) and try again
 admin-config-unreadable = cannot read config { $path }: { $error }; fix the path given by --config or OTIUM_CONFIG
 admin-config-bad-line = config { $path }: { $message }; fix or remove that line
 admin-config-range-hours = config { $path }: { $key } = { $value } must be between { $min } and { $max } hours; fix or remove that line

@@ -195,6 +195,8 @@ admin-db-newer-schema = { $path } 的数据库结构版本是 { $version }，比
 admin-db-not-sqlite = { $path } 不是 SQLite 数据库；请用 --db 指定另一个路径，或把这个文件移走
 admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再试
 admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
+admin-output-error = 写入输出失败：{ $error }
+admin-output-error-no-space = 写入输出失败：{ $error }；磁盘空间不足，请腾出一些空间（或换个地方写）后再试
 admin-config-unreadable = 读不了配置文件 { $path }：{ $error }；请改正 --config 或 OTIUM_CONFIG 给出的路径
 admin-config-bad-line = 配置文件 { $path }：{ $message }；请改正或删掉这一行
 admin-config-range-hours = 配置文件 { $path }：{ $key } = { $value } 不在允许范围内，须在 { $min } 到 { $max } 小时之间；请改正或删掉这一行
