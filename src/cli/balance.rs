@@ -108,7 +108,7 @@ impl Table {
         if seconds == 0 {
             self.cell.push_str(&self.zero);
         } else {
-            push_duration(&mut self.cell, self.lang, seconds);
+            crate::i18n::push_duration(&mut self.cell, self.lang, seconds);
         }
     }
 
@@ -160,35 +160,6 @@ fn figures(worked: i64, target: i64, difference: i64, balance: Option<i64>) -> [
 /// `n` spaces.
 fn pad(into: &mut String, n: usize) {
     into.extend(std::iter::repeat_n(' ', n));
-}
-
-/// `seconds` as [`crate::i18n::duration`] writes it, appended to `into`: the same rule
-/// (under a minute in seconds, else rounded to the nearest minute, halves up; a
-/// negative length is none), without a `String` of its own.
-fn push_duration(into: &mut String, lang: Lang, seconds: i64) {
-    let seconds = seconds.max(0);
-    let zh = lang.is_zh();
-    if seconds < 60 {
-        push_int(into, seconds);
-        into.push_str(if zh { "秒" } else { "s" });
-        return;
-    }
-    let minutes = (seconds + 30) / 60;
-    let (h, m) = (minutes / 60, minutes % 60);
-    if zh {
-        push_int(into, h);
-        into.push_str("小时");
-        push_padded(into, m, 2);
-        into.push('分');
-    } else if h > 0 {
-        push_int(into, h);
-        into.push_str("h ");
-        push_padded(into, m, 2);
-        into.push('m');
-    } else {
-        push_int(into, m);
-        into.push('m');
-    }
 }
 
 /// A non-negative integer in decimal.
@@ -343,7 +314,7 @@ mod tests {
 
     fn duration(lang: Lang, seconds: i64) -> String {
         let mut text = String::new();
-        push_duration(&mut text, lang, seconds);
+        crate::i18n::push_duration(&mut text, lang, seconds);
         text
     }
 

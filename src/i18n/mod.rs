@@ -174,8 +174,16 @@ pub fn t(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
 /// A length of time for people: `1h 05m` in English, `1小时05分` in Chinese.
 #[must_use]
 pub fn duration(lang: Lang, seconds: i64) -> String {
+    let mut text = String::new();
+    push_duration(&mut text, lang, seconds);
+    text
+}
+
+/// [`duration`] appended to `into`, without a `String` of its own: what a table of
+/// many rows (`balance --all`) writes its figures with.
+pub fn push_duration(into: &mut String, lang: Lang, seconds: i64) {
     match lang {
-        Lang::En => crate::time::human_duration(seconds),
-        Lang::ZhCn => zh::duration(seconds),
+        Lang::En => crate::time::push_human_duration(into, seconds),
+        Lang::ZhCn => zh::push_duration(into, seconds),
     }
 }

@@ -39,18 +39,35 @@ pub fn day_long(date: NaiveDate) -> String {
 /// nearest minute, halves up, as the English form is.
 #[must_use]
 pub fn duration(seconds: i64) -> String {
+    let mut text = String::new();
+    push_duration(&mut text, seconds);
+    text
+}
+
+/// [`duration`] appended to `into`, without a `String` of its own.
+pub fn push_duration(into: &mut String, seconds: i64) {
+    use std::fmt::Write;
     let seconds = seconds.max(0);
     if seconds < 60 {
-        return format!("{seconds}秒");
+        let _ = write!(into, "{seconds}秒");
+    } else {
+        push_minutes(into, (seconds + 30) / 60);
     }
-    minutes(((seconds + 30) / 60).max(0))
 }
 
 /// Whole minutes as `H小时MM分`: always with hours, so a column of them lines up.
 #[must_use]
 pub fn minutes(minutes: i64) -> String {
+    let mut text = String::new();
+    push_minutes(&mut text, minutes);
+    text
+}
+
+/// [`minutes`] appended to `into`.
+fn push_minutes(into: &mut String, minutes: i64) {
+    use std::fmt::Write;
     let minutes = minutes.max(0);
-    format!("{}小时{:02}分", minutes / 60, minutes % 60)
+    let _ = write!(into, "{}小时{:02}分", minutes / 60, minutes % 60);
 }
 
 /// `text` padded with spaces to `width` terminal columns (a CJK character takes

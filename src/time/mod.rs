@@ -268,22 +268,40 @@ pub fn date_hhmm_in(tz: Tz, instant: DateTime<Utc>) -> String {
 /// round, so every place shows one session's length the same way.
 #[must_use]
 pub fn human_duration(seconds: i64) -> String {
+    let mut text = String::new();
+    push_human_duration(&mut text, seconds);
+    text
+}
+
+/// [`human_duration`] appended to `into`, without a `String` of its own (a table of
+/// thousands of rows writes thousands of them).
+pub fn push_human_duration(into: &mut String, seconds: i64) {
+    use std::fmt::Write;
     let seconds = seconds.max(0);
     if seconds < 60 {
-        return format!("{seconds}s");
+        let _ = write!(into, "{seconds}s");
+    } else {
+        push_minutes_text(into, (seconds + 30) / 60);
     }
-    minutes_text((seconds + 30) / 60)
 }
 
 /// Whole minutes for people: `12m`, `1h 05m`, `26h 00m`.
 #[must_use]
 pub fn minutes_text(minutes: i64) -> String {
+    let mut text = String::new();
+    push_minutes_text(&mut text, minutes);
+    text
+}
+
+/// [`minutes_text`] appended to `into`.
+fn push_minutes_text(into: &mut String, minutes: i64) {
+    use std::fmt::Write;
     let (h, m) = (minutes / 60, minutes % 60);
-    if h > 0 {
-        format!("{h}h {m:02}m")
+    let _ = if h > 0 {
+        write!(into, "{h}h {m:02}m")
     } else {
-        format!("{m}m")
-    }
+        write!(into, "{m}m")
+    };
 }
 
 /// The machine's own clock as file modification times are stamped with it. Not the
