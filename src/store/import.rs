@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Statement, params};
 
 use super::Db;
 use crate::error::Result;
@@ -94,6 +94,10 @@ pub struct ImportWriter<'c> {
     tags: HashMap<String, i64>,
     /// Set at the first insert: see [`Suspended`].
     suspended: Option<Suspended>,
+    /// The statements every inserted session runs, prepared at the first insert and
+    /// held: `prepare_cached` hashes the SQL text and moves the statement in and out
+    /// of its cache on every call, about 5% of a large import's writing.
+    hot: Option<Hot<'c>>,
     /// A dry run keeps the trigger: a schema change rolled back to a savepoint still
     /// leaves SQLite's change counter bumped at the commit, and a dry run must leave
     /// the file byte for byte as it was.
@@ -110,6 +114,7 @@ impl<'c> ImportWriter<'c> {
             projects: HashMap::new(),
             tags: HashMap::new(),
             suspended: None,
+            hot: None,
             dry_run: false,
         }
     }
@@ -342,12 +347,18 @@ impl<'c> ImportWriter<'c> {
     fn link_tags(&mut self, id: SessionId, tags: &[String]) -> Sql<()> {
         for tag in tags {
             let tag = self.tag_id(tag)?;
-            self.db
-                .conn()
-                .prepare_cached("INSERT INTO session_tags (session_id, tag_id) VALUES (?1, ?2)")?
-                .execute(params![id, tag])?;
+            self.hot()?.link.execute(params![id, tag])?;
         }
         Ok(())
+    }
+
+    /// The held statements, prepared on first use.
+    fn hot(&mut self) -> Sql<&mut Hot<'c>> {
+        let hot = match self.hot.take() {
+            Some(hot) => hot,
+            None => Hot::prepare(self.db)?,
+        };
+        Ok(self.hot.insert(hot))
     }
 
     fn project_id(&mut self, name: &str) -> Sql<i64> {
@@ -405,26 +416,21 @@ impl<'c> ImportWriter<'c> {
     fn insert_row(&mut self, row: &ImportRow<'_>, if_new: bool) -> Sql<Option<SessionId>> {
         self.suspend_totals_trigger()?;
         let project = self.project_id(row.project)?;
-        // No `RETURNING id`: SQLite runs a RETURNING clause as a trigger, which (as
-        // the one `Suspended` takes out) makes each insert journal its pages first.
-        let conn = self.db.conn();
-        let sql = if if_new {
-            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
-                                   updated_utc, source, source_key, source_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10) ON CONFLICT (uuid) DO NOTHING"
+        let (now, conn) = (self.now, self.db.conn());
+        let hot = self.hot()?;
+        let statement = if if_new {
+            &mut hot.insert_new
         } else {
-            "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note, created_utc,
-                                   updated_utc, source, source_key, source_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)"
+            &mut hot.insert
         };
-        let written = conn.prepare_cached(sql)?.execute(params![
+        let written = statement.execute(params![
             row.uuid,
             project,
             row.start,
             row.end,
             row.zone,
             row.note,
-            self.now,
+            now,
             row.source,
             row.source_key,
             row.source_version
@@ -438,6 +444,32 @@ impl<'c> ImportWriter<'c> {
         let id = SessionId::new(conn.last_insert_rowid());
         self.link_tags(id, row.tags)?;
         Ok(Some(id))
+    }
+}
+
+/// The statements of [`ImportWriter::insert_new`], [`ImportWriter::insert`] and their
+/// tag links.
+struct Hot<'c> {
+    insert_new: Statement<'c>,
+    insert: Statement<'c>,
+    link: Statement<'c>,
+}
+
+/// The columns an inserted session gets, `?7` being both its created and updated time.
+const INSERT: &str = "INSERT INTO sessions (uuid, project_id, start_utc, end_utc, zone, note,
+                                   created_utc, updated_utc, source, source_key, source_version)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)";
+
+impl<'c> Hot<'c> {
+    fn prepare(db: Db<'c>) -> Sql<Self> {
+        let conn = db.conn();
+        // No `RETURNING id`: SQLite runs a RETURNING clause as a trigger, which (as
+        // the one `Suspended` takes out) makes each insert journal its pages first.
+        Ok(Hot {
+            insert_new: conn.prepare(&format!("{INSERT} ON CONFLICT (uuid) DO NOTHING"))?,
+            insert: conn.prepare(INSERT)?,
+            link: conn.prepare("INSERT INTO session_tags (session_id, tag_id) VALUES (?1, ?2)")?,
+        })
     }
 }
 

@@ -23,10 +23,9 @@ use std::collections::HashMap;
 use chrono::DateTime;
 
 use crate::error::{Error, Result};
-use crate::interop::import::check::{Checked, Verdict, check, show};
+use crate::interop::import::check::{Checked, Verdict, show};
 use crate::interop::import::{
-    Format, ImportSummary, Input, Options, Progress, Record, Skipped, TagProject, digest, identity,
-    input_size, parse,
+    Format, ImportSummary, Input, Options, Progress, Record, Skipped, TagProject, input_size,
 };
 use crate::model::{Session, SessionId};
 use crate::store::import::{ImportRow, ImportWriter, Stored};
@@ -44,7 +43,6 @@ struct Engine<'c, 'p> {
     writer: ImportWriter<'c>,
     db: Db<'c>,
     opts: &'p Options,
-    now: i64,
     summary: ImportSummary,
     /// Sessions this import reached (written, updated or found unchanged), with the
     /// line of the record that reached them.
@@ -314,7 +312,13 @@ impl Engine<'_, '_> {
         Ok(())
     }
 
-    fn take(&mut self, rec: Record) -> Result<()> {
+    fn take(&mut self, prepared: Prepared) -> Result<()> {
+        let Prepared {
+            rec,
+            verdict,
+            key,
+            version,
+        } = prepared;
         self.summary.read += 1;
         if self.summary.read.is_multiple_of(1024) {
             (self.progress)(Progress {
@@ -331,7 +335,7 @@ impl Engine<'_, '_> {
                     .push(format!("{}:{}: {note}", rec.file, rec.line));
             }
         }
-        let checked = match check(&rec, self.opts, self.now)? {
+        let checked = match verdict {
             Verdict::Session(checked) => checked,
             Verdict::Skip { reason, example } => {
                 if reason == "running" {
@@ -349,8 +353,6 @@ impl Engine<'_, '_> {
                 .or_insert(0) += 1;
         }
         let source = self.format().source();
-        let key = identity(self.format(), &checked);
-        let version = rec.version.clone().unwrap_or_else(|| digest(&checked));
         let row = ImportRow {
             uuid: &checked.key,
             project: &checked.project,
@@ -534,7 +536,6 @@ impl Tracker {
                 writer,
                 db: tx,
                 opts,
-                now,
                 summary,
                 touched: HashMap::new(),
                 provisional: 0,
@@ -549,7 +550,7 @@ impl Tracker {
                 changes: 0,
                 created: Vec::new(),
             };
-            parse(input, opts, &mut |rec| engine.take(rec))?;
+            feed::each_prepared(input, opts, now, &mut |prepared| engine.take(prepared))?;
             let overlaps = engine
                 .summary
                 .skipped_reasons
@@ -601,6 +602,10 @@ impl Tracker {
         result
     }
 }
+
+#[path = "import_feed.rs"]
+mod feed;
+use feed::Prepared;
 
 #[cfg(test)]
 #[path = "import_tests.rs"]

@@ -25,6 +25,7 @@
 //! records adds nothing.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -275,7 +276,7 @@ impl Day {
 /// Reads a klog file.
 pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
     let (name, pos, base) = (
-        Rc::clone(&src.here.name),
+        Arc::clone(&src.here.name),
         Rc::clone(&src.here.pos),
         src.here.base,
     );

@@ -39,7 +39,7 @@ pub mod toggl_api;
 pub mod watson;
 
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -235,7 +235,7 @@ impl Input {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
     /// Where it is: file name, 1-based line and column (of its end, for JSON).
-    pub file: Rc<str>,
+    pub file: Arc<str>,
     /// Line.
     pub line: u64,
     /// Column.

@@ -8,6 +8,7 @@ use std::cell::Cell;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::de::{DeserializeOwned, Error as _, SeqAccess, Visitor};
 
@@ -50,7 +51,7 @@ fn unreadable(kind: ErrorKind, name: &str, error: &dyn std::fmt::Display, path: 
 
 /// Where a file is being read: its name and the guard's position.
 pub(crate) struct Here {
-    pub name: Rc<str>,
+    pub name: Arc<str>,
     pub pos: Rc<Cell<Pos>>,
     /// Bytes of earlier files (Timewarrior folders), for progress.
     pub base: u64,
@@ -282,7 +283,7 @@ impl Here {
     /// A record located at `line:col`.
     pub fn record_at(&self, line: u64, col: u64) -> Record {
         Record {
-            file: Rc::clone(&self.name),
+            file: Arc::clone(&self.name),
             line,
             col,
             bytes: self.base + self.pos.get().bytes,

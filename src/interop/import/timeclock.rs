@@ -17,6 +17,7 @@
 //! content key is used.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
@@ -176,7 +177,7 @@ fn finish(here: &Here, open: Open, end: Option<i64>) -> Record {
 /// Reads a timeclock file.
 pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
     let (name, pos, base) = (
-        Rc::clone(&src.here.name),
+        Arc::clone(&src.here.name),
         Rc::clone(&src.here.pos),
         src.here.base,
     );

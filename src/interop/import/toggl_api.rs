@@ -86,7 +86,7 @@ pub(crate) fn read(src: Source, opts: &Options, sink: Sink<'_>) -> Result<()> {
                 return Ok(());
             }
             let mut rec = here.record();
-            let (file, line, col) = (std::rc::Rc::clone(&rec.file), rec.line, rec.col);
+            let (file, line, col) = (std::sync::Arc::clone(&rec.file), rec.line, rec.col);
             let fail = |key: &'static str, mut args: Vec<(&'static str, String)>| -> Error {
                 args.push(("index", index.to_string()));
                 at_keyed(&file, line, col, key, args)
