@@ -18,6 +18,10 @@ use crate::model::SessionId;
 mod totals;
 use totals::Suspended;
 
+#[path = "import_uuids.rs"]
+mod uuids;
+use uuids::SetAside;
+
 type Sql<T> = rusqlite::Result<T>;
 
 /// One session to insert, with every field already checked.
@@ -94,6 +98,8 @@ pub struct ImportWriter<'c> {
     tags: HashMap<String, i64>,
     /// Set at the first insert: see [`Suspended`].
     suspended: Option<Suspended>,
+    /// Set at the first insert into an empty table: see [`SetAside`].
+    uuids: Option<SetAside>,
     /// The statements every inserted session runs, prepared at the first insert and
     /// held: `prepare_cached` hashes the SQL text and moves the statement in and out
     /// of its cache on every call, about 5% of a large import's writing.
@@ -114,6 +120,7 @@ impl<'c> ImportWriter<'c> {
             projects: HashMap::new(),
             tags: HashMap::new(),
             suspended: None,
+            uuids: None,
             hot: None,
             dry_run: false,
         }
@@ -121,17 +128,29 @@ impl<'c> ImportWriter<'c> {
 
     /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
     /// first insert of an import that is not a dry run.
+    /// and, when the table holds no session yet, the uuid index (see [`SetAside`]).
     fn suspend_totals_trigger(&mut self) -> Sql<()> {
         if self.suspended.is_none() && !self.dry_run {
             self.suspended = Suspended::begin(self.db.conn())?;
+            self.uuids = SetAside::begin(self.db.conn())?;
         }
         Ok(())
     }
 
+    /// Puts the uuid index back, if it is out.
+    fn restore_uuid_index(&mut self) -> Sql<()> {
+        match self.uuids.take() {
+            Some(uuids) => uuids.end(self.db.conn()),
+            None => Ok(()),
+        }
+    }
+
     /// Adds the sessions this import inserted to `project_totals`, one row per project,
-    /// and puts the insert trigger back, when [`ImportWriter::insert`] took it out. Call
-    /// once, after the last write.
+    /// and puts the insert trigger and the uuid index back, when [`ImportWriter::insert`]
+    /// took them out. Call once, after the last write.
     pub fn finish(&mut self) -> Result<()> {
+        let db = self.db;
+        self.restore_uuid_index().map_err(|e| db.error(&e))?;
         match self.suspended.take() {
             Some(suspended) => self.db.sql(|conn| suspended.end(conn)),
             None => Ok(()),
@@ -188,6 +207,18 @@ impl<'c> ImportWriter<'c> {
 
     /// The session with this UUID, if stored.
     pub fn by_uuid(&self, uuid: &str) -> Result<Option<Stored>> {
+        if let Some(uuids) = &self.uuids
+            && let Some(bits) = uuids::bits(uuid)
+        {
+            let Some(id) = uuids.get(bits) else {
+                return Ok(None);
+            };
+            return self.db.sql(|conn| {
+                conn.prepare_cached(&format!("{STORED} WHERE s.id = ?1"))?
+                    .query_row([id], stored)
+                    .optional()
+            });
+        }
         self.db.sql(|conn| {
             conn.prepare_cached(&format!("{STORED} WHERE s.uuid = ?1"))?
                 .query_row([uuid], stored)
@@ -291,7 +322,10 @@ impl<'c> ImportWriter<'c> {
 
     /// Deletes a session (its tag links go with it; an output keeps its amount and
     /// loses the link, as with `otium rm`).
-    pub fn delete(&self, id: SessionId) -> Result<()> {
+    pub fn delete(&mut self, id: SessionId) -> Result<()> {
+        if let Some(uuids) = self.uuids.as_mut() {
+            uuids.forget(id);
+        }
         self.db.sql(|conn| {
             conn.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
                 .execute([id])
@@ -414,11 +448,26 @@ impl<'c> ImportWriter<'c> {
     }
 
     fn insert_row(&mut self, row: &ImportRow<'_>, if_new: bool) -> Sql<Option<SessionId>> {
+        // Prepared before the uuid index may go out: `ON CONFLICT (uuid)` names it.
+        self.hot()?;
         self.suspend_totals_trigger()?;
         let project = self.project_id(row.project)?;
+        let mut set_aside = None;
+        if self.uuids.is_some() {
+            match uuids::bits(row.uuid) {
+                Some(bits) => set_aside = Some(bits),
+                None => self.restore_uuid_index()?,
+            }
+        }
+        if let (Some(uuids), Some(bits)) = (&self.uuids, set_aside)
+            && uuids.get(bits).is_some()
+        {
+            // What the unique index would have refused (`insert_new` skips it).
+            return Ok(None);
+        }
         let (now, conn) = (self.now, self.db.conn());
         let hot = self.hot()?;
-        let statement = if if_new {
+        let statement = if if_new && set_aside.is_none() {
             &mut hot.insert_new
         } else {
             &mut hot.insert
@@ -442,6 +491,9 @@ impl<'c> ImportWriter<'c> {
             suspended.count(project, row.end - row.start);
         }
         let id = SessionId::new(conn.last_insert_rowid());
+        if let (Some(uuids), Some(bits)) = (self.uuids.as_mut(), set_aside) {
+            uuids.insert(bits, id);
+        }
         self.link_tags(id, row.tags)?;
         Ok(Some(id))
     }

@@ -614,3 +614,7 @@ mod import_tests;
 #[cfg(test)]
 #[path = "import_journal_tests.rs"]
 mod import_journal_tests;
+
+#[cfg(test)]
+#[path = "import_uuid_tests.rs"]
+mod import_uuid_tests;

@@ -1,0 +1,85 @@
+//! The `sessions_by_uuid` index (migration 010) set aside for an import into a table
+//! that holds no session: dropped at the import's first insert and created again, by
+//! its stored text, when the import is done, inside the import's one transaction (see
+//! [`SetAside`]). Used by [`super::ImportWriter`] only.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::model::SessionId;
+
+type Sql<T> = rusqlite::Result<T>;
+
+/// The uuid index while it is out, and the uuids written meanwhile. UUIDs come in
+/// random order, so each insert into the index lands at a random page of it: for a
+/// first import of a million sessions about an eighth of the time, and growing faster
+/// than the file. Creating the index once at the end sorts instead. Meanwhile this
+/// map answers what the index would: which session has a uuid. It is complete
+/// because the table held no session when the index went out, so every session in it
+/// is one this import inserted. Both the drop and the re-creation are inside the
+/// import's transaction: a failure rolls them back with everything else, and no other
+/// connection ever sees the table without its index.
+pub(super) struct SetAside {
+    /// The index's `CREATE UNIQUE INDEX` statement as stored, run again verbatim.
+    sql: String,
+    /// The sessions inserted since, by uuid (128 bits: keys are canonical UUIDs).
+    ids: HashMap<u128, SessionId>,
+}
+
+/// A session key as the map holds it; `None` for a key that is not a UUID (the
+/// writer then puts the index back and goes on without the map).
+pub(super) fn bits(uuid: &str) -> Option<u128> {
+    uuid::Uuid::try_parse(uuid).ok().map(|u| u.as_u128())
+}
+
+impl SetAside {
+    /// Takes the index out when `sessions` is empty; `None` (and nothing done) when it
+    /// holds a session, or for a database without the index (none older than version
+    /// 10 opens here).
+    pub(super) fn begin(conn: &Connection) -> Sql<Option<Self>> {
+        let empty: bool =
+            conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM sessions)", [], |r| {
+                r.get(0)
+            })?;
+        if !empty {
+            return Ok(None);
+        }
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'sessions_by_uuid'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(sql) = sql else {
+            return Ok(None);
+        };
+        conn.execute_batch("DROP INDEX sessions_by_uuid")?;
+        Ok(Some(SetAside {
+            sql,
+            ids: HashMap::new(),
+        }))
+    }
+
+    /// The session with this uuid, as the index would find it.
+    pub(super) fn get(&self, bits: u128) -> Option<SessionId> {
+        self.ids.get(&bits).copied()
+    }
+
+    /// Records that session `id` was inserted with this uuid.
+    pub(super) fn insert(&mut self, bits: u128, id: SessionId) {
+        self.ids.insert(bits, id);
+    }
+
+    /// Forgets session `id`, deleted.
+    pub(super) fn forget(&mut self, id: SessionId) {
+        self.ids.retain(|_, kept| *kept != id);
+    }
+
+    /// Creates the index again. It cannot fail on a duplicate: every insert checked
+    /// the map first.
+    pub(super) fn end(self, conn: &Connection) -> Sql<()> {
+        conn.execute_batch(&self.sql)
+    }
+}
