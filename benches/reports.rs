@@ -38,7 +38,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use divan::{AllocProfiler, Bencher};
 use otium::config::{Config, LimitsConfig};
-use otium::interop::csv_export;
+use otium::interop::batch_export::{self, Layout};
 use otium::interop::export::{ExportFormat, Exporter};
 use otium::limits::Targets;
 use otium::model::{NewSession, ProjectName, parse_tags};
@@ -131,17 +131,17 @@ fn full_report_by_project(bencher: Bencher, size: usize) {
 /// A CSV export of the whole history, as `otium export --format csv` runs it:
 /// `Tracker::open`, then every session read in batches (`Tracker::each_session_batch`:
 /// uuid, note, zone and tags) and formatted on a second thread by
-/// `csv_export::write_csv` (formula neutralising on) into `std::io::sink()`, so only
-/// producing the CSV is measured, not writing it.
+/// `batch_export::write_batched` (formula neutralising on) into `std::io::sink()`, so
+/// only producing the CSV is measured, not writing it.
 #[divan::bench(args = sizes(), max_time = 30)]
 fn csv_export_all(bencher: Bencher, size: usize) {
     let db = seeded(size);
     bencher.bench(|| {
         let tracker = open(&db);
-        let count = csv_export::write_csv(
+        let count = batch_export::write_batched(
             &mut std::io::sink(),
             tracker.now(),
-            false,
+            Layout::Csv { raw: false },
             |_| true,
             |read| tracker.each_session_batch(Span::ALL, read),
             |e| Error::database(e.to_string()),
@@ -153,8 +153,7 @@ fn csv_export_all(bencher: Bencher, size: usize) {
 }
 
 /// The same export on one thread, session by session (`Tracker::each_session` and
-/// `Exporter`, as JSON and iCalendar still run): what the batches and the second
-/// thread save.
+/// `Exporter`, as iCalendar still runs): what the batches and the second thread save.
 #[divan::bench(args = sizes(), max_time = 30)]
 fn csv_export_all_one_thread(bencher: Bencher, size: usize) {
     let db = seeded(size);
@@ -173,6 +172,27 @@ fn csv_export_all_one_thread(bencher: Bencher, size: usize) {
         let count = exporter
             .finish()
             .unwrap_or_else(|e| panic!("cannot finish the export: {e}"));
+        assert_eq!(count, size);
+        count
+    });
+}
+
+/// The JSON export of the whole history, as `otium export --json` runs it: the same
+/// batches and second thread as the CSV export, each session an object.
+#[divan::bench(args = sizes(), max_time = 30)]
+fn json_export_all(bencher: Bencher, size: usize) {
+    let db = seeded(size);
+    bencher.bench(|| {
+        let tracker = open(&db);
+        let count = batch_export::write_batched(
+            &mut std::io::sink(),
+            tracker.now(),
+            Layout::Json,
+            |_| true,
+            |read| tracker.each_session_batch(Span::ALL, read),
+            |e| Error::database(e.to_string()),
+        )
+        .unwrap_or_else(|e| panic!("cannot export: {e}"));
         assert_eq!(count, size);
         count
     });

@@ -8,7 +8,7 @@ use super::args::{FilterArgs, OutputArgs, RangeArgs};
 use crate::error::{Error, Result};
 use crate::i18n::t;
 use crate::interop::atomic::output_error;
-use crate::interop::csv_export;
+use crate::interop::batch_export::{self, Layout};
 use crate::interop::export::{ExportFormat, Exporter};
 use crate::interop::peers::{Peer, PeerWriter};
 use crate::time::range::Span;
@@ -82,11 +82,18 @@ pub fn run(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let filter = args.filter.to_filter();
     let Ctx { tracker, out, .. } = ctx;
     std::io::Write::write_all(out, bom).map_err(output_error)?;
-    if format == ExportFormat::Csv {
-        csv_export::write_csv(
+    let layout = match format {
+        ExportFormat::Csv => Some(Layout::Csv {
+            raw: args.output.raw,
+        }),
+        ExportFormat::Json => Some(Layout::Json),
+        ExportFormat::Ics => None,
+    };
+    if let Some(layout) = layout {
+        batch_export::write_batched(
             out,
             now,
-            args.output.raw,
+            layout,
             move |row| filter.matches_row(row),
             |read| tracker.each_session_batch(span, read),
             output_error,

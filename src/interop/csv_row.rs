@@ -90,22 +90,7 @@ impl<W: Write> CsvRows<W> {
     /// An integer field.
     pub(super) fn number(&mut self, n: i64) {
         self.separator();
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut rest = n.unsigned_abs();
-        loop {
-            at -= 1;
-            // `rest % 10` is below 10: the cast keeps it whole.
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        if n < 0 {
-            self.buf.push(b'-');
-        }
-        self.buf.extend_from_slice(&digits[at..]);
+        push_integer(&mut self.buf, n);
     }
 
     /// An instant as RFC 3339 local time in `zone` with whole seconds and a numeric
@@ -163,10 +148,30 @@ fn needs_quotes(bytes: &[u8]) -> bool {
         .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
 }
 
+/// Appends `n` in decimal, as `i64`'s `Display` writes it.
+pub(super) fn push_integer(buf: &mut Vec<u8>, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        // `rest % 10` is below 10: the cast keeps it whole.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        buf.push(b'-');
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
 /// chrono's `to_rfc3339_opts(SecondsFormat::Secs, false)` of `instant` in `zone`,
 /// without the `String` and the `fmt` calls. Years outside 0–9999 and offsets with
 /// seconds (old local mean times) take chrono's own path, which writes them its way.
-fn rfc3339(buf: &mut Vec<u8>, zone: Tz, instant: DateTime<Utc>) {
+pub(super) fn rfc3339(buf: &mut Vec<u8>, zone: Tz, instant: DateTime<Utc>) {
     let seconds = zone
         .offset_from_utc_datetime(&instant.naive_utc())
         .fix()

@@ -3,9 +3,10 @@
 //! answer goes through.
 
 pub mod atomic;
-pub mod csv_export;
+pub mod batch_export;
 mod csv_row;
 pub mod export;
 pub mod import;
 pub mod json;
+mod json_row;
 pub mod peers;

@@ -1,6 +1,6 @@
-//! The CSV export on two threads: the caller's thread reads session batches from
-//! the database and writes the finished bytes, while a second thread formats each
-//! batch into CSV. A million-row export spends about half its time in SQLite and
+//! The CSV and JSON exports on two threads: the caller's thread reads session
+//! batches from the database and writes the finished bytes, while a second thread
+//! formats each batch. A million-row export spends about half its time in SQLite and
 //! half formatting, so the two halves overlap instead of adding up (issue 21).
 //!
 //! Memory stays flat: at most [`IN_FLIGHT`] batches and their bytes exist at once,
@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 
 use super::csv_row::{CsvRows, FLUSH_AT};
 use super::export::{write_header, write_row_csv};
+use super::json_row;
 use crate::error::{Error, Result};
 use crate::model::{SessionRow, SessionRows};
 
@@ -25,25 +26,44 @@ const IN_FLIGHT: usize = 3;
 /// A batch's CSV bytes, the batch itself (to be refilled) and how many rows it wrote.
 type Formatted = (Vec<u8>, SessionRows, usize);
 
-/// Writes the CSV header, then every row `keep` keeps of the batches `read` streams
-/// (see `Tracker::each_session_batch`), to `out`; returns how many rows it wrote.
-/// A write error stops the read and comes back through `io_error`; an error of
-/// `read` is returned as it is.
-pub fn write_csv<W: Write>(
+/// The document a batched export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// CSV with its header row; `raw` leaves formula-looking cells as they are.
+    Csv {
+        /// `--raw`.
+        raw: bool,
+    },
+    /// A JSON array, one session object a line.
+    Json,
+}
+
+/// Writes the document's opening (the CSV header, or `[`), then every row `keep`
+/// keeps of the batches `read` streams (see `Tracker::each_session_batch`), then its
+/// end, to `out`; returns how many rows it wrote. The bytes are exactly
+/// [`super::export::Exporter`]'s for the same sessions. A write error stops the read
+/// and comes back through `io_error`; an error of `read` is returned as it is.
+pub fn write_batched<W: Write>(
     out: &mut W,
     now: DateTime<Utc>,
-    raw: bool,
+    layout: Layout,
     keep: impl Fn(&SessionRow<'_>) -> bool + Send,
     read: impl FnOnce(&mut dyn FnMut(SessionRows) -> Result<SessionRows>) -> Result<()>,
     io_error: impl Fn(io::Error) -> Error,
 ) -> Result<usize> {
-    let mut header = CsvRows::in_memory();
-    write_header(&mut header).map_err(&io_error)?;
-    out.write_all(&header.take(Vec::new())).map_err(&io_error)?;
-    std::thread::scope(|scope| {
+    match layout {
+        Layout::Csv { .. } => {
+            let mut header = CsvRows::in_memory();
+            write_header(&mut header).map_err(&io_error)?;
+            out.write_all(&header.take(Vec::new())).map_err(&io_error)?;
+        }
+        Layout::Json => out.write_all(b"[").map_err(&io_error)?,
+    }
+    let count = std::thread::scope(|scope| {
         let (to_format, formats) = sync_channel::<(SessionRows, Vec<u8>)>(IN_FLIGHT);
         let (to_write, written) = sync_channel::<Formatted>(IN_FLIGHT);
-        let formatter = scope.spawn(move || format_batches(&formats, &to_write, now, raw, &keep));
+        let formatter =
+            scope.spawn(move || format_batches(&formats, &to_write, now, layout, &keep));
         let mut writer = Writer {
             out,
             written,
@@ -67,7 +87,13 @@ pub fn write_csv<W: Write>(
             Ok(Err(e)) => Err(io_error(e)),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-    })
+    })?;
+    if layout == Layout::Json {
+        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
+            .and_then(|()| out.flush())
+            .map_err(&io_error)?;
+    }
+    Ok(count)
 }
 
 /// The formatting thread: each batch in, its CSV bytes out, until the input ends or
@@ -76,17 +102,31 @@ fn format_batches(
     formats: &Receiver<(SessionRows, Vec<u8>)>,
     to_write: &SyncSender<Formatted>,
     now: DateTime<Utc>,
-    raw: bool,
+    layout: Layout,
     keep: &(impl Fn(&SessionRow<'_>) -> bool + Send),
 ) -> io::Result<()> {
     let mut rows = CsvRows::in_memory();
-    for (batch, spare) in formats {
+    let mut total = 0usize;
+    for (batch, mut spare) in formats {
+        spare.clear();
         let mut count = 0;
         for row in batch.iter().filter(|r| keep(r)) {
-            write_row_csv(&mut rows, raw, now, &row)?;
+            match layout {
+                Layout::Csv { raw } => write_row_csv(&mut rows, raw, now, &row)?,
+                Layout::Json => {
+                    // Each object on a line of its own, the first after the `[`.
+                    spare.extend_from_slice(if total + count == 0 { b"\n" } else { b",\n" });
+                    json_row::push_session(&mut spare, now, &row)?;
+                }
+            }
             count += 1;
         }
-        if to_write.send((rows.take(spare), batch, count)).is_err() {
+        total += count;
+        let bytes = match layout {
+            Layout::Csv { .. } => rows.take(spare),
+            Layout::Json => spare,
+        };
+        if to_write.send((bytes, batch, count)).is_err() {
             break;
         }
     }
@@ -224,12 +264,16 @@ mod tests {
 
     fn one_thread(
         batches: &[SessionRows],
-        raw: bool,
+        layout: Layout,
         keep: impl Fn(&SessionRow<'_>) -> bool,
     ) -> Vec<u8> {
         let now = crate::time::from_unix(1_767_225_600 + 3600 * 200);
         let mut out = Vec::new();
-        let mut exporter = Exporter::begin(ExportFormat::Csv, &mut out, now, raw).unwrap();
+        let (format, raw) = match layout {
+            Layout::Csv { raw } => (ExportFormat::Csv, raw),
+            Layout::Json => (ExportFormat::Json, false),
+        };
+        let mut exporter = Exporter::begin(format, &mut out, now, raw).unwrap();
         for batch in batches {
             for row in batch.iter().filter(|r| keep(r)) {
                 exporter.session(&row.to_session()).unwrap();
@@ -241,15 +285,15 @@ mod tests {
 
     fn two_threads(
         batches: Vec<SessionRows>,
-        raw: bool,
+        layout: Layout,
         keep: impl Fn(&SessionRow<'_>) -> bool + Send,
     ) -> (Vec<u8>, usize) {
         let now = crate::time::from_unix(1_767_225_600 + 3600 * 200);
         let mut out = Vec::new();
-        let count = write_csv(
+        let count = write_batched(
             &mut out,
             now,
-            raw,
+            layout,
             keep,
             |read| {
                 for batch in batches {
@@ -267,20 +311,40 @@ mod tests {
     /// exporter's for the same rows, with and without `--raw` and with a filter.
     #[test]
     fn two_threads_write_what_one_writes() {
+        let layouts = [
+            Layout::Csv { raw: false },
+            Layout::Csv { raw: true },
+            Layout::Json,
+        ];
         for per_batch in [1, 7, 64] {
-            for raw in [false, true] {
-                let (got, count) = two_threads(batches(150, per_batch), raw, |_| true);
+            for layout in layouts {
+                let (got, count) = two_threads(batches(150, per_batch), layout, |_| true);
                 assert_eq!(count, 150);
-                assert_eq!(got, one_thread(&batches(150, per_batch), raw, |_| true));
+                assert_eq!(got, one_thread(&batches(150, per_batch), layout, |_| true));
                 let keep = |r: &SessionRow<'_>| r.project == "写作" || r.tags().any(|t| t == "a");
-                let (got, count) = two_threads(batches(150, per_batch), raw, keep);
+                let (got, count) = two_threads(batches(150, per_batch), layout, keep);
                 // 写作 is every third (i % 3 == 2): 50; tag `a` has i % 4 in {2, 3}:
                 // 37 × 2 = 74 (148 and 149 are 0 and 1); both, i % 12 in {2, 11}:
                 // 12 × 2 + 1 (i = 146) = 25. 50 + 74 − 25 = 99.
                 assert_eq!(count, 99);
-                assert_eq!(got, one_thread(&batches(150, per_batch), raw, keep));
+                assert_eq!(got, one_thread(&batches(150, per_batch), layout, keep));
             }
         }
+    }
+
+    /// Nothing kept, and a filter that keeps only rows after the first batch: the JSON
+    /// array's brackets and commas are where the one-thread exporter puts them.
+    #[test]
+    fn json_with_no_rows_or_a_late_first_row_is_what_one_writes() {
+        let (got, count) = two_threads(batches(20, 7), Layout::Json, |_| false);
+        assert_eq!((got.as_slice(), count), (b"[]\n".as_slice(), 0));
+        let late = |r: &SessionRow<'_>| r.id.get() > 15;
+        let (got, count) = two_threads(batches(20, 7), Layout::Json, late);
+        assert_eq!(count, 5);
+        assert_eq!(got, one_thread(&batches(20, 7), Layout::Json, late));
+        let text = String::from_utf8(got).unwrap();
+        assert!(text.starts_with("[\n{\"id\":16,"), "{text}");
+        assert!(text.ends_with("}\n]\n"), "{text}");
     }
 
     /// An output that fails after some bytes: the error comes back, the read stops
@@ -301,10 +365,10 @@ mod tests {
             }
         }
         let mut read = 0;
-        let result = write_csv(
+        let result = write_batched(
             &mut Full(2000),
             crate::time::from_unix(0),
-            false,
+            Layout::Csv { raw: false },
             |_| true,
             |f| {
                 for batch in batches(400, 4) {
@@ -326,10 +390,10 @@ mod tests {
     /// An error of the read itself is returned as it is.
     #[test]
     fn a_read_error_is_returned_as_it_is() {
-        let result = write_csv(
+        let result = write_batched(
             &mut Vec::new(),
             crate::time::from_unix(0),
-            false,
+            Layout::Csv { raw: false },
             |_| true,
             |f| {
                 let mut rest = batches(30, 10).into_iter();
