@@ -148,6 +148,7 @@ EOS
     "full report by project|report --all --by project||report|"
     "report by day for a year|report --from 2025-11-27 --to 2026-11-26 --by day|||"
     "csv export of everything|export --all --format csv||list --no_grouping|"
+    "json export of everything|export --all --json|||"
     "dividend|dividend|||"
     "balance --all|--config $work/rules.toml balance --all|||"
     "limits --all|--config $work/rules.toml limits --all|||"
@@ -156,7 +157,7 @@ EOS
   for op in "${ops[@]}"; do
     IFS='|' read -r name args prep bargs bprep <<<"$op"
     runs=15
-    case "$name" in import*) runs=3 ;; *report*|csv*|balance*|limits*) runs=7 ;; esac
+    case "$name" in import*) runs=3 ;; *report*|csv*|json*|balance*|limits*) runs=7 ;; esac
     cmd="$o $args"
     # The import writes a new database each run (its prepare step removes it).
     case "$name" in import*) cmd="$bin --db $work/import.db $args" ;; esac
