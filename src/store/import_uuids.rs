@@ -3,8 +3,6 @@
 //! its stored text, when the import is done, inside the import's one transaction (see
 //! [`SetAside`]). Used by [`super::ImportWriter`] only.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::model::SessionId;
@@ -24,7 +22,7 @@ pub(super) struct SetAside {
     /// The index's `CREATE UNIQUE INDEX` statement as stored, run again verbatim.
     sql: String,
     /// The sessions inserted since, by uuid (128 bits: keys are canonical UUIDs).
-    ids: HashMap<u128, SessionId>,
+    ids: foldhash::HashMap<u128, SessionId>,
 }
 
 /// A session key as the map holds it; `None` for a key that is not a UUID (the
@@ -58,7 +56,7 @@ impl SetAside {
         conn.execute_batch("DROP INDEX sessions_by_uuid")?;
         Ok(Some(SetAside {
             sql,
-            ids: HashMap::new(),
+            ids: foldhash::HashMap::default(),
         }))
     }
 

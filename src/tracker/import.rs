@@ -46,7 +46,7 @@ struct Engine<'c, 'p> {
     summary: ImportSummary,
     /// Sessions this import reached (written, updated or found unchanged), with the
     /// line of the record that reached them.
-    touched: HashMap<SessionId, u64>,
+    touched: foldhash::HashMap<SessionId, u64>,
     /// How many records overlapped a session of this source not yet reached.
     provisional: u64,
     /// The earliest start and latest end of the records read (for `--sync-deletes`).
@@ -312,7 +312,7 @@ impl Engine<'_, '_> {
         Ok(())
     }
 
-    fn take(&mut self, prepared: Prepared) -> Result<()> {
+    fn take(&mut self, prepared: &Prepared) -> Result<()> {
         let Prepared {
             rec,
             verdict,
@@ -338,10 +338,10 @@ impl Engine<'_, '_> {
         let checked = match verdict {
             Verdict::Session(checked) => checked,
             Verdict::Skip { reason, example } => {
-                if reason == "running" {
-                    self.keep_running(&rec)?;
+                if *reason == "running" {
+                    self.keep_running(rec)?;
                 }
-                self.skip(reason, example);
+                self.skip(reason, example.clone());
                 return Ok(());
             }
         };
@@ -537,7 +537,7 @@ impl Tracker {
                 db: tx,
                 opts,
                 summary,
-                touched: HashMap::new(),
+                touched: foldhash::HashMap::default(),
                 provisional: 0,
                 range: None,
                 tag_projects: HashMap::new(),

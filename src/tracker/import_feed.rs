@@ -4,9 +4,11 @@
 //! of a million-session CSV import) then overlaps SQLite's work instead of adding to
 //! it. Records still reach the engine one at a time and in the file's order, and an
 //! error of the reader reaches it after every record before it, so the engine sees
-//! exactly what it saw when both ran on one thread.
+//! exactly what it saw when both ran on one thread. The engine only borrows them and
+//! hands each batch back, so their strings are freed (and the batch's buffer reused)
+//! on the reading thread, where they were allocated.
 
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::interop::import::check::{Verdict, check};
@@ -56,21 +58,24 @@ pub(super) fn each_prepared(
     input: &Input,
     opts: &Options,
     now: i64,
-    take: &mut dyn FnMut(Prepared) -> Result<()>,
+    take: &mut dyn FnMut(&Prepared) -> Result<()>,
 ) -> Result<()> {
     std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(AHEAD);
-        let reader = scope.spawn(move || read(input, opts, now, &sender));
+        let (give_back, given_back) = sync_channel(AHEAD);
+        let reader = scope.spawn(move || read(input, opts, now, &sender, &given_back));
         let mut taken = Ok(());
         'batches: for batch in &batches {
             match batch {
                 Ok(records) => {
-                    for prepared in records {
+                    for prepared in &records {
                         if let Err(e) = take(prepared) {
                             taken = Err(e);
                             break 'batches;
                         }
                     }
+                    // A full return channel (or a reader already done) frees it here.
+                    let _ = give_back.try_send(records);
                 }
                 Err(e) => {
                     taken = Err(e);
@@ -89,13 +94,26 @@ pub(super) fn each_prepared(
 
 /// The reading thread: sends batches of prepared records, then the error that ended
 /// the parse, if any. Returns quietly when the writer has stopped listening.
-fn read(input: &Input, opts: &Options, now: i64, sender: &SyncSender<Result<Vec<Prepared>>>) {
+fn read(
+    input: &Input,
+    opts: &Options,
+    now: i64,
+    sender: &SyncSender<Result<Vec<Prepared>>>,
+    given_back: &Receiver<Vec<Prepared>>,
+) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut listening = true;
     let parsed = parse(input, opts, &mut |rec| {
         batch.push(prepare(rec, opts, now)?);
         if batch.len() == BATCH {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            let next = match given_back.try_recv() {
+                Ok(mut used) => {
+                    used.clear();
+                    used
+                }
+                Err(_) => Vec::with_capacity(BATCH),
+            };
+            let full = std::mem::replace(&mut batch, next);
             if sender.send(Ok(full)).is_err() {
                 listening = false;
                 // Only ends the parse: nobody reads this error.
@@ -210,18 +228,18 @@ mod tests {
     fn keys_and_versions_are_what_the_engine_computed_itself() {
         let mut all = Vec::new();
         each_prepared(&frames(3, None), &opts(), NOW, &mut |p| {
-            all.push(p);
+            all.push((p.rec.clone(), p.key.clone(), p.version.clone()));
             Ok(())
         })
         .unwrap();
         assert_eq!(all.len(), 3);
-        for p in &all {
-            let Verdict::Session(checked) = check(&p.rec, &opts(), NOW).unwrap() else {
+        for (rec, key, version) in &all {
+            let Verdict::Session(checked) = check(rec, &opts(), NOW).unwrap() else {
                 panic!("a closed frame is a session");
             };
-            assert_eq!(p.key, identity(Format::Watson, &checked));
+            assert_eq!(*key, identity(Format::Watson, &checked));
             // Watson frames carry their updated_at (0 here) as the version.
-            assert_eq!(p.version, "0");
+            assert_eq!(version, "0");
         }
     }
 }
