@@ -362,44 +362,42 @@ impl Engine<'_, '_> {
             end: checked.end,
             zone: checked.zone.name(),
             source,
-            source_key: &key,
-            source_version: &version,
+            source_key: key,
+            source_version: version,
         };
         // Past the frontier nothing stored can overlap or share the start, so only the
         // uuid can find a stored session: the insert itself tries it.
         if checked.start >= self.frontier
             && let Some(id) = self.writer.insert_new(&row)?
         {
-            return self.inserted(id, &checked, rec.line);
+            return self.inserted(id, checked, rec.line);
         }
-        let Some(found) = self.find(&checked)? else {
-            if checked.start < self.frontier && self.overlaps(&rec, &checked, None)? {
+        let Some(found) = self.find(checked)? else {
+            if checked.start < self.frontier && self.overlaps(rec, checked, None)? {
                 return Ok(());
             }
             let id = self.writer.insert(&row)?;
-            return self.inserted(id, &checked, rec.line);
+            return self.inserted(id, checked, rec.line);
         };
         if let Some(line) = self.touched.get(&found.id).copied() {
             // The same identity twice in one file: a repeat, or two records in one place.
-            if self.same_fields(&found, &checked)? {
+            if self.same_fields(&found, checked)? {
                 self.summary.already_present += 1;
             } else {
-                self.conflict(&rec, &checked, &format!("line {line} of this file"));
+                self.conflict(rec, checked, &format!("line {line} of this file"));
             }
             return Ok(());
         }
         let claim = self.claimable(&found);
-        if Self::unchanged_in_source(&found, &version, &rec)
-            || self.same_fields(&found, &checked)?
-        {
+        if Self::unchanged_in_source(&found, version, rec) || self.same_fields(&found, checked)? {
             if claim && found.source_version.as_deref() != Some(version.as_str()) {
-                self.writer.claim(found.id, source, &key, &version)?;
+                self.writer.claim(found.id, source, key, version)?;
             }
             self.touched.insert(found.id, rec.line);
             self.summary.already_present += 1;
             return Ok(());
         }
-        if self.overlaps(&rec, &checked, Some(found.id))? {
+        if self.overlaps(rec, checked, Some(found.id))? {
             return Ok(());
         }
         let before = self.journaled_before(found.id)?;
@@ -414,7 +412,7 @@ impl Engine<'_, '_> {
         };
         self.writer.update(found.id, &row)?;
         self.frontier = self.frontier.max(checked.end);
-        self.journal(found.id, &checked, before)?;
+        self.journal(found.id, checked, before)?;
         self.touched.insert(found.id, rec.line);
         self.summary.updated += 1;
         Ok(())
