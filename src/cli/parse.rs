@@ -193,6 +193,9 @@ mod tests {
         let full = Cli::try_parse_from(&args).err().map(|e| e.to_string());
         let fast = parse(&args).err().map(|e| e.to_string());
         assert_eq!(full, fast);
-        assert_eq!(fast.as_deref(), Some(concat!("otium ", env!("CARGO_PKG_VERSION"), "\n")));
+        assert_eq!(
+            fast.as_deref(),
+            Some(concat!("otium ", env!("CARGO_PKG_VERSION"), "\n"))
+        );
     }
 }
