@@ -10,8 +10,9 @@
 //! tree, so every error and suggestion is the one the full tree gives; `--help`
 //! always uses the full, localized tree.
 //!
-//! The command tree is leaked once parsed, as the process ends soon after: freeing
-//! its few hundred allocations one by one would take as long as building it.
+//! The command tree and the matches are leaked once read, as the process ends soon
+//! after: freeing their few hundred allocations one by one would take as long as
+//! building them.
 
 use std::ffi::OsString;
 
@@ -71,11 +72,15 @@ fn parse_with_verb_only(args: &[OsString]) -> Option<Result<Cli, clap::Error>> {
 
 /// Parses `args` with `cmd`, which is then leaked (see the module's note).
 fn matches(cmd: &mut clap::Command, args: &[OsString]) -> Result<Cli, clap::Error> {
-    let parsed = cmd
-        .try_get_matches_from_mut(args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // `from_arg_matches_mut` takes the values out; `from_arg_matches` would copy the
+    // matches first. What is left of them is leaked with the tree.
+    let parsed = cmd.try_get_matches_from_mut(args).map(|mut m| {
+        let cli = Cli::from_arg_matches_mut(&mut m);
+        std::mem::forget(m);
+        cli
+    });
     std::mem::forget(std::mem::take(cmd));
-    parsed
+    parsed.and_then(|cli| cli)
 }
 
 /// The verb of `args` as clap would find it: `Some(None)` when there is none,
