@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{FromArgMatches, Parser};
-use otium::cli::{self, Cli};
+use otium::cli::{self, Cli, Options};
 use otium::setup::Setup;
 use otium::tui;
 
@@ -17,7 +16,7 @@ fn main() -> ExitCode {
     if let Some(err) = cli::forgotten_quotes(&args) {
         return fail(&err, json, otium::i18n::choose::early(None));
     }
-    let parsed = match parse(&args) {
+    let parsed = match cli::parse::parse(&args) {
         Ok(parsed) => parsed,
         Err(e) if e.use_stderr() => {
             if json {
@@ -42,11 +41,14 @@ fn main() -> ExitCode {
     // Errors follow `--json` anywhere on the line (`json`), even where clap read it as
     // a value; the answer follows the flag as parsed.
     let Cli {
-        db,
-        config,
-        json: answer_json,
-        lang,
-        demo,
+        options:
+            Options {
+                db,
+                config,
+                json: answer_json,
+                lang,
+                demo,
+            },
         command,
     } = parsed;
     // `--demo` opens a throw-away database, so a named config that is missing is no
@@ -101,22 +103,6 @@ fn open_tui(setup: Setup, demo: bool) -> otium::Result<()> {
     }
     let db = setup.database_path()?;
     tui::run(&mut setup.open(&db)?, lang)
-}
-
-/// Parses the command line; only a request for help pays for resolving the paths
-/// that `--help` shows.
-fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    let wants_help = args
-        .iter()
-        .skip(1)
-        .take_while(|a| *a != "--")
-        .any(|a| a == "--help" || a == "-h" || a == "help");
-    if !wants_help {
-        return Cli::try_parse_from(args);
-    }
-    cli::command_with_paths(cli::help_lang(args))
-        .try_get_matches_from(args)
-        .and_then(|m| Cli::from_arg_matches(&m))
 }
 
 fn print_json_error(kind: &str, message: &str) {

@@ -23,6 +23,7 @@ mod man;
 mod notify;
 mod out;
 mod output;
+pub mod parse;
 mod paths;
 mod project;
 mod report;
@@ -38,7 +39,7 @@ mod usage;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::Tracker;
 use crate::error::{Error, Result};
@@ -52,6 +53,19 @@ pub use usage::{forgotten_quotes, usage_message, usage_message_in};
 #[derive(Debug, Parser)]
 #[command(name = "otium", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// `--db`, `--config`, `--json`, `--lang` and `--demo`.
+    #[command(flatten)]
+    pub options: Options,
+    /// What to do; without one, the TUI opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The options of `otium` itself, apart from the verb: the fast parse
+/// ([`parse::parse`]) builds them without the verbs it was not given.
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct Options {
     /// The database file [env: OTIUM_DB; default: otium.db in the platform data dir].
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
@@ -68,9 +82,6 @@ pub struct Cli {
     /// Open the TUI on a throw-away database with sample data.
     #[arg(long)]
     pub demo: bool,
-    /// What to do; without one, the TUI opens.
-    #[command(subcommand)]
-    pub command: Option<Command>,
 }
 
 /// The verbs. Each verb's arguments are defined when it is the one parsed (or when

@@ -1,10 +1,9 @@
 //! The message catalogue: every text a person reads, in English and Simplified
 //! Chinese, from Fluent files in `assets/locales/` embedded in the binary.
 //!
-//! Each catalogue file is parsed the first time one of its keys is asked for and then
-//! kept for the process ([`std::sync::OnceLock`]), so a command that prints no human
-//! text (`status --json`, `status --format`) never pays for parsing, and one that
-//! does parses only its areas' files. [`choose`] decides the
+//! Each message is parsed the first time it is asked for and then kept for the
+//! process, so a command that prints no human text (`status --json`, `status
+//! --format`) never pays for parsing, and one that does parses only its messages. [`choose`] decides the
 //! language from the flag, `OTIUM_LANG`, the config and the locale; [`zh`] holds
 //! the Chinese forms of dates and durations, which are functions, not messages.
 
@@ -15,16 +14,18 @@ pub mod scan;
 pub mod zh;
 
 #[cfg(test)]
+mod entry_tests;
+#[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
 use std::fmt::Display;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use unic_langid::{LanguageIdentifier, langid};
+use unic_langid::langid;
 
 use crate::error::{Error, Result};
 
@@ -85,13 +86,23 @@ impl<'de> serde::Deserialize<'de> for Lang {
     }
 }
 
-/// Each language's bundles, one per catalogue file (in [`EN_FILES`]'s order), each
-/// parsed the first time a key of its area is asked for: `otium status` parses the few
-/// kilobytes of `otium.ftl`, not the whole catalogue (parsing all of it made most of
-/// the heap a short command touched; issue 21).
-static EN: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
-/// The Chinese bundles, as [`EN`].
-static ZH_CN: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
+/// Each language's messages as they were first asked for: a message is parsed the
+/// first time it is used, from the entry [`entry`] finds in its file, and then kept
+/// for the process. `otium status` parses the few messages it prints, not the file
+/// they are in (parsing whole files made most of the work and the heap of a short
+/// command; issue 21). The catalogue has no terms or message references, so each
+/// message parses alone exactly as it does within its file.
+static EN: Mutex<Option<FluentBundle<FluentResource>>> = Mutex::new(None);
+/// The Chinese messages, as [`EN`].
+static ZH_CN: Mutex<Option<FluentBundle<FluentResource>>> = Mutex::new(None);
+
+/// Each English file's entries by key (see [`entries`]), found on first use.
+static EN_ENTRIES: [OnceLock<Entries>; FILES] = [const { OnceLock::new() }; FILES];
+/// The Chinese files' entries, as [`EN_ENTRIES`].
+static ZH_CN_ENTRIES: [OnceLock<Entries>; FILES] = [const { OnceLock::new() }; FILES];
+
+/// A catalogue file's messages: each key with the text of its entry, in file order.
+type Entries = Vec<(&'static str, &'static str)>;
 
 /// How many files a catalogue has.
 const FILES: usize = 8;
@@ -130,35 +141,86 @@ pub(crate) const EN_FILES: &[(&str, &str)] = catalogue!("en":
 pub(crate) const ZH_CN_FILES: &[(&str, &str)] = catalogue!("zh-CN":
     "otium", "capture", "reports", "dividend", "tui", "help", "admin", "sync");
 
-/// The bundle of one catalogue file.
-fn bundle(id: LanguageIdentifier, source: &'static str) -> FluentBundle<FluentResource> {
+/// The entries of a Fluent file, in one pass over its lines: a message starts on a
+/// line that starts with a letter (its key, up to ` =`) and goes on over the indented
+/// and blank lines after it; a comment or the next message ends it. A tenth of the
+/// work of parsing the file.
+fn entries(source: &'static str) -> Entries {
+    let mut entries = Vec::new();
+    let mut open: Option<(usize, &'static str)> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let first = line.bytes().next().unwrap_or(b'\n');
+        if !matches!(first, b' ' | b'\n' | b'\r') {
+            if let Some((start, key)) = open.take() {
+                entries.push((key, &source[start..offset]));
+            }
+            if first.is_ascii_alphabetic() {
+                let key = line
+                    .split(|c: char| c == '=' || c.is_whitespace())
+                    .next()
+                    .unwrap_or_default();
+                open = Some((offset, key));
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((start, key)) = open {
+        entries.push((key, &source[start..]));
+    }
+    entries
+}
+
+/// The text of `key`'s entry in `lang`'s catalogue, if it has one.
+fn entry(lang: Lang, key: &str) -> Option<&'static str> {
+    let file = file_of(key);
+    let (all, files) = match lang {
+        Lang::En => (&EN_ENTRIES, EN_FILES),
+        Lang::ZhCn => (&ZH_CN_ENTRIES, ZH_CN_FILES),
+    };
+    let entries = all[file].get_or_init(|| entries(files[file].1));
+    // A linear search: a file has a few hundred keys, and sorting them would cost
+    // more than the few lookups a command makes.
+    entries
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+}
+
+/// A bundle with no messages yet.
+fn empty_bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id = match lang {
+        Lang::En => langid!("en"),
+        Lang::ZhCn => langid!("zh-CN"),
+    };
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: terminals show them as junk, and
     // the messages put project names and commands only in left-to-right text.
     bundle.set_use_isolating(false);
-    // A syntax error still gives the messages that parsed; the catalogue tests fail
-    // on any error, so a shipped binary has none.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
-    // Duplicate ids are caught by the tests as well.
-    let _ = bundle.add_resource(resource);
     bundle
-}
-
-/// The bundle that holds `key` in `lang`, parsed on first use.
-fn bundle_for(lang: Lang, key: &str) -> &'static FluentBundle<FluentResource> {
-    let file = file_of(key);
-    let (bundles, files, id) = match lang {
-        Lang::En => (&EN, EN_FILES, langid!("en")),
-        Lang::ZhCn => (&ZH_CN, ZH_CN_FILES, langid!("zh-CN")),
-    };
-    bundles[file].get_or_init(|| bundle(id, files[file].1))
 }
 
 /// The message `key` in `lang` with its arguments filled in. A key the catalogue
 /// lacks comes back as the key itself (the tests make sure none is missing).
 #[must_use]
 pub fn t(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
-    let bundle = bundle_for(lang, key);
+    let bundles = match lang {
+        Lang::En => &EN,
+        Lang::ZhCn => &ZH_CN,
+    };
+    // A panic elsewhere while the lock was held leaves the messages as they were.
+    let mut guard = bundles.lock().unwrap_or_else(PoisonError::into_inner);
+    let bundle = guard.get_or_insert_with(|| empty_bundle(lang));
+    if !bundle.has_message(key) {
+        let Some(text) = entry(lang, key) else {
+            return key.to_string();
+        };
+        // A syntax error still gives what parsed; the catalogue tests fail on any
+        // error, so a shipped binary has none.
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(res, _)| res);
+        // Each key is added once: it was not in the bundle.
+        let _ = bundle.add_resource(resource);
+    }
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();
     };
