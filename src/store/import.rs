@@ -126,9 +126,9 @@ impl<'c> ImportWriter<'c> {
         }
     }
 
-    /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) before the
+    /// Takes the insert trigger of `project_totals` out (see [`Suspended`]) and, when
+    /// the table holds no session yet, the uuid index (see [`SetAside`]), before the
     /// first insert of an import that is not a dry run.
-    /// and, when the table holds no session yet, the uuid index (see [`SetAside`]).
     fn suspend_totals_trigger(&mut self) -> Sql<()> {
         if self.suspended.is_none() && !self.dry_run {
             self.suspended = Suspended::begin(self.db.conn())?;

@@ -344,12 +344,19 @@ pub fn tag_summaries(db: Db<'_>, now: DateTime<Utc>) -> Result<Vec<TagSummary>> 
     db.sql(|conn| tag_summary_rows(conn, now))
 }
 
+/// Each tag in use with its sessions and seconds (`?1`: now, for a running one),
+/// grouped by `st.tag_id` in the order the tag index already walks, then named.
+/// Grouped by the joined `t.id`, SQLite sorted every tag link into a temporary b-tree
+/// first: 1.2–2.4 s against 0.65–0.75 s for a million sessions' 1.3 M links.
+const TAG_SUMMARIES: &str = "SELECT t.name, x.sessions, x.seconds
+     FROM (SELECT st.tag_id AS tag_id, count(*) AS sessions,
+                  sum(coalesce(s.end_utc, ?1) - s.start_utc) AS seconds
+           FROM session_tags st CROSS JOIN sessions s ON s.id = st.session_id
+           GROUP BY st.tag_id) x
+     JOIN tags t ON t.id = x.tag_id ORDER BY t.name";
+
 fn tag_summary_rows(conn: &Connection, now: DateTime<Utc>) -> Sql<Vec<TagSummary>> {
-    let mut stmt = conn.prepare(
-        "SELECT t.name, count(s.id), coalesce(sum(coalesce(s.end_utc, ?1) - s.start_utc), 0)
-         FROM tags t JOIN session_tags st ON st.tag_id = t.id JOIN sessions s ON s.id = st.session_id
-         GROUP BY t.id ORDER BY t.name",
-    )?;
+    let mut stmt = conn.prepare(TAG_SUMMARIES)?;
     stmt.query_map([now.timestamp()], |r| {
         Ok(TagSummary {
             name: r.get(0)?,

@@ -50,6 +50,27 @@ fn problems(plan: &[String], expected: &[&str]) -> Vec<String> {
     scans.chain(missing).collect()
 }
 
+/// `tags` walks the tag index in tag order and groups as it goes: no temporary
+/// b-tree of every tag link, and one rowid probe per link.
+#[test]
+fn tag_summaries_group_in_index_order() {
+    let plan = plan(super::TAG_SUMMARIES, &[&100_i64]);
+    assert!(
+        plan.iter()
+            .any(|l| l == "SCAN st USING COVERING INDEX session_tags_by_tag"),
+        "{plan:#?}"
+    );
+    assert_eq!(
+        session_steps(&plan),
+        ["SEARCH s USING INTEGER PRIMARY KEY (rowid=?)"],
+        "{plan:#?}"
+    );
+    assert!(
+        !plan.iter().any(|l| l.contains("FOR GROUP BY")),
+        "{plan:#?}"
+    );
+}
+
 /// `projects` (and the dividend) reads the stored totals, the running session once
 /// from its partial index and one probe per project: never a project's sessions.
 #[test]
