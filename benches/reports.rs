@@ -135,13 +135,18 @@ fn full_report_by_project(bencher: Bencher, size: usize) {
 /// only producing the CSV is measured, not writing it.
 #[divan::bench(args = sizes(), max_time = 30)]
 fn csv_export_all(bencher: Bencher, size: usize) {
+    export_all(bencher, size, Layout::Csv { raw: false });
+}
+
+/// The batched export of the whole history of a `size` history in `layout`.
+fn export_all(bencher: Bencher, size: usize, layout: Layout) {
     let db = seeded(size);
     bencher.bench(|| {
         let tracker = open(&db);
         let count = batch_export::write_batched(
             &mut std::io::sink(),
             tracker.now(),
-            Layout::Csv { raw: false },
+            layout,
             |_| true,
             |read| tracker.each_session_batch(Span::ALL, read),
             |e| Error::database(e.to_string()),
@@ -181,21 +186,7 @@ fn csv_export_all_one_thread(bencher: Bencher, size: usize) {
 /// batches and second thread as the CSV export, each session an object.
 #[divan::bench(args = sizes(), max_time = 30)]
 fn json_export_all(bencher: Bencher, size: usize) {
-    let db = seeded(size);
-    bencher.bench(|| {
-        let tracker = open(&db);
-        let count = batch_export::write_batched(
-            &mut std::io::sink(),
-            tracker.now(),
-            Layout::Json,
-            |_| true,
-            |read| tracker.each_session_batch(Span::ALL, read),
-            |e| Error::database(e.to_string()),
-        )
-        .unwrap_or_else(|e| panic!("cannot export: {e}"));
-        assert_eq!(count, size);
-        count
-    });
+    export_all(bencher, size, Layout::Json);
 }
 
 /// `otium status`: open the database (pragmas, schema check) and read the running session.

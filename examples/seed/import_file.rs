@@ -53,17 +53,6 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> otium::Result<ImportSummary> {
     let mut tracker = Tracker::open(db, Config::default(), Clock::Fixed(now), zone)?;
-    let opts = Options {
-        format: Format::Csv,
-        zone,
-        project: None,
-        skip_conflicts: false,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: otium::interop::import::ProjectTags::First,
-        projects: None,
-    };
+    let opts = Options::new(Format::Csv, zone);
     tracker.import(&Input::Path(file.to_path_buf()), &opts, &mut |_| {})
 }

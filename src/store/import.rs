@@ -24,6 +24,24 @@ use uuids::SetAside;
 
 type Sql<T> = rusqlite::Result<T>;
 
+/// Drops the schema object `name` of `kind` (`trigger`, `index`) and returns its
+/// stored `CREATE` statement, to run again verbatim; `None` (and nothing dropped)
+/// when there is no such object.
+fn take_out(conn: &rusqlite::Connection, kind: &str, name: &str) -> Sql<Option<String>> {
+    let sql: Option<String> = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+            [kind, name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if sql.is_some() {
+        // Both names are otium's own, never input: quoted as identifiers all the same.
+        conn.execute_batch(&format!("DROP {} \"{}\"", kind.to_uppercase(), name))?;
+    }
+    Ok(sql)
+}
+
 /// One session to insert, with every field already checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow<'a> {

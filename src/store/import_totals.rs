@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -30,17 +30,9 @@ impl Suspended {
     /// Takes the trigger out; `None` (and nothing done) for a database without it,
     /// which keeps no totals to maintain.
     pub(super) fn begin(conn: &Connection) -> Sql<Option<Self>> {
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'project_totals_insert'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(sql) = sql else {
+        let Some(sql) = super::take_out(conn, "trigger", "project_totals_insert")? else {
             return Ok(None);
         };
-        conn.execute_batch("DROP TRIGGER project_totals_insert")?;
         Ok(Some(Suspended {
             sql,
             added: HashMap::new(),

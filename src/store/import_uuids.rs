@@ -3,7 +3,7 @@
 //! its stored text, when the import is done, inside the import's one transaction (see
 //! [`SetAside`]). Used by [`super::ImportWriter`] only.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::model::SessionId;
 
@@ -43,17 +43,9 @@ impl SetAside {
         if !empty {
             return Ok(None);
         }
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'sessions_by_uuid'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(sql) = sql else {
+        let Some(sql) = super::take_out(conn, "index", "sessions_by_uuid")? else {
             return Ok(None);
         };
-        conn.execute_batch("DROP INDEX sessions_by_uuid")?;
         Ok(Some(SetAside {
             sql,
             ids: foldhash::HashMap::default(),

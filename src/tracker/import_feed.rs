@@ -139,24 +139,13 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::interop::import::{Format, ProjectTags};
+    use crate::interop::import::Format;
 
     /// 2030-01-01 00:00 UTC: after every frame but the refused one.
     const NOW: i64 = 1_893_456_000;
 
     fn opts() -> Options {
-        Options {
-            format: Format::Watson,
-            zone: chrono_tz::Europe::Berlin,
-            project: None,
-            skip_conflicts: false,
-            allow_long: false,
-            dry_run: false,
-            raw: false,
-            sync_deletes: false,
-            project_tags: ProjectTags::First,
-            projects: None,
-        }
+        Options::new(Format::Watson, chrono_tz::Europe::Berlin)
     }
 
     /// A Watson frames file of `n` ten-minute frames an hour apart from 2024-01-08

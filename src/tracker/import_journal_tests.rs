@@ -10,7 +10,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::Tracker;
-use crate::interop::import::{Format, Input, Options, ProjectTags};
+use crate::interop::import::{Format, Input, Options};
 use crate::model::{NewSession, Session};
 use crate::store::{journal, totals};
 use crate::time::{Clock, range::Span};
@@ -24,18 +24,7 @@ fn tracker() -> Tracker {
 }
 
 fn options() -> Options {
-    Options {
-        format: Format::Bartib,
-        zone: chrono_tz::UTC,
-        project: None,
-        skip_conflicts: false,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: ProjectTags::First,
-        projects: None,
-    }
+    Options::new(Format::Bartib, chrono_tz::UTC)
 }
 
 fn bartib(lines: &[&str]) -> Input {

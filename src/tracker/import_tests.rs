@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::Tracker;
-use crate::interop::import::{Format, Input, Options, ProjectTags};
+use crate::interop::import::{Format, Input, Options};
 use crate::model::NewSession;
 use crate::time::{Clock, range::Span};
 use crate::tracker::StartRequest;
@@ -26,16 +26,8 @@ fn tracker() -> Tracker {
 
 fn options(skip_conflicts: bool) -> Options {
     Options {
-        format: Format::Bartib,
-        zone: chrono_tz::UTC,
-        project: None,
         skip_conflicts,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: ProjectTags::First,
-        projects: None,
+        ..Options::new(Format::Bartib, chrono_tz::UTC)
     }
 }
 

@@ -8,7 +8,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::Tracker;
-use crate::interop::import::{Format, Input, Options, ProjectTags};
+use crate::interop::import::{Format, Input, Options};
 use crate::model::NewSession;
 use crate::time::{Clock, range::Span};
 
@@ -22,18 +22,7 @@ fn tracker() -> Tracker {
 }
 
 fn options() -> Options {
-    Options {
-        format: Format::Csv,
-        zone: chrono_tz::UTC,
-        project: None,
-        skip_conflicts: false,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: ProjectTags::First,
-        projects: None,
-    }
+    Options::new(Format::Csv, chrono_tz::UTC)
 }
 
 /// An otium CSV export's row of session `uuid`, on 2 March 2026 from `from` to `to`.

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use crate::Tracker;
 use crate::interop::export::{ExportFormat, Exporter};
-use crate::interop::import::{Format, Input, Options, ProjectTags};
+use crate::interop::import::{Format, Input, Options};
 use crate::model::{NewSession, SessionEdit, SessionId};
 use crate::report::{Filter, GroupBy};
 use crate::time::{Clock, range::Span};
@@ -111,16 +111,8 @@ fn import_file(project: usize, at: u16, count: u8) -> Vec<u8> {
 
 fn import_options() -> Options {
     Options {
-        format: Format::Csv,
-        zone: chrono_tz::Europe::Berlin,
-        project: None,
         skip_conflicts: true,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: ProjectTags::First,
-        projects: None,
+        ..Options::new(Format::Csv, chrono_tz::Europe::Berlin)
     }
 }
 

@@ -203,6 +203,27 @@ impl ProjectTags {
     }
 }
 
+impl Options {
+    /// Reading `format` in `zone` (for its naive local times), with every choice at its
+    /// default: no `--project`, nothing skipped or allowed beyond the rules, a real
+    /// run, formula guards stripped, no `--sync-deletes`, the first tag as project.
+    #[must_use]
+    pub fn new(format: Format, zone: Tz) -> Self {
+        Options {
+            format,
+            zone,
+            project: None,
+            skip_conflicts: false,
+            allow_long: false,
+            dry_run: false,
+            raw: false,
+            sync_deletes: false,
+            project_tags: ProjectTags::First,
+            projects: None,
+        }
+    }
+}
+
 /// What to read.
 #[derive(Debug, Clone)]
 pub enum Input {

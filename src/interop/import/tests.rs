@@ -21,18 +21,7 @@ fn tracker() -> Tracker {
 }
 
 fn opts(format: Format) -> Options {
-    Options {
-        format,
-        zone: chrono_tz::Europe::Berlin,
-        project: None,
-        skip_conflicts: false,
-        allow_long: false,
-        dry_run: false,
-        raw: false,
-        sync_deletes: false,
-        project_tags: ProjectTags::First,
-        projects: None,
-    }
+    Options::new(format, chrono_tz::Europe::Berlin)
 }
 
 fn all(t: &Tracker) -> Vec<Session> {
