@@ -1,10 +1,11 @@
 //! The SQL of `otium import`: one writer per import, used inside the single
-//! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with cached
-//! prepared statements, in-memory project and tag ids, a page cache sized to the
-//! input, statement journals in memory and no trigger on its inserts (see
-//! `import_totals.rs`), so 100k rows take about two seconds of CPU. Sessions are found again by their source
-//! identity (`sessions.source`, `source_key`, schema version 3) or their uuid, updated
-//! in place, and removed when a re-import says they are gone.
+//! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with held and
+//! cached prepared statements, in-memory project and tag ids, a page cache sized to
+//! the input, statement journals in memory, no trigger on its inserts (see
+//! `import_totals.rs`) and, for a first import, no uuid index until the end (see
+//! `import_uuids.rs`). Sessions are found again by their source identity
+//! (`sessions.source`, `source_key`, schema version 3) or their uuid, updated in
+//! place, and removed when a re-import says they are gone.
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! The import engine: takes each [`Record`] a format module of `interop::import`
-//! reads, runs the pure [`check`], and writes it through [`ImportWriter`] inside one
-//! `BEGIN IMMEDIATE` transaction, counting what it skips. The only part of import
-//! that touches the database; `interop/` stays pure formats.
+//! reads, checked on a reading thread (`import_feed.rs`), and writes it through
+//! [`ImportWriter`] inside one `BEGIN IMMEDIATE` transaction, counting what it skips.
+//! The only part of import that touches the database; `interop/` stays pure formats.
 //!
 //! **Re-import.** A record is looked up by its identity in its source: for sources
 //! without ids its start (among sessions of this source, else those a version-2 import
