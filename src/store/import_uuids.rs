@@ -25,9 +25,16 @@ pub(super) struct SetAside {
     ids: foldhash::HashMap<u128, SessionId>,
 }
 
-/// A session key as the map holds it; `None` for a key that is not a UUID (the
-/// writer then puts the index back and goes on without the map).
+/// A session key as the map holds it; `None` for a key that is not a UUID in its
+/// canonical text, lowercase and hyphenated (the writer then puts the index back and
+/// goes on without the map). Only that one spelling maps to bits, so two keys are the
+/// same bits exactly when they are the same text, as the index compares them: `ABC…`
+/// and `abc…`, or a braced form, would be one UUID but two index entries.
 pub(super) fn bits(uuid: &str) -> Option<u128> {
+    if uuid.len() != 36 || uuid.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // At 36 characters the parser takes only the hyphenated form.
     uuid::Uuid::try_parse(uuid).ok().map(|u| u.as_u128())
 }
 
@@ -71,5 +78,31 @@ impl SetAside {
     /// the map first.
     pub(super) fn end(self, conn: &Connection) -> Sql<()> {
         conn.execute_batch(&self.sql)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::bits;
+
+    #[test]
+    fn only_the_canonical_spelling_maps_to_bits() {
+        let canonical = "0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a01";
+        assert_eq!(
+            bits(canonical),
+            Some(0x0b6f_3a4e_61d5_4f0e_9c39_2a3a_7f7e_2a01)
+        );
+        for other in [
+            "0B6F3A4E-61D5-4F0E-9C39-2A3A7F7E2A01",
+            "0b6f3a4e61d54f0e9c392a3a7f7e2a01",
+            "{0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a01}",
+            "urn:uuid:0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a01",
+            "0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a0g",
+            "",
+        ] {
+            assert_eq!(bits(other), None, "{other}");
+        }
     }
 }

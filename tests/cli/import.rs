@@ -692,3 +692,65 @@ fn an_import_its_update_its_undo_and_its_redo_reach_another_device() {
     both();
     assert_eq!(synced_view(&b), updated);
 }
+
+/// A first import (into a database with no session) sets the uuid index aside until
+/// its end: refused after writing some rows, or run dry, it leaves the file byte for
+/// byte as it was, index included; run for real, the index is back with its text.
+#[test]
+fn a_first_import_refused_or_dry_leaves_the_file_and_its_uuid_index() {
+    let env = TestEnv::new();
+    // A database with a project and no session.
+    env.ok(&["project", "p", "--unit", "pages"]);
+    let row = |uuid: &str, day: u32| {
+        format!(
+            "1,{uuid},p,,,2026-02-{day:02}T09:00:00+00:00,2026-02-{day:02}T10:00:00+00:00,3600,UTC"
+        )
+    };
+    let header = "id,uuid,project,tags,note,start,end,duration_seconds,zone";
+    let good = [
+        row("0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a01", 2),
+        row("0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a02", 3),
+    ];
+    // The third row is dated 2200, after the accepted range: refused after two inserts.
+    let bad = format!(
+        "{header}\n{}\n{}\n1,0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a03,p,,,2200-01-01T09:00:00+00:00,2200-01-01T10:00:00+00:00,3600,UTC\n",
+        good[0], good[1]
+    );
+    let err = refused(&env, "csv", "bad.csv", bad.as_bytes(), code::INVALID);
+    assert!(err.contains("bad.csv:4"), "{err}");
+    let path = file(
+        &env,
+        "good.csv",
+        format!("{header}\n{}\n{}\n", good[0], good[1]).as_bytes(),
+    );
+    let before = env.db_bytes();
+    let dry = env.json(&["import", "csv", &path, "--dry-run"]);
+    assert_eq!(dry["imported"], 2);
+    assert!(
+        env.db_bytes() == before,
+        "the dry run changed the database file"
+    );
+    let done = env.json(&["import", "csv", &path]);
+    assert_eq!(done["imported"], 2);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let index: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'sessions_by_uuid'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        index,
+        "CREATE UNIQUE INDEX sessions_by_uuid ON sessions (uuid)"
+    );
+    drop(conn);
+    let again = env.json(&["import", "csv", &path]);
+    assert_eq!(
+        (
+            again["imported"].as_i64(),
+            again["already_present"].as_i64()
+        ),
+        (Some(0), Some(2))
+    );
+}
