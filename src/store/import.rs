@@ -156,6 +156,20 @@ impl<'c> ImportWriter<'c> {
         Ok(())
     }
 
+    /// `uuid` as the map of the set-aside index holds it, while the index is out; a
+    /// key the map cannot hold puts the index back first (then, and with the index
+    /// in, `None`).
+    fn set_aside_key(&mut self, uuid: &str) -> Sql<Option<u128>> {
+        if self.uuids.is_none() {
+            return Ok(None);
+        }
+        let bits = uuids::bits(uuid);
+        if bits.is_none() {
+            self.restore_uuid_index()?;
+        }
+        Ok(bits)
+    }
+
     /// Puts the uuid index back, if it is out.
     fn restore_uuid_index(&mut self) -> Sql<()> {
         match self.uuids.take() {
@@ -471,13 +485,7 @@ impl<'c> ImportWriter<'c> {
         self.hot()?;
         self.suspend_totals_trigger()?;
         let project = self.project_id(row.project)?;
-        let mut set_aside = None;
-        if self.uuids.is_some() {
-            match uuids::bits(row.uuid) {
-                Some(bits) => set_aside = Some(bits),
-                None => self.restore_uuid_index()?,
-            }
-        }
+        let set_aside = self.set_aside_key(row.uuid)?;
         if let (Some(uuids), Some(bits)) = (&self.uuids, set_aside)
             && uuids.get(bits).is_some()
         {
