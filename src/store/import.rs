@@ -3,10 +3,12 @@
 //! cached prepared statements, in-memory project and tag ids, a page cache sized to
 //! the input, statement journals in memory, no trigger on its inserts (see
 //! `import_totals.rs`) and, for a first import, no uuid index until the end (see
-//! `import_uuids.rs`). Sessions are found again by their source identity
+//! `import_uuids.rs`) and its sessions written 64 to a statement (see
+//! `import_batch.rs`). Sessions are found again by their source identity
 //! (`sessions.source`, `source_key`, schema version 3) or their uuid, updated in
 //! place, and removed when a re-import says they are gone.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Statement, params};
@@ -22,6 +24,10 @@ use totals::Suspended;
 #[path = "import_uuids.rs"]
 mod uuids;
 use uuids::SetAside;
+
+#[path = "import_batch.rs"]
+mod batch;
+use batch::{Batch, Texts};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -119,6 +125,13 @@ pub struct ImportWriter<'c> {
     suspended: Option<Suspended>,
     /// Set at the first insert into an empty table: see [`SetAside`].
     uuids: Option<SetAside>,
+    /// Whether the table held no session at this import's first insert: then every
+    /// stored session is one it wrote.
+    began_empty: bool,
+    /// While the uuid index is out, the sessions gathered for a many-row insert (see
+    /// [`Batch`]); written before any other statement of this writer runs, so every
+    /// read sees them. In a cell because the reads take `&self`.
+    batch: RefCell<Option<Batch<'c>>>,
     /// The statements every inserted session runs, prepared at the first insert and
     /// held: `prepare_cached` hashes the SQL text and moves the statement in and out
     /// of its cache on every call, about 5% of a large import's writing.
@@ -140,6 +153,8 @@ impl<'c> ImportWriter<'c> {
             tags: HashMap::new(),
             suspended: None,
             uuids: None,
+            began_empty: false,
+            batch: RefCell::new(None),
             hot: None,
             dry_run: false,
         }
@@ -152,8 +167,33 @@ impl<'c> ImportWriter<'c> {
         if self.suspended.is_none() && !self.dry_run {
             self.suspended = Suspended::begin(self.db.conn())?;
             self.uuids = SetAside::begin(self.db.conn())?;
+            if self.uuids.is_some() {
+                self.began_empty = true;
+                *self.batch.get_mut() = Some(Batch::begin(self.db.conn(), self.now)?);
+            }
         }
         Ok(())
+    }
+
+    /// Writes the sessions and links gathered so far (see [`Batch`]): run before every
+    /// statement of this writer other than the batch's own.
+    fn settle(&self) -> Sql<()> {
+        match self.batch.borrow_mut().as_mut() {
+            Some(batch) => batch.flush(self.db.conn()),
+            None => Ok(()),
+        }
+    }
+
+    /// [`ImportWriter::settle`], for the public reads and writes.
+    fn settled(&self) -> Result<()> {
+        self.settle().map_err(|e| self.db.error(&e))
+    }
+
+    /// Whether every session stored now is one this import wrote: the table held none
+    /// at its first insert.
+    #[must_use]
+    pub fn wrote_every_session(&self) -> bool {
+        self.began_empty
     }
 
     /// `uuid` as the map of the set-aside index holds it, while the index is out; a
@@ -170,8 +210,10 @@ impl<'c> ImportWriter<'c> {
         Ok(bits)
     }
 
-    /// Puts the uuid index back, if it is out.
+    /// Writes what is gathered and puts the uuid index back, if it is out.
     fn restore_uuid_index(&mut self) -> Sql<()> {
+        self.settle()?;
+        *self.batch.get_mut() = None;
         match self.uuids.take() {
             Some(uuids) => uuids.end(self.db.conn()),
             None => Ok(()),
@@ -233,6 +275,7 @@ impl<'c> ImportWriter<'c> {
 
     /// Undoes everything since [`ImportWriter::begin_dry_run`].
     pub fn rollback_dry_run(&self) -> Result<()> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.execute_batch("ROLLBACK TO otium_import_dry_run; RELEASE otium_import_dry_run")
         })
@@ -246,12 +289,14 @@ impl<'c> ImportWriter<'c> {
             let Some(id) = uuids.get(bits) else {
                 return Ok(None);
             };
+            self.settled()?;
             return self.db.sql(|conn| {
                 conn.prepare_cached(&format!("{STORED} WHERE s.id = ?1"))?
                     .query_row([id], stored)
                     .optional()
             });
         }
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(&format!("{STORED} WHERE s.uuid = ?1"))?
                 .query_row([uuid], stored)
@@ -263,6 +308,7 @@ impl<'c> ImportWriter<'c> {
     /// stored: the identity of a source without ids, found through `sessions_by_start`
     /// in one probe (sessions never overlap, so at most one starts at a given second).
     pub fn by_start(&self, source: &str, fallback: &str, start: i64) -> Result<Option<Stored>> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(&format!(
                 "{STORED} WHERE s.start_utc = ?1 AND s.source IN (?2, ?3)
@@ -275,6 +321,7 @@ impl<'c> ImportWriter<'c> {
 
     /// The tags of a stored session, sorted.
     pub fn tags_of(&self, id: SessionId) -> Result<Vec<String>> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT t.name FROM session_tags st JOIN tags t ON t.id = st.tag_id
@@ -294,6 +341,7 @@ impl<'c> ImportWriter<'c> {
         end: i64,
         except: Option<SessionId>,
     ) -> Result<Option<(SessionId, Option<String>)>> {
+        self.settled()?;
         let found: Option<(SessionId, Option<i64>, Option<String>)> = self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT id, end_utc, source FROM sessions WHERE start_utc < ?1 AND id IS NOT ?2
@@ -311,6 +359,7 @@ impl<'c> ImportWriter<'c> {
     /// runs, `i64::MIN` with no sessions: since stored sessions never overlap, no
     /// session reaches past it. One step down the start index.
     pub fn frontier(&self) -> Result<i64> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT coalesce(end_utc, 9223372036854775807) FROM sessions
@@ -326,6 +375,7 @@ impl<'c> ImportWriter<'c> {
     /// overlap in the database, found in one ordered scan. Run once at the end of an
     /// import that moved sessions of its source past each other (see the engine).
     pub fn overlaps(&self, limit: u32) -> Result<Vec<(SessionId, SessionId)>> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT id, prev FROM (
@@ -343,6 +393,7 @@ impl<'c> ImportWriter<'c> {
 
     /// The sessions of `source` starting in `[from, to)`, oldest first.
     pub fn of_source_in(&self, source: &str, from: i64, to: i64) -> Result<Vec<SessionId>> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(
                 "SELECT id FROM sessions WHERE source = ?1 AND start_utc >= ?2 AND start_utc < ?3
@@ -359,6 +410,7 @@ impl<'c> ImportWriter<'c> {
         if let Some(uuids) = self.uuids.as_mut() {
             uuids.forget(id);
         }
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
                 .execute([id])
@@ -368,6 +420,7 @@ impl<'c> ImportWriter<'c> {
 
     /// Records where a stored session came from, changing nothing else.
     pub fn claim(&self, id: SessionId, source: &str, key: &str, version: &str) -> Result<()> {
+        self.settled()?;
         self.db.sql(|conn| {
             conn.prepare_cached(
                 "UPDATE sessions SET source = ?2, source_key = ?3, source_version = ?4 WHERE id = ?1",
@@ -384,6 +437,7 @@ impl<'c> ImportWriter<'c> {
     }
 
     fn update_row(&mut self, id: SessionId, row: &ImportRow<'_>) -> Sql<()> {
+        self.settle()?;
         let project = self.project_id(row.project)?;
         self.db
             .conn()
@@ -491,6 +545,32 @@ impl<'c> ImportWriter<'c> {
         {
             // What the unique index would have refused (`insert_new` skips it).
             return Ok(None);
+        }
+        if let (Some(uuids), Some(bits)) = (self.uuids.as_mut(), set_aside)
+            && let Some(batch) = self.batch.get_mut().as_mut()
+        {
+            let conn = self.db.conn();
+            let texts = Texts {
+                uuid: row.uuid,
+                zone: row.zone,
+                note: row.note,
+                source: row.source,
+                source_key: row.source_key,
+                source_version: row.source_version,
+            };
+            let id = batch.push(conn, project, row.start, row.end, &texts)?;
+            let id = SessionId::new(id);
+            uuids.insert(bits, id);
+            for tag in row.tags {
+                let tag = self.tag_id(tag)?;
+                if let Some(batch) = self.batch.get_mut().as_mut() {
+                    batch.link(conn, id.get(), tag)?;
+                }
+            }
+            if let Some(suspended) = self.suspended.as_mut() {
+                suspended.count(project, row.end - row.start);
+            }
+            return Ok(Some(id));
         }
         let (now, conn) = (self.now, self.db.conn());
         let hot = self.hot()?;

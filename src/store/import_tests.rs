@@ -88,3 +88,77 @@ fn insert_probe_and_dry_run() {
         .unwrap();
     assert_eq!((s.project.as_str(), s.tags), ("p", tags));
 }
+
+/// A canonical uuid of the writer tests below.
+fn canonical(i: usize) -> String {
+    format!("0b6f3a4e-61d5-4f0e-9c39-{i:012x}")
+}
+
+#[test]
+fn gathered_sessions_are_written_before_a_read_and_when_the_index_comes_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let tags = vec!["a".to_string()];
+    store
+        .write(|tx| {
+            let mut w = ImportWriter::new(tx, 100);
+            let uuids: Vec<String> = (0..70).map(canonical).collect();
+            let row = |i: usize| ImportRow {
+                uuid: &uuids[i],
+                project: "p",
+                tags: &tags,
+                note: None,
+                start: 100 * i64::try_from(i).unwrap(),
+                end: 100 * i64::try_from(i).unwrap() + 50,
+                zone: "UTC",
+                source: "otium",
+                source_key: "",
+                source_version: "v",
+            };
+            for i in 0..66 {
+                let id = w.insert_new(&row(i)).unwrap();
+                assert_eq!(id, Some(SessionId::new(i64::try_from(i).unwrap() + 1)));
+            }
+            // 64 went in one statement; 65 and 66 are gathered, and a read sees them.
+            assert_eq!(
+                w.by_uuid(&uuids[65]).unwrap().map(|s| (s.id, s.start)),
+                Some((SessionId::new(66), 6500))
+            );
+            assert_eq!(w.tags_of(SessionId::new(66)).unwrap(), ["a"]);
+            for i in 66..68 {
+                w.insert_new(&row(i)).unwrap();
+            }
+            assert_eq!(
+                w.overlapping(6720, 6730, None).unwrap().map(|(id, _)| id),
+                Some(SessionId::new(68))
+            );
+            w.insert_new(&row(68)).unwrap();
+            // A key the map cannot hold: what is gathered goes in, then the index.
+            let odd = ImportRow {
+                uuid: "not-a-uuid",
+                start: 10_000,
+                end: 10_050,
+                ..row(69)
+            };
+            assert_eq!(w.insert(&odd).unwrap(), SessionId::new(70));
+            w.finish().unwrap();
+            Ok(())
+        })
+        .unwrap();
+    let conn = store.reader().conn();
+    let (n, first, last, links): (i64, i64, i64, i64) = conn
+        .query_row(
+            "SELECT count(*), min(id), max(id), (SELECT count(*) FROM session_tags) FROM sessions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!((n, first, last, links), (70, 1, 70, 70));
+    let index: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'sessions_by_uuid'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(index, 1);
+}
