@@ -132,6 +132,8 @@ pub struct ImportWriter<'c> {
     /// [`Batch`]); written before any other statement of this writer runs, so every
     /// read sees them. In a cell because the reads take `&self`.
     batch: RefCell<Option<Batch<'c>>>,
+    /// The tag ids of the session being gathered (kept for its allocation).
+    tag_ids: Vec<i64>,
     /// The statements every inserted session runs, prepared at the first insert and
     /// held: `prepare_cached` hashes the SQL text and moves the statement in and out
     /// of its cache on every call, about 5% of a large import's writing.
@@ -155,6 +157,7 @@ impl<'c> ImportWriter<'c> {
             uuids: None,
             began_empty: false,
             batch: RefCell::new(None),
+            tag_ids: Vec::new(),
             hot: None,
             dry_run: false,
         }
@@ -181,6 +184,19 @@ impl<'c> ImportWriter<'c> {
         match self.batch.borrow_mut().as_mut() {
             Some(batch) => batch.flush(self.db.conn()),
             None => Ok(()),
+        }
+    }
+
+    /// Lets the batch write the journal rows of the sessions it writes, session `id`
+    /// being change `seq` of journal `entry` and each later one the next (see
+    /// [`Batch::journal_from`]); `false` when it cannot, and the engine copies them.
+    pub fn journals_created(&mut self, entry: i64, seq: usize, id: SessionId) -> Result<bool> {
+        let db = self.db;
+        match self.batch.get_mut().as_mut() {
+            Some(batch) => batch
+                .journal_from(entry, i64::try_from(seq).unwrap_or(i64::MAX), id.get())
+                .map_err(|e| db.error(&e)),
+            None => Ok(false),
         }
     }
 
@@ -546,10 +562,9 @@ impl<'c> ImportWriter<'c> {
             // What the unique index would have refused (`insert_new` skips it).
             return Ok(None);
         }
-        if let (Some(uuids), Some(bits)) = (self.uuids.as_mut(), set_aside)
-            && let Some(batch) = self.batch.get_mut().as_mut()
+        if let Some(bits) = set_aside
+            && let Some(mut batch) = self.batch.get_mut().take()
         {
-            let conn = self.db.conn();
             let texts = Texts {
                 uuid: row.uuid,
                 zone: row.zone,
@@ -558,14 +573,22 @@ impl<'c> ImportWriter<'c> {
                 source_key: row.source_key,
                 source_version: row.source_version,
             };
-            let id = batch.push(conn, project, row.start, row.end, &texts)?;
-            let id = SessionId::new(id);
-            uuids.insert(bits, id);
-            for tag in row.tags {
-                let tag = self.tag_id(tag)?;
-                if let Some(batch) = self.batch.get_mut().as_mut() {
-                    batch.link(conn, id.get(), tag)?;
-                }
+            let mut tags = std::mem::take(&mut self.tag_ids);
+            tags.clear();
+            let resolved = row.tags.iter().try_for_each(|tag| {
+                tags.push(self.tag_id(tag)?);
+                Ok(())
+            });
+            // In the order the journal's copy joins them (`journal::add_created`).
+            tags.sort_unstable();
+            let pushed = resolved.and_then(|()| {
+                batch.push(self.db.conn(), project, row.start, row.end, &texts, &tags)
+            });
+            *self.batch.get_mut() = Some(batch);
+            self.tag_ids = tags;
+            let id = SessionId::new(pushed?);
+            if let Some(uuids) = self.uuids.as_mut() {
+                uuids.insert(bits, id);
             }
             if let Some(suspended) = self.suspended.as_mut() {
                 suspended.count(project, row.end - row.start);

@@ -1,7 +1,8 @@
 //! The sessions of an import into an empty table, gathered and inserted many to a
-//! statement (see [`Batch`]). Used by [`super::ImportWriter`] only, while the uuid
+//! statement with their journal rows and tag links (see [`Batch`]). Used by [`super::ImportWriter`] only, while the uuid
 //! index is set aside (`import_uuids.rs`).
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use rusqlite::{Connection, Statement};
@@ -20,17 +21,26 @@ const COLUMNS: &str = "INSERT INTO sessions (id, uuid, project_id, start_utc, en
                           created_utc, updated_utc, source, source_key, source_version) VALUES ";
 const ROW: &str = "(?,?,?,?,?,?,?,?,?,?,?,?)";
 const LINK_COLUMNS: &str = "INSERT INTO session_tags (session_id, tag_id) VALUES ";
+/// The journal row of a gathered session: what `journal::add_created` copies.
+const JOURNAL_COLUMNS: &str = "INSERT INTO journal_created
+    (entry_id, seq, session_id, uuid, project_id, start_utc, end_utc, zone, note, tags) VALUES ";
+const JOURNAL_ROW: &str = "(?,?,?,?,?,?,?,?,?,?)";
 
-/// `COLUMNS` with `rows` rows of placeholders.
-fn sessions_sql(rows: usize) -> String {
-    let mut sql = String::from(COLUMNS);
+/// `columns` with `rows` copies of `row`.
+fn many(columns: &str, row: &str, rows: usize) -> String {
+    let mut sql = String::from(columns);
     for i in 0..rows {
         if i > 0 {
             sql.push(',');
         }
-        sql.push_str(ROW);
+        sql.push_str(row);
     }
     sql
+}
+
+/// `COLUMNS` with `rows` rows of placeholders.
+fn sessions_sql(rows: usize) -> String {
+    many(COLUMNS, ROW, rows)
 }
 
 /// `LINK_COLUMNS` with `rows` pairs of placeholders.
@@ -51,8 +61,9 @@ struct Gathered {
     project: i64,
     start: i64,
     end: i64,
-    /// uuid, zone, note, source, source key, source version.
-    texts: [Range<usize>; 6],
+    /// uuid, zone, note, source, source key, source version, and the tag ids joined
+    /// by commas, as the journal keeps them.
+    texts: [Range<usize>; 7],
     has_note: bool,
 }
 
@@ -66,14 +77,17 @@ pub(super) struct Texts<'a> {
     pub source_version: &'a str,
 }
 
-/// Sessions and tag links not yet written. Each `INSERT` statement SQLite runs costs
-/// the same setup whatever it writes: cursors on the table and its indexes opened and
-/// closed, the `AUTOINCREMENT` counter read and written, the statement reset. One
-/// statement per session was most of a first import's writing; one per 64 sessions
-/// (and one per 256 links) pays that once for all of them. The rows are the same, in
-/// the same order, with the ids SQLite would give them: `AUTOINCREMENT` takes the
-/// largest id the table ever held plus one, and nothing else writes in the import's
-/// transaction, so [`Batch::next_id`] counts on from there.
+/// Sessions, their journal rows and their tag links, not yet written. Each `INSERT`
+/// statement SQLite runs costs the same setup whatever it writes: cursors on the table
+/// and its indexes opened and closed, the `AUTOINCREMENT` counter read and written,
+/// the statement reset. One statement per session was most of a first import's
+/// writing; one per 64 sessions (and one per 256 links) pays that once for all of
+/// them. The rows are the same, in the same order, with the ids SQLite would give
+/// them: `AUTOINCREMENT` takes the largest id the table ever held plus one, and
+/// nothing else writes in the import's transaction, so `next_id` counts on from there.
+/// The journal rows are the ones `journal::add_created` would copy from the table at
+/// the end of the import, written from the same fields while they are at hand instead
+/// of read back (a quarter of the writing thread's work at 100k).
 ///
 /// Nothing gathered is visible to SQL until [`Batch::flush`], which the writer runs
 /// before any statement of its own that reads or changes sessions.
@@ -83,8 +97,14 @@ pub(super) struct Batch<'c> {
     text: String,
     sessions: Vec<Gathered>,
     links: Vec<(i64, i64)>,
+    /// Set by [`Batch::journal_from`]: the journal entry of the import, and what to
+    /// add to a session's id to get its change number in it.
+    journal: Option<(i64, i64)>,
+    /// Whether a session has been written yet.
+    written: bool,
     many_sessions: Statement<'c>,
     many_links: Statement<'c>,
+    many_journal: Statement<'c>,
 }
 
 impl<'c> Batch<'c> {
@@ -102,9 +122,34 @@ impl<'c> Batch<'c> {
             text: String::new(),
             sessions: Vec::with_capacity(SESSIONS),
             links: Vec::with_capacity(LINKS),
+            journal: None,
+            written: false,
             many_sessions: conn.prepare(&sessions_sql(SESSIONS))?,
             many_links: conn.prepare(&links_sql(LINKS))?,
+            many_journal: conn.prepare(&many(JOURNAL_COLUMNS, JOURNAL_ROW, SESSIONS))?,
         })
+    }
+
+    /// Journals every session this batch writes, the one with id `id` as change `seq`
+    /// of `entry` and each later one as the next change: the engine's numbering while
+    /// every change of the import is a session it created, which holds while a batch
+    /// runs (the table held no session, so nothing is updated or removed). `false`, and
+    /// nothing done, when that cannot cover every session: a session was written
+    /// already without a journal row, or `id` is not the one gathered last. Once set,
+    /// `true` exactly when `seq` is the change number given to `id`, and an error
+    /// otherwise (the journal would say something else than the engine).
+    pub(super) fn journal_from(&mut self, entry: i64, seq: i64, id: i64) -> Sql<bool> {
+        match self.journal {
+            Some((e, offset)) if e == entry && id + offset == seq => Ok(true),
+            Some(_) => Err(rusqlite::Error::InvalidParameterName(format!(
+                "journal change {seq} of entry {entry} for session {id} out of order"
+            ))),
+            None if !self.written && self.sessions.last().is_some_and(|s| s.id == id) => {
+                self.journal = Some((entry, seq - id));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// Gathers a session and returns the id it gets.
@@ -115,14 +160,23 @@ impl<'c> Batch<'c> {
         start: i64,
         end: i64,
         texts: &Texts<'_>,
+        tags: &[i64],
     ) -> Sql<i64> {
+        // Written when the next one comes, so the one gathered last is still here when
+        // the engine numbers its change (see `journal_from`). The links wait for whole
+        // statements of theirs, each behind its session.
+        if self.sessions.len() == SESSIONS {
+            self.write_sessions(conn)?;
+            self.write_links(conn, false)?;
+        }
+        let id = self.next_id;
         let has_note = texts.note.is_some();
         let mut place = |s: &str| {
             let from = self.text.len();
             self.text.push_str(s);
             from..self.text.len()
         };
-        let texts = [
+        let [uuid, zone, note, source, key, version] = [
             place(texts.uuid),
             place(texts.zone),
             place(texts.note.unwrap_or("")),
@@ -130,7 +184,21 @@ impl<'c> Batch<'c> {
             place(texts.source_key),
             place(texts.source_version),
         ];
-        let id = self.next_id;
+        let from = self.text.len();
+        for (i, tag) in tags.iter().enumerate() {
+            let comma = if i > 0 { "," } else { "" };
+            // Writing to a String cannot fail.
+            let _ = write!(self.text, "{comma}{tag}");
+        }
+        let texts = [
+            uuid,
+            zone,
+            note,
+            source,
+            key,
+            version,
+            from..self.text.len(),
+        ];
         self.next_id += 1;
         self.sessions.push(Gathered {
             id,
@@ -140,30 +208,20 @@ impl<'c> Batch<'c> {
             texts,
             has_note,
         });
-        if self.sessions.len() == SESSIONS {
-            self.write_sessions(conn)?;
-        }
+        self.links.extend(tags.iter().map(|tag| (id, *tag)));
         Ok(id)
     }
 
-    /// Gathers a tag link of a gathered (or written) session.
-    pub(super) fn link(&mut self, conn: &'c Connection, session: i64, tag: i64) -> Sql<()> {
-        self.links.push((session, tag));
-        if self.links.len() == LINKS {
-            // A link's session must be in the table first (its foreign key).
-            self.write_sessions(conn)?;
-            self.write_links(conn)?;
-        }
-        Ok(())
-    }
-
-    /// Writes everything gathered.
+    /// Writes everything gathered: the sessions, their journal rows, their links.
     pub(super) fn flush(&mut self, conn: &'c Connection) -> Sql<()> {
         self.write_sessions(conn)?;
-        self.write_links(conn)
+        self.write_links(conn, true)
     }
 
     fn write_sessions(&mut self, conn: &'c Connection) -> Sql<()> {
+        if self.sessions.is_empty() {
+            return Ok(());
+        }
         let full = self.sessions.len() == SESSIONS;
         let mut one;
         let statement = if full {
@@ -197,27 +255,77 @@ impl<'c> Batch<'c> {
         if full {
             statement.raw_execute()?;
         }
+        self.written = true;
+        self.write_journal(conn)?;
         self.sessions.clear();
         self.text.clear();
         Ok(())
     }
 
-    fn write_links(&mut self, conn: &'c Connection) -> Sql<()> {
-        if self.links.len() == LINKS {
-            for (i, (session, tag)) in self.links.iter().enumerate() {
+    /// The journal rows of the gathered sessions, once [`Batch::journal_from`] is set.
+    fn write_journal(&mut self, conn: &'c Connection) -> Sql<()> {
+        let Some((entry, offset)) = self.journal else {
+            return Ok(());
+        };
+        let full = self.sessions.len() == SESSIONS;
+        let mut one;
+        let statement = if full {
+            &mut self.many_journal
+        } else {
+            one = conn.prepare_cached(&many(JOURNAL_COLUMNS, JOURNAL_ROW, 1))?;
+            &mut *one
+        };
+        let mut at = 0;
+        for row in &self.sessions {
+            let text = |i: usize| &self.text[row.texts[i].clone()];
+            let note = row.has_note.then(|| text(2));
+            let tags = Some(text(6)).filter(|t| !t.is_empty());
+            statement.raw_bind_parameter(at + 1, entry)?;
+            statement.raw_bind_parameter(at + 2, row.id + offset)?;
+            statement.raw_bind_parameter(at + 3, row.id)?;
+            statement.raw_bind_parameter(at + 4, text(0))?;
+            statement.raw_bind_parameter(at + 5, row.project)?;
+            statement.raw_bind_parameter(at + 6, row.start)?;
+            statement.raw_bind_parameter(at + 7, row.end)?;
+            statement.raw_bind_parameter(at + 8, text(1))?;
+            statement.raw_bind_parameter(at + 9, note)?;
+            statement.raw_bind_parameter(at + 10, tags)?;
+            if full {
+                at += 10;
+            } else {
+                statement.raw_execute()?;
+            }
+        }
+        if full {
+            statement.raw_execute()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the gathered links in statements of [`LINKS`], and with `all` the rest one
+    /// by one; their sessions are written (a link's foreign key).
+    fn write_links(&mut self, conn: &'c Connection, all: bool) -> Sql<()> {
+        let mut chunks = self.links.chunks_exact(LINKS);
+        for chunk in &mut chunks {
+            for (i, (session, tag)) in chunk.iter().enumerate() {
                 self.many_links.raw_bind_parameter(2 * i + 1, session)?;
                 self.many_links.raw_bind_parameter(2 * i + 2, tag)?;
             }
             self.many_links.raw_execute()?;
-        } else if !self.links.is_empty() {
+        }
+        let rest = chunks.remainder().len();
+        if all && rest > 0 {
             let mut one = conn.prepare_cached(&links_sql(1))?;
-            for (session, tag) in &self.links {
+            for (session, tag) in chunks.remainder() {
                 one.raw_bind_parameter(1, session)?;
                 one.raw_bind_parameter(2, tag)?;
                 one.raw_execute()?;
             }
+            self.links.clear();
+        } else {
+            let written = self.links.len() - rest;
+            self.links.drain(..written);
         }
-        self.links.clear();
         Ok(())
     }
 }

@@ -19,8 +19,9 @@ type Sql<T> = rusqlite::Result<T>;
 /// import's transaction: a failure rolls them back with everything else, and no other
 /// connection ever sees the table without its index.
 pub(super) struct SetAside {
-    /// The index's `CREATE UNIQUE INDEX` statement as stored, run again verbatim.
-    sql: String,
+    /// The index's `CREATE UNIQUE INDEX` statement as stored, run again verbatim, and
+    /// those of [`REBUILT`] (all taken out together).
+    sql: Vec<String>,
     /// The sessions inserted since, by uuid (128 bits: keys are canonical UUIDs).
     ids: foldhash::HashMap<u128, SessionId>,
 }
@@ -38,6 +39,12 @@ pub(super) fn bits(uuid: &str) -> Option<u128> {
     uuid::Uuid::try_parse(uuid).ok().map(|u| u.as_u128())
 }
 
+/// The indexes a first import also builds once at its end instead of row by row: their
+/// keys (a session's project, a link's tag) take turns among a few values, so each
+/// insert lands in the middle of the index and splits its pages half full, where a
+/// sort at the end writes them in order. Nothing the import reads goes through them.
+const REBUILT: [&str; 2] = ["sessions_by_project", "session_tags_by_tag"];
+
 impl SetAside {
     /// Takes the index out when `sessions` is empty; `None` (and nothing done) when it
     /// holds a session, or for a database without the index (none older than version
@@ -50,9 +57,13 @@ impl SetAside {
         if !empty {
             return Ok(None);
         }
-        let Some(sql) = super::take_out(conn, "index", "sessions_by_uuid")? else {
+        let Some(uuid) = super::take_out(conn, "index", "sessions_by_uuid")? else {
             return Ok(None);
         };
+        let mut sql = vec![uuid];
+        for name in REBUILT {
+            sql.extend(super::take_out(conn, "index", name)?);
+        }
         Ok(Some(SetAside {
             sql,
             ids: foldhash::HashMap::default(),
@@ -74,10 +85,10 @@ impl SetAside {
         self.ids.retain(|_, kept| *kept != id);
     }
 
-    /// Creates the index again. It cannot fail on a duplicate: every insert checked
-    /// the map first.
+    /// Creates the indexes again. The uuid index cannot fail on a duplicate: every
+    /// insert checked the map first.
     pub(super) fn end(self, conn: &Connection) -> Sql<()> {
-        conn.execute_batch(&self.sql)
+        self.sql.iter().try_for_each(|sql| conn.execute_batch(sql))
     }
 }
 

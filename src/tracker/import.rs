@@ -171,9 +171,14 @@ impl Engine<'_, '_> {
     /// session is copied into the journal with the rest of its run by
     /// [`Engine::journal_runs`] once the import has written everything.
     fn journal_created(&mut self, id: SessionId) -> Result<()> {
-        self.entry()?;
-        let (seq, id) = (self.changes, id.get());
+        let entry = self.entry()?;
+        let seq = self.changes;
         self.changes += 1;
+        if self.writer.journals_created(entry, seq, id)? {
+            // The writer's batch writes its journal row with the session.
+            return Ok(());
+        }
+        let id = id.get();
         match self.created.last_mut() {
             Some(run)
                 if run.0 + run.2 == seq && run.1 + i64::try_from(run.2).unwrap_or(0) == id =>

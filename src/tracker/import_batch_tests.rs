@@ -146,6 +146,17 @@ fn a_first_import_longer_than_a_statement_stores_every_row_as_given() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
+    // The indexes built once at the end are there again, as they were written.
+    assert_eq!(
+        count(
+            &t,
+            "SELECT count(*) FROM sqlite_schema WHERE sql IN (
+                 'CREATE INDEX sessions_by_project ON sessions (project_id, start_utc)',
+                 'CREATE INDEX session_tags_by_tag ON session_tags (tag_id)',
+                 'CREATE UNIQUE INDEX sessions_by_uuid ON sessions (uuid)')"
+        ),
+        3
+    );
     assert_eq!(
         count(&t, "SELECT count(*) FROM pragma_foreign_key_check"),
         0
@@ -157,6 +168,22 @@ fn a_first_import_longer_than_a_statement_stores_every_row_as_given() {
             "SELECT sum(sessions) * 1000000 + sum(seconds) FROM project_totals"
         ),
         327 * 1_000_000 + 327 * 1800
+    );
+    // Each session's journal row is what copying it from the table would write:
+    // change number id - 1 of the one entry, its fields, its tag ids in order.
+    assert_eq!(count(&t, "SELECT count(*) FROM journal_created"), 327);
+    assert_eq!(
+        count(
+            &t,
+            "SELECT count(*) FROM journal_created c JOIN sessions s ON s.id = c.session_id
+             WHERE c.entry_id = (SELECT max(id) FROM journal) AND c.seq = s.id - 1
+               AND c.uuid = s.uuid AND c.project_id = s.project_id
+               AND c.start_utc = s.start_utc AND c.end_utc = s.end_utc AND c.zone = s.zone
+               AND c.note IS s.note
+               AND c.tags IS (SELECT group_concat(tag_id) FROM (SELECT tag_id FROM session_tags
+                              WHERE session_id = s.id ORDER BY tag_id))"
+        ),
+        327
     );
     // The journal holds every one: undo takes all away, redo brings all back.
     t.undo().unwrap();
