@@ -2,9 +2,9 @@
 //! `BEGIN IMMEDIATE` transaction of [`crate::store::Store::write`], with held and
 //! cached prepared statements, in-memory project and tag ids, a page cache sized to
 //! the input, statement journals in memory, no trigger on its inserts (see
-//! `import_totals.rs`) and, for a first import, no uuid index until the end (see
-//! `import_uuids.rs`) and its sessions written 64 to a statement (see
-//! `import_batch.rs`). Sessions are found again by their source identity
+//! `import_totals.rs`) and, for a first import, no uuid, project or tag index until
+//! the end (see `import_uuids.rs`) and its sessions written 64 to a statement with
+//! their journal rows (see `import_batch.rs`). Sessions are found again by their source identity
 //! (`sessions.source`, `source_key`, schema version 3) or their uuid, updated in
 //! place, and removed when a re-import says they are gone.
 
