@@ -27,7 +27,7 @@ use uuids::SetAside;
 
 #[path = "import_batch.rs"]
 mod batch;
-use batch::{Batch, Texts};
+use batch::Batch;
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -565,14 +565,6 @@ impl<'c> ImportWriter<'c> {
         if let Some(bits) = set_aside
             && let Some(mut batch) = self.batch.get_mut().take()
         {
-            let texts = Texts {
-                uuid: row.uuid,
-                zone: row.zone,
-                note: row.note,
-                source: row.source,
-                source_key: row.source_key,
-                source_version: row.source_version,
-            };
             let mut tags = std::mem::take(&mut self.tag_ids);
             tags.clear();
             let resolved = row.tags.iter().try_for_each(|tag| {
@@ -581,9 +573,7 @@ impl<'c> ImportWriter<'c> {
             });
             // In the order the journal's copy joins them (`journal::add_created`).
             tags.sort_unstable();
-            let pushed = resolved.and_then(|()| {
-                batch.push(self.db.conn(), project, row.start, row.end, &texts, &tags)
-            });
+            let pushed = resolved.and_then(|()| batch.push(self.db.conn(), row, project, &tags));
             *self.batch.get_mut() = Some(batch);
             self.tag_ids = tags;
             let id = SessionId::new(pushed?);

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use rusqlite::{Connection, Statement};
 
+use super::ImportRow;
+
 type Sql<T> = rusqlite::Result<T>;
 
 /// How many sessions one insert statement writes: 64 rows of 12 values, far inside
@@ -21,6 +23,7 @@ const COLUMNS: &str = "INSERT INTO sessions (id, uuid, project_id, start_utc, en
                           created_utc, updated_utc, source, source_key, source_version) VALUES ";
 const ROW: &str = "(?,?,?,?,?,?,?,?,?,?,?,?)";
 const LINK_COLUMNS: &str = "INSERT INTO session_tags (session_id, tag_id) VALUES ";
+const LINK_ROW: &str = "(?,?)";
 /// The journal row of a gathered session: what `journal::add_created` copies.
 const JOURNAL_COLUMNS: &str = "INSERT INTO journal_created
     (entry_id, seq, session_id, uuid, project_id, start_utc, end_utc, zone, note, tags) VALUES ";
@@ -38,21 +41,30 @@ fn many(columns: &str, row: &str, rows: usize) -> String {
     sql
 }
 
-/// `COLUMNS` with `rows` rows of placeholders.
-fn sessions_sql(rows: usize) -> String {
-    many(COLUMNS, ROW, rows)
-}
-
-/// `LINK_COLUMNS` with `rows` pairs of placeholders.
-fn links_sql(rows: usize) -> String {
-    let mut sql = String::from(LINK_COLUMNS);
-    for i in 0..rows {
-        if i > 0 {
-            sql.push(',');
+/// Binds each of `rows` with `bind` (its placeholders from the given one on, `width`
+/// a row) and inserts them: all in one run of `whole` when there are `full` of them,
+/// else one run of `columns` with a single row each.
+fn insert_rows<T>(
+    conn: &Connection,
+    whole: &mut Statement<'_>,
+    (columns, row): (&str, &str),
+    (full, width): (usize, usize),
+    rows: &[T],
+    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> Sql<()>,
+) -> Sql<()> {
+    if rows.len() == full {
+        for (i, r) in rows.iter().enumerate() {
+            bind(whole, i * width + 1, r)?;
         }
-        sql.push_str("(?,?)");
+        whole.raw_execute()?;
+        return Ok(());
     }
-    sql
+    let mut one = conn.prepare_cached(&many(columns, row, 1))?;
+    for r in rows {
+        bind(&mut one, 1, r)?;
+        one.raw_execute()?;
+    }
+    Ok(())
 }
 
 /// One gathered session: its numbers, and its texts as places in [`Batch::text`].
@@ -65,16 +77,6 @@ struct Gathered {
     /// by commas, as the journal keeps them.
     texts: [Range<usize>; 7],
     has_note: bool,
-}
-
-/// The text fields of one session to gather.
-pub(super) struct Texts<'a> {
-    pub uuid: &'a str,
-    pub zone: &'a str,
-    pub note: Option<&'a str>,
-    pub source: &'a str,
-    pub source_key: &'a str,
-    pub source_version: &'a str,
 }
 
 /// Sessions, their journal rows and their tag links, not yet written. Each `INSERT`
@@ -124,8 +126,8 @@ impl<'c> Batch<'c> {
             links: Vec::with_capacity(LINKS),
             journal: None,
             written: false,
-            many_sessions: conn.prepare(&sessions_sql(SESSIONS))?,
-            many_links: conn.prepare(&links_sql(LINKS))?,
+            many_sessions: conn.prepare(&many(COLUMNS, ROW, SESSIONS))?,
+            many_links: conn.prepare(&many(LINK_COLUMNS, LINK_ROW, LINKS))?,
             many_journal: conn.prepare(&many(JOURNAL_COLUMNS, JOURNAL_ROW, SESSIONS))?,
         })
     }
@@ -152,14 +154,12 @@ impl<'c> Batch<'c> {
         }
     }
 
-    /// Gathers a session and returns the id it gets.
+    /// Gathers a session, its project and tag ids resolved, and returns the id it gets.
     pub(super) fn push(
         &mut self,
         conn: &'c Connection,
+        row: &ImportRow<'_>,
         project: i64,
-        start: i64,
-        end: i64,
-        texts: &Texts<'_>,
         tags: &[i64],
     ) -> Sql<i64> {
         // Written when the next one comes, so the one gathered last is still here when
@@ -170,19 +170,19 @@ impl<'c> Batch<'c> {
             self.write_links(conn, false)?;
         }
         let id = self.next_id;
-        let has_note = texts.note.is_some();
+        let has_note = row.note.is_some();
         let mut place = |s: &str| {
             let from = self.text.len();
             self.text.push_str(s);
             from..self.text.len()
         };
         let [uuid, zone, note, source, key, version] = [
-            place(texts.uuid),
-            place(texts.zone),
-            place(texts.note.unwrap_or("")),
-            place(texts.source),
-            place(texts.source_key),
-            place(texts.source_version),
+            place(row.uuid),
+            place(row.zone),
+            place(row.note.unwrap_or("")),
+            place(row.source),
+            place(row.source_key),
+            place(row.source_version),
         ];
         let from = self.text.len();
         for (i, tag) in tags.iter().enumerate() {
@@ -203,8 +203,8 @@ impl<'c> Batch<'c> {
         self.sessions.push(Gathered {
             id,
             project,
-            start,
-            end,
+            start: row.start,
+            end: row.end,
             texts,
             has_note,
         });
@@ -222,39 +222,29 @@ impl<'c> Batch<'c> {
         if self.sessions.is_empty() {
             return Ok(());
         }
-        let full = self.sessions.len() == SESSIONS;
-        let mut one;
-        let statement = if full {
-            &mut self.many_sessions
-        } else {
-            one = conn.prepare_cached(&sessions_sql(1))?;
-            &mut *one
-        };
-        let mut at = 0;
-        for row in &self.sessions {
-            let text = |i: usize| &self.text[row.texts[i].clone()];
-            let note = row.has_note.then(|| text(2));
-            statement.raw_bind_parameter(at + 1, row.id)?;
-            statement.raw_bind_parameter(at + 2, text(0))?;
-            statement.raw_bind_parameter(at + 3, row.project)?;
-            statement.raw_bind_parameter(at + 4, row.start)?;
-            statement.raw_bind_parameter(at + 5, row.end)?;
-            statement.raw_bind_parameter(at + 6, text(1))?;
-            statement.raw_bind_parameter(at + 7, note)?;
-            statement.raw_bind_parameter(at + 8, self.now)?;
-            statement.raw_bind_parameter(at + 9, self.now)?;
-            statement.raw_bind_parameter(at + 10, text(3))?;
-            statement.raw_bind_parameter(at + 11, text(4))?;
-            statement.raw_bind_parameter(at + 12, text(5))?;
-            if full {
-                at += 12;
-            } else {
-                statement.raw_execute()?;
-            }
-        }
-        if full {
-            statement.raw_execute()?;
-        }
+        let (text, now) = (&self.text, self.now);
+        insert_rows(
+            conn,
+            &mut self.many_sessions,
+            (COLUMNS, ROW),
+            (SESSIONS, 12),
+            &self.sessions,
+            |st, at, row| {
+                let text = |i: usize| &text[row.texts[i].clone()];
+                st.raw_bind_parameter(at, row.id)?;
+                st.raw_bind_parameter(at + 1, text(0))?;
+                st.raw_bind_parameter(at + 2, row.project)?;
+                st.raw_bind_parameter(at + 3, row.start)?;
+                st.raw_bind_parameter(at + 4, row.end)?;
+                st.raw_bind_parameter(at + 5, text(1))?;
+                st.raw_bind_parameter(at + 6, row.has_note.then(|| text(2)))?;
+                st.raw_bind_parameter(at + 7, now)?;
+                st.raw_bind_parameter(at + 8, now)?;
+                st.raw_bind_parameter(at + 9, text(3))?;
+                st.raw_bind_parameter(at + 10, text(4))?;
+                st.raw_bind_parameter(at + 11, text(5))
+            },
+        )?;
         self.written = true;
         self.write_journal(conn)?;
         self.sessions.clear();
@@ -267,65 +257,51 @@ impl<'c> Batch<'c> {
         let Some((entry, offset)) = self.journal else {
             return Ok(());
         };
-        let full = self.sessions.len() == SESSIONS;
-        let mut one;
-        let statement = if full {
-            &mut self.many_journal
-        } else {
-            one = conn.prepare_cached(&many(JOURNAL_COLUMNS, JOURNAL_ROW, 1))?;
-            &mut *one
-        };
-        let mut at = 0;
-        for row in &self.sessions {
-            let text = |i: usize| &self.text[row.texts[i].clone()];
-            let note = row.has_note.then(|| text(2));
-            let tags = Some(text(6)).filter(|t| !t.is_empty());
-            statement.raw_bind_parameter(at + 1, entry)?;
-            statement.raw_bind_parameter(at + 2, row.id + offset)?;
-            statement.raw_bind_parameter(at + 3, row.id)?;
-            statement.raw_bind_parameter(at + 4, text(0))?;
-            statement.raw_bind_parameter(at + 5, row.project)?;
-            statement.raw_bind_parameter(at + 6, row.start)?;
-            statement.raw_bind_parameter(at + 7, row.end)?;
-            statement.raw_bind_parameter(at + 8, text(1))?;
-            statement.raw_bind_parameter(at + 9, note)?;
-            statement.raw_bind_parameter(at + 10, tags)?;
-            if full {
-                at += 10;
-            } else {
-                statement.raw_execute()?;
-            }
-        }
-        if full {
-            statement.raw_execute()?;
-        }
-        Ok(())
+        let text = &self.text;
+        insert_rows(
+            conn,
+            &mut self.many_journal,
+            (JOURNAL_COLUMNS, JOURNAL_ROW),
+            (SESSIONS, 10),
+            &self.sessions,
+            |st, at, row| {
+                let text = |i: usize| &text[row.texts[i].clone()];
+                st.raw_bind_parameter(at, entry)?;
+                st.raw_bind_parameter(at + 1, row.id + offset)?;
+                st.raw_bind_parameter(at + 2, row.id)?;
+                st.raw_bind_parameter(at + 3, text(0))?;
+                st.raw_bind_parameter(at + 4, row.project)?;
+                st.raw_bind_parameter(at + 5, row.start)?;
+                st.raw_bind_parameter(at + 6, row.end)?;
+                st.raw_bind_parameter(at + 7, text(1))?;
+                st.raw_bind_parameter(at + 8, row.has_note.then(|| text(2)))?;
+                st.raw_bind_parameter(at + 9, Some(text(6)).filter(|t| !t.is_empty()))
+            },
+        )
     }
 
     /// Writes the gathered links in statements of [`LINKS`], and with `all` the rest one
     /// by one; their sessions are written (a link's foreign key).
     fn write_links(&mut self, conn: &'c Connection, all: bool) -> Sql<()> {
-        let mut chunks = self.links.chunks_exact(LINKS);
-        for chunk in &mut chunks {
-            for (i, (session, tag)) in chunk.iter().enumerate() {
-                self.many_links.raw_bind_parameter(2 * i + 1, session)?;
-                self.many_links.raw_bind_parameter(2 * i + 2, tag)?;
-            }
-            self.many_links.raw_execute()?;
-        }
-        let rest = chunks.remainder().len();
-        if all && rest > 0 {
-            let mut one = conn.prepare_cached(&links_sql(1))?;
-            for (session, tag) in chunks.remainder() {
-                one.raw_bind_parameter(1, session)?;
-                one.raw_bind_parameter(2, tag)?;
-                one.raw_execute()?;
-            }
-            self.links.clear();
+        let upto = if all {
+            self.links.len()
         } else {
-            let written = self.links.len() - rest;
-            self.links.drain(..written);
+            self.links.len() - self.links.len() % LINKS
+        };
+        for chunk in self.links[..upto].chunks(LINKS) {
+            insert_rows(
+                conn,
+                &mut self.many_links,
+                (LINK_COLUMNS, LINK_ROW),
+                (LINKS, 2),
+                chunk,
+                |st, at, (session, tag)| {
+                    st.raw_bind_parameter(at, session)?;
+                    st.raw_bind_parameter(at + 1, tag)
+                },
+            )?;
         }
+        self.links.drain(..upto);
         Ok(())
     }
 }

@@ -7,21 +7,11 @@
 
 use chrono::{TimeZone, Utc};
 
+use super::import_uuid_tests::{csv, options, tracker};
 use crate::Tracker;
-use crate::interop::import::{Format, Input, Options};
+use crate::interop::import::Options;
 use crate::model::{NewSession, SessionId};
-use crate::time::{Clock, range::Span};
-
-const HEADER: &str = "id,uuid,project,tags,note,start,end,duration_seconds,zone";
-
-fn tracker() -> Tracker {
-    let now = Utc.with_ymd_and_hms(2026, 3, 2, 18, 0, 0).unwrap();
-    Tracker::in_memory(Clock::Fixed(now), chrono_tz::UTC).unwrap()
-}
-
-fn options() -> Options {
-    Options::new(Format::Csv, chrono_tz::UTC)
-}
+use crate::time::range::Span;
 
 fn uuid(i: usize) -> String {
     format!("0b6f3a4e-61d5-4f0e-9c39-{i:012x}")
@@ -69,15 +59,6 @@ fn line(p: &Planned) -> String {
         iso(p.start),
         iso(p.start + 1800)
     )
-}
-
-fn csv(lines: &[String]) -> Input {
-    let mut text = vec![HEADER.to_string()];
-    text.extend(lines.iter().cloned());
-    Input::Bytes {
-        name: "sessions.csv".into(),
-        data: text.join("\n").into_bytes(),
-    }
 }
 
 /// Every stored session as (id, uuid, project, tags, note, start, end).

@@ -16,12 +16,12 @@ const U1: &str = "0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a01";
 const U2: &str = "0b6f3a4e-61d5-4f0e-9c39-2a3a7f7e2a02";
 const HEADER: &str = "id,uuid,project,tags,note,start,end,duration_seconds,zone";
 
-fn tracker() -> Tracker {
+pub(super) fn tracker() -> Tracker {
     let now = Utc.with_ymd_and_hms(2026, 3, 2, 18, 0, 0).unwrap();
     Tracker::in_memory(Clock::Fixed(now), chrono_tz::UTC).unwrap()
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::new(Format::Csv, chrono_tz::UTC)
 }
 
@@ -30,7 +30,7 @@ fn row(uuid: &str, from: &str, to: &str) -> String {
     format!("1,{uuid},p,t,,2026-03-02T{from}:00+00:00,2026-03-02T{to}:00+00:00,0,UTC")
 }
 
-fn csv(rows: &[String]) -> Input {
+pub(super) fn csv(rows: &[String]) -> Input {
     let mut text = vec![HEADER.to_string()];
     text.extend(rows.iter().cloned());
     Input::Bytes {
