@@ -3,12 +3,15 @@
 //! history. Rows are copied straight from SQLite's row into the batch's buffers, with
 //! projects and tags named by index, so a million-row read allocates nothing per row.
 
+use std::cell::Cell;
 use std::sync::Arc;
+use std::sync::mpsc::sync_channel;
 
 use rusqlite::{Connection, Row, params};
 
 use super::Db;
 use super::sessions::{Columns, before_span_sql, span_select, stream, zone_of};
+use super::tag_feed::{self, Feed, Witness};
 use super::tag_join::{IdPlaces, TagJoin};
 use crate::error::Result;
 use crate::model::{RowNames, SessionId, SessionRows};
@@ -30,14 +33,31 @@ pub fn each_batch_in_span(
     span: Span,
     f: &mut dyn FnMut(SessionRows) -> Result<SessionRows>,
 ) -> Result<()> {
+    each_batch_telling(db, span, f).map(|_| ())
+}
+
+/// [`each_batch_in_span`], telling whether the tags were read ahead on a second
+/// connection (see `tag_feed`).
+pub(super) fn each_batch_telling(
+    db: Db<'_>,
+    span: Span,
+    f: &mut dyn FnMut(SessionRows) -> Result<SessionRows>,
+) -> Result<bool> {
     // One read transaction (unless the caller is inside one): the check of the id
     // order and the read it chooses see the same snapshot.
     let conn = db.conn();
     let own = conn.is_autocommit();
+    // The witness of the tags' read-ahead reads before this read's snapshot begins.
+    let witness = match db.shared_path() {
+        Some(path) if own && tag_feed::may_be_long(conn, span).map_err(|e| db.error(&e))? => {
+            Witness::start(path)
+        }
+        _ => None,
+    };
     if own {
         conn.execute_batch("BEGIN").map_err(|e| db.error(&e))?;
     }
-    let read = read_batches(db, span, f);
+    let read = read_batches(db, span, witness, f);
     if own {
         let end = conn.execute_batch(if read.is_ok() { "COMMIT" } else { "ROLLBACK" });
         if read.is_ok() {
@@ -50,11 +70,47 @@ pub fn each_batch_in_span(
 fn read_batches(
     db: Db<'_>,
     span: Span,
+    witness: Option<Witness>,
+    f: &mut dyn FnMut(SessionRows) -> Result<SessionRows>,
+) -> Result<bool> {
+    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
+    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    let in_order = ids_in_start_order(db.conn(), from, to).map_err(|e| db.error(&e))?;
+    // The tags are read ahead on a second connection only down the table (ids rise)
+    // and for a long read, and only if it shares this one's snapshot.
+    let twin = match (in_order, witness, db.shared_path()) {
+        (Some((first, last)), Some(witness), Some(path))
+            if last - first >= tag_feed::FEED_MIN_IDS =>
+        {
+            witness.same_snapshot(path).map(|twin| (twin, first, last))
+        }
+        _ => None,
+    };
+    std::thread::scope(|scope| {
+        let feed = twin.map(|(twin, first, last)| {
+            let (chunks, to_join) = sync_channel(tag_feed::AHEAD);
+            scope.spawn(move || tag_feed::stream(&twin, first, last, &chunks));
+            (to_join, first)
+        });
+        let read_ahead = feed.is_some();
+        // Returning drops the receiver with the join: a tag reader still sending
+        // (after an error here) then ends, and the scope joins it.
+        read_rows(db, span, in_order, feed, f).map(|()| read_ahead)
+    })
+}
+
+fn read_rows(
+    db: Db<'_>,
+    span: Span,
+    in_order: Option<(i64, i64)>,
+    feed: Option<(Feed, i64)>,
     f: &mut dyn FnMut(SessionRows) -> Result<SessionRows>,
 ) -> Result<()> {
     let mut read: Option<Read<'_>> = None;
     let mut batch = SessionRows::new(Arc::default());
     let mut tags = Vec::new();
+    // The tags read ahead go to the join at the first row read down the table.
+    let feed_at_next_row = Cell::new(None);
     let mut add = |row: &Row<'_>| -> Result<bool> {
         let read = match read.as_mut() {
             Some(read) => read,
@@ -64,6 +120,9 @@ fn read_batches(
                 read.insert(started)
             }
         };
+        if let Some((chunks, first)) = feed_at_next_row.take() {
+            read.tags.feed(chunks, first);
+        }
         read.push(row, &mut batch, &mut tags)
             .map_err(|e| db.error(&e))?;
         if batch.len() >= BATCH_ROWS || batch.text_len() >= BATCH_TEXT {
@@ -75,11 +134,12 @@ fn read_batches(
     };
     let from = span.from.map_or(i64::MIN, |t| t.timestamp());
     let to = span.to.map_or(i64::MAX, |t| t.timestamp());
-    match ids_in_start_order(db.conn(), from, to).map_err(|e| db.error(&e))? {
+    match in_order {
         Some((first, last)) => {
             if span.from.is_some() {
                 each_row(db, &before_span_sql(Columns::Full), params![from], &mut add)?;
             }
+            feed_at_next_row.set(feed);
             each_row(db, &by_id_sql(), params![from, to, first, last], &mut add)?;
         }
         None => stream(db, span, Columns::Full, &mut add)?,

@@ -12,6 +12,7 @@ pub mod reminders;
 pub mod schema;
 pub mod sessions;
 pub mod sync;
+mod tag_feed;
 mod tag_join;
 pub mod totals;
 mod wal;
@@ -319,7 +320,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| db_error(path, &e))?;
-        let value = f(Db { conn: &tx, path })?;
+        let value = f(Db {
+            conn: &tx,
+            path,
+            shareable: false,
+        })?;
         tx.commit().map_err(|e| db_error(path, &e))?;
         Ok(value)
     }
@@ -353,6 +358,7 @@ impl Store {
         Db {
             conn: &self.conn,
             path: &self.path,
+            shareable: !self.read_only && self.path != Path::new(":memory:"),
         }
     }
 }
@@ -387,6 +393,9 @@ impl std::ops::Deref for Db<'_> {
 pub struct Db<'a> {
     conn: &'a Connection,
     path: &'a Path,
+    /// Whether other connections may read the same file beside this one: a file on
+    /// disk opened for writing (not `:memory:`, not a read-only file opened immutable).
+    shareable: bool,
 }
 
 impl<'a> Db<'a> {
@@ -407,6 +416,11 @@ impl<'a> Db<'a> {
     /// The connection itself, for code in `store/` that streams rows.
     pub(crate) fn conn(&self) -> &'a Connection {
         self.conn
+    }
+
+    /// The database file, when other connections may read it beside this one.
+    pub(crate) fn shared_path(&self) -> Option<&'a Path> {
+        self.shareable.then_some(self.path)
     }
 }
 

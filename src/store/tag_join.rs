@@ -12,6 +12,7 @@ use std::collections::{HashMap, VecDeque};
 
 use rusqlite::Connection;
 
+use super::tag_feed::Feed;
 use crate::model::SessionId;
 
 type Sql<T> = rusqlite::Result<T>;
@@ -34,6 +35,8 @@ pub(super) struct TagJoin<'c> {
     ranks: IdPlaces,
     /// Reused tag ids of one session.
     scratch: Vec<i64>,
+    /// Chunks of links read ahead on another connection (see `tag_feed`), when fed.
+    feed: Option<Feed>,
 }
 
 impl<'c> TagJoin<'c> {
@@ -51,7 +54,17 @@ impl<'c> TagJoin<'c> {
             end: 0,
             ranks: IdPlaces::default(),
             scratch: Vec::new(),
+            feed: None,
         })
+    }
+
+    /// Takes the links of the ids from `first` on from `feed` instead of reading them
+    /// here; the ids asked for must rise from `first`, as on the read down the table.
+    pub(super) fn feed(&mut self, feed: Feed, first: i64) {
+        self.links.clear();
+        self.next = first;
+        self.end = first;
+        self.feed = Some(feed);
     }
 
     /// The tags of session `id`, sorted by name.
@@ -110,7 +123,7 @@ impl<'c> TagJoin<'c> {
             }
         } else {
             if id >= self.end {
-                self.fill(id)?;
+                self.take_chunks(id)?;
             }
             while let Some(&(session, tag)) = self.links.front() {
                 if session > id {
@@ -122,6 +135,29 @@ impl<'c> TagJoin<'c> {
                 }
             }
             self.next = id + 1;
+        }
+        Ok(())
+    }
+
+    /// Takes chunks from the feed until one covers `id`; without a feed (or once it
+    /// ended) reads the links of `id` on from this connection.
+    fn take_chunks(&mut self, id: i64) -> Sql<()> {
+        while id >= self.end {
+            let Some(feed) = &self.feed else {
+                return self.fill(id);
+            };
+            match feed.recv() {
+                Ok(chunk) => {
+                    let chunk = chunk?;
+                    self.next = self.end;
+                    self.end = chunk.end;
+                    self.links = VecDeque::from(chunk.links);
+                }
+                Err(_) => {
+                    self.feed = None;
+                    return self.fill(id);
+                }
+            }
         }
         Ok(())
     }
