@@ -5,7 +5,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::env::code;
+use crate::env::{TestEnv, code};
 use crate::report::week;
 
 /// Replaces every UUID (8-4-4-4-12 hex digits) with `UUID`: they are random per session.
@@ -200,4 +200,58 @@ fn a_closed_pipe_ends_quietly_with_exit_zero() {
         assert_eq!(status.code(), Some(0), "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}");
     }
+}
+
+/// A history long enough for the export to read its tags ahead on a second
+/// connection (20,000 sessions or more, issue 21), written here in the export's own
+/// layout: imported into a new database and exported again, it comes back byte for
+/// byte, tags and all, through the real binary.
+#[test]
+fn a_long_export_writes_back_exactly_what_was_imported() {
+    let env = TestEnv::at("UTC", "2026-03-02T12:00:00+00:00");
+    let names = ["a", "b", "c", "zz", "写作"];
+    // CRLF line ends, as RFC 4180 has them.
+    let mut csv = String::from("id,uuid,project,tags,note,start,end,duration_seconds,zone\r\n");
+    let base = chrono::DateTime::parse_from_rfc3339("2020-01-06T00:00:00+00:00").unwrap();
+    let count: u32 = 25_000;
+    for i in 0..count {
+        let start = base + chrono::Duration::minutes(30 * i64::from(i));
+        let end = start + chrono::Duration::minutes(20);
+        // The tags of the set bits of 7i + 3 among the five names, in byte order
+        // (the Chinese name last), as the export sorts them.
+        let tags: Vec<&str> = (0..5usize)
+            .filter(|bit| ((i * 7 + 3) >> bit) & 1 == 1)
+            .map(|bit| names[bit])
+            .collect();
+        let note = if i % 7 == 0 {
+            format!("note {i}")
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!(
+            "{},00000000-0000-4000-8000-{i:012x},{},{},{note},{},{},1200,UTC\r\n",
+            i + 1,
+            ["p", "q", "写作"][usize::try_from(i % 3).unwrap()],
+            tags.join(" "),
+            start.format("%Y-%m-%dT%H:%M:%S+00:00"),
+            end.format("%Y-%m-%dT%H:%M:%S+00:00"),
+        ));
+    }
+    let file = env.dir.path().join("history.csv");
+    std::fs::write(&file, &csv).unwrap();
+    env.ok(&["import", "csv", file.to_str().unwrap()]);
+    let out = env.ok(&["export"]);
+    assert_eq!(out.lines().count(), usize::try_from(count).unwrap() + 1);
+    assert!(out == csv, "the export differs from the file imported");
+    // 2021 (from session 361 · 48, 2021-01-01 00:00, to the last) is a shorter read,
+    // on one connection: its header and the same lines.
+    let year = env.ok(&["export", "--from", "2021-01-01", "--to", "2021-12-31"]);
+    let from = 1 + 361 * 48;
+    let want: Vec<&str> = csv.lines().take(1).chain(csv.lines().skip(from)).collect();
+    assert_eq!(year.lines().collect::<Vec<_>>(), want);
+    assert!(
+        want[1].contains(",2021-01-01T00:00:00+00:00,"),
+        "{}",
+        want[1]
+    );
 }
