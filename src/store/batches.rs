@@ -73,8 +73,7 @@ fn read_batches(
     witness: Option<Witness>,
     f: &mut dyn FnMut(SessionRows) -> Result<SessionRows>,
 ) -> Result<bool> {
-    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    let (from, to) = super::span_seconds(span);
     let in_order = ids_in_start_order(db.conn(), from, to).map_err(|e| db.error(&e))?;
     // The tags are read ahead on a second connection only down the table (ids rise)
     // and for a long read, and only if it shares this one's snapshot.
@@ -132,8 +131,7 @@ fn read_rows(
         }
         Ok(true)
     };
-    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    let (from, to) = super::span_seconds(span);
     match in_order {
         Some((first, last)) => {
             if span.from.is_some() {

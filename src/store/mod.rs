@@ -424,6 +424,15 @@ impl<'a> Db<'a> {
     }
 }
 
+/// `span` as the Unix seconds its queries compare with: an open end is the farthest
+/// `INTEGER` that way, so one statement serves bounded and unbounded spans.
+pub(crate) fn span_seconds(span: crate::time::range::Span) -> (i64, i64) {
+    (
+        span.from.map_or(i64::MIN, |t| t.timestamp()),
+        span.to.map_or(i64::MAX, |t| t.timestamp()),
+    )
+}
+
 /// Opens a database whose file mode is read-only. When no write-ahead log holds
 /// pending changes, it is opened `immutable`, so SQLite creates no `-shm`/`-wal`
 /// files beside it (it could never remove them again without write access).

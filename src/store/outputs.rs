@@ -100,8 +100,7 @@ pub fn insert(db: Db<'_>, new: &NewOutput<'_>) -> Result<OutputEntry> {
 /// Total output of `project` recorded inside `span`.
 pub fn sum(db: Db<'_>, project: &str, span: Span) -> Result<f64> {
     db.sql(|conn| {
-        let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-        let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+        let (from, to) = super::span_seconds(span);
         conn.query_row(
         "SELECT coalesce(sum(o.amount), 0.0) FROM outputs o JOIN projects p ON p.id = o.project_id
          WHERE p.name = ?1 AND o.at_utc >= ?2 AND o.at_utc < ?3",

@@ -64,10 +64,7 @@ pub(super) fn may_be_long(conn: &Connection, span: Span) -> Sql<bool> {
     if std::thread::available_parallelism().map_or(1, std::num::NonZero::get) < 2 {
         return Ok(false);
     }
-    let (from, to) = (
-        span.from.map_or(i64::MIN, |t| t.timestamp()),
-        span.to.map_or(i64::MAX, |t| t.timestamp()),
-    );
+    let (from, to) = super::span_seconds(span);
     let (first, last): (Option<i64>, Option<i64>) = conn
         .prepare_cached(
             "SELECT (SELECT id FROM sessions WHERE start_utc >= ?1 ORDER BY start_utc LIMIT 1),

@@ -152,8 +152,7 @@ pub(in crate::store) fn stream(
     columns: Columns,
     f: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
 ) -> Result<()> {
-    let from = span.from.map_or(i64::MIN, |t| t.timestamp());
-    let to = span.to.map_or(i64::MAX, |t| t.timestamp());
+    let (from, to) = crate::store::span_seconds(span);
     let mut inside = db.sql(|conn| conn.prepare_cached(&inside_span_sql(columns)))?;
     let mut rows = inside.query(params![from, to]).map_err(|e| db.error(&e))?;
     // The first row is read before the session from before the span is looked up:
