@@ -97,6 +97,7 @@ admin-export-running-left-out = { $count } running session(s) left out: Toggl's 
 admin-import-error-unreadable = cannot read { $file }: { $error }; check the file
 admin-import-error-unreadable-path = cannot read { $file }: { $error }; check the path
 admin-import-error-json = { $at }: malformed JSON: { $what }; fix the file or export it again
+admin-import-error-json-element = { $at }: one element of the JSON array is longer than { $max }; this is not a time-tracking export (check the file)
 admin-import-error-csv-fields = { $at }: malformed CSV: this row has { $len } fields but the header has { $expected }; quote fields that hold commas, or export the file again
 admin-import-error-timeclock-line = { $at }: expected `i DATE TIME ACCOUNT` or `o DATE TIME` (a timeclock line); is this the right file?
 admin-import-error-timeclock-date = { $at }: { $text } is not a date like 2024/01/15 or 2024-01-15

@@ -97,6 +97,7 @@ admin-export-running-left-out = 有 { $count } 条正在计时的记录没有导
 admin-import-error-unreadable = 读不了 { $file }：{ $error }；请检查这个文件
 admin-import-error-unreadable-path = 读不了 { $file }：{ $error }；请检查路径
 admin-import-error-json = { $at }：JSON 格式有误：{ $what }；请修正文件，或重新导出一次
+admin-import-error-json-element = { $at }：JSON 数组里有一项超过了 { $max }，这不是工时记录的导出文件（请检查文件）
 admin-import-error-csv-fields = { $at }：CSV 格式有误：这一行有 { $len } 个字段，表头却有 { $expected } 个；含逗号的字段要加引号，或重新导出一次
 admin-import-error-timeclock-line = { $at }：这里应是 `i 日期 时间 账户` 或 `o 日期 时间`（timeclock 的一行）；是不是选错了文件？
 admin-import-error-timeclock-date = { $at }：{ $text } 不是日期，应写成 2024/01/15 或 2024-01-15

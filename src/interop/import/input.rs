@@ -70,6 +70,8 @@ pub struct Guard<R> {
     window: Box<[u8]>,
     at: usize,
     end: usize,
+    /// What the guard found, once it found something: every later read fails with it.
+    failed: Option<GuardError>,
 }
 
 /// How much [`Guard::refill`] takes from the inner reader at a time.
@@ -98,6 +100,7 @@ impl<R: BufRead> Guard<R> {
             window: Box::default(),
             at: 0,
             end: 0,
+            failed: None,
         }
     }
 
@@ -112,14 +115,38 @@ impl<R: BufRead> Guard<R> {
         )
     }
 
-    fn check(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Checks `bytes` and returns how many of them may be passed on: all, or those
+    /// before the first that is wrong. That finding is kept, and the read that reaches
+    /// it (this one when it is the first byte) fails with it, as every later one does:
+    /// a reader sees every good byte before the bad one, whatever the size of its reads.
+    fn check(&mut self, bytes: &[u8]) -> io::Result<usize> {
         let mut pos = self.pos.get();
+        let from = pos.bytes;
         let result = match self.mode {
             Mode::Csv | Mode::Lines => self.check_runs(bytes, &mut pos),
-            Mode::Json => bytes.iter().try_for_each(|&b| self.step(b, &mut pos)),
+            Mode::Json => self.check_json_runs(bytes, &mut pos),
         };
         self.pos.set(pos);
-        result
+        match result {
+            Ok(()) => Ok(bytes.len()),
+            Err(e) => {
+                self.failed = guard_error(&e).cloned();
+                // The window's bytes from the bad one on are never passed on.
+                self.end = self.at;
+                // `step` counts a byte once it has passed it.
+                match usize::try_from(pos.bytes - from) {
+                    Ok(good) if good > 0 => Ok(good),
+                    _ => Err(e),
+                }
+            }
+        }
+    }
+
+    /// The finding every read after it fails with.
+    fn failure(&self) -> Option<io::Error> {
+        self.failed
+            .clone()
+            .map(|g| io::Error::new(io::ErrorKind::InvalidData, g))
     }
 
     /// [`Guard::step`] for CSV and lines, with each run of plain ASCII bytes (not a
@@ -138,6 +165,41 @@ impl<R: BufRead> Guard<R> {
             let run = rest.iter().position(|&b| special(b)).unwrap_or(rest.len());
             if self.field + run > MAX_FIELD {
                 // The field ends up too long inside this run: let `step` find the byte.
+                return rest.iter().try_for_each(|&b| self.step(b, pos));
+            }
+            self.field += run;
+            let run64 = run as u64;
+            pos.bytes += run64;
+            pos.col += run64;
+            rest = &rest[run..];
+        }
+        Ok(())
+    }
+
+    /// [`Guard::step`] for JSON, with each run of plain ASCII bytes inside a string
+    /// (not a quote, a backslash or a line end) taken in one go, as
+    /// [`Guard::check_runs`] does for CSV: such a byte only lengthens the string and
+    /// moves the column. The structure between strings is stepped byte by byte.
+    fn check_json_runs(&mut self, bytes: &[u8], pos: &mut Pos) -> io::Result<()> {
+        let mut rest = bytes;
+        while let Some((&first, tail)) = rest.split_first() {
+            let plain = |b: u8| b != b'"' && b != b'\\' && b != b'\n' && b.is_ascii();
+            if !self.in_text || self.escape || self.need > 0 || !plain(first) {
+                self.step(first, pos)?;
+                rest = tail;
+                continue;
+            }
+            let stop = memchr::memchr3(b'"', b'\\', b'\n', rest).unwrap_or(rest.len());
+            let run = if rest[..stop].is_ascii() {
+                stop
+            } else {
+                rest[..stop]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(stop)
+            };
+            if self.field + run > MAX_FIELD {
+                // The string ends up too long inside this run: let `step` find the byte.
                 return rest.iter().try_for_each(|&b| self.step(b, pos));
             }
             self.field += run;
@@ -295,6 +357,9 @@ impl<R: BufRead> Guard<R> {
 
     /// Every read but the one-byte reads the window serves (see [`Read::read`]).
     fn read_more(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(e) = self.failure() {
+            return Err(e);
+        }
         if !self.started {
             self.start()?;
         }
@@ -315,8 +380,7 @@ impl<R: BufRead> Guard<R> {
         if n == 0 {
             return self.ended(buf);
         }
-        self.check(&buf[..n])?;
-        Ok(n)
+        self.check(&buf[..n])
     }
 
     /// A read that found no more input.
@@ -345,7 +409,11 @@ impl<R: BufRead> Read for Guard<R> {
             let mut pos = self.pos.get();
             let stepped = self.step(b, &mut pos);
             self.pos.set(pos);
-            stepped?;
+            if let Err(e) = stepped {
+                self.failed = guard_error(&e).cloned();
+                self.end = self.at;
+                return Err(e);
+            }
             self.at += 1;
             *one = b;
             return Ok(1);
@@ -457,27 +525,41 @@ mod tests {
         let end = end.unwrap();
         assert_eq!((end.line, end.col, end.bytes), (2, 5, 16));
         // Longer than the window, so one-byte reads cross its refills; an invalid byte
-        // on line 3 at column 6 (after `"abcd`); a file cut inside a character. A large
-        // read that fails passes none of its bytes on, one-byte reads all before the bad
-        // one: the same bytes when nothing fails, the same place when something does.
+        // on line 3 at column 6 (after `"abcd`); a file cut inside a character. Reads of
+        // every size pass on the same bytes before failing at the same place.
         let long = format!("[\"{}\",\n\"写\"]", "x".repeat(3 * WINDOW));
         let bad = b"[\"a\",\n\"b\",\n\"abcd\xFF\"]".to_vec();
         let cut = "[\"写".as_bytes()[..4].to_vec();
-        for (what, bytes) in [("long", long.into_bytes()), ("bad", bad), ("cut", cut)] {
+        // A JSON string that counts exactly 1 MiB (an escaped quote, the rest, and
+        // its closing quote), and one a byte longer.
+        let full = format!("[\"\\\"{}\"]", "y".repeat(MAX_FIELD - 3));
+        let over = format!("[\"\\\"{}\"]", "y".repeat(MAX_FIELD - 2));
+        let cases = [
+            ("long", long.into_bytes()),
+            ("bad", bad),
+            ("cut", cut),
+            ("full", full.into_bytes()),
+            ("over", over.into_bytes()),
+        ];
+        for (what, bytes) in cases.clone() {
             for mode in [Mode::Json, Mode::Csv, Mode::Lines] {
                 let large = read_in(&bytes, mode, &[1 << 16]);
                 for sizes in [&[1][..], &[1, 5], &[3, 1, 1, 4096]] {
-                    let small = read_in(&bytes, mode, sizes);
-                    assert_eq!(small.1, large.1, "{what} {mode:?} {sizes:?}");
-                    if large.1.is_ok() {
-                        assert_eq!(small.0, bytes, "{what} {mode:?} {sizes:?}");
-                    }
+                    assert_eq!(
+                        read_in(&bytes, mode, sizes),
+                        large,
+                        "{what} {mode:?} {sizes:?}"
+                    );
                 }
             }
         }
-        let (_, bad) = read_in(b"[\"a\",\n\"b\",\n\"abcd\xFF\"]", Mode::Json, &[1]);
+        let (before, bad) = read_in(b"[\"a\",\n\"b\",\n\"abcd\xFF\"]", Mode::Json, &[1 << 16]);
+        assert_eq!(before, b"[\"a\",\n\"b\",\n\"abcd");
         let bad = bad.unwrap_err();
         assert_eq!((bad.line, bad.col), (3, 6));
+        let (_, over) = read_in(&cases[4].1, Mode::Json, &[1 << 16]);
+        assert!(over.unwrap_err().message.contains("longer than 1 MiB"));
+        assert!(read_in(&cases[3].1, Mode::Json, &[1 << 16]).1.is_ok());
         let (_, cut) = read_in(&"[\"写".as_bytes()[..4], Mode::Json, &[1]);
         assert!(
             cut.unwrap_err()

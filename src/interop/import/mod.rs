@@ -28,6 +28,7 @@ pub mod bartib;
 pub mod check;
 pub mod clockify;
 pub mod input;
+mod json_array;
 pub mod kimai;
 pub mod klog;
 pub mod otium;

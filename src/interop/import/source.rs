@@ -13,6 +13,7 @@ use std::sync::Arc;
 use serde::de::{DeserializeOwned, Error as _, SeqAccess, Visitor};
 
 use super::input::{Guard, Mode, Pos, guard_error};
+use super::json_array::{Elements, Failure, MAX_ELEMENT, words_and_place};
 use super::{Input, Record};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -174,31 +175,45 @@ impl Source {
     }
 
     /// Streams the elements of a top-level JSON array into `f` (with their 1-based
-    /// index); `expecting` names what the array should hold, for messages.
+    /// index), each cut out and parsed on its own (see `json_array.rs`); `expecting`
+    /// names what the array should hold, for messages.
     pub fn each_json<T: DeserializeOwned>(
         self,
         expecting: &'static str,
         f: &mut dyn FnMut(&Here, T, u64) -> Result<()>,
     ) -> Result<()> {
-        let Source { here, reader } = self;
-        let mut stash = None;
-        let mut de = serde_json::Deserializer::from_reader(reader);
-        let result = serde::Deserializer::deserialize_seq(
-            &mut de,
-            Each {
-                here: &here,
-                f,
-                stash: &mut stash,
-                expecting,
-                index: 0,
-                _t: std::marker::PhantomData,
-            },
-        )
-        .and_then(|()| de.end());
-        if let Some(e) = stash {
-            return Err(e);
-        }
-        result.map_err(|e| here.json_error(e))
+        let Source { here, mut reader } = self;
+        let read =
+            Elements::new(&mut reader, &here.pos).each(&mut |value, index| f(&here, value, index));
+        let Err(failure) = read else {
+            return Ok(());
+        };
+        Err(match failure {
+            Failure::NotAnArray { rest, line, col } => {
+                let rest = io::Cursor::new(rest).chain(&mut reader);
+                return stream_json(&here, rest, expecting, f).map_err(|e| match e {
+                    Streamed::Json(e) => {
+                        let (what, l, c) = words_and_place(&e);
+                        let (l, c) = if l <= 1 {
+                            (line, col + c)
+                        } else {
+                            (line + l - 1, c)
+                        };
+                        here.json_error_at(&what, l, c)
+                    }
+                    Streamed::Other(e) => e,
+                });
+            }
+            Failure::Read(e) => here.io_error(&e),
+            Failure::Json { what, line, col } => here.json_error_at(&what, line, col),
+            Failure::TooLong { line, col } => here.error_keyed(
+                line,
+                col,
+                "admin-import-error-json-element",
+                vec![("max", format!("{} MiB", MAX_ELEMENT >> 20))],
+            ),
+            Failure::Caller(e) => e,
+        })
     }
 
     /// A CSV reader over this source (headers on, strict field counts). CRLF line ends
@@ -311,14 +326,8 @@ impl Here {
         }
     }
 
-    fn json_error(&self, e: serde_json::Error) -> Error {
-        if e.is_io() {
-            return self.io_error(&io::Error::from(e));
-        }
-        let text = e.to_string();
-        let what = text
-            .rsplit_once(" at line ")
-            .map_or(text.as_str(), |(m, _)| m);
+    /// serde's finding `what` at `line`, `col` of this file.
+    fn json_error_at(&self, what: &str, line: u64, col: u64) -> Error {
         let what = if what.contains("recursion limit") {
             "nested more than 128 levels deep"
         } else {
@@ -327,8 +336,8 @@ impl Here {
         // serde's finding itself stays as serde says it.
         at_keyed(
             &self.name,
-            e.line() as u64,
-            e.column() as u64,
+            line,
+            col,
             "admin-import-error-json",
             vec![("what", what.to_string())],
         )
@@ -366,6 +375,48 @@ fn open_file(path: &Path) -> Result<std::fs::File> {
             ErrorKind::Io
         };
         unreadable(kind, &path.display().to_string(), &e, true)
+    })
+}
+
+/// How reading a whole input with serde failed.
+enum Streamed {
+    /// serde's finding (its place counted from the start of what it read).
+    Json(serde_json::Error),
+    /// A read that failed, or the caller's error.
+    Other(Error),
+}
+
+/// Reads `reader` with serde byte by byte as a top-level array of `T`, for inputs
+/// whose top level is not an array (and to check [`Elements`] against).
+fn stream_json<T: DeserializeOwned>(
+    here: &Here,
+    reader: impl Read,
+    expecting: &'static str,
+    f: &mut dyn FnMut(&Here, T, u64) -> Result<()>,
+) -> std::result::Result<(), Streamed> {
+    let mut stash = None;
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let result = serde::Deserializer::deserialize_seq(
+        &mut de,
+        Each {
+            here,
+            f,
+            stash: &mut stash,
+            expecting,
+            index: 0,
+            _t: std::marker::PhantomData,
+        },
+    )
+    .and_then(|()| de.end());
+    if let Some(e) = stash {
+        return Err(Streamed::Other(e));
+    }
+    result.map_err(|e| {
+        if e.is_io() {
+            Streamed::Other(here.io_error(&io::Error::from(e)))
+        } else {
+            Streamed::Json(e)
+        }
     })
 }
 
@@ -428,3 +479,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "json_array_tests.rs"]
+mod json_array_tests;
