@@ -49,9 +49,17 @@ fn is_native_build() -> bool {
     !target.is_empty() && target == host
 }
 
-/// Writes a `libgcc_s.a` linker script naming the static unwinder into a folder of
-/// `OUT_DIR`, and puts the folder on the binaries' library path. Any step that fails
-/// leaves the unwinder shared.
+/// The C libraries rustc links a Rust program with on glibc (`-lutil -lrt -lpthread
+/// -lm -ldl -lc`), all linked from their static archives when every one is there.
+const C_LIBRARIES: [&str; 6] = ["util", "rt", "pthread", "m", "dl", "c"];
+
+/// Writes linker scripts into a folder of `OUT_DIR` that name static archives, and puts
+/// the folder first on the binaries' library path: `libgcc_s.a` for the unwinder and,
+/// when the compiler has every C library's archive, `libX.so` for each of
+/// [`C_LIBRARIES`], and links with `-static`. rustc asks for those libraries after
+/// `-Bdynamic`, which makes the linker look for `libX.so` in each folder first; these
+/// are the first it finds, and each names `libX.a`. Any step that fails leaves what it
+/// covers shared, as before.
 fn link_runtime_statically() {
     let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
         return;
@@ -62,23 +70,47 @@ fn link_runtime_statically() {
     }
     // The linker rustc calls (`-C linker`, else `cc`) knows where its archives are.
     let linker = std::env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".to_string());
-    let script = dir.join("libgcc_s.a");
-    let written = archive_path(&linker, "libgcc_eh.a").is_some_and(|path| {
-        // A linker script, as glibc's own `libm.a` is: `INPUT` links the named
-        // archive as if it stood on the command line.
-        // Removed first, so that a link left at the path is never written through.
-        let text = format!("INPUT({})\n", path.display());
-        let _ = std::fs::remove_file(&script);
-        std::fs::write(&script, text).is_ok()
-    });
-    if written {
+    let unwinder = script(&dir, &linker, "libgcc_s.a", "libgcc_eh.a");
+    // All or none: a program with some C libraries static and the rest shared has two
+    // copies of glibc's state.
+    let static_c = unwinder
+        && C_LIBRARIES.iter().all(|lib| {
+            script(
+                &dir,
+                &linker,
+                &format!("lib{lib}.so"),
+                &format!("lib{lib}.a"),
+            )
+        });
+    if !static_c {
+        for lib in C_LIBRARIES {
+            let _ = std::fs::remove_file(dir.join(format!("lib{lib}.so")));
+        }
+    }
+    if unwinder {
         // `-L` applies to every `-l` wherever it stands on the line, and the folders
         // given with `-L` are searched before the system's.
         println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
-    } else {
-        // A script left from an earlier build must not outlive its archive.
-        let _ = std::fs::remove_file(&script);
     }
+    if static_c {
+        // The compiler driver then picks the start files of a static program and
+        // leaves out the dynamic loader.
+        println!("cargo:rustc-link-arg-bins=-static");
+    }
+}
+
+/// Writes the linker script `name` into `dir`, naming the archive `archive` as `linker`
+/// finds it; `false` (and no script left) when it finds none.
+fn script(dir: &Path, linker: &str, name: &str, archive: &str) -> bool {
+    let path = dir.join(name);
+    // Removed first, so that a link left at the path is never written through, and a
+    // script left from an earlier build never outlives its archive.
+    let _ = std::fs::remove_file(&path);
+    archive_path(linker, archive).is_some_and(|found| {
+        // A linker script, as glibc's own `libm.a` is: `INPUT` links the named
+        // archive as if it stood on the command line.
+        std::fs::write(&path, format!("INPUT({})\n", found.display())).is_ok()
+    })
 }
 
 /// The full path of `archive` as `linker` would find it, if it has one. GCC and
