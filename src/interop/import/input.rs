@@ -163,17 +163,24 @@ impl<R: BufRead> Guard<R> {
                 continue;
             }
             let run = rest.iter().position(|&b| special(b)).unwrap_or(rest.len());
-            if self.field + run > MAX_FIELD {
-                // The field ends up too long inside this run: let `step` find the byte.
-                return rest.iter().try_for_each(|&b| self.step(b, pos));
-            }
-            self.field += run;
-            let run64 = run as u64;
-            pos.bytes += run64;
-            pos.col += run64;
-            rest = &rest[run..];
+            rest = self.pass_run(rest, run, pos)?;
         }
         Ok(())
+    }
+
+    /// Passes the first `run` bytes of `rest`, plain ones that only lengthen the field
+    /// and move the column, and returns the bytes after them. When the field passes
+    /// 1 MiB inside the run, `step` takes every byte left instead, to find that one.
+    fn pass_run<'b>(&mut self, rest: &'b [u8], run: usize, pos: &mut Pos) -> io::Result<&'b [u8]> {
+        if self.field + run > MAX_FIELD {
+            rest.iter().try_for_each(|&b| self.step(b, pos))?;
+            return Ok(&[]);
+        }
+        self.field += run;
+        let run64 = run as u64;
+        pos.bytes += run64;
+        pos.col += run64;
+        Ok(&rest[run..])
     }
 
     /// [`Guard::step`] for JSON, with each run of plain ASCII bytes inside a string
@@ -198,15 +205,7 @@ impl<R: BufRead> Guard<R> {
                     .position(|b| !b.is_ascii())
                     .unwrap_or(stop)
             };
-            if self.field + run > MAX_FIELD {
-                // The string ends up too long inside this run: let `step` find the byte.
-                return rest.iter().try_for_each(|&b| self.step(b, pos));
-            }
-            self.field += run;
-            let run64 = run as u64;
-            pos.bytes += run64;
-            pos.col += run64;
-            rest = &rest[run..];
+            rest = self.pass_run(rest, run, pos)?;
         }
         Ok(())
     }
