@@ -66,16 +66,9 @@ pub struct Guard<R> {
     in_text: bool,
     escape: bool,
     field: usize,
-    /// Bytes taken from `inner` for reads of one byte, not yet passed on: `window[at..end]`.
-    window: Box<[u8]>,
-    at: usize,
-    end: usize,
     /// What the guard found, once it found something: every later read fails with it.
     failed: Option<GuardError>,
 }
-
-/// How much [`Guard::refill`] takes from the inner reader at a time.
-const WINDOW: usize = 1 << 14;
 
 impl<R: BufRead> Guard<R> {
     /// Wraps `inner`; `pos` is updated as bytes pass.
@@ -97,9 +90,6 @@ impl<R: BufRead> Guard<R> {
             in_text: false,
             escape: false,
             field: 0,
-            window: Box::default(),
-            at: 0,
-            end: 0,
             failed: None,
         }
     }
@@ -131,8 +121,6 @@ impl<R: BufRead> Guard<R> {
             Ok(()) => Ok(bytes.len()),
             Err(e) => {
                 self.failed = guard_error(&e).cloned();
-                // The window's bytes from the bad one on are never passed on.
-                self.end = self.at;
                 // `step` counts a byte once it has passed it.
                 match usize::try_from(pos.bytes - from) {
                     Ok(good) if good > 0 => Ok(good),
@@ -334,54 +322,6 @@ impl<R: BufRead> Guard<R> {
         Ok(())
     }
 
-    /// Takes the next bytes of `inner` into the window (which is empty); `false` at
-    /// the end of the input.
-    fn refill(&mut self) -> io::Result<bool> {
-        if self.window.is_empty() {
-            self.window = vec![0; WINDOW].into_boxed_slice();
-        }
-        let data = loop {
-            match self.inner.fill_buf() {
-                Ok(data) => break data,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        };
-        let n = data.len().min(WINDOW);
-        self.window[..n].copy_from_slice(&data[..n]);
-        self.inner.consume(n);
-        (self.at, self.end) = (0, n);
-        Ok(n > 0)
-    }
-
-    /// Every read but the one-byte reads the window serves (see [`Read::read`]).
-    fn read_more(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if let Some(e) = self.failure() {
-            return Err(e);
-        }
-        if !self.started {
-            self.start()?;
-        }
-        let n = if self.at < self.end {
-            // What a one-byte read left in the window goes first.
-            let n = buf.len().min(self.end - self.at);
-            buf[..n].copy_from_slice(&self.window[self.at..self.at + n]);
-            self.at += n;
-            n
-        } else if buf.len() == 1 {
-            if !self.refill()? {
-                return self.ended(buf);
-            }
-            return self.read(buf);
-        } else {
-            self.inner.read(buf)?
-        };
-        if n == 0 {
-            return self.ended(buf);
-        }
-        self.check(&buf[..n])
-    }
-
     /// A read that found no more input.
     fn ended(&self, buf: &[u8]) -> io::Result<usize> {
         if !buf.is_empty() && self.need > 0 {
@@ -395,29 +335,18 @@ impl<R: BufRead> Guard<R> {
 }
 
 impl<R: BufRead> Read for Guard<R> {
-    /// serde_json reads its input one byte at a time: those reads are served from a
-    /// window of the input taken in large pieces, each byte checked as it is passed on
-    /// (so the position stays that of the byte serde has just read). Through the inner
-    /// reader they were two thirds of the reading thread's time in a JSON import.
-    #[inline]
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if let [one] = buf
-            && self.at < self.end
-        {
-            let b = self.window[self.at];
-            let mut pos = self.pos.get();
-            let stepped = self.step(b, &mut pos);
-            self.pos.set(pos);
-            if let Err(e) = stepped {
-                self.failed = guard_error(&e).cloned();
-                self.end = self.at;
-                return Err(e);
-            }
-            self.at += 1;
-            *one = b;
-            return Ok(1);
+        if let Some(e) = self.failure() {
+            return Err(e);
         }
-        self.read_more(buf)
+        if !self.started {
+            self.start()?;
+        }
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            return self.ended(buf);
+        }
+        self.check(&buf[..n])
     }
 }
 

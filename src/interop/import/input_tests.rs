@@ -94,10 +94,10 @@ fn one_byte_reads_pass_the_same_bytes_and_find_the_same_places_as_large_ones() {
     assert_eq!(out, &text[3..]);
     let end = end.unwrap();
     assert_eq!((end.line, end.col, end.bytes), (2, 5, 16));
-    // Longer than the window, so one-byte reads cross its refills; an invalid byte
+    // A long file (48 KiB); an invalid byte
     // on line 3 at column 6 (after `"abcd`); a file cut inside a character. Reads of
     // every size pass on the same bytes before failing at the same place.
-    let long = format!("[\"{}\",\n\"写\"]", "x".repeat(3 * WINDOW));
+    let long = format!("[\"{}\",\n\"写\"]", "x".repeat(3 << 14));
     let bad = b"[\"a\",\n\"b\",\n\"abcd\xFF\"]".to_vec();
     let cut = "[\"写".as_bytes()[..4].to_vec();
     // A JSON string that counts exactly 1 MiB (an escaped quote, the rest, and

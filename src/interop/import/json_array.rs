@@ -158,9 +158,11 @@ impl<'a, R: Read> Elements<'a, R> {
                 other => break other,
             }
         };
-        let n = read.map_err(Failure::Read);
-        self.buf.truncate(from + *n.as_ref().unwrap_or(&0));
-        let n = n?;
+        let n = read.map_err(|e| {
+            self.buf.truncate(from);
+            Failure::Read(e)
+        })?;
+        self.buf.truncate(from + n);
         self.guard = self.shared.get();
         if !self.begun {
             // What the guard counted beyond the bytes of its first read is the
@@ -407,22 +409,30 @@ fn parse_exact<T: DeserializeOwned>(element: &[u8]) -> serde_json::Result<T> {
 /// serde's finding `e` in an element, at its place in the file: the element starts at
 /// `start`, and the `[` in front of it is a byte of its first line the file lacks.
 fn placed(e: &serde_json::Error, start: Place) -> Failure {
-    let (what, line, col) = words_and_place(e);
-    let (line, col) = if line <= 1 {
-        (start.line, start.col + col.saturating_sub(1))
-    } else {
-        (start.line + line - 1, col)
-    };
+    let (what, line, col) = found_from(e, start.line, start.col, 1);
     Failure::Json { what, line, col }
 }
 
-/// serde's words for `e` without its place, and its place.
-pub(crate) fn words_and_place(e: &serde_json::Error) -> (String, u64, u64) {
+/// serde's words for `e` without its place, and its place in the file, for bytes
+/// serde read from `line`, `col` of the file on, the first `lead` of which are not
+/// the file's (they stand on the first line).
+pub(crate) fn found_from(
+    e: &serde_json::Error,
+    line: u64,
+    col: u64,
+    lead: u64,
+) -> (String, u64, u64) {
     let text = e.to_string();
     let what = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(m, _)| m);
-    (what.to_string(), e.line() as u64, e.column() as u64)
+    let (l, c) = (e.line() as u64, e.column() as u64);
+    let place = if l <= 1 {
+        (line, col + c.saturating_sub(lead))
+    } else {
+        (line + l - 1, c)
+    };
+    (what.to_string(), place.0, place.1)
 }
 
 /// Takes the first element of an array into its slot and leaves the rest.

@@ -54,7 +54,7 @@ fn by_stream<T: DeserializeOwned>(bytes: &[u8]) -> Outcome<T> {
     });
     let error = read.err().map(|e| match e {
         Streamed::Json(e) => {
-            let (what, line, col) = words_and_place(&e);
+            let (what, line, col) = found_from(&e, 1, 0, 0);
             here.json_error_at(&what, line, col)
         }
         Streamed::Other(e) => e,

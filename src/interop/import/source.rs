@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::de::{DeserializeOwned, Error as _, SeqAccess, Visitor};
 
 use super::input::{Guard, Mode, Pos, guard_error};
-use super::json_array::{Elements, Failure, MAX_ELEMENT, words_and_place};
+use super::json_array::{Elements, Failure, MAX_ELEMENT, found_from};
 use super::{Input, Record};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -193,13 +193,8 @@ impl Source {
                 let rest = io::Cursor::new(rest).chain(&mut reader);
                 return stream_json(&here, rest, expecting, f).map_err(|e| match e {
                     Streamed::Json(e) => {
-                        let (what, l, c) = words_and_place(&e);
-                        let (l, c) = if l <= 1 {
-                            (line, col + c)
-                        } else {
-                            (line + l - 1, c)
-                        };
-                        here.json_error_at(&what, l, c)
+                        let (what, line, col) = found_from(&e, line, col, 0);
+                        here.json_error_at(&what, line, col)
                     }
                     Streamed::Other(e) => e,
                 });
