@@ -209,7 +209,11 @@ impl Error {
     }
 }
 
-fn render(lang: crate::i18n::Lang, key: &str, args: &[(&'static str, String)]) -> String {
+pub(crate) fn render(
+    lang: crate::i18n::Lang,
+    key: &str,
+    args: &[(&'static str, String)],
+) -> String {
     let args: Vec<(&str, &dyn fmt::Display)> = args
         .iter()
         .map(|(name, value)| (*name, value as &dyn fmt::Display))

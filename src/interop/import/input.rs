@@ -39,8 +39,12 @@ pub struct GuardError {
     pub line: u64,
     /// 1-based column.
     pub col: u64,
-    /// What is wrong.
+    /// What is wrong, in English (without the place): the catalogue's `key` with `args`.
     pub message: String,
+    /// The catalogue's message for it, whose `$at` is the place.
+    pub key: &'static str,
+    /// Its arguments but `at`.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl std::fmt::Display for GuardError {
@@ -94,13 +98,20 @@ impl<R: BufRead> Guard<R> {
         }
     }
 
-    fn fail(&self, pos: Pos, message: String) -> io::Error {
+    /// The finding `key` (a catalogue message, with `args`) at `pos`.
+    fn fail(&self, pos: Pos, key: &'static str, args: Vec<(&'static str, String)>) -> io::Error {
+        let mut english = args.clone();
+        english.insert(0, ("at", String::new()));
+        let message = crate::error::render(crate::i18n::Lang::En, key, &english);
         io::Error::new(
             io::ErrorKind::InvalidData,
             GuardError {
                 line: pos.line,
                 col: pos.col,
-                message,
+                // The catalogue's text after its `{ $at }: `.
+                message: message.trim_start_matches(": ").to_string(),
+                key,
+                args,
             },
         )
     }
@@ -212,7 +223,7 @@ impl<R: BufRead> Guard<R> {
                     _ => 0,
                 };
                 if len == 0 {
-                    return Err(self.fail(*pos, invalid_utf8(b)));
+                    return Err(self.fail(*pos, UTF8, invalid_utf8(b)));
                 }
                 if len > 1 {
                     self.utf8[0] = b;
@@ -225,10 +236,10 @@ impl<R: BufRead> Guard<R> {
                 self.have += 1;
                 self.need -= 1;
                 if self.need == 0 && std::str::from_utf8(&self.utf8[..self.have]).is_err() {
-                    return Err(self.fail(self.lead, invalid_utf8(self.utf8[0])));
+                    return Err(self.fail(self.lead, UTF8, invalid_utf8(self.utf8[0])));
                 }
             } else {
-                return Err(self.fail(self.lead, invalid_utf8(self.utf8[0])));
+                return Err(self.fail(self.lead, UTF8, invalid_utf8(self.utf8[0])));
             }
             // One field's length.
             let counted = match self.mode {
@@ -277,17 +288,12 @@ impl<R: BufRead> Guard<R> {
             if counted {
                 self.field += 1;
                 if self.field > MAX_FIELD {
-                    let what = match self.mode {
-                        Mode::Json => "a JSON string or number",
-                        Mode::Csv => "a CSV record",
-                        Mode::Lines => "a line",
+                    let key = match self.mode {
+                        Mode::Json => "admin-import-error-long-json",
+                        Mode::Csv => "admin-import-error-long-csv",
+                        Mode::Lines => "admin-import-error-long-line",
                     };
-                    return Err(self.fail(
-                        *pos,
-                        format!(
-                            "{what} is longer than 1 MiB; this is not a time-tracking export (check the file)"
-                        ),
-                    ));
+                    return Err(self.fail(*pos, key, Vec::new()));
                 }
             }
             pos.bytes += 1;
@@ -302,10 +308,12 @@ impl<R: BufRead> Guard<R> {
     }
 }
 
-fn invalid_utf8(b: u8) -> String {
-    format!(
-        "invalid UTF-8 (byte 0x{b:02X}); save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
-    )
+/// The finding for an invalid UTF-8 byte.
+const UTF8: &str = "admin-import-error-utf8";
+
+/// The arguments of [`UTF8`] for byte `b`.
+fn invalid_utf8(b: u8) -> Vec<(&'static str, String)> {
+    vec![("byte", format!("{b:02X}"))]
 }
 
 impl<R: BufRead> Guard<R> {
@@ -325,10 +333,7 @@ impl<R: BufRead> Guard<R> {
     /// A read that found no more input.
     fn ended(&self, buf: &[u8]) -> io::Result<usize> {
         if !buf.is_empty() && self.need > 0 {
-            return Err(self.fail(
-                self.pos.get(),
-                "the file ends inside a UTF-8 character (truncated file?)".to_string(),
-            ));
+            return Err(self.fail(self.pos.get(), "admin-import-error-utf8-cut", Vec::new()));
         }
         Ok(0)
     }

@@ -172,3 +172,19 @@ fn an_element_longer_than_the_cap_is_refused_where_it_starts() {
     assert!(error.contains("admin-import-error-json-element"), "{error}");
     assert!(error.contains("t.json:2:2"), "{error}");
 }
+
+/// The guard's findings are catalogue messages: the same English as before, and
+/// Chinese when asked for.
+#[test]
+fn a_guard_finding_reads_in_both_languages() {
+    let read = source(b"[\"\xFF\"]").each_json::<Entry>("an array", &mut |_, _, _| Ok(()));
+    let error = read.unwrap_err();
+    assert_eq!(
+        error.message(),
+        "t.json:1:3: invalid UTF-8 (byte 0xFF); save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
+    );
+    assert_eq!(
+        error.message_in(crate::i18n::Lang::ZhCn),
+        "t.json:1:3：不是有效的 UTF-8（字节 0xFF）；请把文件另存为 UTF-8 编码（例如 `iconv -f latin1 -t utf-8`）"
+    );
+}

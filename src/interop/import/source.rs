@@ -316,7 +316,7 @@ impl Here {
     /// Maps a read error (a guard's finding, or I/O).
     pub fn io_error(&self, e: &io::Error) -> Error {
         match guard_error(e) {
-            Some(g) => at(&self.name, g.line, g.col, &g.message),
+            Some(g) => at_keyed(&self.name, g.line, g.col, g.key, g.args.clone()),
             None => unreadable(ErrorKind::Io, &self.name, e, false),
         }
     }
