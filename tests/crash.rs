@@ -104,6 +104,134 @@ fn killed_at_every_write_each_command_is_all_or_nothing() {
     );
 }
 
+/// An import that creates the database writes through a rollback journal
+/// (`store/bulk_journal.rs`); its commit is the journal's deletion. Killed at every
+/// write, every sync and that deletion, the file holds no session or every one, and
+/// some kills leave a hot journal behind (else this would not test that path).
+#[test]
+fn an_import_creating_the_database_killed_at_every_write() {
+    require_strace();
+    // No file yet: the import creates the database, then fills it.
+    let base = Env::new();
+    let args = vec![
+        "import".to_string(),
+        "watson".to_string(),
+        fixture("watson-frames.json"),
+    ];
+    let done = base.copy();
+    done.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let after = inspect(&done.db()).unwrap();
+    assert!(!after.is_empty());
+    let mut journal = done.db().into_os_string();
+    journal.push("-journal");
+    let journal = std::path::PathBuf::from(journal);
+    assert!(!journal.exists(), "the journal outlived the import");
+    let mut lines = Vec::new();
+    let mut hot = 0;
+    for syscall in SYSCALLS.iter().copied().chain(["?unlink,unlinkat"]) {
+        let t = kill_series(&base, &args, syscall, |env, _| {
+            let mut left = env.db().into_os_string();
+            left.push("-journal");
+            if std::fs::metadata(&left).is_ok_and(|m| m.len() > 0) {
+                hot += 1;
+            }
+            all_or_nothing(&[], &after)(env, 0)
+        });
+        lines.push(format!(
+            "first import {syscall:28} runs {:3} kills {:3} (none {:3}, all {:3})",
+            t.runs, t.kills, t.before, t.after
+        ));
+        if syscall == "pwrite64" {
+            assert!(t.before > 0 && t.after > 0, "{}", lines.join("\n"));
+        }
+    }
+    assert!(
+        hot > 0,
+        "no kill left a rollback journal:\n{}",
+        lines.join("\n")
+    );
+    eprintln!("{}", lines.join("\n"));
+}
+
+/// A first import killed while it commits leaves a hot rollback journal beside a half
+/// written file. Made read-only then, the file cannot be rolled back: otium says so and
+/// touches nothing, rather than reading the half-written pages as they are (a read-only
+/// file is otherwise opened `immutable`, which ignores the journal and found the file
+/// "damaged"). Made writable again, the next open rolls the import back.
+#[test]
+fn a_read_only_database_with_a_hot_journal_is_refused_untouched() {
+    require_strace();
+    let base = Env::new();
+    let csv = base.dir.path().join("out").join("sessions.csv");
+    let mut text = String::from("id,uuid,project,tags,note,start,end,duration_seconds,zone\n");
+    for i in 0..3000u32 {
+        let start = chrono::DateTime::parse_from_rfc3339("2024-01-01T00:00:00+00:00").unwrap()
+            + chrono::Duration::minutes(30 * i64::from(i));
+        let end = start + chrono::Duration::minutes(20);
+        text.push_str(&format!(
+            "{},00000000-0000-4000-8000-{i:012},p{},,,{},{},1200,UTC\n",
+            i + 1,
+            i % 7,
+            start.to_rfc3339(),
+            end.to_rfc3339()
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let args = words(&["import", "csv", &csv.to_string_lossy()]);
+    let journal_of = |env: &Env| {
+        let mut journal = env.db().into_os_string();
+        journal.push("-journal");
+        std::path::PathBuf::from(journal)
+    };
+    // The last kill that leaves a journal of the import's pages: its commit was
+    // writing the file. (The switch back to WAL after the commit writes a journal of
+    // page 1 alone, which is not needed to read the file.)
+    let mut hot = None;
+    for n in (1..5000).step_by(7) {
+        let env = base.copy();
+        let out = env.run_killed_at("pwrite64", n, &args);
+        if std::os::unix::process::ExitStatusExt::signal(&out.status) != Some(9) {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            break;
+        }
+        if std::fs::metadata(journal_of(&env)).is_ok_and(|m| m.len() > 2 * 4096) {
+            hot = Some(env);
+        }
+    }
+    let env = hot.expect("no kill left a hot journal");
+    let files = |env: &Env| {
+        let mut names: Vec<_> = std::fs::read_dir(env.db().parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let before = files(&env);
+    let set_mode = |mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    set_mode(0o400);
+    let out = env.run(&words(&["status"]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(stderr.contains("is read-only"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(files(&env) == before, "a refused open changed the files");
+    set_mode(0o600);
+    env.ok(&["status"]);
+    assert!(!journal_of(&env).exists());
+    assert_eq!(inspect(&env.db()).unwrap(), Vec::new());
+}
+
 /// `otium backup FILE` killed anywhere: the database is untouched, and the target is
 /// either absent or a whole, sound copy.
 #[test]

@@ -225,6 +225,38 @@ fn every_power_cut_during_a_write_leaves_all_or_nothing() {
     );
 }
 
+/// The first import into a new database (an empty file at the path, so that the
+/// harness's `otium status` can open every state): otium writes the schema and fills
+/// it through a rollback journal (`store/bulk_journal.rs`), whose deletion is the
+/// commit. A power cut leaves no session or every one, and once otium has answered,
+/// every one: the folder is synced after the deletion, or the journal could come back
+/// and roll the finished import away.
+#[test]
+fn every_power_cut_during_a_first_import_leaves_none_or_all() {
+    require_strace();
+    let base = Env::new();
+    std::fs::write(base.db(), b"").unwrap();
+    let args = vec![
+        "import".to_string(),
+        "watson".to_string(),
+        fixture("import/watson-frames.json"),
+    ];
+    let done = base.copy();
+    done.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let after = inspect(&done.db()).unwrap();
+    assert!(!after.is_empty());
+    let judge = sessions_judge(&[], &after);
+    let env = base.copy();
+    let (_, trace) = crash_states::record(&env.copy(), &args);
+    let journaled = trace
+        .ops
+        .iter()
+        .any(|op| matches!(op, crash_states::Op::Create { path, .. } if path.to_string_lossy().ends_with("-journal")));
+    assert!(journaled, "the first import wrote no rollback journal");
+    let tally = power_cut("first import", &env, &args, 11, &judge, false);
+    eprintln!("power cuts:\n{}", tally.line());
+}
+
 /// `otium backup FILE`: the database is untouched, and the target is absent or a
 /// whole, sound copy (its name is durable only after the folder fsync).
 #[test]

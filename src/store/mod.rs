@@ -1,9 +1,12 @@
 //! The only place SQL lives. `Store` owns one SQLite connection set up the same
 //! way every time (WAL, `synchronous=FULL`, `busy_timeout=5000`, foreign keys),
-//! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction.
+//! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction
+//! ([`Store::write_bulk`] for an import: the same, through a rollback journal when the
+//! database is empty).
 
 pub mod away;
 pub mod batches;
+mod bulk_journal;
 pub mod import;
 pub mod journal;
 pub mod maintenance;
@@ -36,6 +39,9 @@ pub struct Store {
     upgraded: Option<Upgrade>,
     /// Whether this open created the file (there was none at the path).
     created: bool,
+    /// Whether this open wrote the schema into a file that had none (new, or empty):
+    /// nothing in it predates this process.
+    fresh: bool,
 }
 
 /// A schema upgrade this open made, and where the file as it was is kept.
@@ -89,6 +95,7 @@ impl Store {
             read_only,
             upgraded: None,
             created,
+            fresh: false,
         };
         store.configure()?;
         Ok(store)
@@ -103,6 +110,7 @@ impl Store {
             upgraded: None,
             read_only: false,
             created: true,
+            fresh: false,
         };
         store.configure()?;
         Ok(store)
@@ -139,6 +147,7 @@ impl Store {
         if version < schema::LATEST_VERSION {
             self.migrate()?;
         }
+        self.fresh = version == 0;
         Ok(())
     }
 
@@ -439,7 +448,13 @@ pub(crate) fn span_seconds(span: crate::time::range::Span) -> (i64, i64) {
 fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    let pending = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    // A hot rollback journal (an import cut short, see `bulk_journal`) must be seen:
+    // `immutable` would read the half-written pages. SQLite then refuses the read, as
+    // rolling it back needs write access.
+    let pending = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
+        || std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if pending {
         return Connection::open_with_flags(path, flags);

@@ -531,7 +531,9 @@ impl Tracker {
             notes_total: 0,
         };
         ImportWriter::temp_in_memory(self.store.reader())?;
-        let result = self.store.write(|tx| {
+        // Into an empty database, a real import writes through a rollback journal
+        // (each page once instead of twice); a dry run writes nothing to keep.
+        let run = |tx: Db<'_>| {
             let mut writer = ImportWriter::new(tx, now);
             writer.tune(total)?;
             if opts.dry_run {
@@ -604,7 +606,12 @@ impl Tracker {
                 journal::clear_redo(tx)?;
             }
             Ok(engine.summary)
-        });
+        };
+        let result = if opts.dry_run {
+            self.store.write(run)
+        } else {
+            self.store.write_bulk(run)
+        };
         ImportWriter::untune(self.store.reader())?;
         result
     }
