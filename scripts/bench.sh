@@ -35,14 +35,19 @@ def prepare_for(prepare):
 def run(cmd, prepare):
     """Wall seconds of one run of cmd (prepared first, not timed)."""
     prepare_for(prepare)
+    # stderr too: a note ("created a new database at …") would land in the table. A
+    # failed run is run again with its stderr shown.
     with open(os.devnull, "wb") as null:
         start = time.perf_counter()
         pid = os.posix_spawn(cmd[0], cmd, os.environ,
-                             file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 1)])
+                             file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 1),
+                                           (os.POSIX_SPAWN_DUP2, null.fileno(), 2)])
         _, status, _ = os.wait4(pid, 0)
         wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed ({status}): {shlex.join(cmd)}")
+        prepare_for(prepare)
+        shown = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        raise SystemExit(f"failed ({status}): {shlex.join(cmd)}: {shown.stderr.strip()}")
     return wall
 
 def peak(cmd, prepare):
