@@ -311,3 +311,116 @@ fn four_processes_adding_while_a_reader_holds_the_database_open() {
         .collect();
     assert_eq!(counts, [50, 50, 50, 50]);
 }
+
+/// An import that creates the database writes through a rollback journal
+/// (`src/store/bulk_journal.rs`): until it ends, no other process can open the file in
+/// WAL mode. Readers and a writer started meanwhile wait for it; none fails, each
+/// reader sees no imported session or all of them, the writer's session is kept, and
+/// the file is in WAL mode afterwards with no journal left.
+#[test]
+fn processes_started_during_an_import_that_creates_the_database_wait_for_it() {
+    let env = TestEnv::new();
+    // 100,000 sessions of 20 minutes every 30 from 2020-01-01 (UTC), ending in 2025:
+    // an import long enough for the others to start during it.
+    const SESSIONS: i64 = 100_000;
+    let first = chrono::DateTime::parse_from_rfc3339("2020-01-01T00:00:00+00:00").unwrap();
+    let mut csv = String::from("id,uuid,project,tags,note,start,end,duration_seconds,zone\n");
+    for i in 0..SESSIONS {
+        let start = first + chrono::Duration::minutes(30 * i);
+        let end = start + chrono::Duration::minutes(20);
+        csv.push_str(&format!(
+            "{},00000000-0000-4000-8000-{i:012},p{},,,{},{},1200,UTC\n",
+            i + 1,
+            i % 5,
+            start.to_rfc3339(),
+            end.to_rfc3339()
+        ));
+    }
+    let path = env.dir.path().join("history.csv");
+    std::fs::write(&path, csv).unwrap();
+    let mut import = spawn(
+        &env,
+        &words(&["import", "csv", &path.to_string_lossy(), "--json"]),
+    );
+    // Until the import is inside its transaction: its journal holds more than page 1
+    // (the switch out of WAL writes one of page 1 alone first). A journal never seen
+    // means the import ran in WAL, and this test would prove nothing.
+    let mut journal = env.db().into_os_string();
+    journal.push("-journal");
+    let journal = std::path::PathBuf::from(journal);
+    let mut journaled = false;
+    while import.try_wait().unwrap().is_none() {
+        if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 8192) {
+            journaled = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(journaled, "the import wrote no rollback journal");
+    // Three readers and a writer at once, and again a little later, each started
+    // while the import is still running (counted): they wait for it together.
+    let mut children = Vec::new();
+    let mut started_during = 0;
+    for round in 0..2 {
+        for k in 0..4 {
+            if import.try_wait().unwrap().is_some() {
+                break;
+            }
+            started_during += 1;
+            let args = if k < 3 {
+                words(&["report", "--all", "--json"])
+            } else {
+                let day = format!("2026-03-0{}", round + 1);
+                words(&[
+                    "add",
+                    "meanwhile",
+                    "--from",
+                    &format!("{day}T09:00"),
+                    "--to",
+                    &format!("{day}T10:00"),
+                ])
+            };
+            children.push((args.clone(), spawn(&env, &args)));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let runs: Vec<Run> = children
+        .into_iter()
+        .map(|(args, child)| Run {
+            args,
+            output: child.wait_with_output().unwrap(),
+        })
+        .collect();
+    let added = runs.iter().filter(|r| r.args[0] == "add").count();
+    let imported = import.wait_with_output().unwrap();
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&imported.stdout).unwrap();
+    assert_eq!(summary["imported"], SESSIONS);
+    assert_all_ok(&runs);
+    assert!(
+        started_during >= 4,
+        "the import ended before the others started ({started_during})"
+    );
+    for run in runs.iter().filter(|r| r.args[0] == "report") {
+        let report: Value = serde_json::from_slice(&run.output.stdout).unwrap();
+        let count = report["sessions_count"].as_i64().unwrap();
+        // The writers' sessions (at most two) may be there too.
+        let whole = (0..=2).any(|w| count == w || count == SESSIONS + w);
+        assert!(whole, "a reader saw {count} sessions");
+    }
+    let report = env.json(&["report", "--all"]);
+    assert_eq!(
+        report["sessions_count"].as_i64(),
+        Some(SESSIONS + i64::try_from(added).unwrap())
+    );
+    assert!(!journal.exists());
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
