@@ -1,4 +1,4 @@
-//! The first import into an empty database writes through a rollback journal.
+//! An import into a database this process created writes through a rollback journal.
 //!
 //! In WAL mode every page a transaction writes goes to the `-wal` first and is copied
 //! into the database by the checkpoint at close: a 1M-session import writes its 371 MB
@@ -43,13 +43,7 @@ impl Store {
         if !self.fresh || self.read_only || self.path == std::path::Path::new(":memory:") {
             return false;
         }
-        let empty = self
-            .conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM sessions)", [], |r| {
-                r.get::<_, bool>(0)
-            })
-            .unwrap_or(false);
-        if !empty {
+        if !crate::store::sessions::none_stored(&self.conn).unwrap_or(false) {
             return false;
         }
         // Leaving WAL needs the only connection: with another one open SQLite answers

@@ -50,11 +50,7 @@ impl SetAside {
     /// holds a session, or for a database without the index (none older than version
     /// 10 opens here).
     pub(super) fn begin(conn: &Connection) -> Sql<Option<Self>> {
-        let empty: bool =
-            conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM sessions)", [], |r| {
-                r.get(0)
-            })?;
-        if !empty {
+        if !crate::store::sessions::none_stored(conn)? {
             return Ok(None);
         }
         let Some(uuid) = super::take_out(conn, "index", "sessions_by_uuid")? else {

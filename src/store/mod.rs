@@ -1,8 +1,8 @@
 //! The only place SQL lives. `Store` owns one SQLite connection set up the same
 //! way every time (WAL, `synchronous=FULL`, `busy_timeout=5000`, foreign keys),
 //! and every write goes through [`Store::write`], one `BEGIN IMMEDIATE` transaction
-//! ([`Store::write_bulk`] for an import: the same, through a rollback journal when the
-//! database is empty).
+//! ([`Store::write_bulk`] for an import: the same, through a rollback journal into a
+//! database this open created).
 
 pub mod away;
 pub mod batches;
@@ -491,10 +491,11 @@ fn migration_error(path: &Path, e: &rusqlite_migration::Error) -> Error {
 }
 
 fn read_only_error(path: &Path) -> Error {
-    Error::database(format!(
-        "{} is read-only; make it writable (chmod u+w) or pass --db with a writable copy",
-        path.display()
-    ))
+    Error::keyed(
+        ErrorKind::Database,
+        "admin-db-read-only",
+        vec![("path", path.display().to_string())],
+    )
 }
 
 /// A stored session whose zone name this build does not know (a hand-edited file, or

@@ -531,8 +531,8 @@ impl Tracker {
             notes_total: 0,
         };
         ImportWriter::temp_in_memory(self.store.reader())?;
-        // Into an empty database, a real import writes through a rollback journal
-        // (each page once instead of twice); a dry run writes nothing to keep.
+        // Into a database this open created, a real import writes through a rollback
+        // journal (each page once instead of twice); a dry run writes nothing to keep.
         let run = |tx: Db<'_>| {
             let mut writer = ImportWriter::new(tx, now);
             writer.tune(total)?;

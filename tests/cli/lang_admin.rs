@@ -290,6 +290,24 @@ fn a_newer_schema_and_another_programs_database_are_refused_in_chinese() {
     );
 }
 
+/// A write to a read-only file (and a read of one a cut-short import left a hot
+/// journal beside, `tests/crash.rs`) is refused with this line.
+#[test]
+fn a_read_only_database_is_refused_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = with_sessions();
+    std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o400)).unwrap();
+    let db = env.db().display().to_string();
+    let err = env.fails(&["start", "x", "--lang", "zh-CN"], 6);
+    std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "错误：{db} 是只读文件；请把它改成可写（chmod u+w），或用 --db 指定一个可写的副本\n"
+        )
+    );
+}
+
 #[test]
 fn backup_and_man_refusals_are_chinese_with_exit_3() {
     let env = with_sessions();

@@ -200,6 +200,7 @@ admin-db-foreign = { $path } is an SQLite database of another program, not otium
 admin-db-newer-schema = { $path } has schema version { $version }, newer than this otium understands ({ $latest }); upgrade otium
 admin-db-not-sqlite = { $path } is not an SQLite database; pass --db with another path or move the file
 admin-db-locked = { $path } is locked by another process; try again when it has finished
+admin-db-read-only = { $path } is read-only; make it writable (chmod u+w) or pass --db with a writable copy
 admin-no-space = no space left on the device holding { $path }; free some space there (or pass another path) and try again
 admin-output-error = cannot write the output: { $error }
 admin-output-error-no-space = cannot write the output: { $error }; free some space on the device (or write elsewhere) and try again

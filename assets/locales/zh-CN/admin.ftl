@@ -200,6 +200,7 @@ admin-db-foreign = { $path } 是别的程序的 SQLite 数据库，不是 otium 
 admin-db-newer-schema = { $path } 的数据库结构版本是 { $version }，比这个 otium 能读的（{ $latest }）更新；请升级 otium
 admin-db-not-sqlite = { $path } 不是 SQLite 数据库；请用 --db 指定另一个路径，或把这个文件移走
 admin-db-locked = { $path } 正被另一个进程锁住；请等它完成后再试
+admin-db-read-only = { $path } 是只读文件；请把它改成可写（chmod u+w），或用 --db 指定一个可写的副本
 admin-no-space = { $path } 所在的磁盘没有空间了；请腾出一些空间（或换一个路径）后再试
 admin-output-error = 写入输出失败：{ $error }
 admin-output-error-no-space = 写入输出失败：{ $error }；磁盘空间不足，请腾出一些空间（或换个地方写）后再试

@@ -121,6 +121,13 @@ pub(super) fn zone_of(
     }
 }
 
+/// Whether the table holds no session at all (the first import's fast paths).
+pub(crate) fn none_stored(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM sessions)", [], |r| {
+        r.get(0)
+    })
+}
+
 /// The running session, if any.
 pub fn running(db: Db<'_>) -> Result<Option<Session>> {
     db.sql(|conn| conn.query_row(&running_sql(), [], from_row).optional())
